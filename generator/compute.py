@@ -1,0 +1,122 @@
+"""Derived figures: change against the baseline and whether a goal is met.
+
+The data hold what the documents state (baseline, status, target, direction); everything that
+follows from them is computed here, so a page can never show a figure that does not add up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import DataIssue
+from .loader import Dataset, display_path
+from .models import Goal, Range, StartEnd
+
+State = Literal["met", "not_met", "partly", "not_measured"]
+
+STATE_WORDS = {
+    "met": "opfyldt",
+    "not_met": "ikke opfyldt",
+    "partly": "delvist opfyldt",
+    "not_measured": "ikke målt",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: State
+    compared: float | None = None  # the status figure compared with the target
+    change_abs: float | None = None  # compared - baseline
+    change_pct: float | None = None  # percent change from baseline
+    target_change_pct: float | None = None  # percent change the target asked for
+    met_count: int | None = None  # for a goal with sub-goals
+    total: int | None = None
+
+    @property
+    def met(self) -> bool | None:
+        return {"met": True, "not_met": False}.get(self.state)
+
+
+def compared_value(goal: Goal) -> float | None:
+    s = goal.status
+    if isinstance(s, StartEnd):
+        return s.end
+    if isinstance(s, Range):
+        return getattr(s, s.compare)
+    return s
+
+
+def pct_change(frm: float | None, to: float | None) -> float | None:
+    if frm is None or to is None or frm == 0:
+        return None
+    return (to - frm) / abs(frm) * 100
+
+
+def is_met(direction: str, value: float, target: float, tolerance: float = 0) -> bool:
+    if direction == "at_most":
+        return value <= target
+    if direction == "at_least":
+        return value >= target
+    if direction == "exactly":
+        return abs(value - target) <= tolerance
+    raise ValueError(f"direction {direction!r} is not numeric")
+
+
+def outcome(goal: Goal) -> Outcome:
+    if goal.subgoals:
+        subs = [outcome(g) for g in goal.subgoals]
+        measured = [o for o in subs if o.state != "not_measured"]
+        met = sum(o.state == "met" for o in measured)
+        if not measured:
+            state: State = "not_measured"
+        elif met == len(measured):
+            state = "met"
+        elif met == 0:
+            state = "not_met"
+        else:
+            state = "partly"
+        return Outcome(state=state, met_count=met, total=len(measured))
+
+    if goal.direction == "qualitative":
+        state = "not_measured" if goal.achieved is None else ("met" if goal.achieved else "not_met")
+        return Outcome(state=state)
+
+    value = compared_value(goal)
+    if value is None:
+        return Outcome(state="not_measured", target_change_pct=pct_change(goal.baseline, goal.target))
+    state = "met" if is_met(goal.direction, value, goal.target, goal.tolerance) else "not_met"
+    return Outcome(
+        state=state,
+        compared=value,
+        change_abs=None if goal.baseline is None else value - goal.baseline,
+        change_pct=pct_change(goal.baseline, value),
+        target_change_pct=pct_change(goal.baseline, goal.target),
+    )
+
+
+def walk_goals(goals: list[Goal]):
+    for g in goals:
+        yield g
+        yield from walk_goals(g.subgoals)
+
+
+def claim_warnings(dataset: Dataset) -> list[DataIssue]:
+    """Where a document states a result that the figures do not support, say so."""
+    out = []
+    for doc in dataset.documents:
+        for goal in walk_goals(getattr(doc.model, "goals", [])):
+            o = outcome(goal)
+            for claim in goal.claims:
+                problems = []
+                if claim.met is not None:
+                    claimed = "partly" if claim.met == "partly" else ("met" if claim.met else "not_met")
+                    if o.state != "not_measured" and claimed != o.state:
+                        problems.append(f"the document says {STATE_WORDS[claimed]!r}, the figures say {STATE_WORDS[o.state]!r}")
+                if claim.change_pct is not None and o.change_pct is not None:
+                    if round(o.change_pct, 1) != round(claim.change_pct, 1):
+                        problems.append(f"the document says a change of {claim.change_pct} pct., the figures give {o.change_pct:.1f}")
+                if claim.met_count is not None and o.met_count is not None and claim.met_count != o.met_count:
+                    problems.append(f"the document says {claim.met_count} met, the figures give {o.met_count}")
+                for p in problems:
+                    out.append(DataIssue(display_path(doc.path), None, f"goal {goal.id} ({claim.where})", p, "warning"))
+    return out

@@ -1,0 +1,64 @@
+"""Danish numbers, dates and phrases, through Babel (da_DK)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
+
+def number(value: float | None, decimals: int | None = None) -> str:
+    """1603 -> '1.603'; 59.307 with decimals=1 -> '59,3'. Whole numbers lose their ',0'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+        fmt = "#,##0" if decimals == 0 else "#,##0.##"
+    else:
+        fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=fmt, locale=LOCALE)
+
+
+def pct(value: float | None, decimals: int = 1) -> str:
+    """59.307 -> '59,3 pct.'"""
+    return "–" if value is None else f"{number(value, decimals)} pct."
+
+
+def month(value: dt.date | None) -> str:
+    """2013-12 -> 'dec. 2013'"""
+    return "" if value is None else format_date(value, "MMM yyyy", locale="da")
+
+
+def long_date(value: dt.date | None) -> str:
+    """2013-04-23 -> '23. april 2013'"""
+    return "" if value is None else format_date(value, "d. MMMM yyyy", locale="da")
+
+
+def change(pct_value: float | None, decimals: int = 1) -> str:
+    """-59.307 -> 'fald på 59,3 pct.'; 16.8 -> 'stigning på 16,8 pct.'"""
+    if pct_value is None:
+        return ""
+    rounded = round(pct_value, decimals)
+    if rounded == 0:
+        return "uændret"
+    word = "fald" if rounded < 0 else "stigning"
+    return f"{word} på {pct(abs(pct_value), decimals)}"
+
+
+def change_abs(value: float | None, unit: str | None = None) -> str:
+    """-137 -> 'fald på 137 personer'"""
+    if value is None:
+        return ""
+    if value == 0:
+        return "uændret"
+    word = "fald" if value < 0 else "stigning"
+    return f"{word} på {number(abs(value))}" + (f" {unit}" if unit else "")
+
+
+def quantity(value: float | None, unit: str | None = None) -> str:
+    if value is None:
+        return "–"
+    return number(value) + (f" {unit}" if unit else "")

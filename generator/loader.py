@@ -1,0 +1,390 @@
+"""Load data/ into validated models. Every problem is collected with file, line and field.
+
+Layout:
+    data/jobcentres.yaml                      the registry
+    data/<jobcentre>/<year>/<kind>.yaml       one document (kind from the file name)
+    data/<jobcentre>/<year>/**/*.csv          its tables and series, named by the YAML
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataIssue, IssueLog
+from .models import KINDS, DocumentBase, Registry, Table, _parse_period
+
+REGISTRY_FILE = "jobcentres.yaml"
+
+
+@dataclass
+class Document:
+    """A loaded document: its model plus where it came from."""
+
+    model: DocumentBase
+    path: Path
+    kind: str
+    slug: str  # file stem, unique within the jobcentre and year (fx 'referat-2013-03-06')
+
+    @property
+    def jobcentre(self) -> str:
+        return self.model.jobcentre
+
+    @property
+    def year(self) -> int:
+        return self.model.year
+
+    def table(self, table_id: str) -> Table:
+        return next(t for t in self.model.tables if t.id == table_id)
+
+
+@dataclass
+class Dataset:
+    root: Path
+    registry: Registry
+    documents: list[Document]
+    warnings: list[DataIssue] = field(default_factory=list)
+
+    @property
+    def jobcentres(self):
+        return {j.slug: j for j in self.registry.jobcentres}
+
+    def documents_of(self, jobcentre: str) -> list[Document]:
+        return [d for d in self.documents if d.jobcentre == jobcentre]
+
+
+# --------------------------------------------------------------------------- YAML with lines
+
+
+def display_path(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def _read_text(path: Path, log: IssueLog) -> str | None:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        log.error(display_path(path), line, "", f"file is not UTF-8 (byte 0x{raw[e.start]:02x} at this line); save it as UTF-8")
+        return None
+
+
+def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Map each path in a composed YAML tree to its 1-based line."""
+    out = {} if out is None else out
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = path + (key.value,)
+            out[sub] = key.start_mark.line + 1
+            _line_map(value, sub, out)
+            out[sub] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, path + (i,), out)
+    return out
+
+
+def read_yaml(path: Path, log: IssueLog) -> tuple[Any, dict[tuple, int]] | None:
+    text = _read_text(path, log)
+    if text is None:
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(e, "problem", None) or str(e)
+        context = getattr(e, "context", None)
+        msg = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+        log.error(display_path(path), line, "", msg)
+        return None
+    lines = _line_map(node) if node is not None else {}
+    return data, lines
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _is_tag(part: Any) -> bool:
+    """Union members appear in pydantic's loc as tags ('float', 'StartEnd', "literal['x']")."""
+    return isinstance(part, str) and (
+        part[:1].isupper() or part in {"float", "int", "bool", "str", "none", "list", "dict"} or "[" in part
+    )
+
+
+_TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
+
+
+def _describe(value: Any) -> str:
+    return repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+
+
+def _friendly(err: dict) -> str:
+    t, inp, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if t == "missing":
+        return "required field is missing"
+    if t == "extra_forbidden":
+        return "unknown field (check the spelling; see docs/forfatter.md)"
+    if t in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
+        return f"expected a number, got {_describe(inp)}"
+    if t in {"bool_parsing", "bool_type"}:
+        return f"expected true or false, got {_describe(inp)}"
+    if t == "string_type":
+        return f"expected text, got {_describe(inp)}"
+    if t == "literal_error":
+        return f"expected one of {ctx.get('expected')}, got {_describe(inp)}"
+    if t == "string_pattern_mismatch":
+        return f"expected lowercase letters, digits and hyphens, got {_describe(inp)}"
+    if t in {"list_type"}:
+        return f"expected a list, got {_describe(inp)}"
+    if t in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a mapping (key: value), got {_describe(inp)}"
+    if t == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if t == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _lookup_line(lines: dict[tuple, int], loc: tuple) -> int | None:
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return None
+
+
+def report_validation(path: Path, exc: ValidationError, lines: dict[tuple, int], log: IssueLog) -> None:
+    """Turn pydantic's errors into one line each; union alternatives are folded into one."""
+    groups: dict[tuple, list[tuple[tuple, dict]]] = {}
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        cut = next((i for i, p in enumerate(loc) if _is_tag(p)), len(loc))
+        groups.setdefault(loc[:cut], []).append((loc[cut:], err))
+    for base, errs in groups.items():
+        line = _lookup_line(lines, base)
+        if len(errs) == 1 and not errs[0][0]:
+            log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1]))
+            continue
+        inp = errs[0][1].get("input")
+        # A mapping was given for a union: report the errors of the closest mapping member.
+        if isinstance(inp, dict):
+            by_member: dict[str, list] = {}
+            for rest, err in errs:
+                if rest and rest[0][:1].isupper():
+                    by_member.setdefault(rest[0], []).append((rest[1:], err))
+            if by_member:
+                best = min(by_member.values(), key=len)
+                for rest, err in best:
+                    loc = base + rest
+                    log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc), _friendly(err))
+                continue
+        words = []
+        for rest, _ in errs:
+            tag = rest[0] if rest else ""
+            word = _TAG_WORDS.get(tag) or ("a mapping" if tag[:1].isupper() else tag)
+            if word and word not in words:
+                words.append(word)
+        log.error(display_path(path), line, _field_path(base), f"expected {' or '.join(words)}, got {_describe(inp)}")
+
+
+def validate_model(model: type[BaseModel], data: Any, path: Path, lines: dict, log: IssueLog):
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        report_validation(path, exc, lines, log)
+        return None
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _number(text: str) -> float | None:
+    text = text.strip()
+    if text == "":
+        return math.nan
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+        return None
+    return float(text)
+
+
+def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, line: int | None, log: IssueLog):
+    """Read a table's CSV, check every declared column and value; return a DataFrame or None."""
+    csv_path = (doc_dir / table.file).resolve()
+    if not csv_path.is_file():
+        log.error(display_path(yaml_path), line, f"{field_path}.file", f"file not found: {table.file}")
+        return None
+    text = _read_text(csv_path, log)
+    if text is None:
+        return None
+    shown = display_path(csv_path)
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        log.error(shown, 1, "", "file is empty; the first line must name the columns")
+        return None
+    header = [h.strip() for h in rows[0]]
+    ok = True
+    for col in table.columns:
+        if col.key not in header:
+            log.error(shown, 1, col.key, f"column is missing from the header (found: {', '.join(header)})")
+            ok = False
+    if not ok:
+        return None
+    index = {h: i for i, h in enumerate(header)}
+    records = []
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            log.error(shown, lineno, "", f"expected {len(header)} values, found {len(row)}")
+            ok = False
+            continue
+        rec = {}
+        for col in table.columns:
+            cell = row[index[col.key]].strip()
+            if col.type == "number":
+                value = _number(cell)
+                if value is None:
+                    log.error(shown, lineno, col.key, f"expected a number (decimal point, no thousands separator), got {cell!r}")
+                    ok = False
+                rec[col.key] = value
+            elif col.type == "period":
+                try:
+                    rec[col.key] = _parse_period(cell)
+                except ValueError as e:
+                    log.error(shown, lineno, col.key, str(e))
+                    ok = False
+            else:
+                rec[col.key] = cell
+        records.append(rec)
+    if not ok:
+        return None
+    return pd.DataFrame.from_records(records, columns=[c.key for c in table.columns])
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _kind_of(path: Path) -> str | None:
+    stem = path.stem
+    for kind in KINDS:
+        if stem == kind or stem.startswith(kind + "-"):
+            return kind
+    return None
+
+
+def _check_document(doc: DocumentBase, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
+    shown = display_path(path)
+    if doc.jobcentre not in jobcentres:
+        log.error(shown, lines.get(("jobcentre",)), "jobcentre",
+                  f"unknown jobcentre {doc.jobcentre!r}; add it to data/{REGISTRY_FILE} (known: {', '.join(sorted(jobcentres))})")
+    folder_slug, folder_year = path.parent.parent.name, path.parent.name
+    if doc.jobcentre != folder_slug:
+        log.error(shown, lines.get(("jobcentre",)), "jobcentre",
+                  f"says {doc.jobcentre!r} but the file lies in the folder {folder_slug!r}")
+    if str(doc.year) != folder_year:
+        log.error(shown, lines.get(("year",)), "year", f"says {doc.year} but the file lies in the folder {folder_year!r}")
+
+    table_ids: dict[str, int] = {}
+    for i, t in enumerate(doc.tables):
+        if t.id in table_ids:
+            log.error(shown, lines.get(("tables", i, "id")), f"tables[{i}].id", f"duplicate table id {t.id!r} (first used as tables[{table_ids[t.id]}])")
+        table_ids.setdefault(t.id, i)
+    for i, s in enumerate(doc.sections):
+        for j, ref in enumerate(s.tables):
+            if ref not in table_ids:
+                log.error(shown, lines.get(("sections", i, "tables", j)), f"sections[{i}].tables[{j}]", f"no table with id {ref!r}")
+
+    seen: dict[str, str] = {}
+
+    def walk(goals, prefix: tuple):
+        for i, g in enumerate(goals):
+            loc = prefix + (i,)
+            name = _field_path(loc)
+            if g.id in seen:
+                log.error(shown, lines.get(loc + ("id",)), f"{name}.id", f"duplicate goal id {g.id!r} (first used at {seen[g.id]})")
+            seen.setdefault(g.id, name)
+            for j, ref in enumerate(g.charts):
+                if ref not in table_ids:
+                    log.error(shown, lines.get(loc + ("charts", j)), f"{name}.charts[{j}]", f"no table with id {ref!r}")
+            walk(g.subgoals, loc + ("subgoals",))
+
+    walk(getattr(doc, "goals", []), ("goals",))
+
+
+def load(root: Path | str) -> Dataset:
+    """Load and validate everything under root (the data/ folder). Raises DataError with all errors."""
+    root = Path(root)
+    log = IssueLog()
+    reg_path = root / REGISTRY_FILE
+    registry = None
+    if not reg_path.is_file():
+        log.error(display_path(reg_path), None, "", "the registry of jobcentres is missing")
+    else:
+        parsed = read_yaml(reg_path, log)
+        if parsed:
+            registry = validate_model(Registry, parsed[0], reg_path, parsed[1], log)
+            if registry:
+                seen = set()
+                for i, j in enumerate(registry.jobcentres):
+                    if j.slug in seen:
+                        log.error(display_path(reg_path), parsed[1].get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug", f"duplicate slug {j.slug!r}")
+                    seen.add(j.slug)
+    known = {j.slug for j in registry.jobcentres} if registry else set()
+
+    documents: list[Document] = []
+    used_csv: set[Path] = set()
+    for path in sorted(root.glob("*/*/*.yaml")):
+        kind = _kind_of(path)
+        if kind is None:
+            log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
+            continue
+        parsed = read_yaml(path, log)
+        if not parsed:
+            continue
+        data, lines = parsed
+        if isinstance(data, dict) and "kind" in data and data["kind"] != kind:
+            log.error(display_path(path), lines.get(("kind",)), "kind", f"says {data['kind']!r} but the file name says {kind!r}")
+            continue
+        model = validate_model(KINDS[kind], data, path, lines, log)
+        if model is None:
+            continue
+        _check_document(model, path, lines, known, log)
+        for i, t in enumerate(model.tables):
+            frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
+            t._frame = frame
+            used_csv.add((path.parent / t.file).resolve())
+        documents.append(Document(model=model, path=path, kind=kind, slug=path.stem))
+
+    for csv_path in sorted(root.glob("*/*/**/*.csv")):
+        if csv_path.resolve() not in used_csv:
+            log.warn(display_path(csv_path), None, "", "no document refers to this CSV file; it is not shown")
+
+    if log.errors or registry is None:
+        raise DataError(log.errors)
+    return Dataset(root=root, registry=registry, documents=documents, warnings=log.warnings)

@@ -1,0 +1,249 @@
+"""The data format: one source of truth for what data/ may hold.
+
+Every YAML file in data/ is validated against these models. Field names are English (they are
+code); the texts inside are Danish (they are the documents). docs/forfatter.md documents the
+format for jobcentre staff; keep the two in step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _parse_period(value: Any) -> dt.date:
+    """A month: '2013-12' (or a full date, of which the month is kept)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1)
+    raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+
+
+def _parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+Period = Annotated[dt.date, BeforeValidator(_parse_period)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Slug = Annotated[str, Field(pattern=SLUG)]
+Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class Jobcentre(Strict):
+    slug: Slug
+    name: str = Field(description="Jobcentrets navn, fx 'Jobcenter Hvidovre'")
+    municipalities: list[str] = Field(min_length=1)
+    region: str
+    cluster: str | None = None
+    website: str | None = None
+
+
+class Registry(Strict):
+    jobcentres: list[Jobcentre] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+class Note(Strict):
+    """A 'Bemærk' box or a footnote."""
+
+    heading: str = "Bemærk"
+    text: Markdown
+
+
+class Source(Strict):
+    name: str
+    url: str | None = None
+
+
+class Column(Strict):
+    key: str = Field(description="the column's header in the CSV file")
+    label: str
+    type: Literal["text", "number", "period"] = "number"
+    unit: str | None = None
+    show: bool = Field(True, description="false: kept in the data (and downloads) but not shown as a column")
+
+
+class ChartSpec(Strict):
+    kind: Literal["line", "bar", "grouped_bar", "stacked_bar", "ranked_bar"] = "line"
+    x: str = Field(description="column key on the x axis (a period or a category)")
+    y: list[str] = Field(min_length=1, description="column keys, one series each")
+    y_title: str | None = None
+    target: float | None = None
+    target_label: str = "Mål"
+
+
+class Table(Strict):
+    """A table or a series, its values in a CSV file beside the YAML."""
+
+    id: Slug
+    number: str | None = Field(None, description="the document's own label, fx 'Tabel 4' or 'Figur 2'")
+    title: str
+    file: str = Field(description="CSV file, relative to the document's folder")
+    columns: list[Column] = Field(min_length=1)
+    emphasis_column: str | None = Field(
+        None, description="a column whose non-empty value marks a row as a sum row (shown bold)"
+    )
+    provenance: Literal["table", "text"] = Field(
+        "table",
+        description="'text': the document shows a figure without numbers; "
+        "only the points its text states are recorded",
+    )
+    chart: ChartSpec | None = None
+    notes: list[Note] = []
+    _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader
+
+    @property
+    def frame(self):
+        return self._frame
+
+    @model_validator(mode="after")
+    def _chart_columns_exist(self) -> "Table":
+        keys = {c.key for c in self.columns}
+        if self.chart:
+            for k in [self.chart.x, *self.chart.y]:
+                if k not in keys:
+                    raise ValueError(f"chart refers to column {k!r}, which is not in columns")
+        if self.emphasis_column and self.emphasis_column not in keys:
+            raise ValueError(f"emphasis_column {self.emphasis_column!r} is not in columns")
+        return self
+
+
+class Section(Strict):
+    """A free section: a heading and Markdown text, with tables placed after the text."""
+
+    number: str | None = None
+    heading: str
+    body: Markdown = ""
+    notes: list[Note] = []
+    tables: list[str] = Field([], description="ids of tables shown in this section")
+
+
+class DocumentBase(Strict):
+    jobcentre: Slug
+    year: int = Field(ge=2000, le=2100)
+    title: str
+    published: Date | None = None
+    intro: Markdown = ""
+    notes: list[Note] = []
+    sections: list[Section] = []
+    tables: list[Table] = []
+    sources: list[Source] = []
+    updated: Date | None = Field(None, description="when the data were last checked against the source")
+    source_document: str | None = Field(None, description="the source document's file name or address")
+
+
+# --------------------------------------------------------------------------- revision
+
+
+class StartEnd(Strict):
+    """A status given as a start and an end value: '102 forløb (jan-14) til 93 (dec-14)'."""
+
+    start: float
+    start_period: Period
+    end: float
+    end_period: Period
+
+
+class Range(Strict):
+    """A status given as a monthly range and average: 'mellem 3,8 og 10,2 pct., gns. 6,2'."""
+
+    min: float
+    max: float
+    mean: float
+    compare: Literal["mean", "min", "max"] = "mean"
+
+
+class Claim(Strict):
+    """What the document itself states about a goal; the build warns when it disagrees."""
+
+    where: str = Field(description="where in the document, fx '1.4 Konklusion'")
+    quote: str | None = None
+    met: bool | Literal["partly"] | None = None
+    change_pct: float | None = None
+    met_count: int | None = None
+
+
+class PeerValue(Strict):
+    name: str
+    value: float
+
+
+class Goal(Strict):
+    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
+    label: str = Field(description="the document's label, fx 'Mål 2' or '4B'")
+    title: str | None = None
+    text: Markdown = Field("", description="the goal as the document words it")
+    type: Literal["ministermål", "lokalt mål"] = "ministermål"
+    direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
+    unit: str | None = None
+    baseline: float | None = None
+    baseline_period: Period | None = None
+    status: Union[float, StartEnd, Range, None] = None
+    status_period: Period | None = None
+    status_text: str | None = Field(None, description="the status in words where it is not a number")
+    target: float | None = None
+    target_period: Period | None = None
+    tolerance: float = Field(0, ge=0, description="for direction 'exactly'")
+    achieved: bool | None = Field(None, description="qualitative goals only: was it done")
+    claims: list[Claim] = []
+    assessment: Markdown = Field("", description="målopfyldelse: the document's own words")
+    explanation: Markdown = Field("", description="uddybende forklaring")
+    notes: list[Note] = []
+    charts: list[str] = Field([], description="ids of tables whose charts belong to this goal")
+    comparisons: list[PeerValue] = []
+    comparison_unit: str | None = None
+    plan_goal: str | None = Field(None, description="id of the plan goal this reviews, when it differs")
+    subgoals: list["Goal"] = []
+
+    @model_validator(mode="after")
+    def _direction_needs_numbers(self) -> "Goal":
+        if self.direction != "qualitative":
+            if self.target is None:
+                raise ValueError(f"direction '{self.direction}' needs a target")
+            if self.achieved is not None:
+                raise ValueError("achieved is only for qualitative goals; a number goal is computed")
+        return self
+
+
+class Revision(DocumentBase):
+    kind: Literal["resultatrevision"] = "resultatrevision"
+    baseline_period: Period | None = None
+    status_period: Period | None = None
+    target_period: Period | None = None
+    goals_heading: str = "Resultater i forhold til målene"
+    goals: list[Goal] = []
+
+
+# Each document kind: the file name it is stored under and its model. Later kinds add a line.
+KINDS: dict[str, type[DocumentBase]] = {
+    "resultatrevision": Revision,
+}

@@ -1,0 +1,415 @@
+"""Markdown pages from the models, through Jinja templates.
+
+Every text from data/ is escaped (autoescape): Markdown fields keep their Markdown, but any HTML
+in them shows as text. Figures and tables are numbered per page in the order they appear, and
+`{ref:ID}` in a Markdown field becomes a link with the right number ("tabel 4").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import charts, compute
+from . import formatting as fmt
+from .loader import Dataset, Document
+from .models import Goal, Range, StartEnd, Table
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
+KIND_TITLES = {"resultatrevision": "Resultatrevision"}
+
+
+@dataclass
+class Page:
+    """A page for the site: a Markdown file and the files that belong to it (SVG, CSV)."""
+
+    path: str  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
+    title: str
+    content: str
+    assets: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> str:
+        return self.path.rsplit("/", 1)[0]
+
+
+@dataclass
+class Figure:
+    anchor: str
+    number: int
+    title: str
+    spec: dict
+    description: str
+    table: Table | None = None
+    svg_name: str = ""
+    csv_name: str = ""
+
+
+def doc_folder(doc: Document) -> str:
+    """The stable, readable address of a document: <jobcentre>/<year>/<document>/"""
+    return f"{doc.jobcentre}/{doc.year}/{doc.slug}"
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def _json_script(value) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' survive as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+class Refs:
+    """Page-wide numbering of figures and tables, for captions and for {ref:ID} in text."""
+
+    def __init__(self):
+        self.items: dict[str, tuple[str, int, str]] = {}
+        self.counts = {"figur": 0, "tabel": 0}
+
+    def add(self, ident: str, kind: str) -> int:
+        if ident not in self.items:
+            self.counts[kind] += 1
+            self.items[ident] = (kind, self.counts[kind], f"{kind}-{ident}")
+        return self.items[ident][1]
+
+    def anchor(self, ident: str) -> str:
+        return self.items[ident][2]
+
+    def label(self, ident: str) -> str:
+        kind, n, _ = self.items[ident]
+        return f"{kind.capitalize()} {n}"
+
+    def link(self, m: re.Match) -> str:
+        ident = m.group(1)
+        if ident not in self.items:
+            return m.group(0)
+        kind, n, anchor = self.items[ident]
+        return f"[{kind} {n}](#{anchor})"
+
+
+def _markdown_field(refs: Refs):
+    def render(text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        escaped = str(escape(text.strip()))
+        return Markup(re.sub(r"\{ref:([a-z0-9-]+)\}", refs.link, escaped))
+
+    return render
+
+
+def _number_filter(value, decimals=None):
+    return fmt.number(value, decimals)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        number=_number_filter,
+        pct=fmt.pct,
+        month=fmt.month,
+        long_date=fmt.long_date,
+        change=fmt.change,
+        change_abs=fmt.change_abs,
+        quantity=fmt.quantity,
+        json_script=_json_script,
+    )
+    env.globals.update(state_words=compute.STATE_WORDS, direction_words=DIRECTION_WORDS, **_env_globals)
+    return env
+
+
+_ENV = None
+
+
+def env() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = environment()
+    return _ENV
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
+    """A short text alternative made from the data: what is shown, first and last values, target."""
+    spec = table.chart
+    df = table.frame
+    x_col = next(c for c in table.columns if c.key == spec.x)
+    kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
+    parts = [f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}."]
+    show_x = (lambda v: fmt.month(v)) if x_col.type == "period" else str
+    for key in spec.y:
+        col = next(c for c in table.columns if c.key == key)
+        rows = df[[spec.x, key]].dropna()
+        if rows.empty:
+            continue
+        unit = f" {col.unit}" if col.unit and col.unit != "pct." else (" pct." if col.unit == "pct." else "")
+        first, last = rows.iloc[0], rows.iloc[-1]
+        if len(rows) == 1:
+            parts.append(f"{col.label}: {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}.")
+        else:
+            parts.append(
+                f"{col.label}: fra {fmt.number(first[key])}{unit} i {show_x(first[spec.x])} "
+                f"til {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}."
+            )
+    if spec.target is not None:
+        parts.append(f"{spec.target_label}: {fmt.number(spec.target)}.")
+    if goal_outcome is not None and goal_outcome.state in ("met", "not_met"):
+        parts.append(f"Målet er {compute.STATE_WORDS[goal_outcome.state]}.")
+    return " ".join(parts)
+
+
+def _csv_text(table: Table) -> str:
+    df = table.frame.copy()
+    for c in table.columns:
+        if c.type == "period":
+            df[c.key] = df[c.key].map(lambda v: v.strftime("%Y-%m") if isinstance(v, dt.date) else v)
+    return df.to_csv(index=False, lineterminator="\n")
+
+
+class PageBuilder:
+    """Builds one document's page: numbers figures, renders charts and the template."""
+
+    def __init__(self, dataset: Dataset, doc: Document, svg_cache: Path | None = None):
+        self.dataset = dataset
+        self.doc = doc
+        self.svg_cache = svg_cache
+        self.refs = Refs()
+        self.figures: dict[str, Figure] = {}
+        self.assets: dict[str, str] = {}
+        self.folder = doc_folder(doc)
+
+    def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
+        if table.id in self.figures:
+            return self.figures[table.id]
+        n = self.refs.add(table.id, "figur")
+        spec = charts.table_chart(table, table.title)
+        fig = Figure(
+            anchor=self.refs.anchor(table.id), number=n, title=table.title, spec=spec,
+            description=describe_table_chart(table, goal_outcome), table=table,
+        )
+        self._add_files(fig, _csv_text(table))
+        self.figures[table.id] = fig
+        return fig
+
+    def figure_for_peers(self, goal: Goal) -> Figure:
+        ident = f"{goal.id}-sammenligning"
+        if ident in self.figures:
+            return self.figures[ident]
+        n = self.refs.add(ident, "figur")
+        title = f"{goal.label}: sammenligning med andre jobcentre"
+        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=self.jobcentre_short)
+        ranked = sorted(goal.comparisons, key=lambda p: -p.value)
+        unit = f" {goal.comparison_unit}" if goal.comparison_unit else ""
+        desc = f"Rangordnet søjlediagram: {title}. " + ", ".join(f"{p.name} {fmt.number(p.value)}{unit}" for p in ranked) + "."
+        fig = Figure(anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=desc)
+        csv_text = "navn,vaerdi\n" + "".join(f"{p.name},{p.value}\n" for p in ranked)
+        self._add_files(fig, csv_text)
+        self.figures[ident] = fig
+        return fig
+
+    @property
+    def jobcentre_short(self) -> str:
+        return self.dataset.jobcentres[self.doc.jobcentre].name.replace("Jobcenter ", "")
+
+    def _add_files(self, fig: Figure, csv_text: str) -> None:
+        fig.svg_name = f"figur-{fig.number}.svg"
+        fig.csv_name = f"figur-{fig.number}.csv"
+        self.assets[f"{self.folder}/{fig.svg_name}"] = charts.svg(fig.spec, self.svg_cache)
+        self.assets[f"{self.folder}/{fig.csv_name}"] = csv_text
+
+    def render(self, template: str, **context) -> Page:
+        jc = self.dataset.jobcentres[self.doc.jobcentre]
+        tpl = env().get_template(template)
+        content = tpl.render(
+            doc=self.doc.model, document=self.doc, jobcentre=jc, page=self,
+            md=_markdown_field(self.refs), **context,
+        )
+        title = f"{self.doc.model.title} – {jc.name}"
+        return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
+
+
+# --------------------------------------------------------------------------- revision
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    outcome: compute.Outcome
+    level: int
+    figures: list[Figure]
+    peers: Figure | None
+    disagreements: list[str]
+    subgoals: list["GoalView"]
+    table_number: int | None = None
+    table_anchor: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.goal.direction != "qualitative"
+
+
+def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
+    out = []
+    for c in goal.claims:
+        if c.met is not None and o.state != "not_measured":
+            claimed = "partly" if c.met == "partly" else ("met" if c.met else "not_met")
+            if claimed != o.state:
+                out.append(f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
+                           f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}.")
+    return out
+
+
+def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
+    b = PageBuilder(dataset, doc, svg_cache)
+    model = doc.model
+
+    def view(goal: Goal, level: int) -> GoalView:
+        o = compute.outcome(goal)
+        v = GoalView(goal=goal, outcome=o, level=level, figures=[], peers=None,
+                     disagreements=_disagreements(goal, o), subgoals=[])
+        # A goal table like the document's own (nulpunkt / status / mål).
+        if level == 0 and (goal.direction != "qualitative" or goal.subgoals):
+            v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
+            v.table_anchor = b.refs.anchor(f"maal-{goal.id}")
+        v.figures = [b.figure_for_table(doc.table(t), o) for t in goal.charts]
+        if goal.comparisons:
+            v.peers = b.figure_for_peers(goal)
+        v.subgoals = [view(g, level + 1) for g in goal.subgoals]
+        return v
+
+    goals = [view(g, 0) for g in model.goals]
+    sections = []
+    for s in model.sections:
+        items = []
+        for t in s.tables:
+            table = doc.table(t)
+            if table.chart:
+                items.append(("figure", b.figure_for_table(table)))
+            else:
+                n = b.refs.add(table.id, "tabel")
+                items.append(("table", (n, b.refs.anchor(table.id), table)))
+        sections.append((s, items))
+    overview = summary(model.goals)
+    return b.render("resultatrevision.md.j2", goals=goals, sections=sections, overview=overview,
+                    baseline_period=model.baseline_period, status_period=model.status_period,
+                    target_period=model.target_period)
+
+
+def summary(goals: list[Goal]) -> dict:
+    """Counts of top-level goals by state, and the sentence for a headline."""
+    states = [compute.outcome(g).state for g in goals]
+    counts = {s: states.count(s) for s in compute.STATE_WORDS}
+    measured = len(states) - counts["not_measured"]
+    return {"counts": counts, "measured": measured, "total": len(states)}
+
+
+def headline(doc: Document) -> str:
+    """One line for lists and timelines, fx '0 af 3 målte mål opfyldt, 1 delvist'."""
+    goals = getattr(doc.model, "goals", [])
+    if not goals:
+        return ""
+    s = summary(goals)
+    text = f"{s['counts']['met']} af {s['measured']} målte mål opfyldt"
+    if s["counts"]["partly"]:
+        text += f", {s['counts']['partly']} delvist"
+    return text
+
+
+# --------------------------------------------------------------------------- all pages
+
+PAGE_BUILDERS = {
+    "resultatrevision": revision_page,
+}
+
+
+def build_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
+    pages = []
+    for doc in dataset.documents:
+        builder = PAGE_BUILDERS.get(doc.kind)
+        if builder:
+            pages.append(builder(dataset, doc, svg_cache))
+    return pages
+
+
+def finite(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+# --------------------------------------------------------------------------- goal cells
+
+
+def _with_unit(value: float | None, unit: str | None) -> str:
+    return fmt.quantity(value, unit)
+
+
+def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
+    """The words in a goal's row: nulpunkt, status, mål and the computed result."""
+    unit = goal.unit
+    status_period = goal.status_period or getattr(doc, "status_period", None)
+    cells = {"baseline": "", "status": "", "target": "", "change": "", "state": compute.STATE_WORDS[o.state]}
+    if goal.baseline is not None:
+        cells["baseline"] = _with_unit(goal.baseline, unit)
+    s = goal.status
+    if goal.status_text:
+        cells["status"] = goal.status_text
+    elif isinstance(s, StartEnd):
+        cells["status"] = (f"{_with_unit(s.start, unit)} ({fmt.month(s.start_period)}) til "
+                           f"{fmt.number(s.end)} ({fmt.month(s.end_period)})")
+    elif isinstance(s, Range):
+        cells["status"] = (f"mellem {fmt.number(s.min)} og {fmt.number(s.max)}"
+                           f"{' ' + unit if unit else ''} pr. måned, gennemsnitlig {fmt.number(s.mean)}")
+    elif s is not None:
+        cells["status"] = _with_unit(s, unit)
+    if s is not None and goal.status_period and goal.status_period != getattr(doc, "status_period", None):
+        cells["status"] = f"{fmt.month(status_period).capitalize()}: {cells['status']}"
+    if o.change_abs is not None:
+        cells["change"] = f"{fmt.change(o.change_pct)} ({fmt.change_abs(o.change_abs, unit)})"
+    if goal.target is not None:
+        word = DIRECTION_WORDS.get(goal.direction, "")
+        cells["target"] = f"{word} {_with_unit(goal.target, unit)}".strip()
+        if o.target_change_pct is not None:
+            cells["target"] += f" ({fmt.change(o.target_change_pct)})"
+    return cells
+
+
+def result_sentence(goal: Goal, o: compute.Outcome) -> str:
+    """'Ikke opfyldt: 94 personer mod et mål på højst 60 personer; fald på 59,3 pct. ...'"""
+    if goal.subgoals:
+        return f"{o.met_count} ud af {o.total} mål er opfyldt."
+    if o.state == "not_measured":
+        return "Målet er ikke målt i dokumentet."
+    if goal.direction == "qualitative":
+        return f"{compute.STATE_WORDS[o.state].capitalize()}" + (f": {goal.status_text}." if goal.status_text else ".")
+    text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
+            f"{DIRECTION_WORDS[goal.direction]} {fmt.quantity(goal.target, goal.unit)}")
+    if o.change_pct is not None:
+        text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
+    return text + "."
+
+
+def cell(value, column) -> str:
+    if column.type == "period":
+        return fmt.month(value) if isinstance(value, dt.date) else ""
+    if column.type == "number":
+        return "" if not finite(value) else fmt.number(value)
+    return "" if value is None else str(value)
+
+
+_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell)

@@ -1,0 +1,1 @@
+"""MkDocs plugins of the site. Only this package knows MkDocs exists."""

@@ -1,0 +1,93 @@
+"""MkDocs plugin: loads data/, adds the generated pages and their files, serves the chart runtime.
+
+Everything happens in on_config, before MkDocs cleans or writes site/: bad data stops the build
+with every error listed, and nothing half-built is left behind. Generated pages exist only in
+the build (File.generated); docs/ is never written to, and a hand-written page at the same
+address stops the build instead of being replaced.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator import compute, loader, pages
+from generator.errors import DataError
+
+ASSETS = Path(__file__).parent / "assets"
+JS_BUNDLE = "assets/javascripts/vega-bundle.js"
+OWN_ASSETS = {"assets/javascripts/jc-charts.js": "jc-charts.js", "assets/stylesheets/jc.css": "jc.css"}
+
+# Data warnings (a document's claim that its own figures do not support) are facts about the
+# source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
+# does not count them, but they are printed on every build.
+data_log = logging.getLogger("jobcentres.data")
+if not data_log.handlers:
+    _h = logging.StreamHandler(sys.stderr)
+    _h.setFormatter(logging.Formatter("WARNING -  data: %(message)s"))
+    data_log.addHandler(_h)
+    data_log.propagate = False
+
+
+class PluginConfig(Config):
+    data_dir = c.Type(str, default="data")
+    cache_dir = c.Type(str, default=".cache/charts")
+
+
+@functools.cache
+def _vega_bundle() -> str:
+    import vl_convert as vlc
+
+    return vlc.javascript_bundle()
+
+
+class JobcentrePlugin(BasePlugin[PluginConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        project = Path(config.config_file_path).parent
+        self.data_dir = (project / self.config.data_dir).resolve()
+        cache = (project / self.config.cache_dir).resolve()
+        try:
+            dataset = loader.load(self.data_dir)
+        except DataError as e:
+            raise PluginError(e.report()) from None
+        for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
+            data_log.warning(str(w))
+        self.pages = pages.build_pages(dataset, svg_cache=cache)
+        for path in (JS_BUNDLE, "assets/javascripts/jc-charts.js"):
+            if path not in config.extra_javascript:
+                config.extra_javascript.append(path)
+        if "assets/stylesheets/jc.css" not in config.extra_css:
+            config.extra_css.append("assets/stylesheets/jc.css")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        generated: list[File] = []
+        for page in self.pages:
+            generated.append(File.generated(config, page.path, content=page.content))
+            for path, content in page.assets.items():
+                generated.append(File.generated(config, path, content=content))
+        generated.append(File.generated(config, JS_BUNDLE, content=_vega_bundle()))
+        for dest, name in OWN_ASSETS.items():
+            generated.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
+        clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
+        if clashes:
+            raise PluginError(
+                "These files in docs/ have the address of a generated page or file; rename or move them "
+                "(the generator never replaces what you wrote):\n" + "\n".join(f"  docs/{p}" for p in clashes)
+            )
+        for f in generated:
+            files.append(f)
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.data_dir))
+        return server
