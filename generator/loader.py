@@ -141,6 +141,16 @@ def _is_tag(part: Any) -> bool:
 _TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
 
 
+def _mapping_words(class_name: str) -> str:
+    from . import models
+
+    cls = getattr(models, class_name, None)
+    if cls is None:
+        return "a mapping"
+    required = [n for n, f in cls.model_fields.items() if f.is_required()]
+    return f"a mapping with {', '.join(required)}"
+
+
 def _describe(value: Any) -> str:
     return repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
 
@@ -207,7 +217,7 @@ def report_validation(path: Path, exc: ValidationError, lines: dict[tuple, int],
         words = []
         for rest, _ in errs:
             tag = rest[0] if rest else ""
-            word = _TAG_WORDS.get(tag) or ("a mapping" if tag[:1].isupper() else tag)
+            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else tag)
             if word and word not in words:
                 words.append(word)
         log.error(display_path(path), line, _field_path(base), f"expected {' or '.join(words)}, got {_describe(inp)}")
@@ -298,17 +308,22 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
-def _check_document(doc: DocumentBase, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
+def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
+    """The jobcentre must be registered, and jobcentre and year must match the folders."""
     shown = display_path(path)
-    if doc.jobcentre not in jobcentres:
-        log.error(shown, lines.get(("jobcentre",)), "jobcentre",
-                  f"unknown jobcentre {doc.jobcentre!r}; add it to data/{REGISTRY_FILE} (known: {', '.join(sorted(jobcentres))})")
+    slug, year = data.get("jobcentre"), data.get("year")
     folder_slug, folder_year = path.parent.parent.name, path.parent.name
-    if doc.jobcentre != folder_slug:
+    if isinstance(slug, str) and jobcentres and slug not in jobcentres:
         log.error(shown, lines.get(("jobcentre",)), "jobcentre",
-                  f"says {doc.jobcentre!r} but the file lies in the folder {folder_slug!r}")
-    if str(doc.year) != folder_year:
-        log.error(shown, lines.get(("year",)), "year", f"says {doc.year} but the file lies in the folder {folder_year!r}")
+                  f"unknown jobcentre {slug!r}; add it to data/{REGISTRY_FILE} (known: {', '.join(sorted(jobcentres))})")
+    elif isinstance(slug, str) and slug != folder_slug:
+        log.error(shown, lines.get(("jobcentre",)), "jobcentre", f"says {slug!r} but the file lies in the folder {folder_slug!r}")
+    if isinstance(year, int) and str(year) != folder_year:
+        log.error(shown, lines.get(("year",)), "year", f"says {year} but the file lies in the folder {folder_year!r}")
+
+
+def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -> None:
+    shown = display_path(path)
 
     table_ids: dict[str, int] = {}
     for i, t in enumerate(doc.tables):
@@ -335,6 +350,19 @@ def _check_document(doc: DocumentBase, path: Path, lines: dict, jobcentres: set[
             walk(g.subgoals, loc + ("subgoals",))
 
     walk(getattr(doc, "goals", []), ("goals",))
+
+
+def _valid_tables(data: dict) -> list[tuple[int, Table]]:
+    """The tables of a document that failed validation, where they are valid by themselves,
+    so that their CSV files are checked too and all errors come at once."""
+    out = []
+    raw = data.get("tables")
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        try:
+            out.append((i, Table.model_validate(item)))
+        except ValidationError:
+            pass  # already reported with the document
+    return out
 
 
 def load(root: Path | str) -> Dataset:
@@ -371,14 +399,18 @@ def load(root: Path | str) -> Dataset:
         if isinstance(data, dict) and "kind" in data and data["kind"] != kind:
             log.error(display_path(path), lines.get(("kind",)), "kind", f"says {data['kind']!r} but the file name says {kind!r}")
             continue
+        if not isinstance(data, dict):
+            log.error(display_path(path), 1, "", "expected a mapping of fields (key: value) at the top of the file")
+            continue
+        _check_place(data, path, lines, known, log)
         model = validate_model(KINDS[kind], data, path, lines, log)
+        tables = list(enumerate(model.tables)) if model else _valid_tables(data)
+        for i, t in tables:
+            t._frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
+            used_csv.add((path.parent / t.file).resolve())
         if model is None:
             continue
-        _check_document(model, path, lines, known, log)
-        for i, t in enumerate(model.tables):
-            frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
-            t._frame = frame
-            used_csv.add((path.parent / t.file).resolve())
+        _check_document(model, path, lines, log)
         documents.append(Document(model=model, path=path, kind=kind, slug=path.stem))
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):

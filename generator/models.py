@@ -89,6 +89,7 @@ class Column(Strict):
     label: str
     type: Literal["text", "number", "period"] = "number"
     unit: str | None = None
+    decimals: int | None = Field(None, ge=0, le=6, description="decimals shown; default: as many as the value has")
     show: bool = Field(True, description="false: kept in the data (and downloads) but not shown as a column")
 
 

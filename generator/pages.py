@@ -408,7 +408,7 @@ def cell(value, column) -> str:
     if column.type == "period":
         return fmt.month(value) if isinstance(value, dt.date) else ""
     if column.type == "number":
-        return "" if not finite(value) else fmt.number(value)
+        return "" if not finite(value) else fmt.number(value, column.decimals)
     return "" if value is None else str(value)
 
 

@@ -1,0 +1,122 @@
+"""The built Hvidovre resultatrevision 2013 page shows the seed's numbers and the computed results."""
+import json
+from pathlib import Path
+
+import altair
+import jsonschema
+import pytest
+
+from htmltools import chart_specs, page, tables, text
+
+URL = "hvidovre/2013/resultatrevision"
+
+
+@pytest.fixture(scope="module")
+def html(built_site):
+    return page(built_site, URL)
+
+
+def test_computed_changes_and_attainment_are_on_the_page(html):
+    t = text(html)
+    assert "fald på 59,3 pct." in t  # førtidspension 231 -> 94
+    assert "fald på 10,7 pct." in t  # langtidsledige 413 -> 369
+    assert "fald på 21,4 pct." in t  # 4B 196 -> 154
+    assert "4 ud af 7 mål er opfyldt" in t
+    assert "Ikke opfyldt: 369 personer mod et mål på højst 368 personer" in t
+
+
+def test_goal_tables_hold_baseline_status_and_target(html):
+    tbl = tables(html)
+    fp = tbl["tabel-maal-foertidspension"]
+    assert fp[0][:4] == ["Mål 2", "Nulpunkt dec. 2011", "Status dec. 2013", "Mål dec. 2013"]
+    assert fp[1][1:] == ["231 personer", "94 personer fald på 59,3 pct. (fald på 137 personer)",
+                         "højst 60 personer (fald på 74,0 pct.)", "ikke opfyldt"]
+    g4 = tbl["tabel-maal-virksomhedssamarbejde"]
+    rows = {r[0].split(".")[0]: r for r in g4[1:-1]}
+    assert set(rows) == {"4A", "4B", "4C", "4D", "4E", "4F", "4G"}
+    assert rows["4B"][1:] == ["196 virksomheder", "Okt. 2013: 154 virksomheder fald på 21,4 pct. (fald på 42 virksomheder)",
+                              "mindst 229 virksomheder (stigning på 16,8 pct.)", "ikke opfyldt"]
+    assert rows["4G"][2:] == ["Afholdt 26. marts 2014", "", "ikke opfyldt"]
+    assert [r[-1] for r in g4[1:-1]].count("opfyldt") == 4
+    assert g4[-1] == ["4 ud af 7 mål er opfyldt."]
+
+
+def test_disagreement_with_the_document_is_shown(html):
+    t = text(html)
+    assert "Dokumentet skriver (1.4 Konklusion), at målet er opfyldt, men tallene viser, at det er ikke opfyldt." in t
+
+
+def test_table_4_forsoergelsesgrupper_has_every_row(html):
+    rows = tables(html)["tabel-forsoergelsesgrupper"]
+    assert rows[0] == ["Forsørgelsesgrupper", "Periode", "Niveau, antal", "Udvikling ift. måneden før, pct.",
+                       "Udvikling ift. samme måned året før, pct.", "Bedste udvikling i klyngen ift. året før, pct.",
+                       "Gennemsnitlig udvikling i klyngen ift. året før, pct."]
+    body = rows[1:]
+    assert len(body) == 20
+    assert body[0] == ["Forsørgede i alt (sum af alle fuldtidspersoner nedenfor)", "", "5.585", "-1", "-6", "-6", "-5"]
+    assert body[1] == ["Jobklar - fuldtidspersoner", "", "1.603", "-3", "-15", "-15", "-15"]
+    assert body[2] == ["A-dagpenge", "Dec 2013", "876", "0", "-18", "-24", "-21"]
+    assert ["Førtidspension - fuldtidspersoner", "Dec 2013", "1.920", "0", "-4", "-4", "-3"] in body
+    assert body[-1] == ["Ukendt match – fuldtidspersoner", "", "52", "40", "-1", "-49", "-23"]
+
+
+def test_sum_rows_of_table_4_add_up(dataset):
+    """The document's group totals equal the sum of their rows; 'I alt' is the sum of all groups."""
+    doc = next(d for d in dataset.documents if d.kind == "resultatrevision")
+    df = doc.table("forsoergelsesgrupper").frame
+    sums = df[df["sum"] == "ja"].set_index("gruppe")["niveau"]
+    parts = df[df["sum"] != "ja"].groupby("gruppe")["niveau"].sum()
+    for group in ("Jobklar", "Indsatsklar", "Midlertidigt passive"):
+        assert abs(sums[group] - parts[group]) <= 1  # the document rounds full-time persons
+    assert abs(sums.drop("I alt").sum() - sums["I alt"]) <= 1
+
+
+def test_table_5_besparelsespotentiale(html):
+    rows = tables(html)["tabel-besparelsespotentiale"]
+    assert rows[1] == ["A-dagpenge", "2,79", "3,37", "-198", "-22,5"]
+    assert rows[-1] == ["I alt", "16,86", "17,60", "0", "0,0"]
+    assert len(rows) == 6
+
+
+def test_charts_are_valid_vega_lite(html):
+    schema_path = Path(altair.__file__).parent / "vegalite/v6/schema/vega-lite-schema.json"
+    schema = json.loads(schema_path.read_text())
+    specs = chart_specs(html)
+    assert len(specs) >= 4
+    titles = [s["title"]["text"] for s in specs]
+    assert "Tilgang til førtidspension (ministermål), rullende år" in titles
+    assert "Antal langtidsledige (ministermål)" in titles
+    validator = jsonschema.Draft7Validator(schema)
+    for spec in specs:
+        errors = list(validator.iter_errors(spec))
+        assert not errors, (spec["title"], errors[0].message)
+
+
+def test_chart_data_and_target_lines_come_from_the_data(html):
+    specs = {s["title"]["text"]: s for s in chart_specs(html)}
+    lt = specs["Antal langtidsledige (ministermål)"]
+    values = [row for ds in lt["datasets"].values() for row in ds]
+    assert {"x": "2013-12-01", "serie": "Klyngen (gennemsnit)", "værdi": 482.0} in values
+    assert {"værdi": 368.0, "label": "Mål dec. 2013"} in values
+    unge = specs["Antal personer under 30 år på offentlige forsørgelsesydelser"]
+    hv = sorted((r["x"], r["værdi"]) for ds in unge["datasets"].values() for r in ds if r.get("serie") == "Hvidovre")
+    assert hv == [("2011-12-01", 1048.0), ("2012-12-01", 1085.0), ("2013-12-01", 1007.0)]
+
+
+def test_chart_runtime_is_self_hosted(built_site, html):
+    assert (built_site / "assets/javascripts/vega-bundle.js").stat().st_size > 500_000
+    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    assert "fonts.googleapis" not in html
+
+
+def test_fallback_svg_and_csv_exist_for_each_figure(built_site, html):
+    folder = built_site / URL
+    for n in range(1, len(chart_specs(html)) + 1):
+        assert (folder / f"figur-{n}.svg").read_text().lstrip().startswith("<svg")
+        assert (folder / f"figur-{n}.csv").is_file()
+    assert (folder / "figur-1.csv").read_text().splitlines()[:2] == ["periode,hvidovre,klynge", "2011-12,1048.0,1233.0"]
+
+
+def test_site_speaks_danish(built_site, html):
+    assert '<html lang="da"' in html
+    assert (built_site / "search/search_index.json").is_file()

@@ -1,0 +1,159 @@
+"""Bad input: one clear line per problem naming file, line and field; all at once; no traceback."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REGISTRY, ROOT, run_mkdocs_build, write
+from generator import loader
+from generator.errors import DataError
+
+REVISION = """
+jobcentre: testby
+year: 2013
+title: Resultatrevision 2013
+goals:
+  - id: a
+    label: Mål 1
+    direction: at_most
+    baseline: 10
+    status: 8
+    target: 9
+tables:
+  - id: serie
+    title: En serie
+    file: serie.csv
+    columns:
+      - {key: periode, label: Måned, type: period}
+      - {key: testby, label: Testby}
+"""
+SERIES = "periode,testby\n2013-01,4\n2013-02,5\n"
+
+
+def tree(tmp_path, revision=REVISION, series=SERIES, registry=REGISTRY):
+    return write(tmp_path / "data", {
+        "jobcentres.yaml": registry,
+        "testby/2013/resultatrevision.yaml": revision,
+        "testby/2013/serie.csv": series,
+    })
+
+
+def errors_of(root):
+    with pytest.raises(DataError) as exc:
+        loader.load(root)
+    return [str(i) for i in exc.value.issues]
+
+
+def test_valid_tree_loads(tmp_path):
+    ds = loader.load(tree(tmp_path))
+    assert [d.kind for d in ds.documents] == ["resultatrevision"]
+    assert ds.documents[0].table("serie").frame["testby"].tolist() == [4, 5]
+
+
+def test_wrong_type_names_file_line_and_field(tmp_path):
+    root = tree(tmp_path, REVISION.replace("target: 9", "target: tres"))
+    [err] = errors_of(root)
+    assert err.endswith("testby/2013/resultatrevision.yaml:10: goals[0].target: expected a number, got 'tres'")
+
+
+def test_yaml_syntax_error(tmp_path):
+    root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013", "title: [Resultatrevision"))
+    [err] = errors_of(root)
+    assert "resultatrevision.yaml:4:" in err and "YAML syntax error" in err
+
+
+def test_missing_required_field(tmp_path):
+    root = tree(tmp_path, REVISION.replace("    label: Mål 1\n", ""))
+    [err] = errors_of(root)
+    assert err.endswith("resultatrevision.yaml:5: goals[0].label: required field is missing")
+
+
+def test_unknown_field_is_an_error(tmp_path):
+    root = tree(tmp_path, REVISION.replace("    baseline: 10\n", "    baseline: 10\n    tagret: 9\n"))
+    [err] = errors_of(root)
+    assert "resultatrevision.yaml:9: goals[0].tagret: unknown field" in err
+
+
+def test_unknown_jobcentre(tmp_path):
+    root = tree(tmp_path, REVISION.replace("jobcentre: testby", "jobcentre: nowhere"))
+    errs = errors_of(root)
+    assert any(e.endswith("resultatrevision.yaml:1: jobcentre: unknown jobcentre 'nowhere'; add it to data/jobcentres.yaml (known: testby)") for e in errs)
+
+
+def test_duplicate_goal_id(tmp_path):
+    doubled = REVISION.replace("tables:", """  - id: a
+    label: Mål 2
+    direction: qualitative
+tables:""")
+    [err] = errors_of(tree(tmp_path, doubled))
+    assert err.endswith("resultatrevision.yaml:11: goals[1].id: duplicate goal id 'a' (first used at goals[0])")
+
+
+def test_csv_missing_column(tmp_path):
+    [err] = errors_of(tree(tmp_path, series="periode,andet\n2013-01,4\n"))
+    assert err.endswith("testby/2013/serie.csv:1: testby: column is missing from the header (found: periode, andet)")
+
+
+def test_csv_non_numeric_value(tmp_path):
+    [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-01,4\n2013-02,fem\n"))
+    assert err.endswith("testby/2013/serie.csv:3: testby: expected a number (decimal point, no thousands separator), got 'fem'")
+
+
+def test_csv_bad_period(tmp_path):
+    [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-13,4\n"))
+    assert err.endswith("serie.csv:2: periode: expected a month as YYYY-MM, got '2013-13'")
+
+
+def test_file_not_utf8(tmp_path):
+    root = tree(tmp_path)
+    (root / "testby/2013/resultatrevision.yaml").write_bytes(REVISION.lstrip().replace("Mål", "M\xe5l").encode("latin-1"))
+    [err] = errors_of(root)
+    assert "resultatrevision.yaml:6:" in err and "not UTF-8" in err
+
+
+def test_all_errors_at_once(tmp_path):
+    root = tree(tmp_path, REVISION.replace("target: 9", "target: tres").replace("jobcentre: testby", "jobcentre: x"))
+    (root / "testby/2013/serie.csv").write_text("periode,testby\n2013-01,fire\n")
+    bad = write(root, {"testby/2014/resultatrevision.yaml": "jobcentre: testby\nyear: 2014\n"})
+    errs = errors_of(bad)
+    assert len(errs) == 4
+    assert any("goals[0].target" in e for e in errs)
+    assert any("resultatrevision.yaml:1: jobcentre: unknown jobcentre 'x'" in e for e in errs)
+    assert any("serie.csv:2: testby: expected a number" in e for e in errs)
+    assert any("2014/resultatrevision.yaml:1: title: required field is missing" in e for e in errs)
+
+
+def test_cli_validate_exit_codes(tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tree(tmp_path))],
+                        capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 document")
+    (tmp_path / "data/testby/2013/serie.csv").write_text("periode,testby\n2013-01,fire\n")
+    bad = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tmp_path / "data")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1
+    assert "serie.csv:2: testby: expected a number" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_build_stops_and_leaves_the_old_site(project_copy, tmp_path):
+    site = tmp_path / "out"
+    site.mkdir()
+    (site / "marker.html").write_text("old site")
+    path = project_copy / "data/hvidovre/2013/resultatrevision.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    target: 60\n", "    target: tres\n"), encoding="utf-8")
+    result = run_mkdocs_build(project_copy, site)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "goals[1].target: expected a number, got 'tres'" in out
+    assert "Traceback" not in out
+    assert [p.name for p in site.iterdir()] == ["marker.html"]
+
+
+def test_hand_written_page_is_never_replaced(project_copy, tmp_path):
+    own = project_copy / "docs/hvidovre/2013/resultatrevision/index.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("# Min egen side\n")
+    result = run_mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/hvidovre/2013/resultatrevision/index.md" in result.stdout + result.stderr
+    assert own.read_text() == "# Min egen side\n"
