@@ -24,6 +24,7 @@ from .errors import DataError, DataIssue, IssueLog
 from .models import KINDS, DocumentBase, Registry, Table, _parse_period
 
 REGISTRY_FILE = "jobcentres.yaml"
+REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
 
 
 @dataclass
@@ -350,6 +351,23 @@ def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -
             walk(g.subgoals, loc + ("subgoals",))
 
     walk(getattr(doc, "goals", []), ("goals",))
+
+    # {ref:ID} in any text must name a table or figure of this document.
+    known = set(table_ids) | {f"maal-{g}" for g in seen}
+
+    def refs(value, loc: tuple):
+        if isinstance(value, str):
+            for ref in REF.findall(value):
+                if ref not in known:
+                    log.error(shown, _lookup_line(lines, loc), _field_path(loc), f"{{ref:{ref}}} names no table or figure of this document")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                refs(v, loc + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                refs(v, loc + (i,))
+
+    refs(doc.model_dump(exclude_defaults=True), ())
 
 
 def _valid_tables(data: dict) -> list[tuple[int, Table]]:

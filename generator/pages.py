@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from . import charts, compute
 from . import formatting as fmt
-from .loader import Dataset, Document
+from .loader import REF, Dataset, Document
 from .models import Goal, Range, StartEnd, Table
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,7 +101,7 @@ def _markdown_field(refs: Refs):
         if not text:
             return Markup("")
         escaped = str(escape(text.strip()))
-        return Markup(re.sub(r"\{ref:([a-z0-9-]+)\}", refs.link, escaped))
+        return Markup(REF.sub(refs.link, escaped))
 
     return render
 

@@ -120,3 +120,9 @@ def test_fallback_svg_and_csv_exist_for_each_figure(built_site, html):
 def test_site_speaks_danish(built_site, html):
     assert '<html lang="da"' in html
     assert (built_site / "search/search_index.json").is_file()
+
+
+def test_text_refers_to_tables_by_their_number_on_the_page(html):
+    assert 'fremgår af <a href="#tabel-forsoergelsesgrupper">tabel 4</a>' in html
+    assert 'id="tabel-forsoergelsesgrupper"' in html and "<caption>Tabel 4: " in html
+    assert 'fremgår af <a href="#tabel-besparelsespotentiale">tabel 5</a>' in html

@@ -157,3 +157,9 @@ def test_hand_written_page_is_never_replaced(project_copy, tmp_path):
     assert result.returncode != 0
     assert "docs/hvidovre/2013/resultatrevision/index.md" in result.stdout + result.stderr
     assert own.read_text() == "# Min egen side\n"
+
+
+def test_reference_to_unknown_table(tmp_path):
+    root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    explanation: Se {ref:serie} og {ref:mangler}.\n"))
+    [err] = errors_of(root)
+    assert err.endswith("resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} names no table or figure of this document")
