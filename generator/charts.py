@@ -27,16 +27,12 @@ def _period_iso(value) -> str:
 
 
 def _long_frame(table: Table) -> pd.DataFrame:
+    """One row per point: x, serie (the column's label), værdi. Empty cells are left out."""
     spec = table.chart
-    labels = {c.key: c.label for c in table.columns}
-    df = table.frame.copy()
-    x_col = _column(table, spec.x)
-    if x_col.type == "period":
-        df[spec.x] = df[spec.x].map(_period_iso)
-    long = df.melt(id_vars=[spec.x], value_vars=spec.y, var_name="key", value_name="værdi")
-    long = long.dropna(subset=["værdi"])
-    long["serie"] = long["key"].map(labels)
-    return long.rename(columns={spec.x: "x"})[["x", "serie", "værdi"]]
+    df = table.frame
+    x = df[spec.x].map(_period_iso) if _column(table, spec.x).type == "period" else df[spec.x]
+    parts = [pd.DataFrame({"x": x, "serie": _column(table, key).label, "værdi": df[key]}) for key in spec.y]
+    return pd.concat(parts, ignore_index=True).dropna(subset=["værdi"])
 
 
 def _column(table: Table, key: str) -> Column:
@@ -58,7 +54,7 @@ def table_chart(table: Table, title: str) -> dict:
     color = alt.Color(
         "serie:N",
         title=None,
-        scale=alt.Scale(domain=series, range=PALETTE[: len(series)]),
+        scale=alt.Scale(domain=series, range=spec.colors or PALETTE[: len(series)]),
         legend=alt.Legend(orient="bottom"),
     )
     fmt = _value_format(table)

@@ -100,6 +100,8 @@ class ChartSpec(Strict):
     y_title: str | None = None
     target: float | None = None
     target_label: str = "Mål"
+    colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
+        None, description="one colour per series, as #rrggbb; default: the site's palette")
 
 
 class Table(Strict):
@@ -133,6 +135,8 @@ class Table(Strict):
             for k in [self.chart.x, *self.chart.y]:
                 if k not in keys:
                     raise ValueError(f"chart refers to column {k!r}, which is not in columns")
+            if self.chart.colors and len(self.chart.colors) != len(self.chart.y):
+                raise ValueError(f"chart has {len(self.chart.y)} series but {len(self.chart.colors)} colours")
         if self.emphasis_column and self.emphasis_column not in keys:
             raise ValueError(f"emphasis_column {self.emphasis_column!r} is not in columns")
         return self

@@ -35,6 +35,7 @@ class Page:
     title: str
     content: str
     assets: dict[str, str] = field(default_factory=dict)
+    source: Path | None = None  # the data file the page is made from, for edit links
 
     @property
     def folder(self) -> str:
@@ -186,14 +187,14 @@ def _csv_text(table: Table) -> str:
 class PageBuilder:
     """Builds one document's page: numbers figures, renders charts and the template."""
 
-    def __init__(self, dataset: Dataset, doc: Document, svg_cache: Path | None = None):
+    def __init__(self, dataset: Dataset, doc: Document | None, svg_cache: Path | None = None, folder: str | None = None):
         self.dataset = dataset
         self.doc = doc
         self.svg_cache = svg_cache
         self.refs = Refs()
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str] = {}
-        self.folder = doc_folder(doc)
+        self.folder = folder or doc_folder(doc)
 
     def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
         if table.id in self.figures:
@@ -242,7 +243,8 @@ class PageBuilder:
             md=_markdown_field(self.refs), **context,
         )
         title = f"{self.doc.model.title} – {jc.name}"
-        return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
+        return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets,
+                    source=self.doc.path)
 
 
 # --------------------------------------------------------------------------- revision

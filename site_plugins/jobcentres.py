@@ -8,6 +8,7 @@ address stops the build instead of being replaced.
 from __future__ import annotations
 
 import functools
+import os
 import logging
 import sys
 from pathlib import Path
@@ -18,12 +19,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import compute, loader, pages
+from generator import compute, loader, site
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
-OWN_ASSETS = {"assets/javascripts/jc-charts.js": "jc-charts.js", "assets/stylesheets/jc.css": "jc.css"}
+OWN_ASSETS = {
+    "assets/javascripts/jc-charts.js": "jc-charts.js",
+    "assets/javascripts/jc-tables.js": "jc-tables.js",
+    "assets/stylesheets/jc.css": "jc.css",
+}
 
 # Data warnings (a document's claim that its own figures do not support) are facts about the
 # source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
@@ -61,8 +66,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             raise PluginError(e.report()) from None
         for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
             data_log.warning(str(w))
-        self.pages = pages.build_pages(dataset, svg_cache=cache)
-        for path in (JS_BUNDLE, "assets/javascripts/jc-charts.js"):
+        self.pages = site.all_pages(dataset, svg_cache=cache)
+        self.sources = {
+            p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
+        }
+        for path in (JS_BUNDLE, *(p for p in OWN_ASSETS if p.endswith(".js"))):
             if path not in config.extra_javascript:
                 config.extra_javascript.append(path)
         if "assets/stylesheets/jc.css" not in config.extra_css:
@@ -87,6 +95,13 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for f in generated:
             files.append(f)
         return files
+
+    def on_page_context(self, context, page, config, nav):
+        """Edit links of generated pages point at the data file they come from."""
+        source = self.sources.get(page.file.src_uri)
+        if page.file.generated_by and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))

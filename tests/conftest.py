@@ -43,7 +43,7 @@ def project_copy(tmp_path) -> Path:
     """A copy of the project's site config, docs/ and data/ to break or extend in a test."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "data"):
+    for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
 

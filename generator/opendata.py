@@ -1,0 +1,183 @@
+"""Open data: every goal with its computed result, and every table cell, as CSV and JSON.
+
+The layout is stable: columns are only ever added at the end, never renamed or removed.
+FILES documents each file for the site's data page; SCHEMA_VERSION changes when a column does.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+from . import compute
+from .loader import Dataset, Document
+from .models import Goal
+
+SCHEMA_VERSION = 1
+
+GOAL_FIELDS = [
+    ("jobcentre", "jobcentrets slug (se jobcentre.csv)"),
+    ("year", "året, dokumentet handler om"),
+    ("document", "dokumentets navn, fx resultatrevision"),
+    ("goal_id", "målets id, det samme i plan og revision"),
+    ("parent_id", "id på det mål, delmålet hører under (tom for hovedmål)"),
+    ("label", "dokumentets betegnelse, fx 'Mål 3' eller '4B'"),
+    ("title", "målets titel"),
+    ("type", "ministermål eller lokalt mål"),
+    ("direction", "at_most, at_least, exactly eller qualitative"),
+    ("unit", "enhed"),
+    ("baseline", "nulpunkt"),
+    ("baseline_period", "nulpunktets måned (ÅÅÅÅ-MM)"),
+    ("status", "status (den værdi, der sammenlignes med målet)"),
+    ("status_period", "statussens måned (ÅÅÅÅ-MM)"),
+    ("target", "mål"),
+    ("target_period", "målets måned (ÅÅÅÅ-MM)"),
+    ("change_abs", "beregnet: status minus nulpunkt"),
+    ("change_pct", "beregnet: ændring i pct. af nulpunktet"),
+    ("state", "beregnet: met, not_met, partly eller not_measured"),
+    ("met_count", "beregnet, for mål med delmål: antal opfyldte delmål"),
+    ("subgoal_count", "beregnet, for mål med delmål: antal målte delmål"),
+    ("url", "sidens adresse på sitet, med anker til målet"),
+]
+
+CELL_FIELDS = [
+    ("jobcentre", "jobcentrets slug"),
+    ("year", "året, dokumentet handler om"),
+    ("document", "dokumentets navn"),
+    ("table_id", "tabellens id i dokumentet"),
+    ("table_title", "tabellens titel"),
+    ("row", "rækkens nummer i tabellen, fra 1"),
+    ("row_label", "rækkens første kolonne (måned som ÅÅÅÅ-MM, eller tekst)"),
+    ("column", "kolonnens nøgle"),
+    ("column_label", "kolonnens overskrift"),
+    ("unit", "enhed"),
+    ("value", "værdien (tal med punktum som decimaltegn)"),
+    ("provenance", "table: fra en tabel; text: aflæst af dokumentets tekst"),
+]
+
+JOBCENTRE_FIELDS = [
+    ("slug", "jobcentrets slug"),
+    ("name", "navn"),
+    ("municipalities", "kommuner, adskilt af semikolon"),
+    ("region", "region"),
+    ("cluster", "klynge, hvor den kendes"),
+]
+
+
+def _month(d) -> str:
+    return d.strftime("%Y-%m") if d else ""
+
+
+def _num(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return int(v) if float(v).is_integer() else round(float(v), 6)
+
+
+def doc_url(doc: Document) -> str:
+    return f"{doc.jobcentre}/{doc.year}/{doc.slug}/"
+
+
+def goal_rows(dataset: Dataset) -> list[dict]:
+    rows = []
+
+    def add(doc: Document, goal: Goal, parent: str | None):
+        o = compute.outcome(goal)
+        m = doc.model
+        rows.append({
+            "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
+            "goal_id": goal.id, "parent_id": parent or "", "label": goal.label, "title": goal.title or "",
+            "type": goal.type, "direction": goal.direction, "unit": goal.unit or "",
+            "baseline": _num(goal.baseline),
+            "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None)) if goal.baseline is not None else "",
+            "status": _num(compute.compared_value(goal)),
+            "status_period": _month(goal.status_period or getattr(m, "status_period", None)) if goal.status is not None else "",
+            "target": _num(goal.target),
+            "target_period": _month(goal.target_period or getattr(m, "target_period", None)) if goal.target is not None else "",
+            "change_abs": _num(o.change_abs), "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
+            "state": o.state, "met_count": o.met_count, "subgoal_count": o.total,
+            "url": f"{doc_url(doc)}#{goal.id}",
+        })
+        for sub in goal.subgoals:
+            add(doc, sub, goal.id)
+
+    for doc in dataset.documents:
+        for goal in getattr(doc.model, "goals", []) or []:
+            if isinstance(goal, Goal):
+                add(doc, goal, None)
+    return rows
+
+
+def cell_rows(dataset: Dataset) -> list[dict]:
+    rows = []
+    for doc in dataset.documents:
+        for table in doc.model.tables:
+            df = table.frame
+            if df is None:
+                continue
+            first = table.columns[0]
+            for i, rec in enumerate(df.to_dict("records"), start=1):
+                label = rec[first.key]
+                label = _month(label) if first.type == "period" else ("" if label is None else str(label))
+                for col in table.columns:
+                    if col.type != "number":
+                        continue
+                    rows.append({
+                        "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
+                        "table_id": table.id, "table_title": table.title, "row": i, "row_label": label,
+                        "column": col.key, "column_label": col.label, "unit": col.unit or "",
+                        "value": _num(rec[col.key]), "provenance": table.provenance,
+                    })
+    return rows
+
+
+def jobcentre_rows(dataset: Dataset) -> list[dict]:
+    return [{"slug": j.slug, "name": j.name, "municipalities": ";".join(j.municipalities),
+             "region": j.region, "cluster": j.cluster or ""} for j in dataset.registry.jobcentres]
+
+
+def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=[f for f, _ in fields], lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+    return out.getvalue()
+
+
+def to_json(rows: list[dict], name: str, fields: list[tuple[str, str]]) -> str:
+    payload = {"name": name, "schema_version": SCHEMA_VERSION,
+               "fields": [{"name": f, "description": d} for f, d in fields], "rows": rows}
+    return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+FILES = {
+    "maal": ("Alle mål med nulpunkt, status, mål og det beregnede resultat", GOAL_FIELDS, goal_rows),
+    "tal": ("Alle tal i dokumenternes tabeller og serier, én værdi pr. række", CELL_FIELDS, cell_rows),
+    "jobcentre": ("Registret over jobcentre", JOBCENTRE_FIELDS, jobcentre_rows),
+}
+
+
+def files(dataset: Dataset, folder: str = "data") -> dict[str, str]:
+    """All open-data files of the site: path -> text."""
+    out = {}
+    for name, (_, fields, rows_of) in FILES.items():
+        rows = rows_of(dataset)
+        out[f"{folder}/{name}.csv"] = to_csv(rows, fields)
+        out[f"{folder}/{name}.json"] = to_json(rows, name, fields)
+    return out
+
+
+def document_files(dataset: Dataset, doc: Document) -> dict[str, str]:
+    """The same files restricted to one document, beside its page."""
+    one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
+    folder = doc_url(doc).rstrip("/")
+    out = {}
+    for name in ("maal", "tal"):
+        _, fields, rows_of = FILES[name]
+        rows = rows_of(one)
+        if rows:
+            out[f"{folder}/{name}.csv"] = to_csv(rows, fields)
+            out[f"{folder}/{name}.json"] = to_json(rows, name, fields)
+    return out

@@ -1,0 +1,18 @@
+"""Every page and file of the site, from a loaded dataset. The plugin's one entry point."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import opendata, overview, pages
+from .loader import Dataset
+
+
+def all_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[pages.Page]:
+    out = pages.build_pages(dataset, svg_cache)
+    by_folder = {p.folder: p for p in out}
+    for doc in dataset.documents:
+        page = by_folder.get(pages.doc_folder(doc))
+        if page is not None:
+            page.assets.update(opendata.document_files(dataset, doc))
+    out.extend(overview.overview_pages(dataset, svg_cache))
+    return out
