@@ -27,12 +27,59 @@ def cmd_validate(args) -> int:
     return 0
 
 
+SKELETONS = Path(__file__).parent / "skeletons"
+
+
+def cmd_new(args) -> int:
+    """Write a commented skeleton for a new document; never overwrite an existing file."""
+    import datetime as dt
+
+    from .models import KINDS
+
+    data = Path(args.data)
+    kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
+    if args.kind not in kinds:
+        print(f"error: unknown kind {args.kind!r}; choose one of: {', '.join(kinds)}", file=sys.stderr)
+        return 2
+    try:
+        dataset = loader.load(data)
+    except DataError as e:
+        print(e.report() + "\nerror: fix these first; `new` needs a valid data folder", file=sys.stderr)
+        return 1
+    jc = dataset.jobcentres.get(args.jobcentre)
+    if jc is None:
+        print(f"error: unknown jobcentre {args.jobcentre!r}; add it to {data / loader.REGISTRY_FILE} first "
+              f"(known: {', '.join(sorted(dataset.jobcentres))})", file=sys.stderr)
+        return 1
+    name = args.kind if not args.suffix else f"{args.kind}-{args.suffix}"
+    target = data / args.jobcentre / str(args.year) / f"{name}.yaml"
+    if target.exists():
+        print(f"error: {target} exists already; nothing was written", file=sys.stderr)
+        return 1
+    assert args.kind in KINDS
+    text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
+        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
+        prev2=args.year - 2, today=dt.date.today().isoformat(),
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}; fill it in and run `python -m generator validate`")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="Jobcentre data tools")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every file in data/ and print all errors at once")
     v.add_argument("--data", default="data", help="the data folder (default: data)")
     v.set_defaults(func=cmd_validate)
+    n = sub.add_parser("new", help="write a commented skeleton for a new document")
+    n.add_argument("jobcentre", help="the jobcentre's slug, as in data/jobcentres.yaml")
+    n.add_argument("year", type=int)
+    n.add_argument("kind", help="document kind, e.g. resultatrevision")
+    n.add_argument("--suffix", help="for kinds that can occur more than once a year, e.g. a meeting date 2013-03-06")
+    n.add_argument("--data", default="data")
+    n.set_defaults(func=cmd_new)
     return p
 
 

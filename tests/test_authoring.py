@@ -1,0 +1,113 @@
+"""The authoring loop: `new` writes a skeleton that validates, and `mkdocs serve` rebuilds on data/ changes."""
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+from generator import cli, loader
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def uncomment_examples(text: str) -> str:
+    """Turn 'goals: []' plus its commented example into the example itself."""
+    out, lines, i = [], text.splitlines(), 0
+    while i < len(lines):
+        line = lines[i]
+        m = re.fullmatch(r"(\w+): \[\]", line)
+        if m and i + 2 < len(lines) and lines[i + 1].startswith("# ") and lines[i + 2].startswith("#  "):
+            out.append(f"{m.group(1)}:")
+            i += 2
+            while i < len(lines) and lines[i].startswith("#  "):
+                out.append(lines[i][1:])
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("kind", sorted(p.stem for p in cli.SKELETONS.glob("*.yaml")))
+def test_new_skeleton_validates_as_written_and_with_examples(tmp_path, kind):
+    data = tmp_path / "data"
+    import shutil
+    shutil.copytree(ROOT / "data", data)
+    result = run_cli("new", "hvidovre", "2030", kind, "--data", str(data), *(["--suffix", "2030-01-01"] if kind == "referat" else []))
+    assert result.returncode == 0, result.stderr
+    path = next((data / "hvidovre/2030").glob(f"{kind}*.yaml"))
+    assert "#" in path.read_text()  # commented for the author
+    ds = loader.load(data)
+    assert any(d.path == path for d in ds.documents)
+    # the commented examples are valid too, once uncommented
+    path.write_text(uncomment_examples(path.read_text()))
+    (path.parent / "serier").mkdir(exist_ok=True)
+    (path.parent / "serier/langtidsledige.csv").write_text("periode,hvidovre\n2030-01,1\n")
+    result = run_cli("validate", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+
+
+def test_new_never_overwrites_and_refuses_unknown_jobcentre(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    existing = data / "hvidovre/2013/resultatrevision.yaml"
+    before = existing.read_text()
+    r = run_cli("new", "hvidovre", "2013", "resultatrevision", "--data", str(data))
+    assert r.returncode == 1 and "exists already" in r.stderr
+    assert existing.read_text() == before
+    r = run_cli("new", "atlantis", "2013", "resultatrevision", "--data", str(data))
+    assert r.returncode == 1 and "unknown jobcentre 'atlantis'" in r.stderr
+    r = run_cli("new", "hvidovre", "2013", "roman", "--data", str(data))
+    assert r.returncode == 2 and "unknown kind 'roman'" in r.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read().decode()
+
+
+def test_mkdocs_serve_rebuilds_when_data_changes(project_copy):
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project_copy / "mkdocs.yml")],
+        cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/hvidovre/2013/resultatrevision/"
+    try:
+        deadline = time.time() + 60
+        html = ""
+        while time.time() < deadline:
+            try:
+                html = fetch(url)
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "94 personer" in html
+        path = project_copy / "data/hvidovre/2013/resultatrevision.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("    status: 94\n", "    status: 59\n"), encoding="utf-8")
+        deadline = time.time() + 60
+        while time.time() < deadline and "59 personer mod et mål på højst 60 personer" not in html:
+            time.sleep(0.5)
+            try:
+                html = fetch(url)
+            except OSError:
+                pass
+        assert "Opfyldt: 59 personer mod et mål på højst 60 personer" in html
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
