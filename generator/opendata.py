@@ -13,8 +13,10 @@ import math
 from . import compute
 from .loader import Dataset, Document
 from .models import Goal
+from .pages import Page, PageBuilder
 
 SCHEMA_VERSION = 1
+DATA_PAGE = "data"
 
 GOAL_FIELDS = [
     ("jobcentre", "jobcentrets slug (se jobcentre.csv)"),
@@ -181,3 +183,14 @@ def document_files(dataset: Dataset, doc: Document) -> dict[str, str]:
             out[f"{folder}/{name}.csv"] = to_csv(rows, fields)
             out[f"{folder}/{name}.json"] = to_json(rows, name, fields)
     return out
+
+
+def data_page(dataset: Dataset) -> Page:
+    b = PageBuilder(dataset, None, folder=DATA_PAGE)
+    all_files = files(dataset, folder=DATA_PAGE)
+    b.assets.update(all_files)
+    entries = []
+    for name, (description, fields, rows_of) in FILES.items():
+        entries.append({"name": name, "description": description, "fields": fields, "rows": len(rows_of(dataset)),
+                        "sizes": {ext: len(all_files[f"{DATA_PAGE}/{name}.{ext}"].encode()) for ext in ("csv", "json")}})
+    return b.render_page("data.md.j2", "Åbne data", entries=entries, schema_version=SCHEMA_VERSION)

@@ -235,6 +235,11 @@ class PageBuilder:
         self.assets[f"{self.folder}/{fig.svg_name}"] = charts.svg(fig.spec, self.svg_cache)
         self.assets[f"{self.folder}/{fig.csv_name}"] = csv_text
 
+    def render_page(self, template: str, title: str, **context) -> Page:
+        """A page that belongs to no single document (overviews, data)."""
+        content = env().get_template(template).render(page=self, title=title, md=_markdown_field(self.refs), **context)
+        return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
+
     def render(self, template: str, **context) -> Page:
         jc = self.dataset.jobcentres[self.doc.jobcentre]
         tpl = env().get_template(template)

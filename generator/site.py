@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import opendata, overview, pages
+from . import opendata, pages, scorecard
 from .loader import Dataset
 
 
@@ -14,5 +14,6 @@ def all_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[pages.Pag
         page = by_folder.get(pages.doc_folder(doc))
         if page is not None:
             page.assets.update(opendata.document_files(dataset, doc))
-    out.extend(overview.overview_pages(dataset, svg_cache))
+    out.append(scorecard.scorecard_page(dataset, svg_cache))
+    out.append(opendata.data_page(dataset))
     return out

@@ -1,4 +1,4 @@
-"""Overview pages across documents: the scorecard of goal attainment and the open-data page."""
+"""The scorecard: goal attainment for every jobcentre and year, and each jobcentre against its cluster."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,10 +10,9 @@ from . import compute, opendata
 from . import formatting as fmt
 from .loader import Dataset, Document
 from .models import ChartSpec, Column, Goal, Table
-from .pages import Figure, Page, PageBuilder, describe_table_chart, env, goal_cells
+from .pages import Page, PageBuilder, goal_cells
 
 SCORECARD = "maalopfyldelse"
-DATA_PAGE = "data"
 STATES = ["met", "partly", "not_met", "not_measured"]
 STATE_COLORS = {"met": "#2e7d32", "partly": "#b26a00", "not_met": "#b3261e", "not_measured": "#8c8c8c"}
 
@@ -104,19 +103,8 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
     return sorted(out, key=lambda r: (r["goal"].title or r["goal"].label, -r["doc"].year, r["doc"].jobcentre))
 
 
-class OverviewBuilder(PageBuilder):
-    """A PageBuilder for pages that belong to no single document."""
-
-    def __init__(self, dataset: Dataset, folder: str, svg_cache: Path | None = None):
-        super().__init__(dataset, None, svg_cache, folder=folder)
-
-    def render_page(self, template: str, title: str, **context) -> Page:
-        content = env().get_template(template).render(page=self, title=title, md=lambda t: t, **context)
-        return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
-
-
 def scorecard_page(dataset: Dataset, svg_cache: Path | None = None) -> Page:
-    b = OverviewBuilder(dataset, SCORECARD, svg_cache)
+    b = PageBuilder(dataset, None, svg_cache, folder=SCORECARD)
     rows = score_rows(dataset)
     fig = b.figure_for_table(attainment_table(dataset, rows)) if rows else None
     per_jobcentre = []
@@ -127,21 +115,6 @@ def scorecard_page(dataset: Dataset, svg_cache: Path | None = None) -> Page:
     return b.render_page("maalopfyldelse.md.j2", "Målopfyldelse", rows=rows, figure=fig,
                          per_jobcentre=per_jobcentre, ministermaal=ministermaal_rows(dataset),
                          states=STATES, doc_url=opendata.doc_url)
-
-
-def data_page(dataset: Dataset) -> Page:
-    b = OverviewBuilder(dataset, DATA_PAGE)
-    files = opendata.files(dataset, folder=DATA_PAGE)
-    b.assets.update(files)
-    entries = []
-    for name, (description, fields, rows_of) in opendata.FILES.items():
-        entries.append({"name": name, "description": description, "fields": fields, "rows": len(rows_of(dataset)),
-                        "sizes": {ext: len(files[f"{DATA_PAGE}/{name}.{ext}"].encode()) for ext in ("csv", "json")}})
-    return b.render_page("data.md.j2", "Åbne data", entries=entries, schema_version=opendata.SCHEMA_VERSION)
-
-
-def overview_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
-    return [scorecard_page(dataset, svg_cache), data_page(dataset)]
 
 
 def share(value: float | None) -> str:

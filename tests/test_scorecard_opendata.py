@@ -5,14 +5,14 @@ import json
 
 import pytest
 
-from generator import compute, opendata, overview
+from generator import compute, opendata, scorecard
 from htmltools import chart_specs, page, tables
 
 
 def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
     rows = tables(page(built_site, "maalopfyldelse"))["tabel-maalopfyldelse"]
     header, body = rows[0], rows[1:]
-    docs = overview.goal_documents(dataset)
+    docs = scorecard.goal_documents(dataset)
     assert len(body) == len(docs)
     for doc, row in zip(docs, body):
         states = [compute.outcome(g).state for g in doc.model.goals]
@@ -41,7 +41,7 @@ def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
 
 def test_ministermaal_table_lists_every_revision_ministermaal(dataset, built_site):
     rows = tables(page(built_site, "maalopfyldelse"))["tabel-ministermaal"][1:]
-    expected = sum(1 for d in overview.goal_documents(dataset) for g in d.model.goals if g.type == "ministermål")
+    expected = sum(1 for d in scorecard.goal_documents(dataset) for g in d.model.goals if g.type == "ministermål")
     assert len(rows) == expected
     fp = next(r for r in rows if r[0] == "Færre på førtidspension")
     assert fp[3:] == ["231 personer", "94 personer fald på 59,3 pct. (fald på 137 personer)",
