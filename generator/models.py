@@ -341,6 +341,8 @@ class Plan(DocumentBase):
     focus_areas_intro: Markdown = ""
     focus_areas_text: Markdown = Field("", description="text after the list of focus areas")
     focus_areas: list[FocusArea] = []
+    objectives_heading: str = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
+    goals_heading: str = "Jobcentrets mål"
 
     def all_goals(self) -> list[PlanGoal]:
         return [g for area in self.focus_areas for g in area.goals]
