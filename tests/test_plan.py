@@ -217,3 +217,25 @@ def test_trace_links_resolve_in_a_built_site(traced, project_copy):
     assert 'href="../resultatrevision/#aktivering"' in plan and 'id="aktivering"' in revision
     assert 'href="../beskaeftigelsesplan/#a"' in revision and 'id="a"' in plan
     assert "unknown anchor" not in result.stderr.lower() and "does not contain an anchor" not in result.stderr
+
+
+@pytest.mark.parametrize("ranked,highlight", [(False, None), (True, "c")])
+def test_bar_chart_is_valid_vega_lite(ranked, highlight):
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import core
+
+    from generator import charts
+
+    spec = charts.bar_chart([("a, b", 16), ("c", 20.5)], "pct.", "Måltal", highlight=highlight, ranked=ranked)
+    validate_jsonschema(spec, core.load_schema())
+    assert spec["encoding"]["y"]["sort"] == ("-x" if ranked else None)
+
+
+def test_text_from_data_is_escaped_on_the_plan_page(tmp_path):
+    extra = 'facts:\n  - id: f\n    heading: "<i>Fakta</i>"\n    facts:\n      - {text: "<script>x</script> {}", value: 1603}'
+    plan = _plan_yaml(extra=extra).replace("text: Mål a", "text: <b>Mål a</b>")
+    write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2021/beskaeftigelsesplan.yaml": plan})
+    content = pages.build_pages(loader.load(tmp_path))[0].content
+    assert "&lt;script&gt;x&lt;/script&gt; **1.603**" in content
+    assert "&lt;b&gt;Mål a&lt;/b&gt;" in content and "&lt;i&gt;Fakta&lt;/i&gt;" in content
+    assert "<script>x" not in content and "<b>" not in content
