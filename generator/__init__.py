@@ -4,6 +4,10 @@ Stages, each one module, data flowing one way:
     loader (files -> validated models, errors with file:line:field)
     compute (derived figures: change, attainment)
     charts (Vega-Lite dicts built with Altair, SVG fallbacks)
-    pages (Markdown pages from Jinja templates)
+    pages (Markdown pages from Jinja templates); trace (plan goal <-> revision goal)
+    plan_page (the beskaeftigelsesplan page), overview (jobcentre, year and front-page lists,
+    navigation)
 Nothing here knows MkDocs; site_plugins/ does.
 """
+# A page kind in its own module registers its builder in pages.PAGE_BUILDERS when imported.
+from . import plan_page  # noqa: E402,F401

@@ -102,14 +102,20 @@ def _target_rule(value: float, label: str, fmt: str, horizontal: bool = True):
 
 def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: str | None = None) -> dict:
     """A ranked bar chart of named peer jobcentres ('Silkeborg 9,2 %, Kolding 6,5 %')."""
-    df = pd.DataFrame({"navn": [p.name for p in peers], "værdi": [p.value for p in peers]})
-    df["fremhævet"] = df["navn"].eq(highlight) if highlight else False
+    return bar_chart([(p.name, p.value) for p in peers], unit, title, highlight=highlight, name_title="Jobcenter")
+
+
+def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, highlight: str | None = None,
+              ranked: bool = True, name_title: str = "Navn") -> dict:
+    """Horizontal bars of named values; ranked by value, or in the given order."""
+    df = pd.DataFrame({"navn": [n for n, _ in items], "værdi": [v for _, v in items]})
+    df["fremhævet"] = df["navn"].eq(highlight) if highlight else True
     fmt = ",.0f" if all(float(v).is_integer() for v in df["værdi"]) else ",.1f"
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("navn:N", title=None, sort="-x"),
+        y=alt.Y("navn:N", title=None, sort="-x" if ranked else None, axis=alt.Axis(labelLimit=280)),
         x=alt.X("værdi:Q", title=unit or None, axis=alt.Axis(format=fmt)),
         color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
-        tooltip=[alt.Tooltip("navn:N", title="Jobcenter"), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
+        tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
     )
     return _finish(chart, title)
 

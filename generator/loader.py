@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataIssue, IssueLog
-from .models import KINDS, DocumentBase, Registry, Table, _parse_period
+from .models import KINDS, DocumentBase, Plan, Registry, Revision, Table, _parse_period
 
 REGISTRY_FILE = "jobcentres.yaml"
 REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
@@ -326,34 +326,25 @@ def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log:
 def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -> None:
     shown = display_path(path)
 
-    table_ids: dict[str, int] = {}
-    for i, t in enumerate(doc.tables):
-        if t.id in table_ids:
-            log.error(shown, lines.get(("tables", i, "id")), f"tables[{i}].id", f"duplicate table id {t.id!r} (first used as tables[{table_ids[t.id]}])")
-        table_ids.setdefault(t.id, i)
+    table_ids = _check_unique([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table", shown, lines, log)
     for i, s in enumerate(doc.sections):
         for j, ref in enumerate(s.tables):
             if ref not in table_ids:
                 log.error(shown, lines.get(("sections", i, "tables", j)), f"sections[{i}].tables[{j}]", f"no table with id {ref!r}")
 
-    seen: dict[str, str] = {}
+    if isinstance(doc, Revision):
+        goals = list(_walk_goals(doc.goals, ("goals",)))
+        _check_unique([(loc, g.id) for loc, g in goals], "goal", shown, lines, log)
+        for loc, g in goals:
+            _check_refs(loc + ("charts",), g.charts, table_ids, "table", shown, lines, log)
+    if isinstance(doc, Plan):
+        _check_plan(doc, shown, lines, log)
 
-    def walk(goals, prefix: tuple):
-        for i, g in enumerate(goals):
-            loc = prefix + (i,)
-            name = _field_path(loc)
-            if g.id in seen:
-                log.error(shown, lines.get(loc + ("id",)), f"{name}.id", f"duplicate goal id {g.id!r} (first used at {seen[g.id]})")
-            seen.setdefault(g.id, name)
-            for j, ref in enumerate(g.charts):
-                if ref not in table_ids:
-                    log.error(shown, lines.get(loc + ("charts", j)), f"{name}.charts[{j}]", f"no table with id {ref!r}")
-            walk(g.subgoals, loc + ("subgoals",))
+    _check_text_refs(doc, set(table_ids) | {f"maal-{g.id}" for g in getattr(doc, "goals", [])}, shown, lines, log)
 
-    walk(getattr(doc, "goals", []), ("goals",))
 
-    # {ref:ID} in any text must name a table or figure of this document.
-    known = set(table_ids) | {f"maal-{g}" for g in seen}
+def _check_text_refs(doc: DocumentBase, known: set[str], shown: str, lines: dict, log: IssueLog) -> None:
+    """{ref:ID} in any text must name a table or figure of this document."""
 
     def refs(value, loc: tuple):
         if isinstance(value, str):
@@ -368,6 +359,60 @@ def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -
                 refs(v, loc + (i,))
 
     refs(doc.model_dump(exclude_defaults=True), ())
+
+
+def _walk_goals(goals, prefix: tuple):
+    """Every goal with its location, sub-goals after their parent."""
+    for i, g in enumerate(goals):
+        yield prefix + (i,), g
+        yield from _walk_goals(g.subgoals, prefix + (i, "subgoals"))
+
+
+def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: dict, log: IssueLog) -> dict[str, str]:
+    """items are (location, id); every id used twice is an error. Returns id -> first location."""
+    seen: dict[str, str] = {}
+    for loc, ident in items:
+        name = _field_path(loc)
+        if ident in seen:
+            log.error(shown, lines.get(loc + ("id",)), f"{name}.id", f"duplicate {what} id {ident!r} (first used at {seen[ident]})")
+        seen.setdefault(ident, name)
+    return seen
+
+
+def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: dict, log: IssueLog) -> None:
+    for j, ref in enumerate(refs):
+        if ref not in known:
+            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), f"no {what} with id {ref!r}")
+
+
+def _check_plan(plan: Plan, shown: str, lines: dict, log: IssueLog) -> None:
+    minister = _check_unique([(("minister_goals", i), m.id) for i, m in enumerate(plan.minister_goals)],
+                             "minister goal", shown, lines, log)
+    _check_unique([(("facts", i), f.id) for i, f in enumerate(plan.facts)], "fact box", shown, lines, log)
+    _check_unique([(("focus_areas", i), a.id) for i, a in enumerate(plan.focus_areas)], "focus area", shown, lines, log)
+    goals = [(("focus_areas", i, "goals", j), g.id)
+             for i, a in enumerate(plan.focus_areas) for j, g in enumerate(a.goals)]
+    _check_unique(goals, "goal", shown, lines, log)
+    for i, a in enumerate(plan.focus_areas):
+        _check_refs(("focus_areas", i, "minister_goals"), a.minister_goals, minister, "minister goal", shown, lines, log)
+
+
+def _check_plan_links(documents: list["Document"], lines_of: dict[Path, dict], log: IssueLog) -> None:
+    """A revision goal's plan_goal must name a goal in the plan of the same jobcentre and year."""
+    plans = {(d.jobcentre, d.year): d for d in documents if isinstance(d.model, Plan)}
+    for doc in documents:
+        if not isinstance(doc.model, Revision):
+            continue
+        plan = plans.get((doc.jobcentre, doc.year))
+        known = {g.id for g in plan.model.all_goals()} if plan else set()
+        for loc, g in _walk_goals(doc.model.goals, ("goals",)):
+            if g.plan_goal is None:
+                continue
+            where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{_field_path(loc)}.plan_goal")
+            if plan is None:
+                log.warn(*where, f"refers to plan goal {g.plan_goal!r}, but there is no beskaeftigelsesplan for {doc.year} yet")
+            elif g.plan_goal not in known:
+                log.error(*where, f"no goal with id {g.plan_goal!r} in {display_path(plan.path)}")
 
 
 def _valid_tables(data: dict) -> list[tuple[int, Table]]:
@@ -405,6 +450,7 @@ def load(root: Path | str) -> Dataset:
 
     documents: list[Document] = []
     used_csv: set[Path] = set()
+    lines_of: dict[Path, dict] = {}
     for path in sorted(root.glob("*/*/*.yaml")):
         kind = _kind_of(path)
         if kind is None:
@@ -430,6 +476,8 @@ def load(root: Path | str) -> Dataset:
             continue
         _check_document(model, path, lines, log)
         documents.append(Document(model=model, path=path, kind=kind, slug=path.stem))
+        lines_of[path] = lines
+    _check_plan_links(documents, lines_of, log)
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):
         if csv_path.resolve() not in used_csv:

@@ -248,7 +248,113 @@ class Revision(DocumentBase):
     goals: list[Goal] = []
 
 
+# --------------------------------------------------------------------------- plan
+
+FACT_SLOT = "{}"
+
+
+class Fact(Strict):
+    """One line of a fact box. '{}' in the text marks where the number stands."""
+
+    text: Markdown = Field(description="the line as the document words it, '{}' where a number stands")
+    value: float | list[float] | None = Field(None, description="the number, or one number per '{}'")
+    unit: str | None = Field(None, description="written after the number, fx 'pct.'")
+    chart_label: str | None = Field(None, description="short label in the box's chart; facts with one are charted")
+    intro: Markdown = Field("", description="a paragraph shown before this line")
+
+    @property
+    def numbers(self) -> list[float]:
+        return [] if self.value is None else (self.value if isinstance(self.value, list) else [self.value])
+
+    @model_validator(mode="after")
+    def _slots_match_values(self) -> "Fact":
+        slots, n = self.text.count(FACT_SLOT), len(self.numbers)
+        if slots != n:
+            raise ValueError(f"the text has {slots} '{{}}' but {n} number(s) are given; write '{{}}' where each number stands")
+        if self.chart_label and n != 1:
+            raise ValueError("chart_label needs exactly one number")
+        return self
+
+
+class FactBox(Strict):
+    """A box of number facts, fx 'Fakta om befolkning i Hvidovre'."""
+
+    id: Slug
+    heading: str
+    facts: list[Fact] = Field(min_length=1)
+    source: str | None = Field(None, description="the box's 'Kilde:' line")
+    notes: list[Note] = []
+    chart_title: str | None = Field(None, description="title of the chart of the facts that have a chart_label")
+    chart_unit: str | None = None
+
+
+class Target(Strict):
+    """A measurable goal's target: 'mindst 16 pct.' for a group, by a deadline."""
+
+    label: str = Field(description="who or what is measured, fx 'uddannelsesparate unge'")
+    direction: Literal["at_most", "at_least", "exactly"]
+    value: float
+    unit: str | None = None
+    deadline: Period | None = Field(None, description="when it must be reached; none: within the plan's year")
+
+
+class PlanGoal(Strict):
+    """A concrete goal of the jobcentre ('mål'). Qualitative unless it has targets."""
+
+    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
+    title: str | None = Field(None, description="a short name for lists and charts")
+    text: Markdown
+    targets: list[Target] = []
+
+
+class MinisterGoal(Strict):
+    id: Slug
+    number: str | None = None
+    text: str
+
+
+class LegalFrame(Strict):
+    text: Markdown = Field(description="the lead-in, fx 'Ifølge Lov om ... er der følgende krav'")
+    requirements: list[Markdown] = Field(min_length=1)
+
+
+class FocusArea(Strict):
+    """A pejlemærke: the committee's focus area with its objectives and the jobcentre's goals."""
+
+    id: Slug
+    number: str | None = None
+    title: str
+    continued_from: int | None = Field(None, description="the year it was first set, when carried over ('videreført fra 2019')")
+    lead: Markdown = ""
+    body: Markdown = ""
+    minister_goals: list[str] = Field([], description="ids of the minister's goals it serves")
+    objectives: list[Markdown] = Field([], description="the committee's målsætninger")
+    goals: list[PlanGoal] = Field([], description="the jobcentre's mål")
+    notes: list[Note] = []
+
+
+class Plan(DocumentBase):
+    kind: Literal["beskaeftigelsesplan"] = "beskaeftigelsesplan"
+    lead: Markdown = Field("", description="the introduction's first, bold paragraph")
+    legal_frame: LegalFrame | None = None
+    process_intro: Markdown = ""
+    process: list[Markdown] = Field([], description="the steps of the process, in order")
+    minister_goals_heading: str = "Beskæftigelsesministerens målsætninger"
+    minister_goals: list[MinisterGoal] = []
+    facts: list[FactBox] = []
+    focus_areas_heading: str = "Pejlemærker"
+    focus_areas_intro: Markdown = ""
+    focus_areas_text: Markdown = Field("", description="text after the list of focus areas")
+    focus_areas: list[FocusArea] = []
+    objectives_heading: str = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
+    goals_heading: str = "Jobcentrets mål"
+
+    def all_goals(self) -> list[PlanGoal]:
+        return [g for area in self.focus_areas for g in area.goals]
+
+
 # Each document kind: the file name it is stored under and its model. Later kinds add a line.
 KINDS: dict[str, type[DocumentBase]] = {
     "resultatrevision": Revision,
+    "beskaeftigelsesplan": Plan,
 }

@@ -12,7 +12,7 @@ import math
 
 from . import compute
 from .loader import Dataset, Document
-from .models import Goal
+from .models import Goal, Plan, PlanGoal
 from .pages import Page, PageBuilder
 
 SCHEMA_VERSION = 1
@@ -41,6 +41,7 @@ GOAL_FIELDS = [
     ("met_count", "beregnet, for mål med delmål: antal opfyldte delmål"),
     ("subgoal_count", "beregnet, for mål med delmål: antal målte delmål"),
     ("url", "sidens adresse på sitet, med anker til målet"),
+    ("target_label", "i planer: hvad måltallet gælder, fx 'uddannelsesparate unge' (én række pr. måltal)"),
 ]
 
 CELL_FIELDS = [
@@ -99,12 +100,31 @@ def goal_rows(dataset: Dataset) -> list[dict]:
             "target_period": _month(goal.target_period or getattr(m, "target_period", None)) if goal.target is not None else "",
             "change_abs": _num(o.change_abs), "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
             "state": o.state, "met_count": o.met_count, "subgoal_count": o.total,
-            "url": f"{doc_url(doc)}#{goal.id}",
+            "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
         })
         for sub in goal.subgoals:
             add(doc, sub, goal.id)
 
+    def add_plan_goal(doc: Document, area, goal: PlanGoal):
+        base = {
+            "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "goal_id": goal.id,
+            "parent_id": "", "label": "", "title": goal.title or "", "type": "lokalt mål", "direction": "qualitative",
+            "unit": "", "baseline": None, "baseline_period": "", "status": None, "status_period": "",
+            "target": None, "target_period": "", "change_abs": None, "change_pct": None, "state": "",
+            "met_count": None, "subgoal_count": None, "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
+        }
+        if not goal.targets:
+            rows.append(base)
+        for t in goal.targets:
+            rows.append({**base, "direction": t.direction, "unit": t.unit or "", "target": _num(t.value),
+                         "target_period": _month(t.deadline) if t.deadline else f"{doc.year}-12",
+                         "target_label": t.label})
+
     for doc in dataset.documents:
+        if isinstance(doc.model, Plan):
+            for area in doc.model.focus_areas:
+                for goal in area.goals:
+                    add_plan_goal(doc, area, goal)
         for goal in getattr(doc.model, "goals", []) or []:
             if isinstance(goal, Goal):
                 add(doc, goal, None)
@@ -172,16 +192,15 @@ def files(dataset: Dataset, folder: str = "data") -> dict[str, str]:
 
 
 def document_files(dataset: Dataset, doc: Document) -> dict[str, str]:
-    """The same files restricted to one document, beside its page."""
+    """The same files restricted to one document, beside its page (with only a header when empty)."""
     one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     out = {}
     for name in ("maal", "tal"):
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
-        if rows:
-            out[f"{folder}/{name}.csv"] = to_csv(rows, fields)
-            out[f"{folder}/{name}.json"] = to_json(rows, name, fields)
+        out[f"{folder}/{name}.csv"] = to_csv(rows, fields)
+        out[f"{folder}/{name}.json"] = to_json(rows, name, fields)
     return out
 
 

@@ -9,22 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
+import pandas as pd
 
-from . import charts, compute
+from . import charts, compute, trace
 from . import formatting as fmt
 from .loader import REF, Dataset, Document
-from .models import Goal, Range, StartEnd, Table
+from .models import Goal, Range, Section, StartEnd, Table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
-KIND_TITLES = {"resultatrevision": "Resultatrevision"}
+# Every document kind's name on the site (navigation, timelines). A new kind adds a line.
+KIND_TITLES = {
+    "beskaeftigelsesplan": "Beskæftigelsesplan",
+    "resultatrevision": "Resultatrevision",
+    "tilbagemelding": "Tilbagemelding",
+    "referat": "Referat",
+}
 
 
 @dataclass
@@ -57,6 +65,17 @@ class Figure:
 def doc_folder(doc: Document) -> str:
     """The stable, readable address of a document: <jobcentre>/<year>/<document>/"""
     return f"{doc.jobcentre}/{doc.year}/{doc.slug}"
+
+
+def md_link(from_folder: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative Markdown link target from a page's folder to another page's .md file
+    (MkDocs checks it and turns it into the page's address)."""
+    rel = posixpath.relpath(to_page, from_folder or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def doc_link(from_folder: str, doc: Document, anchor: str | None = None) -> str:
+    return md_link(from_folder, f"{doc_folder(doc)}/index.md", anchor)
 
 
 # --------------------------------------------------------------------------- escaping
@@ -176,6 +195,12 @@ def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = No
     return " ".join(parts)
 
 
+def describe_values(kind: str, title: str, pairs: list[tuple[str, str]]) -> str:
+    """'Søjlediagram: Titel. Navn 1: værdi; Navn 2: værdi.'"""
+    text = f"{kind}: {title}. " + "; ".join(f"{name}: {value}" for name, value in pairs)
+    return text if text.endswith(".") else text + "."
+
+
 def _csv_text(table: Table) -> str:
     df = table.frame.copy()
     for c in table.columns:
@@ -210,20 +235,36 @@ class PageBuilder:
         return fig
 
     def figure_for_peers(self, goal: Goal) -> Figure:
-        ident = f"{goal.id}-sammenligning"
+        title = f"{goal.label}: sammenligning med andre jobcentre"
+        ranked = sorted(goal.comparisons, key=lambda p: -p.value)
+        desc = describe_values("Rangordnet søjlediagram", title,
+                               [(p.name, fmt.quantity(p.value, goal.comparison_unit)) for p in ranked])
+        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=self.jobcentre_short)
+        return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
+
+    def figure_for_values(self, ident: str, title: str, spec: dict, description: str,
+                          items: list[tuple[str, float]]) -> Figure:
+        """A chart of named values (no table in data/); its CSV is made from the values."""
         if ident in self.figures:
             return self.figures[ident]
         n = self.refs.add(ident, "figur")
-        title = f"{goal.label}: sammenligning med andre jobcentre"
-        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=self.jobcentre_short)
-        ranked = sorted(goal.comparisons, key=lambda p: -p.value)
-        unit = f" {goal.comparison_unit}" if goal.comparison_unit else ""
-        desc = f"Rangordnet søjlediagram: {title}. " + ", ".join(f"{p.name} {fmt.number(p.value)}{unit}" for p in ranked) + "."
-        fig = Figure(anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=desc)
-        csv_text = "navn,vaerdi\n" + "".join(f"{p.name},{p.value}\n" for p in ranked)
+        fig = Figure(anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=description)
+        csv_text = pd.DataFrame(items, columns=["navn", "vaerdi"]).to_csv(index=False, lineterminator="\n")
         self._add_files(fig, csv_text)
         self.figures[ident] = fig
         return fig
+
+    def section_items(self, section: Section) -> list[tuple[str, object]]:
+        """A section's tables in order: ('figure', Figure) or ('table', (number, anchor, Table))."""
+        items = []
+        for t in section.tables:
+            table = self.doc.table(t)
+            if table.chart:
+                items.append(("figure", self.figure_for_table(table)))
+            else:
+                n = self.refs.add(table.id, "tabel")
+                items.append(("table", (n, self.refs.anchor(table.id), table)))
+        return items
 
     @property
     def jobcentre_short(self) -> str:
@@ -266,6 +307,7 @@ class GoalView:
     subgoals: list["GoalView"]
     table_number: int | None = None
     table_anchor: str | None = None
+    plan_link: tuple[str, str] | None = None  # (words, link) to the plan goal this reviews
 
     @property
     def numeric(self) -> bool:
@@ -286,11 +328,16 @@ def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
 def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
     b = PageBuilder(dataset, doc, svg_cache)
     model = doc.model
+    plan, planned = trace.plan_goals(dataset, doc)
+    plan_labels = trace.goal_labels(plan.model) if plan else {}
 
     def view(goal: Goal, level: int) -> GoalView:
         o = compute.outcome(goal)
         v = GoalView(goal=goal, outcome=o, level=level, figures=[], peers=None,
                      disagreements=_disagreements(goal, o), subgoals=[])
+        planned_id = trace.reviewed_goal_id(goal)
+        if planned_id in planned:
+            v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", doc_link(b.folder, plan, planned_id))
         # A goal table like the document's own (nulpunkt / status / mål).
         if level == 0 and (goal.direction != "qualitative" or goal.subgoals):
             v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
@@ -302,17 +349,7 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
         return v
 
     goals = [view(g, 0) for g in model.goals]
-    sections = []
-    for s in model.sections:
-        items = []
-        for t in s.tables:
-            table = doc.table(t)
-            if table.chart:
-                items.append(("figure", b.figure_for_table(table)))
-            else:
-                n = b.refs.add(table.id, "tabel")
-                items.append(("table", (n, b.refs.anchor(table.id), table)))
-        sections.append((s, items))
+    sections = [(s, b.section_items(s)) for s in model.sections]
     overview = summary(model.goals)
     return b.render("resultatrevision.md.j2", goals=goals, sections=sections, overview=overview,
                     baseline_period=model.baseline_period, status_period=model.status_period,
@@ -328,7 +365,10 @@ def summary(goals: list[Goal]) -> dict:
 
 
 def headline(doc: Document) -> str:
-    """One line for lists and timelines, fx '0 af 3 målte mål opfyldt, 1 delvist'."""
+    """One line for lists and timelines: the kind's own headline from HEADLINES, else a count
+    of goals met, fx '0 af 3 målte mål opfyldt, 1 delvist'."""
+    if doc.kind in HEADLINES:
+        return HEADLINES[doc.kind](doc)
     goals = getattr(doc.model, "goals", [])
     if not goals:
         return ""
@@ -344,6 +384,7 @@ def headline(doc: Document) -> str:
 PAGE_BUILDERS = {
     "resultatrevision": revision_page,
 }
+HEADLINES: dict = {}  # kind -> function(Document) -> str, for kinds whose headline is not a goal count
 
 
 def build_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
@@ -389,11 +430,15 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
     if o.change_abs is not None:
         cells["change"] = f"{fmt.change(o.change_pct)} ({fmt.change_abs(o.change_abs, unit)})"
     if goal.target is not None:
-        word = DIRECTION_WORDS.get(goal.direction, "")
-        cells["target"] = f"{word} {_with_unit(goal.target, unit)}".strip()
+        cells["target"] = target_words(goal.direction, goal.target, unit)
         if o.target_change_pct is not None:
             cells["target"] += f" ({fmt.change(o.target_change_pct)})"
     return cells
+
+
+def target_words(direction: str, value: float, unit: str | None) -> str:
+    """'mindst 16 pct.', 'højst 60 personer'"""
+    return f"{DIRECTION_WORDS.get(direction, '')} {fmt.quantity(value, unit)}".strip()
 
 
 def result_sentence(goal: Goal, o: compute.Outcome) -> str:
@@ -405,7 +450,7 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
     if goal.direction == "qualitative":
         return f"{compute.STATE_WORDS[o.state].capitalize()}" + (f": {goal.status_text}." if goal.status_text else ".")
     text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
-            f"{DIRECTION_WORDS[goal.direction]} {fmt.quantity(goal.target, goal.unit)}")
+            f"{target_words(goal.direction, goal.target, goal.unit)}")
     if o.change_pct is not None:
         text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
     return text + "."

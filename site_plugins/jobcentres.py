@@ -4,12 +4,18 @@ Everything happens in on_config, before MkDocs cleans or writes site/: bad data 
 with every error listed, and nothing half-built is left behind. Generated pages exist only in
 the build (File.generated); docs/ is never written to, and a hand-written page at the same
 address stops the build instead of being replaced.
+
+Hand-written pages include generated lists with a marker line, fx `<!-- jc:jobcentre -->` or
+`<!-- jc:nyeste -->` (see generator/overview.py SNIPPETS). Unless mkdocs.yml sets `nav`, the
+plugin sets it: front page, Jobcentre (jobcentre -> year -> document), År, other pages.
 """
 from __future__ import annotations
 
 import functools
 import os
 import logging
+import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -19,11 +25,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import compute, loader, site
+from generator import compute, loader, overview, site
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
+SNIPPET_MARKER = re.compile(r"^<!--\s*jc:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
 OWN_ASSETS = {
     "assets/javascripts/jc-charts.js": "jc-charts.js",
     "assets/javascripts/jc-tables.js": "jc-tables.js",
@@ -66,7 +73,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             raise PluginError(e.report()) from None
         for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
             data_log.warning(str(w))
+        self.dataset = dataset
         self.pages = site.all_pages(dataset, svg_cache=cache)
+        self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
         }
@@ -78,6 +87,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        hand_written = [f.src_uri for f in files.documentation_pages()]
         generated: list[File] = []
         for page in self.pages:
             generated.append(File.generated(config, page.path, content=page.content))
@@ -87,6 +97,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for dest, name in OWN_ASSETS.items():
             generated.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
+        seen: set[str] = set()
+        twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})
+        if twice:
+            raise PluginError("Two generated pages or files have the same address (a jobcentre slug that is "
+                              f"also a folder name, such as '{overview.YEARS_FOLDER}'?):\n" + "\n".join(f"  {p}" for p in twice))
         if clashes:
             raise PluginError(
                 "These files in docs/ have the address of a generated page or file; rename or move them "
@@ -94,6 +109,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             )
         for f in generated:
             files.append(f)
+        if self.set_nav:
+            config.nav = overview.navigation(self.dataset, hand_written)
         return files
 
     def on_page_context(self, context, page, config, nav):
@@ -102,6 +119,21 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         if page.file.generated_by and config.repo_url:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
         return context
+
+    def on_page_markdown(self, markdown: str, page, config, files):
+        """Fill the marker lines of a hand-written page with generated lists."""
+        if page.file.generated_by:
+            return markdown
+        folder = posixpath.dirname(page.file.src_uri)
+
+        def fill(m: re.Match) -> str:
+            text = overview.snippet(m.group(1), self.dataset, folder)
+            if text is None:
+                raise PluginError(f"docs/{page.file.src_uri}: unknown list {m.group(0).strip()}; "
+                                  f"known: {', '.join(f'<!-- jc:{n} -->' for n in overview.SNIPPETS)}")
+            return text
+
+        return SNIPPET_MARKER.sub(fill, markdown)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))

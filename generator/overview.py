@@ -1,0 +1,201 @@
+"""Pages that list documents, the lists on the front page, and the site's navigation.
+
+Addresses (directory URLs):
+    /<jobcentre>/                 the jobcentre's home: facts and a timeline of its documents
+    /<jobcentre>/<year>/          the jobcentre's documents of one year
+    /<jobcentre>/<year>/<doc>/    a document (pages.doc_folder)
+    /aar/                         every year with documents
+    /aar/<year>/                  every document of one year, across jobcentres
+
+Everything here works over dataset.documents and doc.kind, so a new document kind shows up in
+timelines, year pages and the navigation with no more than a line in pages.KIND_TITLES.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import pages
+from .loader import Dataset, Document
+from .models import Jobcentre
+
+YEARS_FOLDER = "aar"
+NEWEST = 10  # documents in the front page's list of newest documents
+_EPOCH = dt.date(1, 1, 1)
+
+
+@dataclass
+class Entry:
+    title: str
+    link: str
+    headline: str = ""
+    who: str = ""  # the jobcentre, on pages that list several
+
+
+@dataclass
+class Group:
+    heading: str
+    link: str | None
+    entries: list[Entry]
+
+
+@dataclass
+class Listing:
+    title: str
+    intro: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    empty: str = "Der er endnu ingen dokumenter på sitet."
+
+
+def kind_title(kind: str) -> str:
+    return pages.KIND_TITLES.get(kind, kind.replace("-", " ").capitalize())
+
+
+def _kind_order(kind: str) -> int:
+    order = list(pages.KIND_TITLES)
+    return order.index(kind) if kind in order else len(order)
+
+
+def ordered(docs: list[Document]) -> list[Document]:
+    """Newest year first; within a year by kind (plan, revision, letter, minutes), then name."""
+    return sorted(docs, key=lambda d: (-d.year, _kind_order(d.kind), d.slug))
+
+
+def years(docs: list[Document]) -> list[int]:
+    return sorted({d.year for d in docs}, reverse=True)
+
+
+def _entry(doc: Document, from_folder: str, dataset: Dataset | None = None) -> Entry:
+    who = dataset.jobcentres[doc.jobcentre].name if dataset else ""
+    return Entry(title=doc.model.title, link=pages.doc_link(from_folder, doc), headline=pages.headline(doc), who=who)
+
+
+def _count(n: int) -> str:
+    return f"{n} dokument" + ("" if n == 1 else "er")
+
+
+def _render(listing: Listing, path: str, front_matter: bool = True) -> pages.Page:
+    content = pages.env().get_template("listing.md.j2").render(listing=listing, front_matter=front_matter)
+    return pages.Page(path=path, title=listing.title, content=content)
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def jobcentre_facts(jc: Jobcentre) -> list[tuple[str, str]]:
+    facts = [
+        ("Kommune" if len(jc.municipalities) == 1 else "Kommuner", ", ".join(jc.municipalities)),
+        ("Region", jc.region),
+        ("Klynge", jc.cluster or "Ukendt: klyngen er ikke oplyst i de dokumenter, sitet bygger på."),
+    ]
+    if jc.website:
+        facts.append(("Hjemmeside", jc.website))
+    return facts
+
+
+def jobcentre_home(dataset: Dataset, jc: Jobcentre) -> pages.Page:
+    docs = dataset.documents_of(jc.slug)
+    groups = [
+        Group(heading=str(y), link=pages.md_link(jc.slug, f"{jc.slug}/{y}/index.md"),
+              entries=[_entry(d, jc.slug) for d in ordered(docs) if d.year == y])
+        for y in years(docs)
+    ]
+    return _render(Listing(title=jc.name, intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
+                           facts=jobcentre_facts(jc), groups=groups,
+                           empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet."),
+                   f"{jc.slug}/index.md")
+
+
+def jobcentre_year(dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
+    folder = f"{jc.slug}/{year}"
+    docs = [d for d in ordered(dataset.documents_of(jc.slug)) if d.year == year]
+    intro = (f"Dokumenter fra {jc.name} for {year}. Se også [{jc.name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
+             f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
+    return _render(Listing(title=f"{jc.name} – {year}", intro=intro,
+                           groups=[Group(heading="", link=None, entries=[_entry(d, folder) for d in docs])]),
+                   f"{folder}/index.md")
+
+
+def year_page(dataset: Dataset, year: int) -> pages.Page:
+    folder = f"{YEARS_FOLDER}/{year}"
+    docs = [d for d in ordered(dataset.documents) if d.year == year]
+    groups = [
+        Group(heading=jc.name, link=pages.md_link(folder, f"{jc.slug}/index.md"),
+              entries=[_entry(d, folder) for d in docs if d.jobcentre == jc.slug])
+        for jc in _jobcentres(dataset) if any(d.jobcentre == jc.slug for d in docs)
+    ]
+    return _render(Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.",
+                           groups=groups), f"{folder}/index.md")
+
+
+def years_page(dataset: Dataset) -> pages.Page:
+    entries = [Entry(title=str(y), link=pages.md_link(YEARS_FOLDER, f"{YEARS_FOLDER}/{y}/index.md"),
+                     headline=_count(sum(d.year == y for d in dataset.documents)))
+               for y in years(dataset.documents)]
+    return _render(Listing(title="Dokumenter efter år", groups=[Group(heading="", link=None, entries=entries)]),
+                   f"{YEARS_FOLDER}/index.md")
+
+
+def _jobcentres(dataset: Dataset) -> list[Jobcentre]:
+    return sorted(dataset.registry.jobcentres, key=lambda j: j.name)
+
+
+def overview_pages(dataset: Dataset) -> list[pages.Page]:
+    out = [years_page(dataset)]
+    out += [year_page(dataset, y) for y in years(dataset.documents)]
+    for jc in _jobcentres(dataset):
+        out.append(jobcentre_home(dataset, jc))
+        out += [jobcentre_year(dataset, jc, y) for y in years(dataset.documents_of(jc.slug))]
+    return out
+
+
+# --------------------------------------------------------------------------- front page
+
+
+def _jobcentre_list(dataset: Dataset, from_folder: str) -> Listing:
+    entries = [Entry(title=jc.name, link=pages.md_link(from_folder, f"{jc.slug}/index.md"),
+                     headline=f"{', '.join(jc.municipalities)} · Region {jc.region} · {_count(len(dataset.documents_of(jc.slug)))}")
+               for jc in _jobcentres(dataset)]
+    return Listing(title="", groups=[Group(heading="", link=None, entries=entries)])
+
+
+def _newest_list(dataset: Dataset, from_folder: str) -> Listing:
+    newest = sorted(dataset.documents, key=lambda d: (-d.year, -(d.model.published or d.model.updated or _EPOCH).toordinal(),
+                                                      _kind_order(d.kind), d.slug))[:NEWEST]
+    return Listing(title="", groups=[Group(heading="", link=None, entries=[_entry(d, from_folder, dataset) for d in newest])])
+
+
+# Lists a hand-written page can include with a marker line: <!-- jc:jobcentre --> or <!-- jc:nyeste -->
+SNIPPETS = {"jobcentre": _jobcentre_list, "nyeste": _newest_list}
+
+
+def snippet(name: str, dataset: Dataset, from_folder: str) -> str | None:
+    """The Markdown of a named list, with links relative to from_folder; None for an unknown name."""
+    make = SNIPPETS.get(name)
+    if make is None:
+        return None
+    return pages.env().get_template("listing.md.j2").render(listing=make(dataset, from_folder), front_matter=False)
+
+
+# --------------------------------------------------------------------------- navigation
+
+
+def navigation(dataset: Dataset, hand_written: list[str]) -> list:
+    """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document),
+    År, then the other hand-written pages. Titles are Danish names, not folder names."""
+    jobcentres = []
+    for jc in _jobcentres(dataset):
+        docs = dataset.documents_of(jc.slug)
+        year_items = []
+        for y in years(docs):
+            in_year = [d for d in ordered(docs) if d.year == y]
+            kinds = [d.kind for d in in_year]
+            year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
+                {kind_title(d.kind) if kinds.count(d.kind) == 1 else d.model.title: f"{pages.doc_folder(d)}/index.md"}
+                for d in in_year]})
+        jobcentres.append({jc.name: [f"{jc.slug}/index.md", *year_items]})
+    year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
+    front = [p for p in hand_written if p == "index.md"]
+    rest = [p for p in hand_written if p != "index.md"]
+    return [*front, {"Jobcentre": jobcentres}, year_section, *rest]

@@ -1,0 +1,111 @@
+"""Jobcentre homes, year pages, the front page's lists and the navigation."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from conftest import REGISTRY, run_mkdocs_build, write
+from generator import loader, overview, pages
+
+DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
+
+
+def doc_links(site, page: str) -> set[str]:
+    """The document pages an article links to, as '<jobcentre>/<year>/<doc>'."""
+    text = (site / page).read_text(encoding="utf-8")
+    article = text[text.index("<article"):text.index("</article>")]
+    folder = posixpath.dirname(page)
+    targets = {posixpath.normpath(posixpath.join(folder, h.split("#")[0])) for h in re.findall(r'href="([^"#:]+)"', article)}
+    return {t for t in targets if DOC_PAGE.match(t)}
+
+
+def expected(dataset, **where) -> set[str]:
+    return {f"{d.jobcentre}/{d.year}/{d.slug}" for d in dataset.documents
+            if all(getattr(d, k) == v for k, v in where.items())}
+
+
+def test_jobcentre_home_lists_exactly_its_documents(built_site, dataset):
+    for slug, jc in dataset.jobcentres.items():
+        page = (built_site / slug / "index.html").read_text(encoding="utf-8")
+        assert doc_links(built_site, f"{slug}/index.html") == expected(dataset, jobcentre=slug)
+        assert jc.name in page and jc.region in page
+
+
+def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
+    page = (built_site / "hvidovre/index.html").read_text(encoding="utf-8")
+    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan"}
+    assert "Ukendt: klyngen er ikke oplyst" in page
+    assert "Beskæftigelsesplan 2020</a> – 5 pejlemærker, 16 mål, heraf 2 med måltal" in page
+    assert "Resultatrevision 2013</a> – 0 af 3 målte mål opfyldt, 1 delvist" in page
+    assert page.index("Beskæftigelsesplan 2020") < page.index("Resultatrevision 2013")  # newest first
+
+
+def test_year_pages_list_exactly_the_documents_of_their_year(built_site, dataset):
+    years = {d.year for d in dataset.documents}
+    assert {p.name for p in (built_site / "aar").iterdir() if p.is_dir()} == {str(y) for y in years}
+    for year in years:
+        assert doc_links(built_site, f"aar/{year}/index.html") == expected(dataset, year=year)
+        for slug in {d.jobcentre for d in dataset.documents if d.year == year}:
+            assert doc_links(built_site, f"{slug}/{year}/index.html") == expected(dataset, year=year, jobcentre=slug)
+
+
+def test_front_page_lists_jobcentres_and_newest_documents(built_site, dataset):
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "jc:" not in page
+    assert 'href="hvidovre/"' in page and "Jobcenter Hvidovre" in page
+    assert doc_links(built_site, "index.html") == expected(dataset)  # fewer than overview.NEWEST documents so far
+
+
+def test_navigation_has_danish_titles_and_runs_jobcentre_year_document(built_site):
+    page = (built_site / "hvidovre/2020/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-nav--primary"):page.index("md-sidebar--secondary")]
+    titles = [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, flags=re.S)]
+    for title in ("Jobcentre", "Jobcenter Hvidovre", "2020", "2013", "Beskæftigelsesplan", "År", "Sådan skriver du data"):
+        assert title in titles
+    assert not {"Hvidovre", "Beskaeftigelsesplan", "Aar", "aar"} & set(titles)
+
+
+def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkeypatch):
+    """Overview code is generic: a kind it does not know is listed under a fallback title."""
+    write(tmp_path, {"jobcentres.yaml": REGISTRY + """
+  - slug: tomby
+    name: Jobcenter Tomby
+    municipalities: [Tomby Kommune, Andeby Kommune]
+    region: Sjælland
+    cluster: Klynge 3
+""", "testby/2021/resultatrevision.yaml": "jobcentre: testby\nyear: 2021\ntitle: Resultatrevision 2021\n"})
+    dataset = loader.load(tmp_path)
+    doc = dataset.documents[0]
+    monkeypatch.setattr(doc, "kind", "ny-slags")
+    nav = overview.navigation(dataset, ["index.md", "om.md"])
+    assert nav[0] == "index.md" and nav[-1] == "om.md"
+    testby = nav[1]["Jobcentre"][0]["Jobcenter Testby"]
+    assert testby == ["testby/index.md", {"2021": ["testby/2021/index.md", {"Ny slags": "testby/2021/resultatrevision/index.md"}]}]
+    built = {p.path: p.content for p in overview.overview_pages(dataset)}
+    assert "Der er endnu ingen dokumenter fra Jobcenter Tomby på sitet." in built["tomby/index.md"]
+    assert "Klynge 3" in built["tomby/index.md"] and "Kommuner" in built["tomby/index.md"]
+    assert "tomby/2021/index.md" not in built
+    assert "Jobcenter Testby: [Resultatrevision 2021](../../testby/2021/resultatrevision/index.md)" not in built["aar/2021/index.md"]
+    assert "[Resultatrevision 2021](../../testby/2021/resultatrevision/index.md)" in built["aar/2021/index.md"]
+
+
+def test_text_from_data_is_escaped_in_listings(tmp_path):
+    write(tmp_path, {"jobcentres.yaml": REGISTRY.replace("Jobcenter Testby", "Jobcenter <b>Testby</b>")})
+    built = {p.path: p.content for p in overview.overview_pages(loader.load(tmp_path))}
+    assert "&lt;b&gt;Testby&lt;/b&gt;" in built["testby/index.md"] and "<b>" not in built["testby/index.md"]
+
+
+def test_an_unknown_list_marker_stops_the_build(project_copy):
+    index = project_copy / "docs/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- jc:nyheder -->\n", encoding="utf-8")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "docs/index.md: unknown list <!-- jc:nyheder -->" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_kind_titles_cover_every_kind():
+    from generator.models import KINDS
+    assert set(KINDS) <= set(pages.KIND_TITLES)
