@@ -60,7 +60,7 @@ def table_chart(table: Table, title: str) -> dict:
     fmt = _value_format(table)
     y_title = spec.y_title or (_column(table, spec.y[0]).unit or "")
     if temporal:
-        x = alt.X("x:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format=TIME_FORMAT, tickCount="month" if len(long["x"].unique()) < 8 else None))
+        x = alt.X("x:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format=TIME_FORMAT, tickCount="month" if len(long["x"].unique()) < 8 else alt.Undefined))
         x_tip = alt.Tooltip("x:T", title=x_col.label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
         x = alt.X("x:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
