@@ -1,0 +1,246 @@
+"""Build the site at seed and national scale and print one table of what it costs.
+
+    .venv/bin/python bench/benchmark.py                      # seed scale and 98 x 20
+    .venv/bin/python bench/benchmark.py --scale seed --scale 5x3
+
+For each scale: write the data (bench/synth.py; 'seed' copies the real data/) into a work
+folder outside the project, build it with an empty chart cache (cold), build it again with the
+cache warm, then change one data file and time the rebuild on the preview path: the same
+in-process `build()` that `mkdocs serve` runs after a change, once as serve does by default
+(full) and once as `mkdocs serve --dirty` does. Each build runs in a fresh child process, so
+peak RSS is that build's own.
+
+This is a measurement, not a test: it takes minutes at national scale and is not run by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+
+# --------------------------------------------------------------------------- child: one build
+
+
+def _timed_plugin():
+    """Wrap the jobcentres plugin's hooks so the time spent in our code can be told apart."""
+    from site_plugins.jobcentres import JobcentrePlugin
+
+    spent = {"generator": 0.0}
+    for name in [n for n in vars(JobcentrePlugin) if n.startswith("on_")]:
+        original = getattr(JobcentrePlugin, name)
+
+        def wrapper(self, *a, _original=original, **kw):
+            t = time.perf_counter()
+            try:
+                return _original(self, *a, **kw)
+            finally:
+                spent["generator"] += time.perf_counter() - t
+
+        setattr(JobcentrePlugin, name, wrapper)
+    return spent
+
+
+def _build(config_file: str, site_dir: str, serve_url: str | None = None, dirty: bool = False) -> dict:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    t = time.perf_counter()
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    if serve_url:
+        config.site_url = serve_url
+    config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
+    build(config, serve_url=serve_url, dirty=dirty)
+    return {"wall": time.perf_counter() - t}
+
+
+def _bump(path: Path) -> str:
+    """Change one figure in a data file, the way an author would; returns the old text."""
+    old = path.read_text(encoding="utf-8")
+    m = re.search(r"^(\s*status: )(\d+)$", old, flags=re.M)
+    new = old[: m.start(2)] + str(int(m.group(2)) + 1) + old[m.end(2):]
+    path.write_text(new, encoding="utf-8")
+    return old
+
+
+def child(args) -> None:
+    logging_off()
+    spent = _timed_plugin()
+    out = {}
+    if args.child == "build":
+        out = _build(args.config, args.site)
+    else:  # rebuild: the initial build of `mkdocs serve`, one change, the rebuild it triggers
+        url = "http://127.0.0.1:8000/"
+        _build(args.config, args.site, url, args.dirty)
+        spent["generator"] = 0.0
+        old = _bump(Path(args.change))
+        try:
+            out = _build(args.config, args.site, url, args.dirty)
+        finally:
+            Path(args.change).write_text(old, encoding="utf-8")
+    out["generator"] = spent["generator"]
+    out["rss_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    out["rss_children"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print("RESULT " + json.dumps(out))
+
+
+def logging_off() -> None:
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logging.getLogger("jobcentres.data").setLevel(logging.ERROR)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+# --------------------------------------------------------------------------- parent
+
+
+def run_child(*argv: str, log: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with open(log, "a", encoding="utf-8") as f:
+        f.write(f"$ benchmark.py --child {' '.join(argv)}\n")
+        f.flush()
+        proc = subprocess.run([sys.executable, __file__, "--child", *argv], stdout=subprocess.PIPE, stderr=f,
+                              text=True, env=env)
+    line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
+    if proc.returncode != 0 or line is None:
+        raise SystemExit(f"build failed (exit {proc.returncode}); see {log}")
+    return json.loads(line[len("RESULT "):])
+
+
+def prepare(scale: str, work: Path) -> Path:
+    """Write the data tree and its mkdocs.yml; returns the config file."""
+    if scale == "seed":
+        if (work / "data").exists():
+            shutil.rmtree(work / "data")
+        shutil.copytree(ROOT / "data", work / "data")
+        (work / "mkdocs.yml").write_text(synth.site_config(), encoding="utf-8")
+    else:
+        n, years = synth.parse_scale(scale)
+        synth.write_tree(work, n, years)
+    return work / "mkdocs.yml"
+
+
+def site_facts(site: Path) -> dict:
+    html = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    largest = max(html)
+    return {
+        "pages": sum(1 for p in site.rglob("index.html")),
+        "charts": sum(1 for _ in site.rglob("figur-*.svg")),
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "largest_bytes": largest[0],
+        "largest_page": str(largest[1].relative_to(site)),
+        "search_bytes": (site / "search/search_index.json").stat().st_size,
+    }
+
+
+def measure(scale: str, work: Path, log: Path, skip_cold: bool = False) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    config = prepare(scale, work)
+    row = {"scale": scale, "synth": time.perf_counter() - t}
+    site = work / "site"
+    cache = work / ".cache"
+    if not skip_cold:
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = run_child("build", str(config), str(site), log=log)
+        row.update(cold_wall=cold["wall"], cold_generator=cold["generator"],
+                   cold_rss=cold["rss_self"] + cold["rss_children"])
+    warm = run_child("build", str(config), str(site), log=log)
+    row.update(warm_wall=warm["wall"], warm_generator=warm["generator"],
+               warm_rss=warm["rss_self"] + warm["rss_children"])
+    row.update(site_facts(site))
+    change = next(p for p in sorted((work / "data").glob("*/*/resultatrevision.yaml")))
+    row["changed"] = str(change.relative_to(work))
+    for dirty in (False, True):
+        rb = run_child("rebuild", str(config), str(work / "serve-site"), "--change", str(change),
+                       *(["--dirty"] if dirty else []), log=log)
+        row["dirty_rebuild" if dirty else "rebuild"] = rb["wall"]
+        row["rebuild_rss"] = max(row.get("rebuild_rss", 0), rb["rss_self"] + rb["rss_children"])
+    return row
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def table(rows: list[dict]) -> str:
+    cols = [
+        ("Scale (jobcentres x years)", lambda r: r["scale"]),
+        ("Pages", lambda r: f"{r['pages']:,}"),
+        ("Charts", lambda r: f"{r['charts']:,}"),
+        ("Full build, cold cache", lambda r: f"{r['cold_wall']:.1f} s" if "cold_wall" in r else "–"),
+        ("Full build, warm cache", lambda r: f"{r['warm_wall']:.1f} s"),
+        ("Our generator (warm)", lambda r: f"{r['warm_generator']:.1f} s ({r['warm_generator'] / r['warm_wall']:.0%})"),
+        ("MkDocs + Material (warm)", lambda r: f"{r['warm_wall'] - r['warm_generator']:.1f} s"),
+        ("Peak RSS", lambda r: _mb(max(r.get("cold_rss", 0), r["warm_rss"], r["rebuild_rss"]))),
+        ("Site size", lambda r: _mb(r["site_bytes"])),
+        ("Largest page HTML", lambda r: f"{r['largest_bytes'] / 1e3:,.0f} KB ({r['largest_page']})"),
+        ("Search index", lambda r: _mb(r["search_bytes"])),
+        ("Rebuild after one change (serve)", lambda r: f"{r['rebuild']:.1f} s"),
+        ("Rebuild (serve --dirty)", lambda r: f"{r['dirty_rebuild']:.1f} s"),
+    ]
+    out = ["| Measure | " + " | ".join(r["scale"] for r in rows) + " |",
+           "|---|" + "---|" * len(rows)]
+    for name, get in cols[1:]:
+        out.append(f"| {name} | " + " | ".join(get(r) for r in rows) + " |")
+    return "\n".join(out)
+
+
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    mem = int(next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")))
+    return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--scale", action="append", help="'seed' (the real data/) or JOBCENTRESxYEARS; repeatable "
+                                                    "(default: seed and 98x20)")
+    p.add_argument("--work", type=Path, default=Path("/tmp/jc-bench"), help="work folder (default /tmp/jc-bench)")
+    p.add_argument("--skip-cold", action="store_true", help="keep the chart cache: warm builds only")
+    p.add_argument("--json", type=Path, help="also append the figures as JSON lines to this file")
+    p.add_argument("--child", choices=["build", "rebuild"], help=argparse.SUPPRESS)
+    p.add_argument("config", nargs="?", help=argparse.SUPPRESS)
+    p.add_argument("site", nargs="?", help=argparse.SUPPRESS)
+    p.add_argument("--change", help=argparse.SUPPRESS)
+    p.add_argument("--dirty", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        child(args)
+        return 0
+    scales = args.scale or ["seed", "98x20"]
+    args.work.mkdir(parents=True, exist_ok=True)
+    log = args.work / "benchmark.log"
+    log.write_text("", encoding="utf-8")
+    rows = []
+    for scale in scales:
+        print(f"{scale}: building (log: {log}) ...", file=sys.stderr, flush=True)
+        row = measure(scale, args.work / scale, log, args.skip_cold)
+        row["machine"] = machine()
+        rows.append(row)
+        if args.json:
+            with open(args.json, "a", encoding="utf-8") as f:
+                f.write(json.dumps(row) + "\n")
+    print(f"\nMachine: {machine()}\n")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
