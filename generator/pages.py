@@ -42,7 +42,7 @@ class Page:
     path: str  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
     title: str
     content: str
-    assets: dict[str, str] = field(default_factory=dict)
+    assets: dict[str, str | Path] = field(default_factory=dict)  # path on the site -> text, or a file to copy
     source: Path | None = None  # the data file the page is made from, for edit links
 
     @property
@@ -273,7 +273,9 @@ class PageBuilder:
     def _add_files(self, fig: Figure, csv_text: str) -> None:
         fig.svg_name = f"figur-{fig.number}.svg"
         fig.csv_name = f"figur-{fig.number}.csv"
-        self.assets[f"{self.folder}/{fig.svg_name}"] = charts.svg(fig.spec, self.svg_cache)
+        # With a cache, the SVG stays a file there (rendered in bulk by charts.render_pending).
+        self.assets[f"{self.folder}/{fig.svg_name}"] = (
+            charts.svg_file(fig.spec, self.svg_cache) if self.svg_cache else charts.svg(fig.spec))
         self.assets[f"{self.folder}/{fig.csv_name}"] = csv_text
 
     def render_page(self, template: str, title: str, **context) -> Page:

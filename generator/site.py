@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import opendata, overview, pages, scorecard
+from . import charts, opendata, overview, pages, scorecard
 from .loader import Dataset
 
 
@@ -17,4 +17,5 @@ def all_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[pages.Pag
     out.append(scorecard.scorecard_page(dataset, svg_cache))
     out.append(opendata.data_page(dataset))
     out.extend(overview.overview_pages(dataset))
+    charts.render_pending()
     return out
