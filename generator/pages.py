@@ -25,6 +25,14 @@ from .models import Goal, Range, Section, StartEnd, Table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+# The blocks of pure HTML the templates write: figures (_figure.html.j2) and tables
+# (_table.html.j2, _goal_table.html.j2 and the overview tables), each from its first line to
+# its own closing line. Markdown has nothing to do inside them, and parsing them was most of
+# MkDocs' time on a document page, so the plugin hides them from Markdown (see
+# site_plugins/jobcentres.py). A new template block of pure HTML can start the same way.
+HTML_BLOCK = re.compile(r'^(?:<figure class="jc-figure".*?^</figure>|<div class="jc-table-wrap".*?^</div>)[ \t]*$',
+                        re.S | re.M)
+
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
 # Every document kind's name on the site (navigation, timelines). A new kind adds a line.
 KIND_TITLES = {

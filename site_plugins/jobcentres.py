@@ -25,12 +25,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import compute, loader, overview, site
+from generator import compute, loader, overview, pages, site
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
 SNIPPET_MARKER = re.compile(r"^<!--\s*jc:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
+STASHED = re.compile(r"<!-- jc-html (\d+) -->")
 OWN_ASSETS = {
     "assets/javascripts/jc-charts.js": "jc-charts.js",
     "assets/javascripts/jc-tables.js": "jc-tables.js",
@@ -82,6 +83,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
             data_log.warning(str(w))
         self.dataset = dataset
+        self._stash: dict[str, list[str]] = {}
         self.pages = site.all_pages(dataset, svg_cache=cache)
         self.set_nav = config.nav is None
         self.sources = {
@@ -132,9 +134,18 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_page_markdown(self, markdown: str, page, config, files):
-        """Fill the marker lines of a hand-written page with generated lists."""
+        """Fill the marker lines of a hand-written page with generated lists. On a generated
+        page, hide the blocks of pure HTML from Markdown (on_page_content puts them back):
+        the page comes out the same, 3-4 times faster."""
         if page.file.generated_by:
-            return markdown
+            blocks = self._stash.setdefault(page.file.src_uri, [])
+            blocks.clear()
+
+            def stash(m: re.Match) -> str:
+                blocks.append(m.group(0))
+                return f"<!-- jc-html {len(blocks) - 1} -->"
+
+            return pages.HTML_BLOCK.sub(stash, markdown)
         folder = posixpath.dirname(page.file.src_uri)
 
         def fill(m: re.Match) -> str:
@@ -145,6 +156,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             return text
 
         return SNIPPET_MARKER.sub(fill, markdown)
+
+    def on_page_content(self, html: str, page, config, files):
+        blocks = self._stash.pop(page.file.src_uri, None)
+        return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))

@@ -1,0 +1,35 @@
+"""The shortcuts taken for national scale give the same results as the slow ways."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from babel.numbers import format_decimal
+
+from generator import formatting, pages
+
+
+def babel_number(value, decimals=None):
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+        pattern = "#,##0" if decimals == 0 else "#,##0.##"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale="da_DK")
+
+
+def test_numbers_are_formatted_as_babel_does():
+    rng = random.Random(7)
+    values = [0, -0.0, 1, -1, 0.5, 2.5, -2.5, 2.675, 1.005, 1603, 1603.0, -1603.25, 1e9, 59.307, 16.86, 0.004]
+    values += [rng.uniform(-1e6, 1e6) for _ in range(2000)] + [round(rng.uniform(-1e4, 1e4), rng.randint(0, 4)) for _ in range(2000)]
+    for v in values:
+        for d in (None, 0, 1, 2, 3):
+            assert formatting.number(v, d) == babel_number(v, d), (v, d)
+
+
+def test_html_blocks_cover_every_figure_and_table_of_a_page(dataset):
+    page = next(p for p in pages.build_pages(dataset) if p.path.endswith("resultatrevision/index.md"))
+    blocks = pages.HTML_BLOCK.findall(page.content)
+    assert sum(b.startswith("<figure") for b in blocks) == page.content.count('<figure class="jc-figure"') >= 4
+    rest = pages.HTML_BLOCK.sub("", page.content)
+    assert "<table" not in rest and "<figure" not in rest and "<script" not in rest
