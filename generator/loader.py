@@ -437,8 +437,85 @@ def _valid_tables(data: dict) -> list[tuple[int, Table]]:
     return out
 
 
-def load(root: Path | str) -> Dataset:
-    """Load and validate everything under root (the data/ folder). Raises DataError with all errors."""
+@dataclass
+class _Loaded:
+    """One document file as loaded: kept by a LoadCache while none of its files change."""
+
+    document: Document | None
+    lines: dict
+    csv_files: list[Path]
+    issues: list[DataIssue]
+    signature: tuple = ()
+
+
+def _signature(paths: list[Path], known: set[str]) -> tuple:
+    stats = []
+    for p in paths:
+        try:
+            st = p.stat()
+            stats.append((str(p), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((str(p), None, None))
+    return (frozenset(known), *stats)
+
+
+def _load_document(path: Path, known: set[str]) -> _Loaded:
+    """Read, validate and check one document file and its CSV files."""
+    log = IssueLog()
+    csv_files: list[Path] = []
+    out = _Loaded(None, {}, csv_files, log.issues)
+    kind = _kind_of(path)
+    if kind is None:
+        log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
+        return out
+    parsed = read_yaml(path, log)
+    if not parsed:
+        return out
+    data, lines = parsed
+    if isinstance(data, dict) and "kind" in data and data["kind"] != kind:
+        log.error(display_path(path), lines.get(("kind",)), "kind", f"says {data['kind']!r} but the file name says {kind!r}")
+        return out
+    if not isinstance(data, dict):
+        log.error(display_path(path), 1, "", "expected a mapping of fields (key: value) at the top of the file")
+        return out
+    _check_place(data, path, lines, known, log)
+    model = validate_model(KINDS[kind], data, path, lines, log)
+    tables = list(enumerate(model.tables)) if model else _valid_tables(data)
+    for i, t in tables:
+        t._frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
+        csv_files.append((path.parent / t.file).resolve())
+    if model is None:
+        return out
+    _check_document(model, path, lines, log)
+    out.document, out.lines = Document(model=model, path=path, kind=kind, slug=path.stem), lines
+    return out
+
+
+class LoadCache:
+    """Documents loaded before in this process (mkdocs serve), reused while their YAML and CSV
+    files are unchanged (same modification time and size): a rebuild after one change reads one
+    document instead of thousands. Files with errors are never kept."""
+
+    def __init__(self):
+        self.files: dict[Path, _Loaded] = {}
+
+    def load(self, path: Path, known: set[str]) -> _Loaded:
+        hit = self.files.get(path)
+        if hit is not None and hit.signature == _signature([path, *hit.csv_files], known):
+            return hit
+        signature = _signature([path], known)  # taken before reading, so a change while reading is seen next time
+        loaded = _load_document(path, known)
+        loaded.signature = signature + _signature(loaded.csv_files, set())[1:]
+        if any(i.severity == "error" for i in loaded.issues):
+            self.files.pop(path, None)
+        else:
+            self.files[path] = loaded
+        return loaded
+
+
+def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
+    """Load and validate everything under root (the data/ folder). Raises DataError with all errors.
+    With a cache, documents whose files did not change since the last load are reused."""
     root = Path(root)
     log = IssueLog()
     reg_path = root / REGISTRY_FILE
@@ -461,31 +538,12 @@ def load(root: Path | str) -> Dataset:
     used_csv: set[Path] = set()
     lines_of: dict[Path, dict] = {}
     for path in sorted(root.glob("*/*/*.yaml")):
-        kind = _kind_of(path)
-        if kind is None:
-            log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
-            continue
-        parsed = read_yaml(path, log)
-        if not parsed:
-            continue
-        data, lines = parsed
-        if isinstance(data, dict) and "kind" in data and data["kind"] != kind:
-            log.error(display_path(path), lines.get(("kind",)), "kind", f"says {data['kind']!r} but the file name says {kind!r}")
-            continue
-        if not isinstance(data, dict):
-            log.error(display_path(path), 1, "", "expected a mapping of fields (key: value) at the top of the file")
-            continue
-        _check_place(data, path, lines, known, log)
-        model = validate_model(KINDS[kind], data, path, lines, log)
-        tables = list(enumerate(model.tables)) if model else _valid_tables(data)
-        for i, t in tables:
-            t._frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
-            used_csv.add((path.parent / t.file).resolve())
-        if model is None:
-            continue
-        _check_document(model, path, lines, log)
-        documents.append(Document(model=model, path=path, kind=kind, slug=path.stem))
-        lines_of[path] = lines
+        loaded = cache.load(path, known) if cache is not None else _load_document(path, known)
+        log.issues.extend(loaded.issues)
+        used_csv.update(loaded.csv_files)
+        if loaded.document is not None:
+            documents.append(loaded.document)
+            lines_of[path] = loaded.lines
     _check_plan_links(documents, lines_of, log)
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):

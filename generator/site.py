@@ -7,13 +7,51 @@ from . import charts, opendata, overview, pages, scorecard
 from .loader import Dataset
 
 
-def all_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[pages.Page]:
-    out = pages.build_pages(dataset, svg_cache)
-    by_folder = {p.folder: p for p in out}
+class Memo:
+    """Document pages made by an earlier build in this process (`mkdocs serve`), reused while
+    the objects they were made from are the same. loader.LoadCache hands out the same document
+    objects for files that did not change, so a rebuild after one change re-renders only the
+    pages of that document's jobcentre and year."""
+
+    def __init__(self):
+        self.entries: dict = {}
+
+    def get(self, key, inputs: tuple, make):
+        """inputs are compared by identity, strings by value; they are kept, so ids stay unique."""
+        fingerprint = tuple(x if isinstance(x, str) else id(x) for x in inputs)
+        hit = self.entries.get(key)
+        if hit is not None and hit[0] == fingerprint:
+            return hit[2]
+        value = make()
+        self.entries[key] = (fingerprint, inputs, value)
+        return value
+
+
+def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
+    """A page per document with its files. A document's page may use the other documents of its
+    jobcentre and year (a plan shows the revision's results) and the registry, nothing else."""
+    memo = memo or Memo()
+    registry = dataset.registry.model_dump_json()
+    same_year: dict[tuple[str, int], list] = {}
     for doc in dataset.documents:
-        page = by_folder.get(pages.doc_folder(doc))
-        if page is not None:
+        same_year.setdefault((doc.jobcentre, doc.year), []).append(doc.model)
+    out = []
+    for doc in dataset.documents:
+        builder = pages.PAGE_BUILDERS.get(doc.kind)
+        if builder is None:
+            continue
+
+        def make(doc=doc, builder=builder) -> pages.Page:
+            page = builder(dataset, doc, svg_cache)
             page.assets.update(opendata.document_files(dataset, doc))
+            return page
+
+        out.append(memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make))
+    return out
+
+
+def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
+    out = document_pages(dataset, svg_cache, memo)
     out.append(scorecard.scorecard_page(dataset, svg_cache))
     out.append(opendata.data_page(dataset))
     out.extend(overview.overview_pages(dataset))

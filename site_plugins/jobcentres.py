@@ -69,22 +69,42 @@ def _vega_bundle(cache: Path) -> Path:
     return path
 
 
+class GeneratedFile(File):
+    """A generated file that `mkdocs serve --dirty` skips when it is the same as in the previous
+    build of this process: a rebuild after one data change then renders only the pages whose
+    content changed, instead of thousands."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
 class JobcentrePlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
+
+    def __init__(self):
+        # Kept between the builds of `mkdocs serve` (MkDocs keeps a plugin that has on_startup).
+        self.load_cache = loader.LoadCache()
+        self.memo = site.Memo()
+        self.previous: dict[str, str] = {}  # generated path -> content in the previous build
+
+    def on_startup(self, *, command, dirty):
+        """Defined so that MkDocs keeps this plugin, and its caches, from one serve build to the next."""
 
     def on_config(self, config):
         project = Path(config.config_file_path).parent
         self.data_dir = (project / self.config.data_dir).resolve()
         cache = self.cache = (project / self.config.cache_dir).resolve()
         try:
-            dataset = loader.load(self.data_dir)
+            dataset = loader.load(self.data_dir, cache=self.load_cache)
         except DataError as e:
             raise PluginError(e.report()) from None
         for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
             data_log.warning(str(w))
         self.dataset = dataset
         self._stash: dict[str, list[str]] = {}
-        self.pages = site.all_pages(dataset, svg_cache=cache)
+        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo)
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
@@ -99,16 +119,24 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         hand_written = [f.src_uri for f in files.documentation_pages()]
         generated: list[File] = []
+        previous, self.previous = self.previous, {}
+
+        def add(path: str, content: str | Path) -> None:
+            if isinstance(content, Path):  # a file to copy (a chart's SVG in the cache): never read
+                generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
+                return
+            f = GeneratedFile.generated(config, path, content=content)
+            f.unchanged = previous.get(path) == content
+            self.previous[path] = content
+            generated.append(f)
+
         for page in self.pages:
-            generated.append(File.generated(config, page.path, content=page.content))
+            add(page.path, page.content)
             for path, content in page.assets.items():
-                if isinstance(content, Path):  # a chart's SVG in the cache: copied, never read
-                    generated.append(File.generated(config, path, abs_src_path=str(content)))
-                else:
-                    generated.append(File.generated(config, path, content=content))
-        generated.append(File.generated(config, JS_BUNDLE, abs_src_path=str(_vega_bundle(self.cache))))
+                add(path, content)
+        add(JS_BUNDLE, _vega_bundle(self.cache))
         for dest, name in OWN_ASSETS.items():
-            generated.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))
+            add(dest, ASSETS / name)
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
         seen: set[str] = set()
         twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})

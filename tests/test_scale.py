@@ -33,3 +33,28 @@ def test_html_blocks_cover_every_figure_and_table_of_a_page(dataset):
     assert sum(b.startswith("<figure") for b in blocks) == page.content.count('<figure class="jc-figure"') >= 4
     rest = pages.HTML_BLOCK.sub("", page.content)
     assert "<table" not in rest and "<figure" not in rest and "<script" not in rest
+
+
+def test_a_rebuild_reuses_what_did_not_change(tmp_path):
+    """mkdocs serve: after one change, only that document is read again and only the pages of
+    its jobcentre and year are made again."""
+    import os
+
+    from generator import loader, site
+    from test_synth import synth
+
+    data = synth(tmp_path / "s", "2x2") / "data"
+    cache, memo = loader.LoadCache(), site.Memo()
+    first = loader.load(data, cache)
+    first_pages = {p.path: p for p in site.document_pages(first, memo=memo)}
+    changed = data / "albertslund/2008/resultatrevision.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("title: Resultatrevision 2008", "title: Resultatrevision 2008 (rettet)", 1), encoding="utf-8")
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
+    second = loader.load(data, cache)
+    same = {d.path for d, e in zip(first.documents, second.documents) if d is e}
+    assert same == {d.path for d in first.documents} - {changed}
+    second_pages = {p.path: p for p in site.document_pages(second, memo=memo)}
+    remade = {path for path, p in second_pages.items() if p is not first_pages[path]}
+    assert remade == {"albertslund/2008/resultatrevision/index.md", "albertslund/2008/beskaeftigelsesplan/index.md"}
+    assert "(rettet)" in second_pages["albertslund/2008/resultatrevision/index.md"].content
