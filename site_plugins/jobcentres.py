@@ -32,6 +32,8 @@ ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
 SNIPPET_MARKER = re.compile(r"^<!--\s*jc:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
 STASHED = re.compile(r"<!-- jc-html (\d+) -->")
+PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
+BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
     "assets/javascripts/jc-charts.js": "jc-charts.js",
     "assets/javascripts/jc-tables.js": "jc-tables.js",
@@ -188,6 +190,13 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_page_content(self, html: str, page, config, files):
         blocks = self._stash.pop(page.file.src_uri, None)
         return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+
+    def on_post_page(self, output: str, page, config):
+        """Squeeze the blank lines and indentation the theme's templates leave (outside <pre>):
+        a browser shows the page the same, and with the navigation of 98 jobcentres it was half
+        of every page's bytes (77 KB -> 38 KB for a short page)."""
+        parts = PRE.split(output)
+        return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
