@@ -134,7 +134,8 @@ def csv_text(header: list[str], rows: list[list]) -> str:
 
 
 def dump(data: dict, comment: str) -> str:
-    return f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the national tree in seconds, not minutes
+    return f"# {comment}\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 # --------------------------------------------------------------------------- revision
