@@ -19,7 +19,7 @@ STATE_COLORS = {"met": "#2e7d32", "partly": "#b26a00", "not_met": "#b3261e", "no
 
 @dataclass
 class ScoreRow:
-    doc: Document
+    doc: Document | None  # None for a sum of several rows
     counts: dict[str, int]
 
     @property
@@ -103,18 +103,52 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
     return sorted(out, key=lambda r: (r["goal"].title or r["goal"].label, -r["doc"].year, r["doc"].jobcentre))
 
 
-def scorecard_page(dataset: Dataset, svg_cache: Path | None = None) -> Page:
-    b = PageBuilder(dataset, None, svg_cache, folder=SCORECARD)
+def year_table(rows: list[ScoreRow]) -> Table:
+    """Goals by result for each year, summed over the jobcentres."""
+    years = sorted({r.doc.year for r in rows})
+    frame = pd.DataFrame({"aar": [str(y) for y in years],
+                          **{s: [sum(r.counts[s] for r in rows if r.doc.year == y) for y in years] for s in STATES}})
+    columns = [Column(key="aar", label="År", type="text")] + [
+        Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in STATES
+    ]
+    return _synthetic_table("maalopfyldelse-aar", "Mål efter resultat, pr. år (alle jobcentre)", columns, frame,
+                            ChartSpec(kind="stacked_bar", x="aar", y=STATES, y_title="Antal mål",
+                                      colors=[STATE_COLORS[s] for s in STATES]))
+
+
+def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
+    return {s: sum(r.counts[s] for r in doc_rows) for s in STATES}
+
+
+def scorecard_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
+    """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
+    with its revisions, its ministermål and its cluster comparison. One page with every
+    revision's row was 1 MB at 98 jobcentres x 2 years, and ~10 MB at national scale."""
     rows = score_rows(dataset)
-    fig = b.figure_for_table(attainment_table(dataset, rows)) if rows else None
+    ministermaal = ministermaal_rows(dataset)
+    b = PageBuilder(dataset, None, svg_cache, folder=SCORECARD)
     per_jobcentre = []
-    for j in dataset.registry.jobcentres:
+    out = []
+    for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
         own = [r for r in rows if r.doc.jobcentre == j.slug]
-        cluster = cluster_comparison(dataset, j.slug)
-        per_jobcentre.append((j, own, b.figure_for_table(cluster) if cluster else None))
-    return b.render_page("maalopfyldelse.md.j2", "Målopfyldelse", rows=rows, figure=fig,
-                         per_jobcentre=per_jobcentre, ministermaal=ministermaal_rows(dataset),
-                         states=STATES, doc_url=opendata.doc_url)
+        total = ScoreRow(doc=None, counts=_sum_rows(own))
+        per_jobcentre.append((j, len(own), total))
+        out.append(jobcentre_scorecard(dataset, j, own, [m for m in ministermaal if m["doc"].jobcentre == j.slug], svg_cache))
+    fig = b.figure_for_table(year_table(rows)) if rows else None
+    overview = b.render_page("maalopfyldelse.md.j2", "Målopfyldelse", per_jobcentre=per_jobcentre, figure=fig,
+                             states=STATES, total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows))
+    return [overview, *out]
+
+
+def jobcentre_scorecard(dataset: Dataset, j, rows: list[ScoreRow], ministermaal: list[dict],
+                        svg_cache: Path | None = None) -> Page:
+    b = PageBuilder(dataset, None, svg_cache, folder=f"{SCORECARD}/{j.slug}")
+    fig = b.figure_for_table(attainment_table(dataset, rows)) if rows else None
+    cluster = cluster_comparison(dataset, j.slug)
+    cluster_fig = b.figure_for_table(cluster) if cluster else None
+    return b.render_page("maalopfyldelse_jobcenter.md.j2", f"Målopfyldelse – {j.name}", jobcentre=j, rows=rows,
+                         figure=fig, cluster_figure=cluster_fig, ministermaal=ministermaal, states=STATES,
+                         doc_url=opendata.doc_url)
 
 
 def share(value: float | None) -> str:

@@ -52,7 +52,7 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
 
 def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
     out = document_pages(dataset, svg_cache, memo)
-    out.append(scorecard.scorecard_page(dataset, svg_cache))
+    out.extend(scorecard.scorecard_pages(dataset, svg_cache))
     out.append(opendata.data_page(dataset))
     out.extend(overview.overview_pages(dataset))
     charts.render_pending()

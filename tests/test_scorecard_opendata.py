@@ -10,24 +10,36 @@ from htmltools import chart_specs, page, tables
 
 
 def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
-    rows = tables(page(built_site, "maalopfyldelse"))["tabel-maalopfyldelse"]
-    header, body = rows[0], rows[1:]
     docs = scorecard.goal_documents(dataset)
-    assert len(body) == len(docs)
-    for doc, row in zip(docs, body):
-        states = [compute.outcome(g).state for g in doc.model.goals]
-        cells = dict(zip(header, row))
-        assert int(cells["Opfyldt"]) == states.count("met")
-        assert int(cells["Delvist opfyldt"]) == states.count("partly")
-        assert int(cells["Ikke opfyldt"]) == states.count("not_met")
-        assert int(cells["Ikke målt"]) == states.count("not_measured")
+    per_jobcentre = {}
+    for slug in dataset.jobcentres:
+        rows = tables(page(built_site, f"maalopfyldelse/{slug}"))["tabel-maalopfyldelse"]
+        header, body = rows[0], rows[1:]
+        own = [d for d in docs if d.jobcentre == slug]
+        assert len(body) == len(own)
+        for doc, row in zip(own, body):
+            states = [compute.outcome(g).state for g in doc.model.goals]
+            cells = dict(zip(header, row))
+            assert int(cells["Opfyldt"]) == states.count("met")
+            assert int(cells["Delvist opfyldt"]) == states.count("partly")
+            assert int(cells["Ikke opfyldt"]) == states.count("not_met")
+            assert int(cells["Ikke målt"]) == states.count("not_measured")
+        per_jobcentre[dataset.jobcentres[slug].name] = [sum(int(dict(zip(header, r))[h]) for r in body)
+                                                        for h in ("Opfyldt", "Delvist opfyldt", "Ikke opfyldt", "Ikke målt")]
     # Hvidovre 2013 by hand from the seed: goal 1 not measured, 2 and 3 not met, 4 partly (4 of 7)
-    hv = dict(zip(header, next(r for r in body if r[0] == "Jobcenter Hvidovre" and r[1] == "2013")))
+    rows = tables(page(built_site, "maalopfyldelse/hvidovre"))["tabel-maalopfyldelse"]
+    hv = dict(zip(rows[0], next(r for r in rows[1:] if r[1] == "2013")))
     assert (hv["Opfyldt"], hv["Delvist opfyldt"], hv["Ikke opfyldt"], hv["Ikke målt"]) == ("0", "1", "2", "1")
+    # the overview sums each jobcentre's rows
+    overview = tables(page(built_site, "maalopfyldelse"))["tabel-maalopfyldelse"]
+    for row in overview[1:-1]:
+        cells = dict(zip(overview[0], row))
+        assert [int(cells[h]) for h in ("Opfyldt", "Delvist opfyldt", "Ikke opfyldt", "Ikke målt")] == per_jobcentre[row[0]]
 
 
 def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
-    html = page(built_site, "maalopfyldelse")
+    assert chart_specs(page(built_site, "maalopfyldelse"))  # goals by result per year
+    html = page(built_site, "maalopfyldelse/hvidovre")
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     cluster = specs["Hvidovre i forhold til klyngen (klyngens gennemsnit = 100)"]
     values = {r["x"]: r["værdi"] for ds in cluster["datasets"].values() for r in ds if "x" in r}
@@ -40,7 +52,7 @@ def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
 
 
 def test_ministermaal_table_lists_every_revision_ministermaal(dataset, built_site):
-    rows = tables(page(built_site, "maalopfyldelse"))["tabel-ministermaal"][1:]
+    rows = [r for slug in dataset.jobcentres for r in tables(page(built_site, f"maalopfyldelse/{slug}"))["tabel-ministermaal"][1:]]
     expected = sum(1 for d in scorecard.goal_documents(dataset) for g in d.model.goals if g.type == "ministermål")
     assert len(rows) == expected
     fp = next(r for r in rows if r[0] == "Færre på førtidspension")
