@@ -52,6 +52,9 @@ class Page:
     content: str
     assets: dict[str, str | Path] = field(default_factory=dict)  # path on the site -> text, or a file to copy
     source: Path | None = None  # the data file the page is made from, for edit links
+    # What the search index holds for the page: anchor -> text ("" is the page itself); each
+    # heading is found by its title. None: the theme indexes the whole page.
+    search: dict[str, str] | None = None
 
     @property
     def folder(self) -> str:
@@ -227,6 +230,7 @@ class PageBuilder:
         self.refs = Refs()
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str] = {}
+        self.captions: list[str] = []  # of figures and tables, in order, for the search index
         self.folder = folder or doc_folder(doc)
 
     def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
@@ -271,6 +275,7 @@ class PageBuilder:
                 items.append(("figure", self.figure_for_table(table)))
             else:
                 n = self.refs.add(table.id, "tabel")
+                self.captions.append(f"Tabel {n}: {table.title}")
                 items.append(("table", (n, self.refs.anchor(table.id), table)))
         return items
 
@@ -279,6 +284,7 @@ class PageBuilder:
         return self.dataset.jobcentres[self.doc.jobcentre].name.replace("Jobcenter ", "")
 
     def _add_files(self, fig: Figure, csv_text: str) -> None:
+        self.captions.append(f"Figur {fig.number}: {fig.title}")
         fig.svg_name = f"figur-{fig.number}.svg"
         fig.csv_name = f"figur-{fig.number}.csv"
         # With a cache, the SVG stays a file there (rendered in bulk by charts.render_pending).
@@ -291,7 +297,10 @@ class PageBuilder:
         content = env().get_template(template).render(page=self, title=title, md=_markdown_field(self.refs), **context)
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
 
-    def render(self, template: str, **context) -> Page:
+    def render(self, template: str, search: dict[str, str] | None = None, **context) -> Page:
+        """A document's page. search: anchor -> text for the search index, which then holds the
+        page's title, headings, figure and table captions and these texts, not its long prose
+        (at national scale the whole pages made a search index of ~130 MB)."""
         jc = self.dataset.jobcentres[self.doc.jobcentre]
         tpl = env().get_template(template)
         content = tpl.render(
@@ -299,8 +308,10 @@ class PageBuilder:
             md=_markdown_field(self.refs), **context,
         )
         title = f"{self.doc.model.title} – {jc.name}"
+        kind = KIND_TITLES.get(self.doc.kind, self.doc.kind)
+        summary = f"{jc.name}, {', '.join(jc.municipalities)}. {kind} {self.doc.year}. " + ". ".join(self.captions)
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets,
-                    source=self.doc.path)
+                    source=self.doc.path, search={"": summary, **(search or {})})
 
 
 # --------------------------------------------------------------------------- revision
@@ -361,7 +372,8 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
     goals = [view(g, 0) for g in model.goals]
     sections = [(s, b.section_items(s)) for s in model.sections]
     overview = summary(model.goals)
-    return b.render("resultatrevision.md.j2", goals=goals, sections=sections, overview=overview,
+    search = {g.id: f"{g.text} {result_sentence(g, compute.outcome(g))}".strip() for g in compute.walk_goals(model.goals)}
+    return b.render("resultatrevision.md.j2", search=search, goals=goals, sections=sections, overview=overview,
                     baseline_period=model.baseline_period, status_period=model.status_period,
                     target_period=model.target_period)
 

@@ -19,3 +19,14 @@ def test_table_rows_and_chart_data_stay_out_of_the_index(built_site):
     assert "Tabel 4: Resultatoversigt – Forsørgelsesgrupper, Hvidovre" in text  # the caption stays findable
     assert "Færre på førtidspension" in text  # goal titles and texts stay findable
     assert "langtidsledige" in text
+
+
+def test_document_pages_are_indexed_by_heading_without_their_prose(built_site):
+    docs = index(built_site)["docs"]
+    fp = next(d for d in docs if d["location"] == "hvidovre/2013/resultatrevision/#foertidspension")
+    assert fp["title"] == "Mål 2: Færre på førtidspension"
+    assert fp["text"].startswith("Tilgangen af personer til førtidspension skal begrænses") and "Ikke opfyldt" in fp["text"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("hvidovre/"))
+    assert "Stigningen kan have en sammenhæng" not in text  # a goal's explanation: long prose stays out
+    page = next(d for d in docs if d["location"] == "hvidovre/2020/beskaeftigelsesplan/")
+    assert page["title"] == "Beskæftigelsesplan 2020 – Jobcenter Hvidovre"
