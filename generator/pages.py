@@ -50,7 +50,7 @@ class Page:
     path: str  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
     title: str
     content: str
-    assets: dict[str, str | Path] = field(default_factory=dict)  # path on the site -> text, or a file to copy
+    assets: dict[str, str | bytes | Path] = field(default_factory=dict)  # path on the site -> content, or a file to copy
     source: Path | None = None  # the data file the page is made from, for edit links
     # What the search index holds for the page: anchor -> text ("" is the page itself); each
     # heading is found by its title. None: the theme indexes the whole page.

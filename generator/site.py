@@ -27,9 +27,11 @@ class Memo:
         return value
 
 
-def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
+def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
+                   parts: dict | None = None) -> list[pages.Page]:
     """A page per document with its files. A document's page may use the other documents of its
-    jobcentre and year (a plan shows the revision's results) and the registry, nothing else."""
+    jobcentre and year (a plan shows the revision's results) and the registry, nothing else.
+    parts, if given, gets each document's open-data rows by its path (for the site-wide files)."""
     memo = memo or Memo()
     registry = dataset.registry.model_dump_json()
     same_year: dict[tuple[str, int], list] = {}
@@ -41,19 +43,24 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
         if builder is None:
             continue
 
-        def make(doc=doc, builder=builder) -> pages.Page:
+        def make(doc=doc, builder=builder) -> tuple[pages.Page, dict]:
             page = builder(dataset, doc, svg_cache)
-            page.assets.update(opendata.document_files(dataset, doc))
-            return page
+            doc_parts = opendata.document_parts(doc)
+            page.assets.update(opendata.document_files(doc, doc_parts))
+            return page, doc_parts
 
-        out.append(memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make))
+        page, doc_parts = memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make)
+        if parts is not None:
+            parts[doc.path] = doc_parts
+        out.append(page)
     return out
 
 
 def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
-    out = document_pages(dataset, svg_cache, memo)
+    parts: dict = {}
+    out = document_pages(dataset, svg_cache, memo, parts)
     out.extend(scorecard.scorecard_pages(dataset, svg_cache))
-    out.append(opendata.data_page(dataset))
+    out.append(opendata.data_page(dataset, parts))
     out.extend(overview.overview_pages(dataset))
     charts.render_pending()
     return out

@@ -141,7 +141,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         generated: list[File] = []
         previous, self.previous = self.previous, {}
 
-        def add(path: str, content: str | Path) -> None:
+        def add(path: str, content: str | bytes | Path) -> None:
             if isinstance(content, Path):  # a file to copy (a chart's SVG in the cache): never read
                 generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
                 return
