@@ -212,15 +212,23 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
         return SNIPPET_MARKER.sub(fill, markdown)
 
-    def on_page_content(self, html: str, page, config, files):
+    def _unstash(self, html: str, page) -> str:
         blocks = self._stash.pop(page.file.src_uri, None)
         return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+
+    def on_page_content(self, html: str, page, config, files):
+        """Put the hidden HTML blocks back, except on pages the theme's search does not parse
+        (document pages, see on_page_context): those get them only when written (on_post_page),
+        so MkDocs, which holds every page's HTML until the end of the build, holds less."""
+        return html if page.file.src_uri in self.search_texts else self._unstash(html, page)
 
     def on_post_page(self, output: str, page, config):
         """Squeeze the blank lines and indentation the theme's templates leave (outside <pre>):
         a browser shows the page the same, and with the navigation of 98 jobcentres it was half
         of every page's bytes (77 KB -> 38 KB for a short page)."""
-        parts = PRE.split(output)
+        parts = PRE.split(self._unstash(output, page))
+        if page.file.generated_by:
+            page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
 
     def on_serve(self, server, config, builder):
