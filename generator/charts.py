@@ -210,22 +210,40 @@ def _render_to(item: tuple[Path, dict]) -> None:
     _write(path, _render(spec))
 
 
-def render_pending(processes: int | None = None) -> int:
-    """Render every SVG promised by svg_file() that is not in the cache yet; returns how many.
+def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]:
+    """Render every SVG promised by svg_file() that is not in the cache yet; returns their files.
 
     vl-convert renders one chart at a time in ~50 ms and barely faster on two threads, so a
-    cold cache is filled by a pool of processes (default: one per core)."""
+    cold cache is filled by a pool of processes (default: one per core). With wait=False the
+    pool works on while the caller goes on (MkDocs renders the pages meanwhile); call
+    wait_rendered() before using the files."""
     items = [(p, s) for p, s in _pending.items() if not p.is_file()]
     _pending.clear()
     processes = processes or os.cpu_count() or 1
     if processes < 2 or len(items) < 20:
         for item in items:
             _render_to(item)
-        return len(items)
+        return {p for p, _ in items}
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    wait_rendered()
     # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(_render_to, items, chunksize=8))
-    return len(items)
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+    _rendering.append((pool, pool.map(_render_to, items, chunksize=8)))  # map submits all at once
+    if wait:
+        wait_rendered()
+    return {p for p, _ in items}
+
+
+_rendering: list = []  # (pool, results) of render_pending(wait=False) not yet waited for
+
+
+def wait_rendered() -> None:
+    """Wait until every SVG of render_pending(wait=False) is in the cache."""
+    while _rendering:
+        pool, results = _rendering.pop()
+        try:
+            list(results)
+        finally:
+            pool.shutdown()

@@ -56,11 +56,14 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
     return out
 
 
-def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None) -> list[pages.Page]:
+def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
+              wait_for_svgs: bool = True) -> list[pages.Page]:
+    """wait_for_svgs=False: new SVG fallbacks may still be rendering when this returns
+    (see charts.render_pending)."""
     parts: dict = {}
     out = document_pages(dataset, svg_cache, memo, parts)
     out.extend(scorecard.scorecard_pages(dataset, svg_cache))
     out.append(opendata.data_page(dataset, parts))
     out.extend(overview.overview_pages(dataset))
-    charts.render_pending()
+    charts.render_pending(wait=wait_for_svgs)
     return out

@@ -17,6 +17,7 @@ import os
 import logging
 import posixpath
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import compute, loader, overview, pages, site
+from generator import charts, compute, loader, overview, pages, site
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -123,7 +124,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             data_log.warning(str(w))
         self.dataset = dataset
         self._stash: dict[str, list[str]] = {}
-        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo)
+        # New SVG fallbacks render in other processes while MkDocs renders the pages; they are
+        # copied into the site when the build is done (on_post_build).
+        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False)
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
@@ -141,9 +144,14 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         generated: list[File] = []
         previous, self.previous = self.previous, {}
 
+        self.late: dict[str, Path] = {}  # site path -> SVG in the cache, still being rendered
+
         def add(path: str, content: str | bytes | Path) -> None:
             if isinstance(content, Path):  # a file to copy (a chart's SVG in the cache): never read
-                generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
+                if content.is_file():
+                    generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
+                else:
+                    self.late[path] = content
                 return
             f = GeneratedFile.generated(config, path, content=content)
             f.unchanged = previous.get(path) == content
@@ -230,6 +238,16 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         if page.file.generated_by:
             page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
+
+    def on_post_build(self, config):
+        charts.wait_rendered()
+        for path, cached in self.late.items():
+            dest = Path(config.site_dir) / path
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, dest)
+
+    def on_build_error(self, error):
+        charts.wait_rendered()  # what was rendered stays in the cache for the next build
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
