@@ -123,10 +123,19 @@ class Table(Strict):
     chart: ChartSpec | None = None
     notes: list[Note] = []
     _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader
+    _records: Any = PrivateAttr(default=None)
 
     @property
     def frame(self):
         return self._frame
+
+    @property
+    def records(self) -> list[dict]:
+        """The rows as dicts (column key -> value), made once: pages, charts and open data all
+        read them, and pandas takes ~0.5 ms each time."""
+        if self._records is None and self._frame is not None:
+            self._records = self._frame.to_dict("records")
+        return self._records
 
     @model_validator(mode="after")
     def _chart_columns_exist(self) -> "Table":

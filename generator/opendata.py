@@ -142,7 +142,7 @@ def cell_rows(dataset: Dataset) -> list[dict]:
             if df is None:
                 continue
             first = table.columns[0]
-            for i, rec in enumerate(df.to_dict("records"), start=1):
+            for i, rec in enumerate(table.records, start=1):
                 label = rec[first.key]
                 label = _month(label) if first.type == "period" else ("" if label is None else str(label))
                 for col in table.columns:

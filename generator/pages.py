@@ -180,18 +180,17 @@ def env() -> Environment:
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
     """A short text alternative made from the data: what is shown, first and last values, target."""
     spec = table.chart
-    df = table.frame
     x_col = next(c for c in table.columns if c.key == spec.x)
     kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
     parts = [f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}."]
     show_x = (lambda v: fmt.month(v)) if x_col.type == "period" else str
     for key in spec.y:
         col = next(c for c in table.columns if c.key == key)
-        rows = df[[spec.x, key]].dropna()
-        if rows.empty:
+        rows = [r for r in table.records if not pd.isna(r[spec.x]) and not pd.isna(r[key])]
+        if not rows:
             continue
         unit = f" {col.unit}" if col.unit and col.unit != "pct." else (" pct." if col.unit == "pct." else "")
-        first, last = rows.iloc[0], rows.iloc[-1]
+        first, last = rows[0], rows[-1]
         if len(rows) == 1:
             parts.append(f"{col.label}: {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}.")
         else:
