@@ -181,10 +181,17 @@ def snippet(name: str, dataset: Dataset, from_folder: str) -> str | None:
 # --------------------------------------------------------------------------- navigation
 
 
+# From this many jobcentres on, the navigation groups them by region. Material's navigation
+# shows the siblings of every section on the way to the page, on every page: the 98 jobcentres
+# of a national site were ~60 % of a short page's HTML and of the theme's time to render it.
+NAV_REGIONS_FROM = 20
+
+
 def navigation(dataset: Dataset, hand_written: list[str]) -> list:
-    """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document),
-    År, then the other hand-written pages. Titles are Danish names, not folder names."""
-    jobcentres = []
+    """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document;
+    region -> jobcentre -> ... on a site with many jobcentres), År, then the other hand-written
+    pages. Titles are Danish names, not folder names."""
+    by_jobcentre = {}
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
         year_items = []
@@ -194,7 +201,13 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
             year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
                 {kind_title(d.kind) if kinds.count(d.kind) == 1 else d.model.title: f"{pages.doc_folder(d)}/index.md"}
                 for d in in_year]})
-        jobcentres.append({jc.name: [f"{jc.slug}/index.md", *year_items]})
+        by_jobcentre[jc.slug] = {jc.name: [f"{jc.slug}/index.md", *year_items]}
+    jobcentres = list(by_jobcentre.values())
+    if len(jobcentres) >= NAV_REGIONS_FROM:
+        regions: dict[str, list] = {}
+        for jc in _jobcentres(dataset):
+            regions.setdefault(f"Region {jc.region}", []).append(by_jobcentre[jc.slug])
+        jobcentres = [{region: items} for region, items in sorted(regions.items())]
     year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
     front = [p for p in hand_written if p == "index.md"]
     rest = [p for p in hand_written if p != "index.md"]

@@ -109,3 +109,20 @@ def test_an_unknown_list_marker_stops_the_build(project_copy):
 def test_kind_titles_cover_every_kind():
     from generator.models import KINDS
     assert set(KINDS) <= set(pages.KIND_TITLES)
+
+
+def test_many_jobcentres_are_grouped_by_region_in_the_navigation(tmp_path):
+    """Material shows every sibling on the way to a page: 98 jobcentres on one level made the
+    navigation most of every page. From overview.NAV_REGIONS_FROM on, regions come first."""
+    entries = "".join(f"""
+  - slug: jc{i}
+    name: Jobcenter {i:02d}
+    municipalities: [Kommune {i}]
+    region: {"Hovedstaden" if i % 2 else "Sjælland"}
+""" for i in range(overview.NAV_REGIONS_FROM))
+    write(tmp_path, {"jobcentres.yaml": "jobcentres:" + entries})
+    nav = overview.navigation(loader.load(tmp_path), ["index.md"])
+    regions = nav[1]["Jobcentre"]
+    assert [next(iter(r)) for r in regions] == ["Region Hovedstaden", "Region Sjælland"]
+    assert regions[0]["Region Hovedstaden"][0] == {"Jobcenter 01": ["jc1/index.md"]}
+    assert sum(len(next(iter(r.values()))) for r in regions) == overview.NAV_REGIONS_FROM
