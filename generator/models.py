@@ -12,11 +12,13 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
+from . import periods
+
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def _parse_period(value: Any) -> dt.date:
-    """A month: '2013-12' (or a full date, of which the month is kept)."""
+    """A month: '2013-12', 'okt-12' as documents write it, or a full date (its month is kept)."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -25,6 +27,8 @@ def _parse_period(value: Any) -> dt.date:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
         if m and 1 <= int(m.group(2)) <= 12:
             return dt.date(int(m.group(1)), int(m.group(2)), 1)
+        if periods.is_month_label(value):
+            return periods.parse_month_label(value)
     raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
 
 
