@@ -63,10 +63,18 @@ def doc_folder(doc: Document) -> str:
 
 
 def _json_script(value) -> Markup:
-    """JSON safe inside <script>: no '<', '>' or '&' survive as such."""
+    """JSON safe inside <script>: no '<', '>' or '&' survive as such.
+
+    Not for chart specs: Material's instant navigation re-creates inline scripts without their
+    type, so a <script type="application/json"> would run as JavaScript (see _json_attr)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def _json_attr(value) -> Markup:
+    """JSON as the value of a quoted HTML attribute (read back with JSON.parse(getAttribute()))."""
+    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 class Refs:
@@ -164,6 +172,7 @@ def environment() -> Environment:
         change_abs=fmt.change_abs,
         quantity=fmt.quantity,
         json_script=_json_script,
+        json_attr=_json_attr,
         safe_url=safe_url,
     )
     env.globals.update(state_words=compute.STATE_WORDS, direction_words=DIRECTION_WORDS, **_env_globals)
