@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,8 +49,17 @@ def kinds(site_pages) -> dict[str, siteindex.HtmlPage]:
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site):
-    with serve(built_site) as base:
+def site_url() -> str:
+    """The address the site is built for (mkdocs.yml's site_url), fx 'https://host/project/'."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, site_url):
+    """The built site over HTTP on 127.0.0.1, on a free port, under its site_url's path."""
+    with serve(built_site, urlsplit(site_url).path or "/") as base:
         yield base
 
 
@@ -65,10 +76,15 @@ def browser():
 
 
 class Watch:
-    """Console errors, uncaught exceptions and requests to other hosts, for one browser context."""
+    """Console errors, uncaught exceptions and requests to other hosts, for one browser context.
 
-    def __init__(self, context, base_url: str):
+    Material's instant navigation follows only links listed in sitemap.xml, matched by protocol
+    and host name but not port; so the sitemap's addresses are rebased onto the test server,
+    where they match as they do on the real host."""
+
+    def __init__(self, context, base_url: str, site_url: str):
         self.base_url = base_url
+        self.site_url = site_url
         self.errors: list[str] = []
         self.external: list[str] = []
         context.route("**/*", self._route)
@@ -77,7 +93,10 @@ class Watch:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(self.base_url) or url.startswith(("data:", "blob:")):
+        if url == self.base_url + "sitemap.xml":
+            sitemap = route.fetch().text().replace(self.site_url, self.base_url)
+            route.fulfill(body=sitemap, content_type="application/xml")
+        elif url.startswith(self.base_url) or url.startswith(("data:", "blob:")):
             route.continue_()
         else:  # record and never let it leave the machine
             self.external.append(url)
@@ -91,9 +110,9 @@ class Watch:
 
 
 @pytest.fixture(scope="session")
-def js_context(browser, base_url):
+def js_context(browser, base_url, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    context.watch = Watch(context, base_url)
+    context.watch = Watch(context, base_url, site_url)
     yield context
     context.close()
 
