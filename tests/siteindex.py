@@ -22,7 +22,7 @@ KIND_RULES: list[tuple[str, str]] = [
     (r"[a-z0-9-]+/\d{4}/(?P<kind>[a-zæøå]+)[a-z0-9-]*/", ""),
 ]
 HANDWRITTEN = "side"  # pages written by hand in docs/ (besides the home page)
-FAKE_HOST = "http://site.invalid/"  # a base to resolve links against; never requested
+FAKE_HOST = "http://site.invalid"  # a host to resolve links against; never requested
 
 
 @dataclass
@@ -103,9 +103,20 @@ def representatives(pages: dict[str, HtmlPage]) -> dict[str, HtmlPage]:
     return {kind: min(group, key=lambda p: (-p.charts, p.url)) for kind, group in by_kind(pages).items()}
 
 
-def resolve(page: HtmlPage, raw: str) -> tuple[str, str] | None:
-    """An internal link as (site-relative path, fragment); None for other sites and schemes."""
-    target = urlsplit(urljoin(FAKE_HOST + page.url, raw))
-    if f"{target.scheme}://{target.netloc}/" != FAKE_HOST:
+def site_url(project: Path) -> str:
+    """The address the site is built for (mkdocs.yml's site_url), fx 'https://host/project/'."""
+    from mkdocs.config import load_config
+
+    return load_config(str(project / "mkdocs.yml")).site_url or "/"
+
+
+def resolve(page: HtmlPage, raw: str, site_path: str = "/") -> tuple[str, str] | None:
+    """An internal link as (site-relative path, fragment); None for other sites and schemes.
+    site_path is where the site lives on its host (404.html links from there: /project/...)."""
+    target = urlsplit(urljoin(FAKE_HOST + site_path + page.url, raw))
+    if f"{target.scheme}://{target.netloc}" != FAKE_HOST:
         return None
-    return unquote(target.path.lstrip("/")), unquote(target.fragment)
+    path = unquote(target.path)
+    if not path.startswith(site_path):
+        return ("../" + path, "")  # above the site: reported as missing
+    return path[len(site_path):], unquote(target.fragment)

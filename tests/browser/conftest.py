@@ -50,10 +50,7 @@ def kinds(site_pages) -> dict[str, siteindex.HtmlPage]:
 
 @pytest.fixture(scope="session")
 def site_url() -> str:
-    """The address the site is built for (mkdocs.yml's site_url), fx 'https://host/project/'."""
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
+    return siteindex.site_url(ROOT)
 
 
 @pytest.fixture(scope="session")
