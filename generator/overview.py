@@ -12,6 +12,8 @@ timelines, year pages and the navigation with no more than a line in pages.KIND_
 """
 from __future__ import annotations
 
+import html
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -181,9 +183,14 @@ def snippet(name: str, dataset: Dataset, from_folder: str) -> str | None:
 # --------------------------------------------------------------------------- navigation
 
 
+def _nav_title(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def navigation(dataset: Dataset, hand_written: list[str]) -> list:
     """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document),
-    År, then the other hand-written pages. Titles are Danish names, not folder names."""
+    År, then the other hand-written pages. Titles are Danish names, not folder names.
+    MkDocs' theme prints nav titles as HTML, so titles from data are escaped here."""
     jobcentres = []
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
@@ -192,9 +199,9 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
             in_year = [d for d in ordered(docs) if d.year == y]
             kinds = [d.kind for d in in_year]
             year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
-                {kind_title(d.kind) if kinds.count(d.kind) == 1 else d.model.title: f"{pages.doc_folder(d)}/index.md"}
+                {kind_title(d.kind) if kinds.count(d.kind) == 1 else _nav_title(d.model.title): f"{pages.doc_folder(d)}/index.md"}
                 for d in in_year]})
-        jobcentres.append({jc.name: [f"{jc.slug}/index.md", *year_items]})
+        jobcentres.append({_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]})
     year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
     front = [p for p in hand_written if p == "index.md"]
     rest = [p for p in hand_written if p != "index.md"]

@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -20,7 +21,7 @@ import pandas as pd
 
 from . import charts, compute, trace
 from . import formatting as fmt
-from .loader import REF, Dataset, Document
+from .loader import Dataset, Document
 from .models import Goal, Range, Section, StartEnd, Table
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,10 +83,18 @@ def doc_link(from_folder: str, doc: Document, anchor: str | None = None) -> str:
 
 
 def _json_script(value) -> Markup:
-    """JSON safe inside <script>: no '<', '>' or '&' survive as such."""
+    """JSON safe inside <script>: no '<', '>' or '&' survive as such.
+
+    Not for chart specs: Material's instant navigation re-creates inline scripts without their
+    type, so a <script type="application/json"> would run as JavaScript (see _json_attr)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def _json_attr(value) -> Markup:
+    """JSON as the value of a quoted HTML attribute (read back with JSON.parse(getAttribute()))."""
+    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 class Refs:
@@ -111,17 +120,51 @@ class Refs:
     def link(self, m: re.Match) -> str:
         ident = m.group(1)
         if ident not in self.items:
-            return m.group(0)
+            return m.group(0)  # shown as written, braces encoded
         kind, n, anchor = self.items[ident]
         return f"[{kind} {n}](#{anchor})"
 
 
+# Characters that mean something to Markdown or its extensions (links, attr_list's {: ...},
+# tables, code), written as numeric references: browsers show them as the characters, Markdown
+# leaves them alone. '_' stays as it is: it is common in class names and words, and Markdown
+# does not treat an underscore inside a word as emphasis.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*[]{}|"}
+_MD_SPECIAL_RE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
+# A Markdown link or reference definition whose address runs code when followed.
+_UNSAFE_LINK_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)(\s*)(?=(?:javascript|vbscript|data|file):)", re.I | re.M)
+SAFE_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def literal_text(value) -> Markup:
+    """Any text from data as text, wherever a template puts it: in HTML, in an attribute or in a
+    Markdown line. Every template's {{ ... }} goes through here (the environment's finalize);
+    what is already Markup (md(), json_script, |safe) is left as it is."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    text = str(escape(" ".join(value.split()) if "\n" in value else value))
+    return Markup(_MD_SPECIAL_RE.sub(lambda m: _MD_SPECIAL[m.group(0)], text))
+
+
+def safe_url(value: str | None) -> Markup | None:
+    """A web or mail address, percent-encoded so that it can stand in HTML or in a Markdown
+    link; None for anything else (javascript:, data:, a bare word)."""
+    value = (value or "").strip()
+    if value.split(":", 1)[0].lower() not in SAFE_URL_SCHEMES or ":" not in value:
+        return None
+    return Markup(quote(value, safe="/:?#=&%+;,@!$~"))
+
+
 def _markdown_field(refs: Refs):
+    """Markdown written by staff: its Markdown works, HTML shows as text, attr_list's {...} and
+    links to javascript: and the like show as text, and {ref:ID} becomes a numbered link."""
+
     def render(text: str | None) -> Markup:
         if not text:
             return Markup("")
-        escaped = str(escape(text.strip()))
-        return Markup(REF.sub(refs.link, escaped))
+        escaped = str(escape(text.strip())).replace("{", "&#123;").replace("}", "&#125;")
+        escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), escaped)
+        return Markup(re.sub(r"&#123;ref:([a-z0-9-]+)&#125;", refs.link, escaped))
 
     return render
 
@@ -138,6 +181,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=literal_text,
     )
     env.filters.update(
         number=_number_filter,
@@ -148,6 +192,8 @@ def environment() -> Environment:
         change_abs=fmt.change_abs,
         quantity=fmt.quantity,
         json_script=_json_script,
+        json_attr=_json_attr,
+        safe_url=safe_url,
     )
     env.globals.update(state_words=compute.STATE_WORDS, direction_words=DIRECTION_WORDS, **_env_globals)
     return env

@@ -135,6 +135,20 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
         return SNIPPET_MARKER.sub(fill, markdown)
 
+    # Material's search is a role="dialog" without a name (axe: aria-dialog-name, serious);
+    # name it on every page, the 404 page included.
+    _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+    def _name_search_dialog(self, html: str, config) -> str:
+        label = "Søg" if config.theme.get("language") == "da" else "Search"
+        return html.replace(self._SEARCH_DIALOG, self._SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return self._name_search_dialog(output, config)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        return self._name_search_dialog(output, config)
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         return server
