@@ -13,7 +13,7 @@ import math
 from . import compute
 from .loader import Dataset, Document
 from .models import Goal, Plan, PlanGoal
-from .pages import Page, PageBuilder
+from .pages import Page, PageBuilder, csv_cell
 
 SCHEMA_VERSION = 1
 DATA_PAGE = "data"
@@ -164,7 +164,7 @@ def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
     w = csv.DictWriter(out, fieldnames=[f for f, _ in fields], lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow({k: "" if v is None else csv_cell(v) for k, v in r.items()})
     return out.getvalue()
 
 

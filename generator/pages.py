@@ -247,11 +247,20 @@ def describe_values(kind: str, title: str, pairs: list[tuple[str, str]]) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def csv_cell(value):
+    """Text a spreadsheet would run as a formula ('=', '+', '-', '@' first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv_text(table: Table) -> str:
     df = table.frame.copy()
     for c in table.columns:
         if c.type == "period":
             df[c.key] = df[c.key].map(lambda v: v.strftime("%Y-%m") if isinstance(v, dt.date) else v)
+        elif c.type == "text":
+            df[c.key] = df[c.key].map(csv_cell)
     return df.to_csv(index=False, lineterminator="\n")
 
 

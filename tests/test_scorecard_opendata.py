@@ -108,3 +108,13 @@ def test_each_document_page_links_its_own_data(built_site):
         assert (folder / name).is_file()
     own = list(csv.DictReader(io.StringIO((folder / "maal.csv").read_text())))
     assert {r["jobcentre"] for r in own} == {"hvidovre"} and len(own) == 11
+
+
+def test_csv_downloads_do_not_carry_spreadsheet_formulas():
+    from generator.pages import csv_cell
+    assert csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("Hvidovre") == "Hvidovre"
+    assert csv_cell(-5) == -5  # numbers stay numbers
+    rows = [{"a": "=1+1", "b": -3}]
+    assert opendata.to_csv(rows, [("a", ""), ("b", "")]) == "a,b\n'=1+1,-3\n"
