@@ -419,19 +419,23 @@ def summary(goals: list[Goal]) -> dict:
     return {"counts": counts, "measured": measured, "total": len(states)}
 
 
+def leaf_goals(goals: list[Goal]) -> list[Goal]:
+    """The concrete goals: a goal with sub-goals counts through its sub-goals."""
+    return [leaf for g in goals for leaf in (leaf_goals(g.subgoals) if g.subgoals else [g])]
+
+
 def headline(doc: Document) -> str:
     """One line for lists and timelines: the kind's own headline from HEADLINES, else a count
-    of goals met, fx '0 af 3 målte mål opfyldt, 1 delvist'."""
+    of concrete goals met, fx '4 af 9 mål opfyldt, 1 ikke målt'."""
     if doc.kind in HEADLINES:
         return HEADLINES[doc.kind](doc)
-    goals = getattr(doc.model, "goals", [])
+    goals = leaf_goals(getattr(doc.model, "goals", []))
     if not goals:
         return ""
-    s = summary(goals)
-    text = f"{s['counts']['met']} af {s['measured']} målte mål opfyldt"
-    if s["counts"]["partly"]:
-        text += f", {s['counts']['partly']} delvist"
-    return text
+    states = [compute.outcome(g).state for g in goals]
+    unmeasured = states.count("not_measured")
+    text = f"{states.count('met')} af {len(states) - unmeasured} mål opfyldt"
+    return text + (f", {unmeasured} ikke målt" if unmeasured else "")
 
 
 # --------------------------------------------------------------------------- all pages
