@@ -31,7 +31,8 @@ def _long_frame(table: Table) -> pd.DataFrame:
     spec = table.chart
     df = table.frame
     x = df[spec.x].map(_period_iso) if _column(table, spec.x).type == "period" else df[spec.x]
-    parts = [pd.DataFrame({"x": x, "serie": _column(table, key).label, "værdi": df[key]}) for key in spec.y]
+    parts = [pd.DataFrame({"x": x, "serie": _column(table, key).label, "orden": i, "værdi": df[key]})
+             for i, key in enumerate(spec.y)]
     return pd.concat(parts, ignore_index=True).dropna(subset=["værdi"])
 
 
@@ -74,7 +75,7 @@ def table_chart(table: Table, title: str) -> dict:
     elif spec.kind == "grouped_bar":
         layer = base.mark_bar().encode(x=x, xOffset=alt.XOffset("serie:N", sort=series), y=y, color=color, tooltip=tooltip)
     elif spec.kind == "stacked_bar":
-        layer = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("serie:N"))
+        layer = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("orden:Q", sort="descending"))
     elif spec.kind == "ranked_bar":
         layer = base.mark_bar().encode(
             y=alt.Y("x:N", title=None, sort="-x"), x=alt.X("værdi:Q", title=y_title, axis=alt.Axis(format=fmt)),
