@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataIssue, IssueLog
-from .models import KINDS, DocumentBase, Plan, Registry, Revision, Table, _parse_period
+from .models import KINDS, DocumentBase, Plan, Registry, Revision, Table, _parse_period, kind_of
 
 REGISTRY_FILE = "jobcentres.yaml"
 REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
@@ -61,6 +61,14 @@ class Dataset:
 
     def documents_of(self, jobcentre: str) -> list[Document]:
         return [d for d in self.documents if d.jobcentre == jobcentre]
+
+    def find(self, jobcentre: str, year: int, slug: str) -> Document | None:
+        return next((d for d in self.documents if (d.jobcentre, d.year, d.slug) == (jobcentre, year, slug)), None)
+
+    def referring_to(self, doc: Document) -> list[Document]:
+        """Documents in the same folder that answer or refer to doc (a letter to its revision)."""
+        return [d for d in self.documents
+                if (d.jobcentre, d.year) == (doc.jobcentre, doc.year) and doc.slug in d.model.references()]
 
 
 # --------------------------------------------------------------------------- YAML with lines
@@ -301,12 +309,6 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
 # --------------------------------------------------------------------------- documents
 
 
-def _kind_of(path: Path) -> str | None:
-    stem = path.stem
-    for kind in KINDS:
-        if stem == kind or stem.startswith(kind + "-"):
-            return kind
-    return None
 
 
 def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
@@ -452,7 +454,7 @@ def load(root: Path | str) -> Dataset:
     used_csv: set[Path] = set()
     lines_of: dict[Path, dict] = {}
     for path in sorted(root.glob("*/*/*.yaml")):
-        kind = _kind_of(path)
+        kind = kind_of(path.stem)
         if kind is None:
             log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
             continue

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from . import periods
 
@@ -43,6 +43,19 @@ def _parse_date(value: Any) -> dt.date:
         except ValueError:
             pass
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _digits(count: int) -> BeforeValidator:
+    """A number written as digits (CVR, EAN): kept as text, also when YAML read it as a number."""
+
+    def check(value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(rf"\d{{{count}}}", value.strip()):
+            return value.strip()
+        raise ValueError(f"expected {count} digits, got {value!r}")
+
+    return BeforeValidator(check)
 
 
 Period = Annotated[dt.date, BeforeValidator(_parse_period)]
@@ -168,6 +181,10 @@ class DocumentBase(Strict):
     sources: list[Source] = []
     updated: Date | None = Field(None, description="when the data were last checked against the source")
     source_document: str | None = Field(None, description="the source document's file name or address")
+
+    def references(self) -> list[str]:
+        """File names (stems) of documents in the same folder that this one answers or refers to."""
+        return []
 
 
 # --------------------------------------------------------------------------- revision
@@ -357,8 +374,66 @@ class Plan(DocumentBase):
         return [g for area in self.focus_areas for g in area.goals]
 
 
+# --------------------------------------------------------------------------- letter
+
+
+class Sender(Strict):
+    """The letterhead: who wrote the letter and how to reach them, as printed."""
+
+    name: str
+    address: list[str] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
+    phone: str | None = None
+    email: str | None = None
+    cvr: Annotated[str, _digits(8)] | None = None
+    ean: Annotated[str, _digits(13)] | None = None
+
+
+class Recipient(Strict):
+    name: str = Field(description="fx 'Hvidovre Kommune'")
+    attention: str | None = Field(None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'")
+
+
+class Signature(Strict):
+    closing: str = "Med venlig hilsen"
+    name: str
+    title: str | None = None
+
+
+class Letter(DocumentBase):
+    """A letter about one of the jobcentre's documents, fx the region's feedback on a revision.
+    It is filed under the year it concerns, beside the document it answers."""
+
+    kind: Literal["tilbagemelding"] = "tilbagemelding"
+    date: Date
+    reference: str | None = Field(None, description="the sender's journal number (j.nr.)")
+    sender: Sender
+    recipient: Recipient
+    answers: Slug = Field("resultatrevision", description="the document it answers: its file name in the same folder")
+    body: list[Markdown] = Field(min_length=1, description="the paragraphs, in order")
+    signature: Signature
+
+    def references(self) -> list[str]:
+        return [self.answers]
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_a_kind(cls, value: str) -> str:
+        if kind_of(value) is None:
+            raise ValueError(f"{value!r} is no document kind; a file name starts with one of: {', '.join(KINDS)}")
+        return value
+
+
 # Each document kind: the file name it is stored under and its model. Later kinds add a line.
 KINDS: dict[str, type[DocumentBase]] = {
     "resultatrevision": Revision,
     "beskaeftigelsesplan": Plan,
+    "tilbagemelding": Letter,
 }
+
+
+def kind_of(name: str) -> str | None:
+    """The document kind a file name (without .yaml) stands for: 'referat-2013-03-06' -> 'referat'."""
+    for kind in KINDS:
+        if name == kind or name.startswith(kind + "-"):
+            return kind
+    return None

@@ -22,7 +22,7 @@ import pandas as pd
 from . import charts, compute, trace
 from . import formatting as fmt
 from .loader import Dataset, Document
-from .models import Goal, Range, Section, StartEnd, Table
+from .models import Goal, Range, Section, StartEnd, Table, kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -77,6 +77,26 @@ def md_link(from_folder: str, to_page: str, anchor: str | None = None) -> str:
 
 def doc_link(from_folder: str, doc: Document, anchor: str | None = None) -> str:
     return md_link(from_folder, f"{doc_folder(doc)}/index.md", anchor)
+
+
+@dataclass
+class Link:
+    """A link from one document's page to another's; href is None when the other is not in data/."""
+
+    text: str
+    href: str | None
+    date: dt.date | None = None
+
+
+def link(dataset: Dataset, source: Document, slug: str) -> Link:
+    """A link to the document `slug` in source's folder, relative to source's page."""
+    target = dataset.find(source.jobcentre, source.year, slug)
+    if target is None:
+        kind = kind_of(slug)
+        return Link(text=f"{KIND_TITLES.get(kind, slug)} for {source.year}", href=None)
+    href = doc_link(doc_folder(source), target)
+    date = getattr(target.model, "date", None) or target.model.published
+    return Link(text=target.model.title, href=href, date=date)
 
 
 # --------------------------------------------------------------------------- escaping
@@ -341,7 +361,10 @@ class PageBuilder:
         tpl = env().get_template(template)
         content = tpl.render(
             doc=self.doc.model, document=self.doc, jobcentre=jc, page=self,
-            md=_markdown_field(self.refs), **context,
+            md=_markdown_field(self.refs),
+            references=[link(self.dataset, self.doc, slug) for slug in self.doc.model.references()],
+            related=[link(self.dataset, self.doc, d.slug) for d in self.dataset.referring_to(self.doc)],
+            **context,
         )
         title = f"{self.doc.model.title} – {jc.name}"
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets,
@@ -438,10 +461,18 @@ def headline(doc: Document) -> str:
     return text + (f", {unmeasured} ikke målt" if unmeasured else "")
 
 
+# --------------------------------------------------------------------------- letter
+
+
+def letter_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
+    return PageBuilder(dataset, doc, svg_cache).render("tilbagemelding.md.j2")
+
+
 # --------------------------------------------------------------------------- all pages
 
 PAGE_BUILDERS = {
     "resultatrevision": revision_page,
+    "tilbagemelding": letter_page,
 }
 HEADLINES: dict = {}  # kind -> function(Document) -> str, for kinds whose headline is not a goal count
 

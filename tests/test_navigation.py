@@ -35,7 +35,8 @@ def test_jobcentre_home_lists_exactly_its_documents(built_site, dataset):
 
 def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
     page = (built_site / "hvidovre/index.html").read_text(encoding="utf-8")
-    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan"}
+    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan",
+                                                             "hvidovre/2012/tilbagemelding"}
     assert "Ukendt: klyngen er ikke oplyst" in page
     assert "Beskæftigelsesplan 2020</a> – 5 pejlemærker, 16 mål, heraf 2 med måltal" in page
     # goals 1-3 and sub-goals 4A-4G: 4A, 4C, 4D and 4F met; goal 1 not measured
