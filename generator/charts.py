@@ -19,6 +19,7 @@ PALETTE = ["#1f5fa8", "#8c8c8c", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#1
 TARGET_COLOR = "#b3261e"
 WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
 HEIGHT = 280
+FACET_WIDTH = 200  # each small chart of a faceted chart
 TIME_FORMAT = "%b %Y"
 
 
@@ -26,14 +27,30 @@ def _period_iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _long_frame(table: Table) -> pd.DataFrame:
-    """One row per point: x, serie (the column's label), værdi. Empty cells are left out."""
+def long_frame(table: Table) -> pd.DataFrame:
+    """The chart's data, one row per point: x, serie, orden (the series' place), værdi, and facet
+    when the chart has one. Series are the y columns (named by their labels), or the values of the
+    `series` column.
+    Empty cells are left out."""
     spec = table.chart
     df = table.frame
     x = df[spec.x].map(_period_iso) if _column(table, spec.x).type == "period" else df[spec.x]
-    parts = [pd.DataFrame({"x": x, "serie": _column(table, key).label, "orden": i, "værdi": df[key]})
-             for i, key in enumerate(spec.y)]
+    facet = {"facet": df[spec.facet]} if spec.facet else {}
+    if spec.series:
+        order = {name: i for i, name in enumerate(dict.fromkeys(df[spec.series]))}
+        parts = [pd.DataFrame({"x": x, "serie": df[spec.series], "orden": df[spec.series].map(order),
+                               "værdi": df[spec.y[0]], **facet})]
+    else:
+        parts = [pd.DataFrame({"x": x, "serie": _column(table, key).label, "orden": i, "værdi": df[key], **facet})
+                 for i, key in enumerate(spec.y)]
     return pd.concat(parts, ignore_index=True).dropna(subset=["værdi"])
+
+
+def series_names(table: Table) -> list[str]:
+    spec = table.chart
+    if spec.series:
+        return list(dict.fromkeys(table.frame[spec.series]))
+    return [_column(table, k).label for k in spec.y]
 
 
 def _column(table: Table, key: str) -> Column:
@@ -48,14 +65,14 @@ def _value_format(table: Table) -> str:
 def table_chart(table: Table, title: str) -> dict:
     """The chart a table declares, as a Vega-Lite dict."""
     spec = table.chart
-    long = _long_frame(table)
+    long = long_frame(table)
     x_col = _column(table, spec.x)
     temporal = x_col.type == "period"
-    series = [next(c.label for c in table.columns if c.key == k) for k in spec.y]
+    series = series_names(table)
     color = alt.Color(
         "serie:N",
         title=None,
-        scale=alt.Scale(domain=series, range=spec.colors or PALETTE[: len(series)]),
+        scale=alt.Scale(domain=series, range=spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]),
         legend=alt.Legend(orient="bottom"),
     )
     fmt = _value_format(table)
@@ -64,9 +81,12 @@ def table_chart(table: Table, title: str) -> dict:
         x = alt.X("x:T", title=None, timeUnit="yearmonth", axis=alt.Axis(format=TIME_FORMAT, tickCount="month" if len(long["x"].unique()) < 8 else None))
         x_tip = alt.Tooltip("x:T", title=x_col.label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
-        x = alt.X("x:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=160))
+        # Small facet charts are narrow: their category labels are slanted to fit.
+        x = alt.X("x:N", title=None, sort=None, axis=alt.Axis(labelAngle=-30 if spec.facet else 0, labelLimit=160))
         x_tip = alt.Tooltip("x:N", title=x_col.label)
     tooltip = [x_tip, alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("værdi:Q", title=y_title or "Værdi", format=fmt)]
+    if spec.facet:
+        tooltip.insert(0, alt.Tooltip("facet:N", title=_column(table, spec.facet).label))
     y = alt.Y("værdi:Q", title=y_title, axis=alt.Axis(format=fmt))
     base = alt.Chart(long)
     if spec.kind == "line":
@@ -83,6 +103,12 @@ def table_chart(table: Table, title: str) -> dict:
         )
     else:  # bar
         layer = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    if spec.facet:
+        # One small chart per facet value, each with only its own categories on the x axis.
+        inner = layer.properties(width=FACET_WIDTH, height=HEIGHT)
+        facets = list(dict.fromkeys(long["facet"]))
+        chart = inner.facet(column=alt.Facet("facet:N", title=None, sort=facets, header=alt.Header(labelFontWeight="bold")))
+        return _finish(chart.resolve_scale(x="independent", xOffset="independent"), title, sized=False)
     layers = [layer]
     if spec.target is not None:
         layers.append(_target_rule(spec.target, spec.target_label, fmt, horizontal=spec.kind != "ranked_bar"))
@@ -121,8 +147,10 @@ def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, high
     return _finish(chart, title)
 
 
-def _finish(chart, title: str) -> dict:
-    chart = chart.properties(width="container", height=HEIGHT, title=alt.Title(title, anchor="start"))
+def _finish(chart, title: str, sized: bool = True) -> dict:
+    """sized=False: the chart set its own size (a faceted chart cannot fill its container)."""
+    size = {"width": "container", "height": HEIGHT} if sized else {}
+    chart = chart.properties(**size, title=alt.Title(title, anchor="start"))
     spec = chart.to_dict(validate=False)
     spec.setdefault("config", {}).update({"font": "Roboto, Helvetica, Arial, sans-serif", "view": {"stroke": None}})
     return spec

@@ -22,7 +22,7 @@ import pandas as pd
 from . import charts, compute, trace
 from . import formatting as fmt
 from .loader import Dataset, Document
-from .models import Goal, Range, Section, StartEnd, Table, kind_of
+from .models import Column, Goal, Range, Section, StartEnd, Table, kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -208,6 +208,8 @@ def environment() -> Environment:
         pct=fmt.pct,
         month=fmt.month,
         long_date=fmt.long_date,
+        weekday_date=fmt.weekday_date,
+        clock=fmt.clock,
         change=fmt.change,
         change_abs=fmt.change_abs,
         quantity=fmt.quantity,
@@ -233,27 +235,31 @@ def env() -> Environment:
 
 
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
-    """A short text alternative made from the data: what is shown, first and last values, target."""
+    """A short text alternative made from the data: what is shown, first and last values (all
+    values when the x axis holds categories), target."""
     spec = table.chart
-    df = table.frame
-    x_col = next(c for c in table.columns if c.key == spec.x)
+    long = charts.long_frame(table)
+    temporal = table.column(spec.x).type == "period"
     kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
     parts = [f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}."]
-    show_x = (lambda v: fmt.month(v)) if x_col.type == "period" else str
-    for key in spec.y:
-        col = next(c for c in table.columns if c.key == key)
-        rows = df[[spec.x, key]].dropna()
-        if rows.empty:
-            continue
-        unit = f" {col.unit}" if col.unit and col.unit != "pct." else (" pct." if col.unit == "pct." else "")
-        first, last = rows.iloc[0], rows.iloc[-1]
-        if len(rows) == 1:
-            parts.append(f"{col.label}: {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}.")
+    units = {c.label: c.unit for c in table.columns if c.key in spec.y}
+    show_x = (lambda v: fmt.month(dt.date.fromisoformat(v))) if temporal else str
+    keys = ["facet", "serie"] if spec.facet else ["serie"]
+    order = {k: {v: i for i, v in enumerate(dict.fromkeys(long[k]))} for k in keys}
+    groups = sorted(long.groupby(keys, sort=False), key=lambda g: [order[k][v] for k, v in zip(keys, _tuple(g[0]))])
+    for key, rows in groups:
+        *facet, serie = _tuple(key)
+        unit = units.get(serie, units.get(spec.y[0])) if spec.series else units.get(serie)
+        unit = f" {unit}" if unit else ""
+        name = ", ".join([*facet, serie])
+        values = [(fmt.number(v) + unit, show_x(x)) for x, v in zip(rows["x"], rows["værdi"])]
+        if not temporal:
+            text = f"{name}: " + ", ".join(f"{x} {v}" for v, x in values)
+            parts.append(text if text.endswith(".") else text + ".")
+        elif len(values) == 1:
+            parts.append(f"{name}: {values[0][0]} i {values[0][1]}.")
         else:
-            parts.append(
-                f"{col.label}: fra {fmt.number(first[key])}{unit} i {show_x(first[spec.x])} "
-                f"til {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}."
-            )
+            parts.append(f"{name}: fra {values[0][0]} i {values[0][1]} til {values[-1][0]} i {values[-1][1]}.")
     if spec.target is not None:
         parts.append(f"{spec.target_label}: {fmt.number(spec.target)}.")
     if goal_outcome is not None and goal_outcome.state in ("met", "not_met"):
@@ -272,6 +278,10 @@ def csv_cell(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def _tuple(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
 
 
 def _csv_text(table: Table) -> str:
@@ -468,11 +478,21 @@ def letter_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) 
     return PageBuilder(dataset, doc, svg_cache).render("tilbagemelding.md.j2")
 
 
+# --------------------------------------------------------------------------- minutes
+
+
+def minutes_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
+    b = PageBuilder(dataset, doc, svg_cache)
+    items = [(item, [(s, b.section_items(s)) for s in item.presentation]) for item in doc.model.items]
+    return b.render("referat.md.j2", items=items)
+
+
 # --------------------------------------------------------------------------- all pages
 
 PAGE_BUILDERS = {
     "resultatrevision": revision_page,
     "tilbagemelding": letter_page,
+    "referat": minutes_page,
 }
 HEADLINES: dict = {}  # kind -> function(Document) -> str, for kinds whose headline is not a goal count
 
@@ -554,4 +574,24 @@ def cell(value, column) -> str:
     return "" if value is None else str(value)
 
 
-_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell)
+def table_view(table: Table) -> tuple[list[Column], list[dict]]:
+    """The columns and rows a table is shown with. A wide table is shown wide again, as in the
+    document: one column per value of wide.column (fx 'okt. 2012'), in the CSV's order."""
+    shown = [c for c in table.columns if c.show]
+    records = table.frame.to_dict("records")
+    if not table.wide:
+        return shown, records
+    spread_col, value_col = table.column(table.wide.column), table.column(table.wide.value)
+    spread = list(dict.fromkeys(r[spread_col.key] for r in records))
+    if not spread:
+        return shown, records
+    fixed = [c for c in shown if c.key not in (spread_col.key, value_col.key)]
+    columns = fixed + [value_col.model_copy(update={"key": f"_{i}", "label": cell(v, spread_col)}) for i, v in enumerate(spread)]
+    rows = []
+    for start in range(0, len(records), len(spread)):
+        chunk = records[start:start + len(spread)]  # the loader writes one CSV row's cells together
+        rows.append({**chunk[0], **{f"_{i}": r[value_col.key] for i, r in enumerate(chunk)}})
+    return columns, rows
+
+
+_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view)
