@@ -74,3 +74,12 @@ jobcentres:
     municipalities: [Testby Kommune]
     region: Hovedstaden
 """
+
+
+def errors_of(root: Path) -> list[str]:
+    """The error lines loading the data tree at root raises (it must raise)."""
+    from generator.errors import DataError
+
+    with pytest.raises(DataError) as exc:
+        loader.load(root)
+    return [str(i) for i in exc.value.issues]

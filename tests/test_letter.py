@@ -1,9 +1,8 @@
 """The region's feedback letter: its page, its link to the revision it answers, its validation."""
 import pytest
 
-from conftest import REGISTRY, write
+from conftest import REGISTRY, errors_of, write
 from generator import loader, pages
-from generator.errors import DataError
 from htmltools import page, text
 
 URL = "hvidovre/2012/tilbagemelding"
@@ -90,12 +89,6 @@ def test_letter_text_is_escaped(tmp_path):
     letter = built(tmp_path, letter=LETTER.replace("Tak for revisionen.", "'<script>x</script>'"))
     content = letter["testby/2013/tilbagemelding/index.md"]
     assert "<script>x" not in content and "&lt;script&gt;x" in content
-
-
-def errors_of(root):
-    with pytest.raises(DataError) as exc:
-        loader.load(root)
-    return [str(i) for i in exc.value.issues]
 
 
 @pytest.mark.parametrize("old, new, expected", [
