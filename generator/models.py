@@ -126,6 +126,8 @@ class ChartSpec(Strict):
 
     @model_validator(mode="after")
     def _series_and_facet(self) -> "ChartSpec":
+        if len(set(self.y)) != len(self.y):
+            raise ValueError("y names a column more than once")
         if self.series and len(self.y) != 1:
             raise ValueError("with series, y names exactly one column (the values)")
         if self.facet and self.target is not None:
@@ -182,6 +184,10 @@ class Table(Strict):
                     raise ValueError(f"chart refers to column {k!r}, which is not in columns")
             if self.chart.colors and not self.chart.series and len(self.chart.colors) != len(self.chart.y):
                 raise ValueError(f"chart has {len(self.chart.y)} series but {len(self.chart.colors)} colours")
+            for name in ("series", "facet"):
+                key = getattr(self.chart, name)
+                if key is not None and self.column(key).type != "text":
+                    raise ValueError(f"chart.{name} must be a text column; {key!r} is not")
         if self.wide:
             for k in (self.wide.column, self.wide.value):
                 if k not in keys:

@@ -249,9 +249,9 @@ def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = No
     groups = sorted(long.groupby(keys, sort=False), key=lambda g: [order[k][v] for k, v in zip(keys, _tuple(g[0]))])
     for key, rows in groups:
         *facet, serie = _tuple(key)
-        unit = units.get(serie, units.get(spec.y[0])) if spec.series else units.get(serie)
+        unit = table.column(spec.y[0]).unit if spec.series else units.get(serie)
         unit = f" {unit}" if unit else ""
-        name = ", ".join([*facet, serie])
+        name = ", ".join(str(k) for k in [*facet, serie])
         values = [(fmt.number(v) + unit, show_x(x)) for x, v in zip(rows["x"], rows["værdi"])]
         if not temporal:
             text = f"{name}: " + ", ".join(f"{x} {v}" for v, x in values)

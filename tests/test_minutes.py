@@ -182,6 +182,9 @@ def test_wide_csv_is_read_as_one_row_per_cell(tmp_path):
     ("wide: {column: maaned, value: antal}", "wide: {column: antal, value: antal}",
      "referat-2013-03-01.yaml:18: tables[0]: wide.column must be a period or text column other than wide.value"),
     ("series: gruppe}", "series: gruppe, facet: gruppe}", "tables[0].chart: x, series and facet must be different columns"),
+    ("y: [antal], series: gruppe}", "y: [antal, antal]}", "tables[0].chart: y names a column more than once"),
+    ("kind: line, x: maaned, y: [antal], series: gruppe}", "kind: grouped_bar, x: gruppe, y: [antal], facet: maaned}",
+     "referat-2013-03-01.yaml:18: tables[0]: chart.facet must be a text column; 'maaned' is not"),
 ])
 def test_minutes_errors_name_file_line_and_field(tmp_path, old, new, expected):
     assert old in MINUTES
