@@ -61,6 +61,7 @@ class Figure:
     table: Table | None = None
     svg_name: str = ""
     csv_name: str = ""
+    data_open: bool = False  # the numbers are shown unfolded: a document's own table, charted by the site
 
 
 def doc_folder(doc: Document) -> str:
@@ -345,7 +346,9 @@ class PageBuilder:
         for t in section.tables:
             table = self.doc.table(t)
             if table.chart:
-                items.append(("figure", self.figure_for_table(table)))
+                fig = self.figure_for_table(table)
+                fig.data_open = table.provenance == "table"
+                items.append(("figure", fig))
             else:
                 n = self.refs.add(table.id, "tabel")
                 items.append(("table", (n, self.refs.anchor(table.id), table)))
