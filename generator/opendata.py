@@ -51,12 +51,13 @@ CELL_FIELDS = [
     ("table_id", "tabellens id i dokumentet"),
     ("table_title", "tabellens titel"),
     ("row", "rækkens nummer i tabellen, fra 1"),
-    ("row_label", "rækkens første kolonne (måned som ÅÅÅÅ-MM, eller tekst)"),
+    ("row_label", "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den)"),
     ("column", "kolonnens nøgle"),
     ("column_label", "kolonnens overskrift"),
     ("unit", "enhed"),
     ("value", "værdien (tal med punktum som decimaltegn)"),
     ("provenance", "table: fra en tabel; text: aflæst af dokumentets tekst"),
+    ("period", "rækkens måned (ÅÅÅÅ-MM), hvis tabellen har en månedskolonne"),
 ]
 
 JOBCENTRE_FIELDS = [
@@ -138,10 +139,11 @@ def cell_rows(dataset: Dataset) -> list[dict]:
             df = table.frame
             if df is None:
                 continue
-            first = table.columns[0]
+            texts = [c.key for c in table.columns if c.type == "text" and c.key != table.emphasis_column]
+            period = next((c.key for c in table.columns if c.type == "period"), None)
             for i, rec in enumerate(df.to_dict("records"), start=1):
-                label = rec[first.key]
-                label = _month(label) if first.type == "period" else ("" if label is None else str(label))
+                month = _month(rec[period]) if period and rec[period] is not None else ""
+                label = " | ".join(str(rec[k]) for k in texts if rec[k] not in (None, "")) or month
                 for col in table.columns:
                     if col.type != "number":
                         continue
@@ -149,7 +151,7 @@ def cell_rows(dataset: Dataset) -> list[dict]:
                         "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
                         "table_id": table.id, "table_title": table.title, "row": i, "row_label": label,
                         "column": col.key, "column_label": col.label, "unit": col.unit or "",
-                        "value": _num(rec[col.key]), "provenance": table.provenance,
+                        "value": _num(rec[col.key]), "provenance": table.provenance, "period": month,
                     })
     return rows
 

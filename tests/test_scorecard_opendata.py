@@ -89,7 +89,8 @@ def test_open_data_cells_round_trip_to_the_tables(open_files, dataset):
     cells = list(csv.DictReader(io.StringIO(open_files["tal.csv"])))
     t4 = [c for c in cells if c["table_id"] == "forsoergelsesgrupper" and c["column"] == "niveau"]
     assert len(t4) == 20
-    assert {"row_label": "Jobklar", "value": "1603"}.items() <= next(c for c in t4 if c["row"] == "2").items()
+    assert {"row_label": "Jobklar | Jobklar - fuldtidspersoner", "value": "1603"}.items() <= next(c for c in t4 if c["row"] == "2").items()
+    assert next(c for c in t4 if c["row"] == "3")["row_label"] == "Jobklar | A-dagpenge | Dec 2013"
     total = sum(float(c["value"]) for c in cells if c["table_id"] == "besparelsespotentiale" and c["column"] == "besparelse_mio_kr" and c["row_label"] != "I alt")
     assert round(total, 1) == -28.5  # the document: '28,5 mio. kroner under forventningen'
     unge = [(c["row_label"], c["value"]) for c in cells if c["table_id"] == "unge-under-30" and c["column"] == "klynge"]
@@ -118,3 +119,14 @@ def test_csv_downloads_do_not_carry_spreadsheet_formulas():
     assert csv_cell(-5) == -5  # numbers stay numbers
     rows = [{"a": "=1+1", "b": -3}]
     assert opendata.to_csv(rows, [("a", ""), ("b", "")]) == "a,b\n'=1+1,-3\n"
+
+
+def test_open_data_cells_of_wide_monthly_tables_keep_their_month(open_files):
+    cells = list(csv.DictReader(io.StringIO(open_files["tal.csv"])))
+    effekt = [c for c in cells if c["table_id"] == "effekt-leverandoer"]
+    first = next(c for c in effekt if c["row_label"] == "Integro/For-forløb" and c["period"] == "2012-10")
+    assert first["value"] == "37.7"  # the minutes' table: Integro/For-forløb, okt-12: 37,7
+    assert len({c["period"] for c in effekt}) > 1
+    tilbud = next(c for c in cells if c["table_id"] == "virksomhedsrettede-tilbud" and c["column"] == "4.kvt.2012"
+                  and c["row_label"] == "Match 1 - Kontanthjælpsmodtagere | Virksomhedspraktik")
+    assert tilbud["value"] == "31"  # 23% -> 31%
