@@ -118,34 +118,42 @@ def _unique_keys(names: list[str]) -> list[str]:
     return keys
 
 
+def _numbers(shown: str, lineno: int, cells: list[str], columns: list[tuple[int, str, object]]):
+    """Read the cells at the given (index, label, key) columns of one line as numbers.
+    Returns the values by key, or None with a problem per unreadable cell."""
+    values, problems = {}, []
+    for j, label, key in columns:
+        cell = cells[j] if j < len(cells) else ""
+        try:
+            values[key] = parse_number(cell)
+        except ValueError:
+            problems.append(f"{shown}:{lineno}: {label}: expected a number, got {cell!r}")
+    return (None if problems else values), problems
+
+
 def _wide(shown, encoding, header, period_cols, body) -> ImportResult:
     periods = [parse_period(header[j]) for j in period_cols]
-    label_cols = [j for j in range(period_cols[0])]
-    names, data, problems = [], {}, []
+    columns = [(j, header[j], p) for j, p in zip(period_cols, periods)]
+    read, problems = [], []
     for lineno, cells in body:
-        name = " – ".join(cells[j] for j in label_cols if j < len(cells) and cells[j]) or f"række {lineno}"
-        values, bad = {}, False
-        for j, period in zip(period_cols, periods):
-            cell = cells[j] if j < len(cells) else ""
-            try:
-                values[period] = parse_number(cell)
-            except ValueError:
-                problems.append(f"{shown}:{lineno}: {header[j]}: expected a number, got {cell!r}")
-                bad = True
-        if not bad:
-            names.append(name)
-            data[name] = values
+        name = " – ".join(c for c in cells[: period_cols[0]] if c) or f"række {lineno}"
+        values, bad = _numbers(shown, lineno, cells, columns)
+        problems += bad
+        if values is not None:
+            read.append((name, values))
+    names = [name for name, _ in read]
     keys = _unique_keys(names)
     out: dict[dt.date, dict] = {p: {} for p in periods}
-    for key, name in zip(keys, names):
-        for p, v in data[name].items():
+    for key, (_, values) in zip(keys, read):
+        for p, v in values.items():
             out[p][key] = v
     return ImportResult(names, keys, out, problems, encoding)
 
 
 def _long(shown, encoding, header, body) -> ImportResult:
-    names = [h for h in header[1:]]
+    names = header[1:]
     keys = _unique_keys(names)
+    columns = [(j, name, key) for j, (name, key) in enumerate(zip(names, keys), start=1)]
     out, problems = {}, []
     for lineno, cells in body:
         try:
@@ -153,14 +161,8 @@ def _long(shown, encoding, header, body) -> ImportResult:
         except ValueError:
             problems.append(f"{shown}:{lineno}: {header[0] or 'periode'}: expected a period like 2013M12, got {cells[0]!r}")
             continue
-        values, bad = {}, False
-        for j, key in enumerate(keys, start=1):
-            cell = cells[j] if j < len(cells) else ""
-            try:
-                values[key] = parse_number(cell)
-            except ValueError:
-                problems.append(f"{shown}:{lineno}: {names[j - 1]}: expected a number, got {cell!r}")
-                bad = True
-        if not bad:
+        values, bad = _numbers(shown, lineno, cells, columns)
+        problems += bad
+        if values is not None:
             out[period] = values
     return ImportResult(names, keys, out, problems, encoding)

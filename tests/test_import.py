@@ -96,3 +96,9 @@ def test_imported_csv_loads_as_a_table(tmp_path):
     frame = loader.load_table(t, tmp_path, tmp_path / "doc.yaml", "tables[0]", 1, log)
     assert not log.issues
     assert frame["hvidovre"].tolist() == [3.8, 10.2, 6.2]
+
+
+def test_rows_with_the_same_name_stay_apart(tmp_path):
+    out = tmp_path / "x.csv"
+    assert run(str(FIXTURES / "wide-same-names.csv"), "--out", str(out)).returncode == 0
+    assert rows_of(out) == [["periode", "hvidovre", "hvidovre_2"], ["2013-11", "1", "3"], ["2013-12", "2", "4"]]
