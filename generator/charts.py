@@ -12,12 +12,15 @@ import math
 import os
 from pathlib import Path
 
+import pandas as pd
+
 from .models import Column, PeerValue, Table
 
 PALETTE = ["#1f5fa8", "#8c8c8c", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f6000"]
 TARGET_COLOR = "#b3261e"
 WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
 HEIGHT = 280
+FACET_WIDTH = 200  # each small chart of a faceted chart
 TIME_FORMAT = "%b %Y"
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # the version Altair 6.3 writes
 
@@ -30,13 +33,39 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _long_records(table: Table) -> list[dict]:
-    """One row per point: x, serie (the column's label), værdi. Empty cells are left out.
-    (Plain Python: the same rows as with pandas, at a tenth of the cost.)"""
+def long_records(table: Table) -> list[dict]:
+    """The chart's data, one row per point: x, serie, orden (the series' place), værdi, and facet
+    when the chart has one. Series are the y columns (named by their labels), or the values of the
+    `series` column. Empty cells are left out.
+    (Plain Python over Table.records: the same rows as with pandas, at a tenth of the cost.)"""
     spec = table.chart
+    rows = table.records
     to_x = _period_iso if _column(table, spec.x).type == "period" else (lambda v: v)
-    return [{"x": to_x(row[spec.x]), "serie": _column(table, key).label, "værdi": row[key]}
-            for key in spec.y for row in table.records if not _missing(row[key])]
+
+    def point(row, serie, orden, value) -> dict:
+        out = {"x": to_x(row[spec.x]), "serie": serie, "orden": orden, "værdi": value}
+        if spec.facet:
+            out["facet"] = row[spec.facet]
+        return out
+
+    if spec.series:
+        order = {name: i for i, name in enumerate(dict.fromkeys(r[spec.series] for r in rows))}
+        return [point(r, r[spec.series], order[r[spec.series]], r[spec.y[0]]) for r in rows if not _missing(r[spec.y[0]])]
+    return [point(r, _column(table, key).label, i, r[key])
+            for i, key in enumerate(spec.y) for r in rows if not _missing(r[key])]
+
+
+def long_frame(table: Table) -> pd.DataFrame:
+    """long_records as a DataFrame."""
+    columns = ["x", "serie", "orden", "værdi"] + (["facet"] if table.chart.facet else [])
+    return pd.DataFrame(long_records(table), columns=columns)
+
+
+def series_names(table: Table) -> list[str]:
+    spec = table.chart
+    if spec.series:
+        return list(dict.fromkeys(r[spec.series] for r in table.records))
+    return [_column(table, k).label for k in spec.y]
 
 
 def _column(table: Table, key: str) -> Column:
@@ -65,12 +94,13 @@ def table_chart(table: Table, title: str) -> dict:
     and deep-copy themselves), which was the generator's largest cost at national scale. The
     tests validate every chart kind against the Vega-Lite schema."""
     spec = table.chart
-    long = _long_records(table)
+    long = long_records(table)
     x_col = _column(table, spec.x)
     temporal = x_col.type == "period"
-    series = [next(c.label for c in table.columns if c.key == k) for k in spec.y]
+    series = series_names(table)
     color = {"field": "serie", "legend": {"orient": "bottom"},
-             "scale": {"domain": series, "range": spec.colors or PALETTE[: len(series)]}, "title": None, "type": "nominal"}
+             "scale": {"domain": series, "range": spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]},
+             "title": None, "type": "nominal"}
     fmt = _value_format(table)
     y_title = spec.y_title or (_column(table, spec.y[0]).unit or "")
     if temporal:
@@ -78,9 +108,12 @@ def table_chart(table: Table, title: str) -> dict:
         x = _field("x", "temporal", axis=axis, timeUnit="yearmonth", title=None)
         x_tip = _field("x", "temporal", format=TIME_FORMAT, timeUnit="yearmonth", title=x_col.label)
     else:
-        x = _field("x", "nominal", axis={"labelAngle": 0, "labelLimit": 160}, sort=None, title=None)
+        # Small facet charts are narrow: their category labels are slanted to fit.
+        x = _field("x", "nominal", axis={"labelAngle": -30 if spec.facet else 0, "labelLimit": 160}, sort=None, title=None)
         x_tip = _field("x", "nominal", title=x_col.label)
     tooltip = [x_tip, _field("serie", "nominal", title="Serie"), _field("værdi", "quantitative", format=fmt, title=y_title or "Værdi")]
+    if spec.facet:
+        tooltip.insert(0, _field("facet", "nominal", title=_column(table, spec.facet).label))
     y = _field("værdi", "quantitative", axis={"format": fmt}, title=y_title)
     if spec.kind == "line":
         # Points as well as lines: series read from text can have a single point.
@@ -91,7 +124,7 @@ def table_chart(table: Table, title: str) -> dict:
         encoding = {"color": color, "tooltip": tooltip, "x": x, "xOffset": _field("serie", "nominal", sort=series), "y": y}
     elif spec.kind == "stacked_bar":
         mark = {"type": "bar"}
-        encoding = {"color": color, "order": _field("serie", "nominal"), "tooltip": tooltip, "x": x, "y": y}
+        encoding = {"color": color, "order": _field("orden", "quantitative", sort="descending"), "tooltip": tooltip, "x": x, "y": y}
     elif spec.kind == "ranked_bar":
         mark = {"type": "bar"}
         encoding = {"color": color, "tooltip": tooltip,
@@ -103,6 +136,15 @@ def table_chart(table: Table, title: str) -> dict:
     name, values = _dataset(long)
     datasets = {name: values}
     layer = {"mark": mark, "encoding": encoding}
+    if spec.facet:
+        # One small chart per facet value, each with only its own categories on the x axis.
+        facets = list(dict.fromkeys(r["facet"] for r in long))
+        chart = {"data": {"name": name},
+                 "facet": {"column": {"field": "facet", "header": {"labelFontWeight": "bold"}, "sort": facets,
+                                      "title": None, "type": "nominal"}},
+                 "spec": {**layer, "height": HEIGHT, "width": FACET_WIDTH},
+                 "resolve": {"scale": {"x": "independent", "xOffset": "independent"}}}
+        return _finish(chart, title, datasets, sized=False)
     if spec.target is None:  # one layer: its data belongs to the whole chart
         return _finish({"layer": [layer], "data": {"name": name}}, title, datasets)
     target_name, target_values = _dataset([{"værdi": float(spec.target), "label": spec.target_label}])
@@ -146,11 +188,12 @@ def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, high
     return _finish(chart, title, {name: values})
 
 
-def _finish(chart: dict, title: str, datasets: dict[str, list[dict]]) -> dict:
+def _finish(chart: dict, title: str, datasets: dict[str, list[dict]], sized: bool = True) -> dict:
+    """sized=False: the chart set its own size (a faceted chart cannot fill its container)."""
+    size = {"height": HEIGHT} if sized else {}
     return {
         "config": {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif"},
-        **chart,
-        "height": HEIGHT, "title": {"text": title, "anchor": "start"}, "width": "container",
+        **chart, **size, "title": {"text": title, "anchor": "start"}, **({"width": "container"} if sized else {}),
         "$schema": VEGA_LITE_SCHEMA, "datasets": datasets,
     }
 

@@ -1,4 +1,4 @@
-"""Command line for jobcentre staff: `python -m generator validate` (more commands follow).
+"""Command line for jobcentre staff: validate, new and import.
 
 Exit codes: 0 valid (warnings may be printed), 1 errors in data/, 2 wrong usage.
 """
@@ -67,6 +67,35 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    """Turn a jobindsats-style export into a CSV series; report unreadable rows by line."""
+    from .importer import read_export
+
+    src, out = Path(args.export), Path(args.out)
+    if not src.is_file():
+        print(f"error: {src}: no such file", file=sys.stderr)
+        return 2
+    if out.exists() and not args.replace:
+        print(f"error: {out} exists already; use --replace to write over it (nothing was written)", file=sys.stderr)
+        return 1
+    result = read_export(src)
+    for p in result.problems:
+        print(p, file=sys.stderr)
+    if not result.rows:
+        print("error: no rows could be read; nothing was written", file=sys.stderr)
+        return 1
+    if result.problems and not args.skip_bad:
+        print(f"error: {len(result.problems)} row(s) could not be read; nothing was written "
+              "(fix the export, or use --skip-bad to write the rows that could be read)", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(result.to_csv(), encoding="utf-8")
+    print(f"wrote {out}: {len(result.rows)} periods x {len(result.keys)} series (read as {result.encoding})")
+    print("Add the table to the document's YAML with these columns:")
+    print(result.columns_yaml())
+    return 1 if result.problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description="Jobcentre data tools")
     sub = p.add_subparsers(dest="command", required=True)
@@ -80,6 +109,12 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--suffix", help="for kinds that can occur more than once a year, e.g. a meeting date 2013-03-06")
     n.add_argument("--data", default="data")
     n.set_defaults(func=cmd_new)
+    i = sub.add_parser("import", help="turn a jobindsats-style export (semicolon, decimal comma) into a CSV series")
+    i.add_argument("export", help="the exported file (UTF-8 with or without BOM, or cp1252)")
+    i.add_argument("--out", required=True, help="the CSV file to write, e.g. data/hvidovre/2013/serier/x.csv")
+    i.add_argument("--replace", action="store_true", help="write over an existing file")
+    i.add_argument("--skip-bad", action="store_true", help="write the readable rows even when some could not be read")
+    i.set_defaults(func=cmd_import)
     return p
 
 

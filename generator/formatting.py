@@ -47,6 +47,16 @@ def long_date(value: dt.date | None) -> str:
     return "" if value is None else format_date(value, "d. MMMM yyyy", locale="da")
 
 
+def weekday_date(value: dt.date | None) -> str:
+    """2013-03-06 -> 'onsdag den 6. marts 2013'"""
+    return "" if value is None else format_date(value, "EEEE 'den' d. MMMM yyyy", locale="da")
+
+
+def clock(value: dt.time | None) -> str:
+    """16:00 -> '16.00', the Danish way of writing a time of day"""
+    return "" if value is None else f"{value.hour:02d}.{value.minute:02d}"
+
+
 def change(pct_value: float | None, decimals: int = 1) -> str:
     """-59.307 -> 'fald på 59,3 pct.'; 16.8 -> 'stigning på 16,8 pct.'"""
     if pct_value is None:

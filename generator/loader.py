@@ -21,7 +21,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataIssue, IssueLog
-from .models import KINDS, DocumentBase, Plan, Registry, Revision, Table, _parse_period
+from . import periods
+from .models import KINDS, Column, DocumentBase, Plan, Registry, Revision, Table, _parse_period, kind_of
 
 REGISTRY_FILE = "jobcentres.yaml"
 REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
@@ -61,6 +62,14 @@ class Dataset:
 
     def documents_of(self, jobcentre: str) -> list[Document]:
         return [d for d in self.documents if d.jobcentre == jobcentre]
+
+    def find(self, jobcentre: str, year: int, slug: str) -> Document | None:
+        return next((d for d in self.documents if (d.jobcentre, d.year, d.slug) == (jobcentre, year, slug)), None)
+
+    def referring_to(self, doc: Document) -> list[Document]:
+        """Documents in the same folder that answer or refer to doc (a letter to its revision)."""
+        return [d for d in self.documents
+                if (d.jobcentre, d.year) == (doc.jobcentre, doc.year) and doc.slug in d.model.references()]
 
 
 # --------------------------------------------------------------------------- YAML with lines
@@ -253,8 +262,54 @@ def _number(text: str) -> float | None:
     return float(text)
 
 
+def _cell(col: Column, text: str):
+    """A CSV cell (or a wide table's header) read as the column's type; ValueError says why not."""
+    text = text.strip()
+    if col.type == "number":
+        value = _number(text)
+        if value is None:
+            raise ValueError(f"expected a number (decimal point, no thousands separator), got {text!r}")
+        return value
+    if col.type == "period":
+        return _parse_period(text)
+    return text
+
+
+def _spread_headers(table: Table, header: list[str], fixed: set[str], shown: str, log: IssueLog):
+    """A wide table's headers after its fixed columns, as (position, value of wide.column).
+    Months that go backwards are kept as written, with a warning; None if a header is unreadable."""
+    col = table.column(table.wide.column)
+    out: list[tuple[int, Any]] = []
+    ok = True
+    for i, h in enumerate(header):
+        if h in fixed:
+            continue
+        try:
+            value = _cell(col, h)
+        except ValueError as e:
+            log.error(shown, 1, h, f"{e} (the headers after {', '.join(sorted(fixed))} are values of {col.key!r})")
+            ok = False
+            continue
+        twin = next((header[j] for j, v in out if v == value), None)
+        if twin is not None:
+            log.error(shown, 1, h, f"the same {col.key!r} as the column {twin!r}")
+            ok = False
+            continue
+        out.append((i, value))
+    if ok and not out:
+        log.error(shown, 1, "", f"a wide table needs one column per {col.key!r} after {', '.join(sorted(fixed))}")
+        ok = False
+    if ok and col.type == "period":
+        for k in periods.backwards([v for _, v in out]):
+            here, before = header[out[k][0]], header[out[k - 1][0]]
+            log.warn(shown, 1, here, f"the months go backwards: {here!r} comes after {before!r} "
+                                     f"(column {col.key!r}); kept as the document has it")
+    return out if ok else None
+
+
 def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, line: int | None, log: IssueLog):
-    """Read a table's CSV, check every declared column and value; return a DataFrame or None."""
+    """Read a table's CSV, check every declared column and value; return a DataFrame or None.
+    A wide table (one column per month) becomes one row per cell."""
     csv_path = (doc_dir / table.file).resolve()
     if not csv_path.is_file():
         log.error(display_path(yaml_path), line, f"{field_path}.file", f"file not found: {table.file}")
@@ -268,15 +323,29 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
         log.error(shown, 1, "", "file is empty; the first line must name the columns")
         return None
     header = [h.strip() for h in rows[0]]
+    wide = table.wide
+    fixed = [c for c in table.columns if not wide or c.key not in (wide.column, wide.value)]
     ok = True
-    for col in table.columns:
+    for col in fixed:
         if col.key not in header:
             log.error(shown, 1, col.key, f"column is missing from the header (found: {', '.join(header)})")
             ok = False
     if not ok:
         return None
+    spread = _spread_headers(table, header, {c.key for c in fixed}, shown, log) if wide else []
+    if spread is None:
+        return None
     index = {h: i for i, h in enumerate(header)}
     records = []
+
+    def read(col: Column, pos: int, lineno: int, row: list[str], name: str):
+        nonlocal ok
+        try:
+            return _cell(col, row[pos])
+        except ValueError as e:
+            log.error(shown, lineno, name, str(e))
+            ok = False
+
     for lineno, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -284,38 +353,18 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
             log.error(shown, lineno, "", f"expected {len(header)} values, found {len(row)}")
             ok = False
             continue
-        rec = {}
-        for col in table.columns:
-            cell = row[index[col.key]].strip()
-            if col.type == "number":
-                value = _number(cell)
-                if value is None:
-                    log.error(shown, lineno, col.key, f"expected a number (decimal point, no thousands separator), got {cell!r}")
-                    ok = False
-                rec[col.key] = value
-            elif col.type == "period":
-                try:
-                    rec[col.key] = _parse_period(cell)
-                except ValueError as e:
-                    log.error(shown, lineno, col.key, str(e))
-                    ok = False
-            else:
-                rec[col.key] = cell
-        records.append(rec)
+        rec = {col.key: read(col, index[col.key], lineno, row, col.key) for col in fixed}
+        if not wide:
+            records.append(rec)
+        for pos, value in spread:
+            cell = read(table.column(wide.value), pos, lineno, row, header[pos])
+            records.append({**rec, wide.column: value, wide.value: cell})
     if not ok:
         return None
     return pd.DataFrame.from_records(records, columns=[c.key for c in table.columns])
 
 
 # --------------------------------------------------------------------------- documents
-
-
-def _kind_of(path: Path) -> str | None:
-    stem = path.stem
-    for kind in KINDS:
-        if stem == kind or stem.startswith(kind + "-"):
-            return kind
-    return None
 
 
 def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
@@ -336,10 +385,10 @@ def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -
     shown = display_path(path)
 
     table_ids = _check_unique([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table", shown, lines, log)
-    for i, s in enumerate(doc.sections):
-        for j, ref in enumerate(s.tables):
-            if ref not in table_ids:
-                log.error(shown, lines.get(("sections", i, "tables", j)), f"sections[{i}].tables[{j}]", f"no table with id {ref!r}")
+    for loc, s in doc.all_sections():
+        _check_refs(loc + ("tables",), s.tables, table_ids, "table", shown, lines, log)
+    for loc, message in doc.problems():
+        log.error(shown, _lookup_line(lines, loc), _field_path(loc), message)
 
     if isinstance(doc, Revision):
         goals = list(_walk_goals(doc.goals, ("goals",)))
@@ -464,7 +513,7 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     log = IssueLog()
     csv_files: list[Path] = []
     out = _Loaded(None, {}, csv_files, log.issues)
-    kind = _kind_of(path)
+    kind = kind_of(path.stem)
     if kind is None:
         log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
         return out

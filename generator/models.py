@@ -10,13 +10,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from . import periods
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def _parse_period(value: Any) -> dt.date:
-    """A month: '2013-12' (or a full date, of which the month is kept)."""
+    """A month: '2013-12', 'okt-12' as documents write it, or a full date (its month is kept)."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -25,6 +27,8 @@ def _parse_period(value: Any) -> dt.date:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
         if m and 1 <= int(m.group(2)) <= 12:
             return dt.date(int(m.group(1)), int(m.group(2)), 1)
+        if periods.is_month_label(value):
+            return periods.parse_month_label(value)
     raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
 
 
@@ -39,6 +43,19 @@ def _parse_date(value: Any) -> dt.date:
         except ValueError:
             pass
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _digits(count: int) -> BeforeValidator:
+    """A number written as digits (CVR, EAN): kept as text, also when YAML read it as a number."""
+
+    def check(value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(rf"\d{{{count}}}", value.strip()):
+            return value.strip()
+        raise ValueError(f"expected {count} digits, got {value!r}")
+
+    return BeforeValidator(check)
 
 
 Period = Annotated[dt.date, BeforeValidator(_parse_period)]
@@ -102,6 +119,32 @@ class ChartSpec(Strict):
     target_label: str = "Mål"
     colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
         None, description="one colour per series, as #rrggbb; default: the site's palette")
+    series: str | None = Field(
+        None, description="a text column whose values name the series (one line or colour each); y then names one column"
+    )
+    facet: str | None = Field(None, description="a text column: one small chart per value, side by side")
+
+    @model_validator(mode="after")
+    def _series_and_facet(self) -> "ChartSpec":
+        if len(set(self.y)) != len(self.y):
+            raise ValueError("y names a column more than once")
+        if self.series and len(self.y) != 1:
+            raise ValueError("with series, y names exactly one column (the values)")
+        if self.facet and self.target is not None:
+            raise ValueError("a chart with facet cannot have a target line")
+        used = [k for k in (self.x, self.series, self.facet) if k]
+        if len(set(used)) != len(used):
+            raise ValueError("x, series and facet must be different columns")
+        return self
+
+
+class Wide(Strict):
+    """The CSV keeps the document's wide layout: after the other columns comes one column per
+    value of `column` (fx one per month, headed 'okt-12' as in the document), and each cell is a
+    value of `value`. The site reads it as one row per cell."""
+
+    column: str = Field(description="key of the column the headers are values of, fx 'maaned' (type period or text)")
+    value: str = Field(description="key of the column the cells are values of, fx 'andel'")
 
 
 class Table(Strict):
@@ -121,8 +164,9 @@ class Table(Strict):
         "only the points its text states are recorded",
     )
     chart: ChartSpec | None = None
+    wide: Wide | None = Field(None, description="the CSV has one column per month (or category), as in the document")
     notes: list[Note] = []
-    _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader
+    _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader (one row per cell if wide)
     _records: Any = PrivateAttr(default=None)
 
     @property
@@ -137,25 +181,39 @@ class Table(Strict):
             self._records = self._frame.to_dict("records")
         return self._records
 
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
     @model_validator(mode="after")
     def _chart_columns_exist(self) -> "Table":
         keys = {c.key for c in self.columns}
         if self.chart:
-            for k in [self.chart.x, *self.chart.y]:
-                if k not in keys:
+            for k in [self.chart.x, *self.chart.y, self.chart.series, self.chart.facet]:
+                if k is not None and k not in keys:
                     raise ValueError(f"chart refers to column {k!r}, which is not in columns")
-            if self.chart.colors and len(self.chart.colors) != len(self.chart.y):
+            if self.chart.colors and not self.chart.series and len(self.chart.colors) != len(self.chart.y):
                 raise ValueError(f"chart has {len(self.chart.y)} series but {len(self.chart.colors)} colours")
+            for name in ("series", "facet"):
+                key = getattr(self.chart, name)
+                if key is not None and self.column(key).type != "text":
+                    raise ValueError(f"chart.{name} must be a text column; {key!r} is not")
+        if self.wide:
+            for k in (self.wide.column, self.wide.value):
+                if k not in keys:
+                    raise ValueError(f"wide refers to column {k!r}, which is not in columns")
+            if self.wide.column == self.wide.value or self.column(self.wide.column).type == "number":
+                raise ValueError("wide.column must be a period or text column other than wide.value")
         if self.emphasis_column and self.emphasis_column not in keys:
             raise ValueError(f"emphasis_column {self.emphasis_column!r} is not in columns")
         return self
 
 
 class Section(Strict):
-    """A free section: a heading and Markdown text, with tables placed after the text."""
+    """A free section: a heading and Markdown text, with tables placed after the text.
+    A section without a heading continues the one before it (text after a table)."""
 
     number: str | None = None
-    heading: str
+    heading: str = ""
     body: Markdown = ""
     notes: list[Note] = []
     tables: list[str] = Field([], description="ids of tables shown in this section")
@@ -173,6 +231,18 @@ class DocumentBase(Strict):
     sources: list[Source] = []
     updated: Date | None = Field(None, description="when the data were last checked against the source")
     source_document: str | None = Field(None, description="the source document's file name or address")
+
+    def references(self) -> list[str]:
+        """File names (stems) of documents in the same folder that this one answers or refers to."""
+        return []
+
+    def all_sections(self) -> list[tuple[tuple, "Section"]]:
+        """Every section with its place in the file, fx (('sections', 0), section)."""
+        return [(("sections", i), s) for i, s in enumerate(self.sections)]
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Checks across fields, as (place in the file, message); the loader adds file and line."""
+        return []
 
 
 # --------------------------------------------------------------------------- revision
@@ -362,8 +432,166 @@ class Plan(DocumentBase):
         return [g for area in self.focus_areas for g in area.goals]
 
 
+# --------------------------------------------------------------------------- letter
+
+
+class Sender(Strict):
+    """The letterhead: who wrote the letter and how to reach them, as printed."""
+
+    name: str
+    address: list[str] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
+    phone: str | None = None
+    email: str | None = None
+    cvr: Annotated[str, _digits(8)] | None = None
+    ean: Annotated[str, _digits(13)] | None = None
+
+
+class Recipient(Strict):
+    name: str = Field(description="fx 'Hvidovre Kommune'")
+    attention: str | None = Field(None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'")
+
+
+class Signature(Strict):
+    closing: str = "Med venlig hilsen"
+    name: str
+    title: str | None = None
+
+
+class Letter(DocumentBase):
+    """A letter about one of the jobcentre's documents, fx the region's feedback on a revision.
+    It is filed under the year it concerns, beside the document it answers."""
+
+    kind: Literal["tilbagemelding"] = "tilbagemelding"
+    date: Date
+    reference: str | None = Field(None, description="the sender's journal number (j.nr.)")
+    sender: Sender
+    recipient: Recipient
+    answers: Slug = Field("resultatrevision", description="the document it answers: its file name in the same folder")
+    body: list[Markdown] = Field(min_length=1, description="the paragraphs, in order")
+    signature: Signature
+
+    def references(self) -> list[str]:
+        return [self.answers]
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_a_kind(cls, value: str) -> str:
+        if kind_of(value) is None:
+            raise ValueError(f"{value!r} is no document kind; a file name starts with one of: {', '.join(KINDS)}")
+        return value
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def _parse_time(value: Any) -> dt.time:
+    """'16:00'. Unquoted, YAML 1.1 reads 16:00 as the number 960 (base 60): that is undone."""
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return dt.time(value // 60, value % 60)
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return dt.time(int(m.group(1)), int(m.group(2)))
+    raise ValueError(f"expected a time as HH:MM, got {value!r}")
+
+
+Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+
+
+class Member(Strict):
+    name: str
+    party: str | None = Field(None, description="the party letter, fx 'A'")
+
+
+class Attachment(Strict):
+    """A bilag: '1 | Åben | Videreførelse af projekt ... | 30519/13'."""
+
+    number: int | None = None
+    access: Literal["Åben", "Lukket"] = "Åben"
+    title: str
+    document_number: str | None = Field(None, description="the document number, fx '30519/13'")
+
+
+class Decision(Strict):
+    """'Beslutning i Arbejdsmarkedsudvalget den 06-03-2013'; committee and date default to the meeting's."""
+
+    committee: str | None = None
+    date: Date | None = None
+    absent: list[str] = Field([], description="names of members absent, as in the list of members")
+    text: Markdown
+
+
+class AgendaItem(Strict):
+    number: int = Field(ge=0)
+    type: str = Field(description="the item's type letter as the minutes print it, fx 'M', 'A' or 'I'")
+    title: str
+    access: Literal["Åben", "Lukket"] = Field("Åben", description="Sagstype")
+    case_number: str | None = Field(None, description="Sagsnr., fx '12/531'")
+    presentation: list[Section] = Field([], description="Sagsfremstilling, in parts with their tables")
+    economy: Markdown = Field("", description="Økonomi")
+    legal_basis: Markdown = Field("", description="Retsgrundlag")
+    policy: Markdown = Field("", description="Politik/Plan")
+    information: Markdown = Field("", description="Information")
+    consultation: Markdown = Field("", description="Høring")
+    assessment: Markdown = Field("", description="Vurdering")
+    recommendation: Markdown = Field("", description="Indstilling")
+    decision: Decision | None = Field(None, description="Beslutning")
+    attachments: list[Attachment] = Field([], description="Bilag")
+
+    @property
+    def anchor(self) -> str:
+        return f"punkt-{self.number}"
+
+
+class Minutes(DocumentBase):
+    """A committee meeting's minutes: who met, and each agenda item with its decision."""
+
+    kind: Literal["referat"] = "referat"
+    committee: str
+    date: Date
+    start: Time | None = None
+    end: Time | None = None
+    room: str | None = None
+    members: list[Member] = []
+    absent: list[str] = Field([], description="names of members absent, as in the list of members")
+    items: list[AgendaItem] = Field(min_length=1)
+
+    def all_sections(self) -> list[tuple[tuple, Section]]:
+        return super().all_sections() + [
+            (("items", i, "presentation", j), s) for i, item in enumerate(self.items) for j, s in enumerate(item.presentation)
+        ]
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        out = []
+        names = {m.name for m in self.members}
+        absent = [(("absent", j), n) for j, n in enumerate(self.absent)]
+        seen: dict[int, int] = {}
+        for i, item in enumerate(self.items):
+            if item.number in seen:
+                out.append((("items", i, "number"), f"item number {item.number} is used twice (also items[{seen[item.number]}])"))
+            seen.setdefault(item.number, i)
+            if item.decision:
+                absent += [(("items", i, "decision", "absent", j), n) for j, n in enumerate(item.decision.absent)]
+        for loc, name in absent:
+            if self.members and name not in names:
+                out.append((loc, f"{name!r} is not among the members ({', '.join(sorted(names))})"))
+        return out
+
+
 # Each document kind: the file name it is stored under and its model. Later kinds add a line.
 KINDS: dict[str, type[DocumentBase]] = {
     "resultatrevision": Revision,
     "beskaeftigelsesplan": Plan,
+    "tilbagemelding": Letter,
+    "referat": Minutes,
 }
+
+
+def kind_of(name: str) -> str | None:
+    """The document kind a file name (without .yaml) stands for: 'referat-2013-03-06' -> 'referat'."""
+    for kind in KINDS:
+        if name == kind or name.startswith(kind + "-"):
+            return kind
+    return None

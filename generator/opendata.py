@@ -16,7 +16,7 @@ from pathlib import Path
 from . import compute
 from .loader import Dataset, Document
 from .models import Goal, Plan, PlanGoal
-from .pages import Page, PageBuilder
+from .pages import Page, PageBuilder, csv_cell
 
 SCHEMA_VERSION = 1
 DATA_PAGE = "data"
@@ -54,12 +54,13 @@ CELL_FIELDS = [
     ("table_id", "tabellens id i dokumentet"),
     ("table_title", "tabellens titel"),
     ("row", "rækkens nummer i tabellen, fra 1"),
-    ("row_label", "rækkens første kolonne (måned som ÅÅÅÅ-MM, eller tekst)"),
+    ("row_label", "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den)"),
     ("column", "kolonnens nøgle"),
     ("column_label", "kolonnens overskrift"),
     ("unit", "enhed"),
     ("value", "værdien (tal med punktum som decimaltegn)"),
     ("provenance", "table: fra en tabel; text: aflæst af dokumentets tekst"),
+    ("period", "rækkens måned (ÅÅÅÅ-MM), hvis tabellen har en månedskolonne"),
 ]
 
 JOBCENTRE_FIELDS = [
@@ -141,10 +142,11 @@ def cell_rows(dataset: Dataset) -> list[dict]:
             df = table.frame
             if df is None:
                 continue
-            first = table.columns[0]
+            texts = [c.key for c in table.columns if c.type == "text" and c.key != table.emphasis_column]
+            period = next((c.key for c in table.columns if c.type == "period"), None)
             for i, rec in enumerate(table.records, start=1):
-                label = rec[first.key]
-                label = _month(label) if first.type == "period" else ("" if label is None else str(label))
+                month = _month(rec[period]) if period and rec[period] is not None else ""
+                label = " | ".join(str(rec[k]) for k in texts if rec[k] not in (None, "")) or month
                 for col in table.columns:
                     if col.type != "number":
                         continue
@@ -152,7 +154,7 @@ def cell_rows(dataset: Dataset) -> list[dict]:
                         "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
                         "table_id": table.id, "table_title": table.title, "row": i, "row_label": label,
                         "column": col.key, "column_label": col.label, "unit": col.unit or "",
-                        "value": _num(rec[col.key]), "provenance": table.provenance,
+                        "value": _num(rec[col.key]), "provenance": table.provenance, "period": month,
                     })
     return rows
 
@@ -167,7 +169,7 @@ def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
     w = csv.DictWriter(out, fieldnames=[f for f, _ in fields], lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow({k: "" if v is None else csv_cell(v) for k, v in r.items()})
     return out.getvalue()
 
 

@@ -12,6 +12,8 @@ timelines, year pages and the navigation with no more than a line in pages.KIND_
 """
 from __future__ import annotations
 
+import html
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -187,10 +189,15 @@ def snippet(name: str, dataset: Dataset, from_folder: str) -> str | None:
 NAV_REGIONS_FROM = 20
 
 
+def _nav_title(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def navigation(dataset: Dataset, hand_written: list[str]) -> list:
     """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document;
     region -> jobcentre -> ... on a site with many jobcentres), År, then the other hand-written
-    pages. Titles are Danish names, not folder names."""
+    pages. Titles are Danish names, not folder names.
+    MkDocs' theme prints nav titles as HTML, so titles from data are escaped here."""
     by_jobcentre = {}
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
@@ -199,14 +206,14 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
             in_year = [d for d in ordered(docs) if d.year == y]
             kinds = [d.kind for d in in_year]
             year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
-                {kind_title(d.kind) if kinds.count(d.kind) == 1 else d.model.title: f"{pages.doc_folder(d)}/index.md"}
+                {kind_title(d.kind) if kinds.count(d.kind) == 1 else _nav_title(d.model.title): f"{pages.doc_folder(d)}/index.md"}
                 for d in in_year]})
-        by_jobcentre[jc.slug] = {jc.name: [f"{jc.slug}/index.md", *year_items]}
+        by_jobcentre[jc.slug] = {_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]}
     jobcentres = list(by_jobcentre.values())
     if len(jobcentres) >= NAV_REGIONS_FROM:
         regions: dict[str, list] = {}
         for jc in _jobcentres(dataset):
-            regions.setdefault(f"Region {jc.region}", []).append(by_jobcentre[jc.slug])
+            regions.setdefault(_nav_title(f"Region {jc.region}"), []).append(by_jobcentre[jc.slug])
         jobcentres = [{region: items} for region, items in sorted(regions.items())]
     year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
     front = [p for p in hand_written if p == "index.md"]

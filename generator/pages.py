@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -20,8 +21,8 @@ import pandas as pd
 
 from . import charts, compute, trace
 from . import formatting as fmt
-from .loader import REF, Dataset, Document
-from .models import Goal, Range, Section, StartEnd, Table
+from .loader import Dataset, Document
+from .models import Column, Goal, Range, Section, StartEnd, Table, kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -71,6 +72,7 @@ class Figure:
     table: Table | None = None
     svg_name: str = ""
     csv_name: str = ""
+    data_open: bool = False  # the numbers are shown unfolded: a document's own table, charted by the site
 
 
 def doc_folder(doc: Document) -> str:
@@ -89,14 +91,42 @@ def doc_link(from_folder: str, doc: Document, anchor: str | None = None) -> str:
     return md_link(from_folder, f"{doc_folder(doc)}/index.md", anchor)
 
 
+@dataclass
+class Link:
+    """A link from one document's page to another's; href is None when the other is not in data/."""
+
+    text: str
+    href: str | None
+    date: dt.date | None = None
+
+
+def link(dataset: Dataset, source: Document, slug: str) -> Link:
+    """A link to the document `slug` in source's folder, relative to source's page."""
+    target = dataset.find(source.jobcentre, source.year, slug)
+    if target is None:
+        kind = kind_of(slug)
+        return Link(text=f"{KIND_TITLES.get(kind, slug)} for {source.year}", href=None)
+    href = doc_link(doc_folder(source), target)
+    date = getattr(target.model, "date", None) or target.model.published
+    return Link(text=target.model.title, href=href, date=date)
+
+
 # --------------------------------------------------------------------------- escaping
 
 
 def _json_script(value) -> Markup:
-    """JSON safe inside <script>: no '<', '>' or '&' survive as such."""
+    """JSON safe inside <script>: no '<', '>' or '&' survive as such.
+
+    Not for chart specs: Material's instant navigation re-creates inline scripts without their
+    type, so a <script type="application/json"> would run as JavaScript (see _json_attr)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def _json_attr(value) -> Markup:
+    """JSON as the value of a quoted HTML attribute (read back with JSON.parse(getAttribute()))."""
+    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 class Refs:
@@ -122,17 +152,51 @@ class Refs:
     def link(self, m: re.Match) -> str:
         ident = m.group(1)
         if ident not in self.items:
-            return m.group(0)
+            return m.group(0)  # shown as written, braces encoded
         kind, n, anchor = self.items[ident]
         return f"[{kind} {n}](#{anchor})"
 
 
+# Characters that mean something to Markdown or its extensions (links, attr_list's {: ...},
+# tables, code), written as numeric references: browsers show them as the characters, Markdown
+# leaves them alone. '_' stays as it is: it is common in class names and words, and Markdown
+# does not treat an underscore inside a word as emphasis.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*[]{}|"}
+_MD_SPECIAL_RE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
+# A Markdown link or reference definition whose address runs code when followed.
+_UNSAFE_LINK_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)(\s*)(?=(?:javascript|vbscript|data|file):)", re.I | re.M)
+SAFE_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def literal_text(value) -> Markup:
+    """Any text from data as text, wherever a template puts it: in HTML, in an attribute or in a
+    Markdown line. Every template's {{ ... }} goes through here (the environment's finalize);
+    what is already Markup (md(), json_script, |safe) is left as it is."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    text = str(escape(" ".join(value.split()) if "\n" in value else value))
+    return Markup(_MD_SPECIAL_RE.sub(lambda m: _MD_SPECIAL[m.group(0)], text))
+
+
+def safe_url(value: str | None) -> Markup | None:
+    """A web or mail address, percent-encoded so that it can stand in HTML or in a Markdown
+    link; None for anything else (javascript:, data:, a bare word)."""
+    value = (value or "").strip()
+    if value.split(":", 1)[0].lower() not in SAFE_URL_SCHEMES or ":" not in value:
+        return None
+    return Markup(quote(value, safe="/:?#=&%+;,@!$~"))
+
+
 def _markdown_field(refs: Refs):
+    """Markdown written by staff: its Markdown works, HTML shows as text, attr_list's {...} and
+    links to javascript: and the like show as text, and {ref:ID} becomes a numbered link."""
+
     def render(text: str | None) -> Markup:
         if not text:
             return Markup("")
-        escaped = str(escape(text.strip()))
-        return Markup(REF.sub(refs.link, escaped))
+        escaped = str(escape(text.strip())).replace("{", "&#123;").replace("}", "&#125;")
+        escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), escaped)
+        return Markup(re.sub(r"&#123;ref:([a-z0-9-]+)&#125;", refs.link, escaped))
 
     return render
 
@@ -149,16 +213,21 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=literal_text,
     )
     env.filters.update(
         number=_number_filter,
         pct=fmt.pct,
         month=fmt.month,
         long_date=fmt.long_date,
+        weekday_date=fmt.weekday_date,
+        clock=fmt.clock,
         change=fmt.change,
         change_abs=fmt.change_abs,
         quantity=fmt.quantity,
         json_script=_json_script,
+        json_attr=_json_attr,
+        safe_url=safe_url,
     )
     env.globals.update(state_words=compute.STATE_WORDS, direction_words=DIRECTION_WORDS, **_env_globals)
     return env
@@ -178,26 +247,36 @@ def env() -> Environment:
 
 
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
-    """A short text alternative made from the data: what is shown, first and last values, target."""
+    """A short text alternative made from the data: what is shown, first and last values (all
+    values when the x axis holds categories), target."""
     spec = table.chart
-    x_col = next(c for c in table.columns if c.key == spec.x)
+    long = charts.long_records(table)
+    temporal = table.column(spec.x).type == "period"
     kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
     parts = [f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}."]
-    show_x = (lambda v: fmt.month(v)) if x_col.type == "period" else str
-    for key in spec.y:
-        col = next(c for c in table.columns if c.key == key)
-        rows = [r for r in table.records if not pd.isna(r[spec.x]) and not pd.isna(r[key])]
-        if not rows:
-            continue
-        unit = f" {col.unit}" if col.unit and col.unit != "pct." else (" pct." if col.unit == "pct." else "")
-        first, last = rows[0], rows[-1]
-        if len(rows) == 1:
-            parts.append(f"{col.label}: {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}.")
+    units = {c.label: c.unit for c in table.columns if c.key in spec.y}
+    show_x = (lambda v: fmt.month(dt.date.fromisoformat(v))) if temporal else str
+    keys = ["facet", "serie"] if spec.facet else ["serie"]
+    order = {k: {v: i for i, v in enumerate(dict.fromkeys(r[k] for r in long))} for k in keys}
+    grouped: dict[tuple, list[dict]] = {}
+    for r in long:  # as pandas' groupby did, without pandas: rows without a key are left out
+        key = tuple(r[k] for k in keys)
+        if not any(pd.isna(v) for v in key):
+            grouped.setdefault(key, []).append(r)
+    groups = sorted(grouped.items(), key=lambda g: [order[k][v] for k, v in zip(keys, g[0])])
+    for key, rows in groups:
+        *facet, serie = _tuple(key)
+        unit = table.column(spec.y[0]).unit if spec.series else units.get(serie)
+        unit = f" {unit}" if unit else ""
+        name = ", ".join(str(k) for k in [*facet, serie])
+        values = [(fmt.number(r["værdi"]) + unit, show_x(r["x"])) for r in rows]
+        if not temporal:
+            text = f"{name}: " + ", ".join(f"{x} {v}" for v, x in values)
+            parts.append(text if text.endswith(".") else text + ".")
+        elif len(values) == 1:
+            parts.append(f"{name}: {values[0][0]} i {values[0][1]}.")
         else:
-            parts.append(
-                f"{col.label}: fra {fmt.number(first[key])}{unit} i {show_x(first[spec.x])} "
-                f"til {fmt.number(last[key])}{unit} i {show_x(last[spec.x])}."
-            )
+            parts.append(f"{name}: fra {values[0][0]} i {values[0][1]} til {values[-1][0]} i {values[-1][1]}.")
     if spec.target is not None:
         parts.append(f"{spec.target_label}: {fmt.number(spec.target)}.")
     if goal_outcome is not None and goal_outcome.state in ("met", "not_met"):
@@ -211,11 +290,24 @@ def describe_values(kind: str, title: str, pairs: list[tuple[str, str]]) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def csv_cell(value):
+    """Text a spreadsheet would run as a formula ('=', '+', '-', '@' first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _tuple(key) -> tuple:
+    return key if isinstance(key, tuple) else (key,)
+
+
 def _csv_text(table: Table) -> str:
     df = table.frame.copy()
     for c in table.columns:
         if c.type == "period":
             df[c.key] = df[c.key].map(lambda v: v.strftime("%Y-%m") if isinstance(v, dt.date) else v)
+        elif c.type == "text":
+            df[c.key] = df[c.key].map(csv_cell)
     return df.to_csv(index=False, lineterminator="\n")
 
 
@@ -271,7 +363,9 @@ class PageBuilder:
         for t in section.tables:
             table = self.doc.table(t)
             if table.chart:
-                items.append(("figure", self.figure_for_table(table)))
+                fig = self.figure_for_table(table)
+                fig.data_open = table.provenance == "table"
+                items.append(("figure", fig))
             else:
                 n = self.refs.add(table.id, "tabel")
                 self.captions.append(f"Tabel {n}: {table.title}")
@@ -304,7 +398,10 @@ class PageBuilder:
         tpl = env().get_template(template)
         content = tpl.render(
             doc=self.doc.model, document=self.doc, jobcentre=jc, page=self,
-            md=_markdown_field(self.refs), **context,
+            md=_markdown_field(self.refs),
+            references=[link(self.dataset, self.doc, slug) for slug in self.doc.model.references()],
+            related=[link(self.dataset, self.doc, d.slug) for d in self.dataset.referring_to(self.doc)],
+            **context,
         )
         title = f"{self.doc.model.title} – {jc.name}"
         kind = KIND_TITLES.get(self.doc.kind, self.doc.kind)
@@ -385,25 +482,47 @@ def summary(goals: list[Goal]) -> dict:
     return {"counts": counts, "measured": measured, "total": len(states)}
 
 
+def leaf_goals(goals: list[Goal]) -> list[Goal]:
+    """The concrete goals: a goal with sub-goals counts through its sub-goals."""
+    return [leaf for g in goals for leaf in (leaf_goals(g.subgoals) if g.subgoals else [g])]
+
+
 def headline(doc: Document) -> str:
     """One line for lists and timelines: the kind's own headline from HEADLINES, else a count
-    of goals met, fx '0 af 3 målte mål opfyldt, 1 delvist'."""
+    of concrete goals met, fx '4 af 9 mål opfyldt, 1 ikke målt'."""
     if doc.kind in HEADLINES:
         return HEADLINES[doc.kind](doc)
-    goals = getattr(doc.model, "goals", [])
+    goals = leaf_goals(getattr(doc.model, "goals", []))
     if not goals:
         return ""
-    s = summary(goals)
-    text = f"{s['counts']['met']} af {s['measured']} målte mål opfyldt"
-    if s["counts"]["partly"]:
-        text += f", {s['counts']['partly']} delvist"
-    return text
+    states = [compute.outcome(g).state for g in goals]
+    unmeasured = states.count("not_measured")
+    text = f"{states.count('met')} af {len(states) - unmeasured} mål opfyldt"
+    return text + (f", {unmeasured} ikke målt" if unmeasured else "")
+
+
+# --------------------------------------------------------------------------- letter
+
+
+def letter_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
+    return PageBuilder(dataset, doc, svg_cache).render("tilbagemelding.md.j2")
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def minutes_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
+    b = PageBuilder(dataset, doc, svg_cache)
+    items = [(item, [(s, b.section_items(s)) for s in item.presentation]) for item in doc.model.items]
+    return b.render("referat.md.j2", items=items)
 
 
 # --------------------------------------------------------------------------- all pages
 
 PAGE_BUILDERS = {
     "resultatrevision": revision_page,
+    "tilbagemelding": letter_page,
+    "referat": minutes_page,
 }
 HEADLINES: dict = {}  # kind -> function(Document) -> str, for kinds whose headline is not a goal count
 
@@ -485,4 +604,24 @@ def cell(value, column) -> str:
     return "" if value is None else str(value)
 
 
-_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell)
+def table_view(table: Table) -> tuple[list[Column], list[dict]]:
+    """The columns and rows a table is shown with. A wide table is shown wide again, as in the
+    document: one column per value of wide.column (fx 'okt. 2012'), in the CSV's order."""
+    shown = [c for c in table.columns if c.show]
+    records = table.records
+    if not table.wide:
+        return shown, records
+    spread_col, value_col = table.column(table.wide.column), table.column(table.wide.value)
+    spread = list(dict.fromkeys(r[spread_col.key] for r in records))
+    if not spread:
+        return shown, records
+    fixed = [c for c in shown if c.key not in (spread_col.key, value_col.key)]
+    columns = fixed + [value_col.model_copy(update={"key": f"_{i}", "label": cell(v, spread_col)}) for i, v in enumerate(spread)]
+    rows = []
+    for start in range(0, len(records), len(spread)):
+        chunk = records[start:start + len(spread)]  # the loader writes one CSV row's cells together
+        rows.append({**chunk[0], **{f"_{i}": r[value_col.key] for i, r in enumerate(chunk)}})
+    return columns, rows
+
+
+_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view)

@@ -38,14 +38,21 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+SITE_SOURCES = ("mkdocs.yml", "docs", "data", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a site build reads (config, docs/, data/, theme overrides) into dest."""
+    for name in SITE_SOURCES:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A copy of the project's site config, docs/ and data/ to break or extend in a test."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    """A copy of the project's site sources to break or extend in a test."""
+    return copy_project(tmp_path)
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -67,3 +74,12 @@ jobcentres:
     municipalities: [Testby Kommune]
     region: Hovedstaden
 """
+
+
+def errors_of(root: Path) -> list[str]:
+    """The error lines loading the data tree at root raises (it must raise)."""
+    from generator.errors import DataError
+
+    with pytest.raises(DataError) as exc:
+        loader.load(root)
+    return [str(i) for i in exc.value.issues]

@@ -52,7 +52,9 @@ def tables(html: str) -> dict[str, list[list[str]]]:
 
 
 def chart_specs(html: str) -> list[dict]:
-    return [json.loads(m) for m in re.findall(r'<script type="application/json" class="jc-chart__spec">(.*?)</script>', html, re.S)]
+    """The Vega-Lite spec of every chart figure on a page (kept in its data-jc-spec attribute)."""
+    from html import unescape
+    return [json.loads(unescape(m)) for m in re.findall(r'data-jc-spec="([^"]*)"', html)]
 
 
 def text(html: str) -> str:

@@ -35,10 +35,12 @@ def test_jobcentre_home_lists_exactly_its_documents(built_site, dataset):
 
 def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
     page = (built_site / "hvidovre/index.html").read_text(encoding="utf-8")
-    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan"}
+    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan",
+                                                             "hvidovre/2012/tilbagemelding"}
     assert "Ukendt: klyngen er ikke oplyst" in page
     assert "Beskæftigelsesplan 2020</a> – 5 pejlemærker, 16 mål, heraf 2 med måltal" in page
-    assert "Resultatrevision 2013</a> – 0 af 3 målte mål opfyldt, 1 delvist" in page
+    # goals 1-3 and sub-goals 4A-4G: 4A, 4C, 4D and 4F met; goal 1 not measured
+    assert "Resultatrevision 2013</a> – 4 af 9 mål opfyldt, 1 ikke målt" in page
     assert page.index("Beskæftigelsesplan 2020") < page.index("Resultatrevision 2013")  # newest first
 
 

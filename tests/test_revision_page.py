@@ -96,7 +96,7 @@ def test_chart_data_and_target_lines_come_from_the_data(html):
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     lt = specs["Antal langtidsledige (ministermål)"]
     values = [row for ds in lt["datasets"].values() for row in ds]
-    assert {"x": "2013-12-01", "serie": "Klyngen (gennemsnit)", "værdi": 482.0} in values
+    assert {"x": "2013-12-01", "serie": "Klyngen (gennemsnit)", "orden": 1, "værdi": 482.0} in values
     assert {"værdi": 368.0, "label": "Mål dec. 2013"} in values
     unge = specs["Antal personer under 30 år på offentlige forsørgelsesydelser"]
     hv = sorted((r["x"], r["værdi"]) for ds in unge["datasets"].values() for r in ds if r.get("serie") == "Hvidovre")

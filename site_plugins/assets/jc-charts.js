@@ -27,23 +27,26 @@
   }
 
   function renderOne(el) {
-    var script = el.querySelector("script.jc-chart__spec");
-    if (!script || typeof vegaEmbed !== "function") return;
-    var spec = JSON.parse(script.textContent);
+    var json = el.getAttribute("data-jc-spec");
+    if (!json || typeof vegaEmbed !== "function") return;
+    var spec = JSON.parse(json);
     var target = el.querySelector(".jc-chart__view");
     if (!target) {
       target = document.createElement("div");
       target.className = "jc-chart__view";
+      // The figure names the chart once (role="img" on .jc-chart); the view adds nothing to read.
+      target.setAttribute("aria-hidden", "true");
       el.appendChild(target);
     }
     if (el._jcView) { el._jcView.finalize(); el._jcView = null; }
+    var scheme = dark() ? "slate" : "default";
     vegaEmbed(target, spec, {
       actions: false, renderer: "svg", config: themeConfig(),
       formatLocale: formatLocale, timeFormatLocale: timeFormatLocale
     }).then(function (result) {
       el._jcView = result.view;
       el.classList.add("jc-chart--live");
-      el.setAttribute("data-jc-rendered", "true");
+      el.setAttribute("data-jc-rendered", scheme);
     }).catch(function (err) {
       el.setAttribute("data-jc-error", String(err));
       if (window.console) console.error("Figur kunne ikke tegnes:", err);
@@ -61,6 +64,17 @@
   } else {
     renderAll();
   }
+
+  // Print the numbers too: open the data tables for printing, close them again afterwards.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.jc-figure__data"), function (d) { return !d.open; });
+    openedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
 
   var lastScheme = null;
   new MutationObserver(function () {

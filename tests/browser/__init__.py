@@ -1,0 +1,1 @@
+"""Browser tests: Playwright with Debian chromium against the built site."""
