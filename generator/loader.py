@@ -55,6 +55,7 @@ class Dataset:
     registry: Registry
     documents: list[Document]
     warnings: list[DataIssue] = field(default_factory=list)
+    _folders: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def jobcentres(self):
@@ -63,13 +64,21 @@ class Dataset:
     def documents_of(self, jobcentre: str) -> list[Document]:
         return [d for d in self.documents if d.jobcentre == jobcentre]
 
+    def in_folder(self, jobcentre: str, year: int) -> list[Document]:
+        """The documents of one jobcentre and year. Indexed on first use: pages ask for every
+        document's neighbours, and a scan of all documents each time was quadratic at scale."""
+        if self._folders is None:
+            self._folders = {}
+            for d in self.documents:
+                self._folders.setdefault((d.jobcentre, d.year), []).append(d)
+        return self._folders.get((jobcentre, year), [])
+
     def find(self, jobcentre: str, year: int, slug: str) -> Document | None:
-        return next((d for d in self.documents if (d.jobcentre, d.year, d.slug) == (jobcentre, year, slug)), None)
+        return next((d for d in self.in_folder(jobcentre, year) if d.slug == slug), None)
 
     def referring_to(self, doc: Document) -> list[Document]:
         """Documents in the same folder that answer or refer to doc (a letter to its revision)."""
-        return [d for d in self.documents
-                if (d.jobcentre, d.year) == (doc.jobcentre, doc.year) and doc.slug in d.model.references()]
+        return [d for d in self.in_folder(doc.jobcentre, doc.year) if doc.slug in d.model.references()]
 
 
 # --------------------------------------------------------------------------- YAML with lines

@@ -111,7 +111,7 @@ def jobcentre_home(dataset: Dataset, jc: Jobcentre) -> pages.Page:
 
 def jobcentre_year(dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
     folder = f"{jc.slug}/{year}"
-    docs = [d for d in ordered(dataset.documents_of(jc.slug)) if d.year == year]
+    docs = ordered(dataset.in_folder(jc.slug, year))
     intro = (f"Dokumenter fra {jc.name} for {year}. Se også [{jc.name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
              f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
     return _render(Listing(title=f"{jc.name} – {year}", intro=intro,

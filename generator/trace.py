@@ -12,8 +12,7 @@ from .models import Goal, Plan, PlanGoal, Revision
 
 def sibling(dataset: Dataset, doc: Document, model: type) -> Document | None:
     """The document of another kind for the same jobcentre and year."""
-    return next((d for d in dataset.documents
-                 if d.jobcentre == doc.jobcentre and d.year == doc.year and isinstance(d.model, model)), None)
+    return next((d for d in dataset.in_folder(doc.jobcentre, doc.year) if isinstance(d.model, model)), None)
 
 
 def reviewed_goal_id(goal: Goal) -> str:
