@@ -1,4 +1,4 @@
-"""Synthetic data at national scale: N jobcentres x Y years of plans and revisions.
+"""Synthetic data at national scale: N jobcentres x Y years of plans, revisions and letters.
 
     python bench/synth.py OUT [--scale 98x20] [--first-year 2007] [--seed 7]
 
@@ -10,7 +10,8 @@ OUT/data`) and OUT/mkdocs.yml, which builds the real docs/ pages with the synthe
 The shape and size follow the real documents in data/: a revision has 4-8 goals (one with
 sub-goals), baseline/status/target, a 24-month series with jobcentre and cluster columns per
 measured goal, a forsørgelsesgrupper table (20 rows) and a besparelsespotentiale table; a plan
-has 5 focus areas with ~15 goals, fact boxes and minister goals. Texts are Danish-looking
+has 5 focus areas with ~15 goals, fact boxes and minister goals; a feedback letter (tilbagemelding)
+answers each revision. Committee minutes (referat) are still to come (see KINDS). Texts are Danish-looking
 sentences of realistic length. Everything is drawn from a seeded random generator, so the same
 arguments always write the same bytes.
 
@@ -333,19 +334,37 @@ def plan(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
     return {"beskaeftigelsesplan.yaml": dump(doc, f"Syntetisk beskæftigelsesplan {year} for {jc.name}")}
 
 
+# --------------------------------------------------------------------------- letter
+
+
+def letter(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
+    """The regional authority's feedback on the revision: text only, no charts."""
+    region = f"Beskæftigelsesregion {jc.region}"
+    doc = {
+        "jobcentre": jc.slug, "year": year, "title": f"Beskæftigelsesregionens tilbagemelding på resultatrevision {year}",
+        "source_document": f"{jc.slug}-tilbagemelding-{year}.pdf", "updated": f"{year + 1}-06-01",
+        "answers": "resultatrevision", "date": f"{year + 1}-05-{rng.randint(1, 28):02d}",
+        "reference": f"{year + 1}-{rng.randint(1000000, 9999999):07d}",
+        "sender": {"name": region, "address": ["Ny Østergade 7", "4000 Roskilde"]},
+        "recipient": {"name": f"{jc.short} Kommune", "attention": "Jobcenterchefen"},
+        "body": [paragraph(rng, rng.randint(3, 5)) for _ in range(rng.randint(4, 7))],
+        "signature": {"closing": "Med venlig hilsen", "name": "Regionsdirektøren"},
+    }
+    return {"tilbagemelding.yaml": dump(doc, f"Syntetisk tilbagemelding {year} for {jc.name}")}
+
+
 # --------------------------------------------------------------------------- kinds
 
 # One writer per document kind, in the order they are written.
-# TODO(tilbagemelding): add a writer for the regional authority's feedback letter on the
-#   revision (kind 'tilbagemelding': one per jobcentre and year, text only, no charts), e.g.
-#   KINDS["tilbagemelding"] = tilbagemelding, returning {"tilbagemelding.yaml": ...}, once the
-#   kind's model is on main (generator/models.py KINDS).
 # TODO(referat): add a writer for committee minutes (kind 'referat': several a year, named
-#   'referat-YYYY-MM-DD.yaml', with monthly series tables and charts), e.g. 4 meetings a year,
-#   each with 1-2 series of 24 months like _series() and a chart.
+#   'referat-YYYY-MM-DD.yaml', with wide monthly series tables and charts; see
+#   generator/skeletons/referat.yaml and data/hoeje-taastrup/2013/), e.g. 4 meetings a year,
+#   each with 1-2 series of 24 months like _series() and a chart. A writer returns
+#   {relative path: text}, so one writer can write several minutes.
 KINDS = {
     "beskaeftigelsesplan": plan,
     "resultatrevision": revision,
+    "tilbagemelding": letter,
 }
 
 

@@ -22,7 +22,7 @@ def test_synthetic_tree_validates_and_is_deterministic(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(a / "data")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "OK: 12 documents and 3 jobcentre(s)" in result.stdout and "warning" not in result.stderr
+    assert "OK: 18 documents and 3 jobcentre(s)" in result.stdout and "warning" not in result.stderr
     b = synth(tmp_path / "b")
     files = sorted(p.relative_to(a / "data") for p in (a / "data").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(b / "data") for p in (b / "data").rglob("*") if p.is_file())
@@ -51,4 +51,5 @@ def test_synthetic_tree_builds_strict_with_the_real_docs(tmp_path):
     result = run_mkdocs_build(out, out / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (out / "site/albertslund/2008/resultatrevision/index.html").is_file()
+    assert (out / "site/albertslund/2008/tilbagemelding/index.html").is_file()
     assert (out / "site/forfatter/index.html").is_file()  # the hand-written pages come from docs/
