@@ -181,6 +181,10 @@ class Table(Strict):
             self._records = self._frame.to_dict("records")
         return self._records
 
+    def release_records(self) -> None:
+        """Forget the rows made by records (made again when asked for): memory at scale."""
+        self._records = None
+
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 

@@ -201,37 +201,45 @@ COMPRESSED = ("tal",)
 
 @dataclass
 class Part:
-    """One document's rows of one file: CSV lines and JSON objects, without header or brackets."""
+    """One document's rows of one file, without header or brackets: CSV lines and JSON objects,
+    as views into the document's own files (no copies; at national scale a copy was ~400 MB)."""
 
-    csv: str
-    json: str
+    csv: memoryview
+    json: memoryview
     rows: int
-
-
-def document_parts(doc: Document) -> dict[str, Part]:
-    one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
-    out = {}
-    for name in PER_DOCUMENT:
-        _, fields, rows_of = FILES[name]
-        rows = rows_of(one)
-        out[name] = Part(csv=to_csv(rows, fields).split("\n", 1)[1], json=_json_rows(rows), rows=len(rows))
-    return out
 
 
 def _header(fields: list[tuple[str, str]]) -> str:
     return ",".join(f for f, _ in fields) + "\n"
 
 
-def document_files(doc: Document, parts: dict[str, Part]) -> dict[str, bytes]:
-    """The same files restricted to one document, beside its page (with only a header when
-    empty). As UTF-8 bytes: half the memory of Python strings with non-Latin-1 text in them."""
+def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
+    """The open-data files restricted to one document, beside its page (with only a header when
+    empty), as UTF-8 bytes (half the memory of Python strings with non-Latin-1 text); and the
+    document's parts of the site-wide files."""
+    one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
     folder = doc_url(doc).rstrip("/")
-    out = {}
-    for name, part in parts.items():
-        fields = FILES[name][1]
-        out[f"{folder}/{name}.csv"] = (_header(fields) + part.csv).encode()
-        out[f"{folder}/{name}.json"] = (_json_head(name, fields) + part.json + "]}").encode()
-    return out
+    files, parts = {}, {}
+    for name in PER_DOCUMENT:
+        _, fields, rows_of = FILES[name]
+        rows = rows_of(one)
+        csv_head, json_head = _header(fields).encode(), _json_head(name, fields).encode()
+        csv_file = to_csv(rows, fields).encode()
+        json_file = json_head + _json_rows(rows).encode() + b"]}"
+        files[f"{folder}/{name}.csv"], files[f"{folder}/{name}.json"] = csv_file, json_file
+        parts[name] = Part(csv=memoryview(csv_file)[len(csv_head):], json=memoryview(json_file)[len(json_head):-2],
+                           rows=len(rows))
+    return files, parts
+
+
+def _content(chunks: list, compressed: bool) -> bytes:
+    if not compressed:
+        return b"".join(chunks)
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6, mtime=0) as gz:
+        for chunk in chunks:
+            gz.write(chunk)
+    return out.getvalue()
 
 
 def files(dataset: Dataset, parts: dict[Path, dict[str, Part]] | None = None,
@@ -241,19 +249,17 @@ def files(dataset: Dataset, parts: dict[Path, dict[str, Part]] | None = None,
     out, counts = {}, {}
     for name, (_, fields, rows_of) in FILES.items():
         if name in PER_DOCUMENT:
-            doc_parts = [(parts or {}).get(d.path) or document_parts(d) for d in dataset.documents]
-            pieces = [p[name] for p in doc_parts]
-            text_csv = _header(fields) + "".join(p.csv for p in pieces)
-            text_json = _json_head(name, fields) + ",".join(p.json for p in pieces if p.rows) + "]}"
+            pieces = [((parts or {}).get(d.path) or document_files(d)[1])[name] for d in dataset.documents]
+            csv_chunks = [_header(fields).encode(), *(p.csv for p in pieces)]
+            nonempty = [p.json for p in pieces if p.rows]
+            json_chunks = [_json_head(name, fields).encode(), *(x for i, p in enumerate(nonempty) for x in ((b",", p) if i else (p,))), b"]}"]
             counts[name] = sum(p.rows for p in pieces)
         else:
             rows = rows_of(dataset)
-            text_csv, text_json, counts[name] = to_csv(rows, fields), to_json(rows, name, fields), len(rows)
-        for ext, text in (("csv", text_csv), ("json", text_json)):
-            if name in COMPRESSED:
-                out[f"{folder}/{name}.{ext}.gz"] = gzip.compress(text.encode(), compresslevel=6, mtime=0)
-            else:
-                out[f"{folder}/{name}.{ext}"] = text.encode()
+            csv_chunks, json_chunks, counts[name] = [to_csv(rows, fields).encode()], [to_json(rows, name, fields).encode()], len(rows)
+        for ext, chunks in (("csv", csv_chunks), ("json", json_chunks)):
+            path = f"{folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")
+            out[path] = _content(chunks, name in COMPRESSED)
     return out, counts
 
 

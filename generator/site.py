@@ -45,8 +45,10 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
 
         def make(doc=doc, builder=builder) -> tuple[pages.Page, dict]:
             page = builder(dataset, doc, svg_cache)
-            doc_parts = opendata.document_parts(doc)
-            page.assets.update(opendata.document_files(doc, doc_parts))
+            files, doc_parts = opendata.document_files(doc)
+            page.assets.update(files)
+            for table in doc.model.tables:
+                table.release_records()  # made again if a rebuild needs them; ~100 KB a document
             return page, doc_parts
 
         page, doc_parts = memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make)
