@@ -125,8 +125,14 @@ def _json_script(value) -> Markup:
 
 
 def _json_attr(value) -> Markup:
-    """JSON as the value of a quoted HTML attribute (read back with JSON.parse(getAttribute()))."""
-    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    """JSON as the value of a single-quoted HTML attribute (read back with
+    JSON.parse(getAttribute())). The characters HTML would read (' & < >) are written as JSON
+    escapes, so the value needs no HTML escaping: escaping every '"' as '&#34;' made a chart's
+    spec 2.5 times as long, a third of a document page."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for ch in "'&<>":
+        text = text.replace(ch, f"\\u{ord(ch):04x}")
+    return Markup(text)
 
 
 class Refs:

@@ -54,7 +54,7 @@ def tables(html: str) -> dict[str, list[list[str]]]:
 def chart_specs(html: str) -> list[dict]:
     """The Vega-Lite spec of every chart figure on a page (kept in its data-jc-spec attribute)."""
     from html import unescape
-    return [json.loads(unescape(m)) for m in re.findall(r'data-jc-spec="([^"]*)"', html)]
+    return [json.loads(unescape(m[1])) for m in re.findall(r"""data-jc-spec=(["'])(.*?)\1""", html)]
 
 
 def text(html: str) -> str:
