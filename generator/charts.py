@@ -1,17 +1,18 @@
-"""Vega-Lite charts as plain dicts, and their SVG fallbacks rendered by vl-convert.
+"""Vega-Lite charts built with Altair, and their SVG fallbacks rendered by vl-convert.
 
-The specs are what Altair wrote for the same charts, built directly (Altair cost ~30 ms a
-chart even without validation); the tests validate every chart kind against the Vega-Lite
-schema that comes with Altair.
+Specs are built without schema validation on the build path; the tests validate every chart
+kind against the Vega-Lite schema that comes with Altair.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
 import os
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 
 from .models import Column, PeerValue, Table
@@ -22,7 +23,6 @@ WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its conta
 HEIGHT = 280
 FACET_WIDTH = 200  # each small chart of a faceted chart
 TIME_FORMAT = "%b %Y"
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # the version Altair 6.3 writes
 
 
 def _period_iso(value) -> str:
@@ -77,92 +77,109 @@ def _value_format(table: Table) -> str:
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
 
 
-def _field(name: str, type_: str, **props) -> dict:
-    return {"field": name, **props, "type": type_}
+# The chart's structure (marks, encodings, scales, title) is built with Altair and remembered
+# by its parameters; only the data differ from chart to chart, and they go into `datasets`
+# under fixed names. Altair costs ~30 ms a chart even without validation, which at national
+# scale (tens of thousands of charts, a few thousand shapes) would be most of the generator.
+POINTS, TARGET = "punkter", "maal"
+_structure_dir: Path | None = None  # where built structures are kept between builds
 
 
-def _dataset(records: list[dict]) -> tuple[str, list[dict]]:
-    """A named dataset, named by its content as Altair does."""
-    text = json.dumps(records, sort_keys=True, ensure_ascii=False, default=str)
-    return "data-" + hashlib.md5(text.encode()).hexdigest(), records
+def use_cache(cache_dir: Path | None) -> None:
+    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair."""
+    global _structure_dir
+    _structure_dir = Path(cache_dir) / "specs" if cache_dir else None
+
+
+def _remembered(build):
+    """Memoize a structure builder in memory and, with use_cache(), on disk by its arguments."""
+
+    @functools.lru_cache(maxsize=8192)
+    def cached(*args):
+        if _structure_dir is None:
+            return build(*args)
+        key = json.dumps([build.__name__, alt.__version__, args], ensure_ascii=False, default=list)
+        path = _structure_dir / (hashlib.sha256(key.encode()).hexdigest() + ".json")
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+        text = build(*args)
+        _write(path, text)
+        return text
+
+    return cached
+
+
+@_remembered
+def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple, colors: tuple, fmt: str,
+                     y_title: str, x_label: str, facet_label: str | None, facets: tuple | None,
+                     has_target: bool, title: str) -> str:
+    color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)),
+                      legend=alt.Legend(orient="bottom"))
+    if temporal:
+        x = alt.X("x:T", title=None, timeUnit="yearmonth",
+                  axis=alt.Axis(format=TIME_FORMAT, **({"tickCount": "month"} if few_months else {})))
+        x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
+    else:
+        # Small facet charts are narrow: their category labels are slanted to fit.
+        x = alt.X("x:N", title=None, sort=None, axis=alt.Axis(labelAngle=-30 if facets else 0, labelLimit=160))
+        x_tip = alt.Tooltip("x:N", title=x_label)
+    tooltip = [x_tip, alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("værdi:Q", title=y_title or "Værdi", format=fmt)]
+    if facets:
+        tooltip.insert(0, alt.Tooltip("facet:N", title=facet_label))
+    y = alt.Y("værdi:Q", title=y_title, axis=alt.Axis(format=fmt))
+    base = alt.Chart(alt.NamedData(POINTS)) if facets or has_target else alt.Chart()
+    if kind == "line":
+        # Points as well as lines: series read from text can have a single point.
+        chart = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=60)).encode(x=x, y=y, color=color, tooltip=tooltip)
+    elif kind == "grouped_bar":
+        chart = base.mark_bar().encode(x=x, xOffset=alt.XOffset("serie:N", sort=list(series)), y=y, color=color, tooltip=tooltip)
+    elif kind == "stacked_bar":
+        chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("orden:Q", sort="descending"))
+    elif kind == "ranked_bar":
+        chart = base.mark_bar().encode(y=alt.Y("x:N", title=None, sort="-x"),
+                                       x=alt.X("værdi:Q", title=y_title, axis=alt.Axis(format=fmt)),
+                                       color=color, tooltip=tooltip)
+    else:  # bar
+        chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    if facets:
+        # One small chart per facet value, each with only its own categories on the x axis.
+        chart = chart.properties(height=HEIGHT, width=FACET_WIDTH).facet(
+            column=alt.Column("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold"))
+        ).resolve_scale(x="independent", xOffset="independent")
+        return _finish(chart, title, sized=False)
+    if not has_target:
+        return _finish(alt.layer(chart, data=alt.NamedData(POINTS)), title)
+    rule = _target_rule(fmt, horizontal=kind != "ranked_bar")
+    return _finish(alt.layer(chart, rule), title)
+
+
+def _target_rule(fmt: str, horizontal: bool = True):
+    enc = {"y": "værdi:Q"} if horizontal else {"x": "værdi:Q"}
+    rule = alt.Chart().mark_rule(color=TARGET_COLOR, strokeDash=[6, 4], strokeWidth=2).encode(
+        **enc, tooltip=[alt.Tooltip("label:N", title="Mål"), alt.Tooltip("værdi:Q", title="Værdi", format=fmt)])
+    text = alt.Chart().mark_text(align="left", dx=4, dy=-8, color=TARGET_COLOR, fontWeight="bold").encode(
+        **enc, text="label:N", **({"x": alt.value(0)} if horizontal else {"y": alt.value(0)}))
+    return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
 
 def table_chart(table: Table, title: str) -> dict:
-    """The chart a table declares, as a Vega-Lite dict.
-
-    Written as plain dicts: Altair built the same spec in ~30 ms a chart (its objects validate
-    and deep-copy themselves), which was the generator's largest cost at national scale. The
-    tests validate every chart kind against the Vega-Lite schema."""
+    """The chart a table declares, as a Vega-Lite dict built with Altair."""
     spec = table.chart
     long = long_records(table)
     x_col = _column(table, spec.x)
-    temporal = x_col.type == "period"
     series = series_names(table)
-    color = {"field": "serie", "legend": {"orient": "bottom"},
-             "scale": {"domain": series, "range": spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]},
-             "title": None, "type": "nominal"}
-    fmt = _value_format(table)
-    y_title = spec.y_title or (_column(table, spec.y[0]).unit or "")
-    if temporal:
-        axis = {"format": TIME_FORMAT, **({"tickCount": "month"} if len({r["x"] for r in long}) < 8 else {})}
-        x = _field("x", "temporal", axis=axis, timeUnit="yearmonth", title=None)
-        x_tip = _field("x", "temporal", format=TIME_FORMAT, timeUnit="yearmonth", title=x_col.label)
-    else:
-        # Small facet charts are narrow: their category labels are slanted to fit.
-        x = _field("x", "nominal", axis={"labelAngle": -30 if spec.facet else 0, "labelLimit": 160}, sort=None, title=None)
-        x_tip = _field("x", "nominal", title=x_col.label)
-    tooltip = [x_tip, _field("serie", "nominal", title="Serie"), _field("værdi", "quantitative", format=fmt, title=y_title or "Værdi")]
-    if spec.facet:
-        tooltip.insert(0, _field("facet", "nominal", title=_column(table, spec.facet).label))
-    y = _field("værdi", "quantitative", axis={"format": fmt}, title=y_title)
-    if spec.kind == "line":
-        # Points as well as lines: series read from text can have a single point.
-        mark = {"type": "line", "point": {"filled": True, "size": 60}}
-        encoding = {"color": color, "tooltip": tooltip, "x": x, "y": y}
-    elif spec.kind == "grouped_bar":
-        mark = {"type": "bar"}
-        encoding = {"color": color, "tooltip": tooltip, "x": x, "xOffset": _field("serie", "nominal", sort=series), "y": y}
-    elif spec.kind == "stacked_bar":
-        mark = {"type": "bar"}
-        encoding = {"color": color, "order": _field("orden", "quantitative", sort="descending"), "tooltip": tooltip, "x": x, "y": y}
-    elif spec.kind == "ranked_bar":
-        mark = {"type": "bar"}
-        encoding = {"color": color, "tooltip": tooltip,
-                    "x": _field("værdi", "quantitative", axis={"format": fmt}, title=y_title),
-                    "y": _field("x", "nominal", sort="-x", title=None)}
-    else:  # bar
-        mark = {"type": "bar"}
-        encoding = {"color": color, "tooltip": tooltip, "x": x, "y": y}
-    name, values = _dataset(long)
-    datasets = {name: values}
-    layer = {"mark": mark, "encoding": encoding}
-    if spec.facet:
-        # One small chart per facet value, each with only its own categories on the x axis.
-        facets = list(dict.fromkeys(r["facet"] for r in long))
-        chart = {"data": {"name": name},
-                 "facet": {"column": {"field": "facet", "header": {"labelFontWeight": "bold"}, "sort": facets,
-                                      "title": None, "type": "nominal"}},
-                 "spec": {**layer, "height": HEIGHT, "width": FACET_WIDTH},
-                 "resolve": {"scale": {"x": "independent", "xOffset": "independent"}}}
-        return _finish(chart, title, datasets, sized=False)
-    if spec.target is None:  # one layer: its data belongs to the whole chart
-        return _finish({"layer": [layer], "data": {"name": name}}, title, datasets)
-    target_name, target_values = _dataset([{"værdi": float(spec.target), "label": spec.target_label}])
-    datasets[target_name] = target_values
-    layers = [{"data": {"name": name}, **layer},
-              {"layer": _target_rule(fmt, horizontal=spec.kind != "ranked_bar"), "data": {"name": target_name}}]
-    return _finish({"layer": layers}, title, datasets)
-
-
-def _target_rule(fmt: str, horizontal: bool = True) -> list[dict]:
-    pos = "y" if horizontal else "x"
-    value = {pos: _field("værdi", "quantitative")}
-    rule = {"mark": {"type": "rule", "color": TARGET_COLOR, "strokeDash": [6, 4], "strokeWidth": 2},
-            "encoding": {"tooltip": [_field("label", "nominal", title="Mål"),
-                                     _field("værdi", "quantitative", format=fmt, title="Værdi")], **value}}
-    text = {"mark": {"type": "text", "align": "left", "color": TARGET_COLOR, "dx": 4, "dy": -8, "fontWeight": "bold"},
-            "encoding": {"text": _field("label", "nominal"), **({"x": {"value": 0}} if horizontal else {"y": {"value": 0}}), **value}}
-    return [rule, text]
+    colors = spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]
+    temporal = x_col.type == "period"
+    facets = tuple(dict.fromkeys(r["facet"] for r in long)) if spec.facet else None
+    structure = _table_structure(
+        spec.kind, temporal, temporal and len({r["x"] for r in long}) < 8, tuple(series), tuple(colors),
+        _value_format(table), spec.y_title or (_column(table, spec.y[0]).unit or ""), x_col.label,
+        _column(table, spec.facet).label if spec.facet else None, facets, spec.target is not None, title)
+    out = json.loads(structure)
+    out["datasets"] = {POINTS: long}
+    if spec.target is not None:
+        out["datasets"][TARGET] = [{"værdi": float(spec.target), "label": spec.target_label}]
+    return out
 
 
 def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: str | None = None) -> dict:
@@ -170,32 +187,36 @@ def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: 
     return bar_chart([(p.name, p.value) for p in peers], unit, title, highlight=highlight, name_title="Jobcenter")
 
 
+@_remembered
+def _bar_structure(unit: str | None, title: str, ranked: bool, name_title: str, fmt: str) -> str:
+    chart = alt.Chart(alt.NamedData(POINTS)).mark_bar().encode(
+        y=alt.Y("navn:N", title=None, sort="-x" if ranked else None, axis=alt.Axis(labelLimit=280)),
+        x=alt.X("værdi:Q", title=unit or None, axis=alt.Axis(format=fmt)),
+        color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
+        tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
+    )
+    return _finish(chart, title)
+
+
 def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, highlight: str | None = None,
               ranked: bool = True, name_title: str = "Navn") -> dict:
     """Horizontal bars of named values; ranked by value, or in the given order."""
     records = [{"navn": n, "værdi": float(v), "fremhævet": (n == highlight) if highlight else True} for n, v in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v in items) else ",.1f"
-    name, values = _dataset(records)
-    chart = {
-        "data": {"name": name}, "mark": {"type": "bar"},
-        "encoding": {
-            "color": {"condition": {"test": "datum.fremhævet", "value": PALETTE[0]}, "value": PALETTE[1]},
-            "tooltip": [_field("navn", "nominal", title=name_title), _field("værdi", "quantitative", format=fmt, title=unit or "Værdi")],
-            "x": _field("værdi", "quantitative", axis={"format": fmt}, title=unit or None),
-            "y": _field("navn", "nominal", axis={"labelLimit": 280}, sort="-x" if ranked else None, title=None),
-        },
-    }
-    return _finish(chart, title, {name: values})
+    out = json.loads(_bar_structure(unit, title, ranked, name_title, fmt))
+    out["datasets"] = {POINTS: records}
+    return out
 
 
-def _finish(chart: dict, title: str, datasets: dict[str, list[dict]], sized: bool = True) -> dict:
-    """sized=False: the chart set its own size (a faceted chart cannot fill its container)."""
-    size = {"height": HEIGHT} if sized else {}
-    return {
-        "config": {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif"},
-        **chart, **size, "title": {"text": title, "anchor": "start"}, **({"width": "container"} if sized else {}),
-        "$schema": VEGA_LITE_SCHEMA, "datasets": datasets,
-    }
+def _finish(chart, title: str, sized: bool = True) -> str:
+    """The Vega-Lite JSON of an Altair chart without data; sized=False: the chart set its own
+    size (a faceted chart cannot fill its container)."""
+    if sized:
+        chart = chart.properties(width="container", height=HEIGHT)
+    chart = chart.properties(title=alt.Title(title, anchor="start"))
+    spec = chart.to_dict(validate=False)
+    spec["config"] = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif"}
+    return json.dumps(spec, ensure_ascii=False)
 
 
 # --------------------------------------------------------------------------- SVG fallback

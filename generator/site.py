@@ -62,6 +62,7 @@ def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None
               wait_for_svgs: bool = True) -> list[pages.Page]:
     """wait_for_svgs=False: new SVG fallbacks may still be rendering when this returns
     (see charts.render_pending)."""
+    charts.use_cache(svg_cache)
     parts: dict = {}
     out = document_pages(dataset, svg_cache, memo, parts)
     out.extend(scorecard.scorecard_pages(dataset, svg_cache))
