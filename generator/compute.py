@@ -10,7 +10,7 @@ from typing import Literal
 
 from .errors import DataIssue
 from .loader import Dataset, display_path
-from .models import Goal, Range, StartEnd
+from .models import Claim, Goal, Range, StartEnd
 
 State = Literal["met", "not_met", "partly", "not_measured"]
 
@@ -100,18 +100,30 @@ def walk_goals(goals: list[Goal]):
         yield from walk_goals(g.subgoals)
 
 
+def contradicted_claims(goal: Goal, o: Outcome) -> list[tuple[Claim, State]]:
+    """The document's claims about whether the goal was met that the figures contradict,
+    each with the state the document claims."""
+    out = []
+    for claim in goal.claims:
+        if claim.met is None or o.state == "not_measured":
+            continue
+        claimed: State = "partly" if claim.met == "partly" else ("met" if claim.met else "not_met")
+        if claimed != o.state:
+            out.append((claim, claimed))
+    return out
+
+
 def claim_warnings(dataset: Dataset) -> list[DataIssue]:
     """Where a document states a result that the figures do not support, say so."""
     out = []
     for doc in dataset.documents:
         for goal in walk_goals(getattr(doc.model, "goals", [])):
             o = outcome(goal)
+            contradicted = {id(c): claimed for c, claimed in contradicted_claims(goal, o)}
             for claim in goal.claims:
                 problems = []
-                if claim.met is not None:
-                    claimed = "partly" if claim.met == "partly" else ("met" if claim.met else "not_met")
-                    if o.state != "not_measured" and claimed != o.state:
-                        problems.append(f"the document says {STATE_WORDS[claimed]!r}, the figures say {STATE_WORDS[o.state]!r}")
+                if id(claim) in contradicted:
+                    problems.append(f"the document says {STATE_WORDS[contradicted[id(claim)]]!r}, the figures say {STATE_WORDS[o.state]!r}")
                 if claim.change_pct is not None and o.change_pct is not None:
                     if round(o.change_pct, 1) != round(claim.change_pct, 1):
                         problems.append(f"the document says a change of {claim.change_pct} pct., the figures give {o.change_pct:.1f}")

@@ -438,14 +438,9 @@ class GoalView:
 
 
 def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
-    out = []
-    for c in goal.claims:
-        if c.met is not None and o.state != "not_measured":
-            claimed = "partly" if c.met == "partly" else ("met" if c.met else "not_met")
-            if claimed != o.state:
-                out.append(f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
-                           f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}.")
-    return out
+    return [f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
+            f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}."
+            for c, claimed in compute.contradicted_claims(goal, o)]
 
 
 def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) -> Page:
@@ -481,7 +476,7 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
 
 
 def summary(goals: list[Goal]) -> dict:
-    """Counts of top-level goals by state, and the sentence for a headline."""
+    """Counts of top-level goals by state (a goal with sub-goals counts once, by its own state)."""
     states = [compute.outcome(g).state for g in goals]
     counts = {s: states.count(s) for s in compute.STATE_WORDS}
     measured = len(states) - counts["not_measured"]

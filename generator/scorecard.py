@@ -10,7 +10,7 @@ from . import compute, opendata
 from . import formatting as fmt
 from .loader import Dataset, Document
 from .models import ChartSpec, Column, Goal, Table
-from .pages import Page, PageBuilder, goal_cells
+from .pages import Page, PageBuilder, goal_cells, summary
 
 SCORECARD = "maalopfyldelse"
 STATES = ["met", "partly", "not_met", "not_measured"]
@@ -40,8 +40,7 @@ def goal_documents(dataset: Dataset) -> list[Document]:
 def score_rows(dataset: Dataset) -> list[ScoreRow]:
     rows = []
     for doc in goal_documents(dataset):
-        states = [compute.outcome(g).state for g in doc.model.goals]
-        rows.append(ScoreRow(doc=doc, counts={s: states.count(s) for s in STATES}))
+        rows.append(ScoreRow(doc=doc, counts=summary(doc.model.goals)["counts"]))
     return rows
 
 
@@ -51,18 +50,22 @@ def _synthetic_table(ident: str, title: str, columns: list[Column], frame: pd.Da
     return t
 
 
-def attainment_table(dataset: Dataset, rows: list[ScoreRow]) -> Table:
-    names = dataset.jobcentres
-    frame = pd.DataFrame({
-        "dokument": [f"{names[r.doc.jobcentre].name.replace('Jobcenter ', '')} {r.doc.year}" for r in rows],
-        **{s: [r.counts[s] for r in rows] for s in STATES},
-    })
-    columns = [Column(key="dokument", label="Jobcenter og år", type="text")] + [
+def _state_table(ident: str, title: str, key: str, label: str, names: list[str], counts: list[dict[str, int]]) -> Table:
+    """Goals by result for each named group, as a table with a stacked-bar chart."""
+    frame = pd.DataFrame({key: names, **{s: [c[s] for c in counts] for s in STATES}})
+    columns = [Column(key=key, label=label, type="text")] + [
         Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in STATES
     ]
-    return _synthetic_table("maalopfyldelse", "Mål efter resultat, pr. jobcenter og år", columns, frame,
-                            ChartSpec(kind="stacked_bar", x="dokument", y=STATES, y_title="Antal mål",
+    return _synthetic_table(ident, title, columns, frame,
+                            ChartSpec(kind="stacked_bar", x=key, y=STATES, y_title="Antal mål",
                                       colors=[STATE_COLORS[s] for s in STATES]))
+
+
+def attainment_table(dataset: Dataset, rows: list[ScoreRow]) -> Table:
+    names = dataset.jobcentres
+    return _state_table("maalopfyldelse", "Mål efter resultat, pr. jobcenter og år", "dokument", "Jobcenter og år",
+                        [f"{names[r.doc.jobcentre].name.replace('Jobcenter ', '')} {r.doc.year}" for r in rows],
+                        [r.counts for r in rows])
 
 
 def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
@@ -106,14 +109,8 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
 def year_table(rows: list[ScoreRow]) -> Table:
     """Goals by result for each year, summed over the jobcentres."""
     years = sorted({r.doc.year for r in rows})
-    frame = pd.DataFrame({"aar": [str(y) for y in years],
-                          **{s: [sum(r.counts[s] for r in rows if r.doc.year == y) for y in years] for s in STATES}})
-    columns = [Column(key="aar", label="År", type="text")] + [
-        Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in STATES
-    ]
-    return _synthetic_table("maalopfyldelse-aar", "Mål efter resultat, pr. år (alle jobcentre)", columns, frame,
-                            ChartSpec(kind="stacked_bar", x="aar", y=STATES, y_title="Antal mål",
-                                      colors=[STATE_COLORS[s] for s in STATES]))
+    return _state_table("maalopfyldelse-aar", "Mål efter resultat, pr. år (alle jobcentre)", "aar", "År",
+                        [str(y) for y in years], [_sum_rows([r for r in rows if r.doc.year == y]) for y in years])
 
 
 def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
