@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 import altair as alt
-import pandas as pd
 
 from .models import Column, PeerValue, Table
 
@@ -29,7 +28,8 @@ def _period_iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
+    """An empty cell: None or NaN."""
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
@@ -50,15 +50,9 @@ def long_records(table: Table) -> list[dict]:
 
     if spec.series:
         order = {name: i for i, name in enumerate(dict.fromkeys(r[spec.series] for r in rows))}
-        return [point(r, r[spec.series], order[r[spec.series]], r[spec.y[0]]) for r in rows if not _missing(r[spec.y[0]])]
+        return [point(r, r[spec.series], order[r[spec.series]], r[spec.y[0]]) for r in rows if not missing(r[spec.y[0]])]
     return [point(r, _column(table, key).label, i, r[key])
-            for i, key in enumerate(spec.y) for r in rows if not _missing(r[key])]
-
-
-def long_frame(table: Table) -> pd.DataFrame:
-    """long_records as a DataFrame."""
-    columns = ["x", "serie", "orden", "værdi"] + (["facet"] if table.chart.facet else [])
-    return pd.DataFrame(long_records(table), columns=columns)
+            for i, key in enumerate(spec.y) for r in rows if not missing(r[key])]
 
 
 def series_names(table: Table) -> list[str]:
@@ -73,7 +67,7 @@ def _column(table: Table, key: str) -> Column:
 
 
 def _value_format(table: Table) -> str:
-    vals = [row[key] for key in table.chart.y for row in table.records if not _missing(row[key])]
+    vals = [row[key] for key in table.chart.y for row in table.records if not missing(row[key])]
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
 
 

@@ -8,6 +8,7 @@ Layout:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -57,7 +58,7 @@ class Dataset:
     warnings: list[DataIssue] = field(default_factory=list)
     _folders: dict | None = field(default=None, init=False, repr=False, compare=False)
 
-    @property
+    @functools.cached_property
     def jobcentres(self):
         return {j.slug: j for j in self.registry.jobcentres}
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -537,10 +536,6 @@ def build_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
     return pages
 
 
-def finite(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
-
-
 # --------------------------------------------------------------------------- goal cells
 
 
@@ -601,7 +596,7 @@ def cell(value, column) -> str:
     if column.type == "period":
         return fmt.month(value) if isinstance(value, dt.date) else ""
     if column.type == "number":
-        return "" if not finite(value) else fmt.number(value, column.decimals)
+        return "" if charts.missing(value) else fmt.number(value, column.decimals)
     return "" if value is None else str(value)
 
 
