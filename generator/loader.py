@@ -119,22 +119,54 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dic
     return out
 
 
+
+class LineMap:
+    """Where each field of a YAML file is: (key, index, ...) -> 1-based line. Made only when a
+    message needs a line: the map has an entry per YAML node, and at national scale keeping one
+    for every loaded file cost ~20 % of the load time and ~170 MB. Made from the file as it is
+    when first asked (a file changed in between gives the new file's lines)."""
+
+    def __init__(self, path: Path, text: str | None = None):
+        self.path = path
+        self._text = text  # only until the map is made, or when the caller has it anyway
+        self._map: dict[tuple, int] | None = None
+
+    def _lines(self) -> dict[tuple, int]:
+        if self._map is None:
+            text = self._text
+            if text is None:
+                try:
+                    text = self.path.read_bytes().decode("utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+            try:
+                node = yaml.compose(text, Loader=_Loader)
+            except yaml.YAMLError:
+                node = None
+            self._map = _line_map(node) if node is not None else {}
+            self._text = None
+        return self._map
+
+    def get(self, key: tuple, default=None):
+        return self._lines().get(key, default)
+
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._lines()
+
+    def __getitem__(self, key: tuple) -> int:
+        return self._lines()[key]
+
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path, log: IssueLog) -> tuple[Any, dict[tuple, int]] | None:
+def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
+    """The file's data and a LineMap for messages about it; a syntax error is logged with its line."""
     text = _read_text(path, log)
     if text is None:
         return None
     try:
-        # Parse once (with libyaml when PyYAML has it: ~10x faster), then build the data from
-        # the same node tree that gives the line numbers.
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        data = yaml.load(text, Loader=_Loader)  # libyaml when PyYAML has it: ~10x faster
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -143,8 +175,7 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, dict[tuple, int]] | None:
         msg = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
         log.error(display_path(path), line, "", msg)
         return None
-    lines = _line_map(node) if node is not None else {}
-    return data, lines
+    return data, LineMap(path)
 
 
 # --------------------------------------------------------------------------- pydantic errors
@@ -211,14 +242,14 @@ def _friendly(err: dict) -> str:
     return err["msg"]
 
 
-def _lookup_line(lines: dict[tuple, int], loc: tuple) -> int | None:
+def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
     return None
 
 
-def report_validation(path: Path, exc: ValidationError, lines: dict[tuple, int], log: IssueLog) -> None:
+def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: IssueLog) -> None:
     """Turn pydantic's errors into one line each; union alternatives are folded into one."""
     groups: dict[tuple, list[tuple[tuple, dict]]] = {}
     for err in exc.errors(include_url=False):
@@ -252,7 +283,7 @@ def report_validation(path: Path, exc: ValidationError, lines: dict[tuple, int],
         log.error(display_path(path), line, _field_path(base), f"expected {' or '.join(words)}, got {_describe(inp)}")
 
 
-def validate_model(model: type[BaseModel], data: Any, path: Path, lines: dict, log: IssueLog):
+def validate_model(model: type[BaseModel], data: Any, path: Path, lines: LineMap, log: IssueLog):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -317,12 +348,13 @@ def _spread_headers(table: Table, header: list[str], fixed: set[str], shown: str
     return out if ok else None
 
 
-def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, line: int | None, log: IssueLog):
+def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, line, log: IssueLog):
     """Read a table's CSV, check every declared column and value; return a DataFrame or None.
-    A wide table (one column per month) becomes one row per cell."""
+    A wide table (one column per month) becomes one row per cell. line: the line of the table's
+    `file:` in the YAML, or a function that finds it (asked only when the file is missing)."""
     csv_path = (doc_dir / table.file).resolve()
     if not csv_path.is_file():
-        log.error(display_path(yaml_path), line, f"{field_path}.file", f"file not found: {table.file}")
+        log.error(display_path(yaml_path), line() if callable(line) else line, f"{field_path}.file", f"file not found: {table.file}")
         return None
     text = _read_text(csv_path, log)
     if text is None:
@@ -377,7 +409,7 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
 # --------------------------------------------------------------------------- documents
 
 
-def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log: IssueLog) -> None:
+def _check_place(data: dict, path: Path, lines: LineMap, jobcentres: set[str], log: IssueLog) -> None:
     """The jobcentre must be registered, and jobcentre and year must match the folders."""
     shown = display_path(path)
     slug, year = data.get("jobcentre"), data.get("year")
@@ -391,7 +423,7 @@ def _check_place(data: dict, path: Path, lines: dict, jobcentres: set[str], log:
         log.error(shown, lines.get(("year",)), "year", f"says {year} but the file lies in the folder {folder_year!r}")
 
 
-def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -> None:
+def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> None:
     shown = display_path(path)
 
     table_ids = _check_unique([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table", shown, lines, log)
@@ -411,7 +443,7 @@ def _check_document(doc: DocumentBase, path: Path, lines: dict, log: IssueLog) -
     _check_text_refs(doc, set(table_ids) | {f"maal-{g.id}" for g in getattr(doc, "goals", [])}, shown, lines, log)
 
 
-def _check_text_refs(doc: DocumentBase, known: set[str], shown: str, lines: dict, log: IssueLog) -> None:
+def _check_text_refs(doc: DocumentBase, known: set[str], shown: str, lines: LineMap, log: IssueLog) -> None:
     """{ref:ID} in any text must name a table or figure of this document."""
 
     def refs(value, loc: tuple):
@@ -436,7 +468,7 @@ def _walk_goals(goals, prefix: tuple):
         yield from _walk_goals(g.subgoals, prefix + (i, "subgoals"))
 
 
-def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: dict, log: IssueLog) -> dict[str, str]:
+def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: LineMap, log: IssueLog) -> dict[str, str]:
     """items are (location, id); every id used twice is an error. Returns id -> first location."""
     seen: dict[str, str] = {}
     for loc, ident in items:
@@ -447,13 +479,13 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
     return seen
 
 
-def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: dict, log: IssueLog) -> None:
+def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
     for j, ref in enumerate(refs):
         if ref not in known:
             log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), f"no {what} with id {ref!r}")
 
 
-def _check_plan(plan: Plan, shown: str, lines: dict, log: IssueLog) -> None:
+def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
     minister = _check_unique([(("minister_goals", i), m.id) for i, m in enumerate(plan.minister_goals)],
                              "minister goal", shown, lines, log)
     _check_unique([(("facts", i), f.id) for i, f in enumerate(plan.facts)], "fact box", shown, lines, log)
@@ -465,7 +497,7 @@ def _check_plan(plan: Plan, shown: str, lines: dict, log: IssueLog) -> None:
         _check_refs(("focus_areas", i, "minister_goals"), a.minister_goals, minister, "minister goal", shown, lines, log)
 
 
-def _check_plan_links(documents: list["Document"], lines_of: dict[Path, dict], log: IssueLog) -> None:
+def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap], log: IssueLog) -> None:
     """A revision goal's plan_goal must name a goal in the plan of the same jobcentre and year."""
     plans = {(d.jobcentre, d.year): d for d in documents if isinstance(d.model, Plan)}
     for doc in documents:
@@ -474,12 +506,12 @@ def _check_plan_links(documents: list["Document"], lines_of: dict[Path, dict], l
         plan = plans.get((doc.jobcentre, doc.year))
         known = {g.id for g in plan.model.all_goals()} if plan else set()
         for loc, g in _walk_goals(doc.model.goals, ("goals",)):
-            if g.plan_goal is None:
+            if g.plan_goal is None or (plan is not None and g.plan_goal in known):
                 continue
             where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{_field_path(loc)}.plan_goal")
             if plan is None:
                 log.warn(*where, f"refers to plan goal {g.plan_goal!r}, but there is no beskaeftigelsesplan for {doc.year} yet")
-            elif g.plan_goal not in known:
+            else:
                 log.error(*where, f"no goal with id {g.plan_goal!r} in {display_path(plan.path)}")
 
 
@@ -501,7 +533,7 @@ class _Loaded:
     """One document file as loaded: kept by a LoadCache while none of its files change."""
 
     document: Document | None
-    lines: dict
+    lines: LineMap | dict
     csv_files: list[Path]
     issues: list[DataIssue]
     signature: tuple = ()
@@ -541,7 +573,7 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     model = validate_model(KINDS[kind], data, path, lines, log)
     tables = list(enumerate(model.tables)) if model else _valid_tables(data)
     for i, t in tables:
-        t._frame = load_table(t, path.parent, path, f"tables[{i}]", lines.get(("tables", i, "file")), log)
+        t._frame = load_table(t, path.parent, path, f"tables[{i}]", lambda i=i: lines.get(("tables", i, "file")), log)
         csv_files.append((path.parent / t.file).resolve())
     if model is None:
         return out
@@ -595,7 +627,7 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
 
     documents: list[Document] = []
     used_csv: set[Path] = set()
-    lines_of: dict[Path, dict] = {}
+    lines_of: dict[Path, LineMap] = {}
     for path in sorted(root.glob("*/*/*.yaml")):
         loaded = cache.load(path, known) if cache is not None else _load_document(path, known)
         log.issues.extend(loaded.issues)

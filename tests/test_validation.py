@@ -163,3 +163,20 @@ def test_reference_to_unknown_table(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    explanation: Se {ref:serie} og {ref:mangler}.\n"))
     [err] = errors_of(root)
     assert err.endswith("resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} names no table or figure of this document")
+
+
+def test_missing_csv_file_names_the_yaml_line(tmp_path):
+    root = write(tmp_path / "data", {"jobcentres.yaml": REGISTRY, "testby/2013/resultatrevision.yaml": REVISION})
+    with pytest.raises(DataError) as e:
+        loader.load(root)
+    assert "resultatrevision.yaml:14: tables[0].file: file not found: serie.csv" in e.value.report()
+
+
+def test_line_maps_are_made_only_for_messages(tmp_path):
+    """Line maps cost time and memory at national scale: a valid file never needs one."""
+    cache = loader.LoadCache()
+    loader.load(tree(tmp_path), cache=cache)
+    (loaded,) = cache.files.values()
+    assert loaded.lines._map is None
+    assert loaded.lines.get(("goals", 0, "status")) == 9  # made when asked, from the file
+    assert loaded.lines._map is not None
