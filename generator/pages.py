@@ -26,7 +26,7 @@ from .models import Column, Goal, Range, Section, StartEnd, Table, kind_of
 TEMPLATES = Path(__file__).parent / "templates"
 
 # The blocks of pure HTML the templates write: figures (_figure.html.j2) and tables
-# (_table.html.j2, _goal_table.html.j2 and the overview tables), each from its first line to
+# (table_html, _goal_table.html.j2 and the overview tables), each from its first line to
 # its own closing line. Markdown has nothing to do inside them, and parsing them was most of
 # MkDocs' time on a document page, so the plugin hides them from Markdown (see
 # site_plugins/jobcentres.py). A new template block of pure HTML can start the same way.
@@ -600,6 +600,33 @@ def cell(value, column) -> str:
     return "" if value is None else str(value)
 
 
+def table_html(table: Table, caption: str | None = None, anchor: str | None = None) -> Markup:
+    """A data table as HTML (what _table.html.j2 made: written in Python, as tables are most of
+    a document page's HTML and the template took ~3 times as long). Every text goes through
+    literal_text, like every {{ ... }} of a template."""
+    text = literal_text
+    shown, rows = table_view(table)
+    num = ' class="jc-num"'
+    kinds = [num if c.type == "number" else "" for c in shown]
+    table_id = f' id="{text(anchor)}"' if anchor else ""
+    out = [f'<div class="jc-table-wrap" role="region" aria-label="{text(caption or table.title)}" tabindex="0">\n'
+           f'<table class="jc-table"{table_id}>\n']
+    if caption:
+        out.append(f"<caption>{text(caption)}</caption>")
+    out.append("<thead><tr>")
+    out.extend(f'<th scope="col"{k}>{text(c.label)}</th>' for c, k in zip(shown, kinds))
+    out.append("</tr></thead>\n<tbody data-search-exclude>\n")
+    emphasis = table.emphasis_column
+    for row in rows:
+        out.append('<tr class="jc-sum">' if emphasis and row[emphasis] else "<tr>")
+        for i, (c, k) in enumerate(zip(shown, kinds)):
+            value = text(cell(row[c.key], c))
+            out.append(f'<th scope="row">{value}</th>' if i == 0 else f"<td{k}>{value}</td>")
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
+    return Markup("".join(out))
+
+
 def table_view(table: Table) -> tuple[list[Column], list[dict]]:
     """The columns and rows a table is shown with. A wide table is shown wide again, as in the
     document: one column per value of wide.column (fx 'okt. 2012'), in the CSV's order."""
@@ -620,4 +647,5 @@ def table_view(table: Table) -> tuple[list[Column], list[dict]]:
     return columns, rows
 
 
-_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view)
+_env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view,
+                    table_html=table_html)
