@@ -62,8 +62,7 @@ class PluginConfig(Config):
 def _vega_bundle(cache: Path) -> Path:
     """vega, vega-lite and vega-embed in one file, kept beside the chart cache: vl-convert takes
     ~1.5 s to make it, which was most of a build at seed scale."""
-    import vl_convert as vlc
-
+    vlc = charts.vl_convert()
     path = cache / f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
