@@ -43,18 +43,28 @@ KIND_TITLES = {
 }
 
 
-@dataclass
 class Page:
-    """A page for the site: a Markdown file and the files that belong to it (SVG, CSV)."""
+    """A page for the site: a Markdown file and the files that belong to it (SVG, CSV).
 
-    path: str  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
-    title: str
-    content: str
-    assets: dict[str, str | bytes | Path] = field(default_factory=dict)  # path on the site -> content, or a file to copy
-    source: Path | None = None  # the data file the page is made from, for edit links
-    # What the search index holds for the page: anchor -> text ("" is the page itself); each
-    # heading is found by its title. None: the theme indexes the whole page.
-    search: dict[str, str] | None = None
+    The Markdown is kept as UTF-8 (`data`); `content` gives it as text. At national scale the
+    pages are held until MkDocs has built them all, and Python keeps a str with any character
+    beyond Latin-1 (the en dash of every document title) at 2 bytes a character: ~500 MB as str,
+    ~260 MB as UTF-8."""
+
+    def __init__(self, path: str, title: str, content: str | bytes, assets: dict | None = None,
+                 source: Path | None = None, search: dict[str, str] | None = None):
+        self.path = path  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
+        self.title = title
+        self.data = content.encode("utf-8") if isinstance(content, str) else content
+        self.assets: dict[str, str | bytes | Path] = {} if assets is None else assets  # path on the site -> content, or a file to copy
+        self.source = source  # the data file the page is made from, for edit links
+        # What the search index holds for the page: anchor -> text ("" is the page itself); each
+        # heading is found by its title. None: the theme indexes the whole page.
+        self.search = search
+
+    @property
+    def content(self) -> str:
+        return self.data.decode("utf-8")
 
     @property
     def folder(self) -> str:

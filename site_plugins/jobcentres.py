@@ -158,7 +158,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             generated.append(f)
 
         for page in self.pages:
-            add(page.path, page.content)
+            add(page.path, page.data)
             for path, content in page.assets.items():
                 add(path, content)
         add(JS_BUNDLE, _vega_bundle(self.cache))
