@@ -9,5 +9,6 @@ Stages, each one module, data flowing one way:
     navigation)
 Nothing here knows MkDocs; site_plugins/ does.
 """
-# A page kind in its own module registers its builder in pages.PAGE_BUILDERS when imported.
-from . import plan_page  # noqa: E402,F401
+# Importing the package imports nothing more: the SVG workers (svgrender) start fast and small.
+# A page kind in its own module registers its builder in pages.PAGE_BUILDERS; pages.py imports
+# those modules at its end.

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import altair as alt
 
+from . import svgrender
 from .models import Column, PeerValue, Table
+from .svgrender import write as _write
 
 PALETTE = ["#1f5fa8", "#8c8c8c", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f6000"]
 TARGET_COLOR = "#b3261e"
@@ -227,63 +229,16 @@ def _fixed_width(spec: dict) -> dict:
     return out
 
 
-# Text in the SVG fallbacks is measured with the fonts vl-convert carries (Liberation Sans), not
-# with the machine's: the same SVG on every machine, and twice as fast where the machine has
-# fonts-liberation (Debian's chromium pulls it in): vl-convert then opens, maps and closes the
-# system's font file for every character it measures, ~2,000 times a chart, which was half of
-# a chart's ~60 ms. Its font database is made at the first text it measures, from the dirs of
-# FONTCONFIG_FILE, or from the system's font folders when that names none.
-_MEASURE_SPEC = {"title": "Æg", "data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar",
-                 "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
-SVG_VERSION = "own-fonts-1"  # part of the cache key: change it when the SVGs change for a reason of ours
-
-
-@functools.cache
-def vl_convert():
-    """The vl_convert module, its text measured with its own fonts (see above). FONTCONFIG_FILE
-    is set only while vl-convert makes its font database, so nothing else in the process (fx a
-    browser started by the tests) gets it."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "fonts").mkdir()
-        conf = Path(folder) / "fonts.conf"
-        conf.write_text(f"<?xml version=\"1.0\"?><fontconfig><dir>{folder}/fonts</dir></fontconfig>", encoding="utf-8")
-        old = os.environ.get("FONTCONFIG_FILE")
-        os.environ["FONTCONFIG_FILE"] = str(conf)
-        try:
-            import vl_convert as vlc
-
-            vlc.vegalite_to_svg(_MEASURE_SPEC)
-        finally:
-            if old is None:
-                del os.environ["FONTCONFIG_FILE"]
-            else:
-                os.environ["FONTCONFIG_FILE"] = old
-    return vlc
-
-
-def _render(spec: dict) -> str:
-    return vl_convert().vegalite_to_svg(spec, format_locale="da-DK", time_format_locale="da-DK")
-
-
 def _cache_file(fixed: dict, cache_dir: Path) -> Path:
-    import vl_convert as vlc  # only its version: vl_convert() would start its JavaScript runtime here
+    import vl_convert as vlc  # only its version: svgrender.vl_convert() would start its JavaScript runtime here
 
-    raw = json.dumps(fixed, sort_keys=True, ensure_ascii=False) + getattr(vlc, "__version__", "") + SVG_VERSION
+    raw = json.dumps(fixed, sort_keys=True, ensure_ascii=False) + getattr(vlc, "__version__", "") + svgrender.SVG_VERSION
     return Path(cache_dir) / (hashlib.sha256(raw.encode()).hexdigest() + ".svg")
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def svg(spec: dict) -> str:
     """Render a spec to SVG now, without the cache (for pages built without one)."""
-    return _render(_fixed_width(spec))
+    return svgrender.render(_fixed_width(spec))
 
 
 # SVGs promised by svg_file() and not yet in the cache: cache file -> spec.
@@ -300,11 +255,6 @@ def svg_file(spec: dict, cache_dir: Path) -> Path:
     return path
 
 
-def _render_to(item: tuple[Path, dict]) -> None:
-    path, spec = item
-    _write(path, _render(spec))
-
-
 def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]:
     """Render every SVG promised by svg_file() that is not in the cache yet; returns their files.
 
@@ -317,7 +267,7 @@ def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]
     processes = processes or os.cpu_count() or 1
     if processes < 2 or len(items) < 20:
         for item in items:
-            _render_to(item)
+            svgrender.render_to(item)
         return {p for p, _ in items}
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -325,7 +275,7 @@ def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]
     wait_rendered()
     # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
     pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
-    _rendering.append((pool, pool.map(_render_to, items, chunksize=8)))  # map submits all at once
+    _rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8)))  # map submits all at once
     if wait:
         wait_rendered()
     return {p for p, _ in items}

@@ -659,3 +659,6 @@ def table_view(table: Table) -> tuple[list[Column], list[dict]]:
 
 _env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view,
                     table_html=table_html)
+
+# Page kinds in their own modules register their builders when imported.
+from . import plan_page  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """The beskæftigelsesplan page: pejlemærker, goals with their targets, facts, and per goal the
 result from the same year's resultatrevision when there is one.
 
-Registers itself in pages.PAGE_BUILDERS (imported by generator/__init__.py).
+Registers itself in pages.PAGE_BUILDERS (imported at the end of pages.py).
 """
 from __future__ import annotations
 

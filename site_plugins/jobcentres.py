@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import charts, compute, loader, overview, pages, site
+from generator import charts, compute, loader, overview, pages, site, svgrender
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -62,7 +62,7 @@ class PluginConfig(Config):
 def _vega_bundle(cache: Path) -> Path:
     """vega, vega-lite and vega-embed in one file, kept beside the chart cache: vl-convert takes
     ~1.5 s to make it, which was most of a build at seed scale."""
-    vlc = charts.vl_convert()
+    vlc = svgrender.vl_convert()
     path = cache / f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from generator import charts
+from generator import charts, svgrender
 
 # Long bar labels: the chart's width follows their measured width, which differs by a pixel
 # between vl-convert's Liberation Sans and the one Debian's fonts-liberation installs.
@@ -37,5 +37,5 @@ def test_svg_is_measured_with_vl_converts_own_fonts(tmp_path):
 
 def test_font_setting_does_not_leak_into_the_process():
     before = os.environ.get("FONTCONFIG_FILE")
-    charts.vl_convert()
+    svgrender.vl_convert()
     assert os.environ.get("FONTCONFIG_FILE") == before
