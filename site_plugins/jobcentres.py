@@ -109,7 +109,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.previous: dict[str, str] = {}  # generated path -> content in the previous build
 
     def on_startup(self, *, command, dirty):
-        """Defined so that MkDocs keeps this plugin, and its caches, from one serve build to the next."""
+        """Defined so that MkDocs keeps this plugin, and its caches, from one serve build to the next.
+        A one-off build keeps no pages for a next time: at national scale the memo held every
+        document's open-data rows (~250 MB) until the end of the build."""
+        if command != "serve":
+            self.memo = None
 
     def on_config(self, config):
         project = Path(config.config_file_path).parent
