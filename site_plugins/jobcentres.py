@@ -62,13 +62,11 @@ class PluginConfig(Config):
 def _vega_bundle(cache: Path) -> Path:
     """vega, vega-lite and vega-embed in one file, kept beside the chart cache: vl-convert takes
     ~1.5 s to make it, which was most of a build at seed scale."""
-    vlc = svgrender.vl_convert()
+    import vl_convert as vlc  # its version; its JavaScript runtime only starts when the bundle is made
+
     path = cache / f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
     if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(vlc.javascript_bundle(), encoding="utf-8")
-        tmp.replace(path)
+        svgrender.write(path, svgrender.vl_convert().javascript_bundle())
     return path
 
 
