@@ -1,0 +1,83 @@
+"""The SVG fallbacks: smaller than vl-convert writes them, and the same picture."""
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from generator import charts
+from generator.models import ChartSpec, Column, PeerValue, Table
+
+
+def _table(columns: list[Column], rows: list[tuple], chart: ChartSpec) -> Table:
+    t = Table(id="t", title="T", file="-", columns=columns, chart=chart)
+    t._frame = pd.DataFrame(rows, columns=[c.key for c in columns])
+    return t
+
+
+def _months(n: int) -> list[dt.date]:
+    return [dt.date(2012 + (m // 12), m % 12 + 1, 1) for m in range(n)]
+
+
+def _kinds() -> dict[str, dict]:
+    """One chart of each kind the site draws, built as the pages build them."""
+    line = _table([Column(key="periode", label="Periode", type="period"), Column(key="jc", label="Testby", unit="personer"),
+                   Column(key="klynge", label="Klyngen")],
+                  [(m, 1200.0 + 7 * i, 1263.0 - 3 * i) for i, m in enumerate(_months(24))],
+                  ChartSpec(kind="line", x="periode", y=["jc", "klynge"], y_title="Personer", target=1250,
+                            target_label="Mål dec. 2013"))
+    cats = [Column(key="ydelse", label="Ydelse", type="text"), Column(key="a", label="2011"), Column(key="b", label="2012")]
+    grouped = _table(cats, [("A-dagpenge", 12.5, 14.0), ("Kontanthjælp", 30.0, 27.0), ("Sygedagpenge", 8.0, 9.5)],
+                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], y_title="Pct."))
+    states = ["met", "partly", "not_met"]
+    stacked = _table([Column(key="dok", label="Jobcenter og år", type="text"),
+                      *(Column(key=s, label=s, unit="mål") for s in states)],
+                     [("Testby 2013", 3, 1, 2), ("Testby 2014", 4, 0, 3), ("Andeby 2013", 1, 2, 2)],
+                     ChartSpec(kind="stacked_bar", x="dok", y=states, y_title="Antal mål",
+                               colors=["#2e8540", "#d9822b", "#b3261e"]))
+    faceted = _table([Column(key="gruppe", label="Målgruppe", type="text"), *cats],
+                     [(g, y, v, v + 3) for g in ("Unge", "Voksne") for y, v in (("A-dagpenge", 10), ("Kontanthjælp", 21.5))],
+                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], facet="gruppe", y_title="Pct."))
+    peers = [PeerValue(name=n, value=v) for n, v in (("Silkeborg", 9.2), ("Kolding", 6.5), ("Testby", 7.0))]
+    return {
+        "line with target": charts.table_chart(line, "Antal personer"),
+        "grouped bar": charts.table_chart(grouped, "Andel pr. ydelse"),
+        "stacked bar": charts.table_chart(stacked, "Mål efter resultat"),
+        "faceted": charts.table_chart(faceted, "Andel pr. målgruppe"),
+        "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby"),
+    }
+
+
+KINDS = _kinds()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
+    raw = charts._render(charts._fixed_width(KINDS[kind]))
+    stripped = charts.strip_svg(raw)
+    assert re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', raw)  # there was something to strip
+    assert not re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', stripped)
+    assert ' opacity="1"' not in stripped and ' opacity="1"' in raw
+    assert len(stripped) < 0.9 * len(raw)
+    assert vlc.svg_to_png(stripped) == vlc.svg_to_png(raw)  # the same encoder: same bytes, same pixels
+
+
+def test_strip_keeps_inherited_opacities_and_text():
+    svg = ('<svg class="marks"><g class="mark-text" role="graphics-object" aria-roledescription="text mark">'
+           '<text fill-opacity="1" stroke-opacity="1" opacity="1" aria-hidden="true" x="4">'
+           'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+    assert charts.strip_svg(svg) == ('<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
+                                     'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+
+
+def test_the_fallback_written_to_the_cache_is_stripped(tmp_path, monkeypatch):
+    spec = KINDS["grouped bar"]
+    path = charts.svg_file(spec, tmp_path)
+    charts.render_pending(processes=1)
+    assert path.read_text(encoding="utf-8") == charts.strip_svg(charts._render(charts._fixed_width(spec)))
+    assert charts.svg(spec) == path.read_text(encoding="utf-8")
+    # a new way of stripping is a new cache file: SVGs stripped the old way are not reused
+    monkeypatch.setattr(charts, "SVG_VERSION", "strip-test")
+    assert charts.svg_file(spec, tmp_path) != path
+    charts._pending.clear()
