@@ -1,5 +1,7 @@
-"""The SVG fallbacks: smaller than vl-convert writes them, and the same picture."""
+"""Charts written short: the SVG fallbacks without what an <img> never uses, the data without
+'.0' and unused fields; the same pictures."""
 import datetime as dt
+import json
 import re
 
 import pandas as pd
@@ -81,3 +83,37 @@ def test_the_fallback_written_to_the_cache_is_stripped(tmp_path, monkeypatch):
     monkeypatch.setattr(charts, "SVG_VERSION", "strip-test")
     assert charts.svg_file(spec, tmp_path) != path
     charts._pending.clear()
+
+
+def _as_before(spec: dict) -> dict:
+    """The chart with its data written as they were: every value a float, every point with its
+    series' place (orden)."""
+    out = json.loads(json.dumps(spec))
+    for rows in out["datasets"].values():
+        for r in rows:
+            r["værdi"] = float(r["værdi"])
+    points = out["datasets"][charts.POINTS]
+    if "serie" in points[0]:
+        order = {s: i for i, s in enumerate(dict.fromkeys(r["serie"] for r in points))}
+        for r in points:
+            r["orden"] = order[r["serie"]]
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_short_chart_data_draw_the_same_svg(kind):
+    spec, before = KINDS[kind], _as_before(KINDS[kind])
+    text = json.dumps(spec["datasets"], ensure_ascii=False, separators=(",", ":"))
+    assert len(text) < len(json.dumps(before["datasets"], ensure_ascii=False, separators=(",", ":")))
+    assert not re.search(r"\d\.0[,}]", text)
+    assert ('"orden"' in text) == (kind == "stacked bar")  # only a stacked chart orders by it
+    assert charts._render(charts._fixed_width(spec)) == charts._render(charts._fixed_width(before))
+
+
+def test_whole_numbers_are_ints_and_others_stay_as_they_are():
+    points = KINDS["line with target"]["datasets"]
+    assert points[charts.POINTS][:2] == [{"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
+                                         {"x": "2012-02-01", "serie": "Testby", "værdi": 1207}]
+    assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013"}]
+    assert [r["værdi"] for r in KINDS["grouped bar"]["datasets"][charts.POINTS]] == [12.5, 30, 8, 14, 27, 9.5]
+    assert [type(r["værdi"]) for r in KINDS["ranked bar"]["datasets"][charts.POINTS]] == [float, float, int]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator import compute, opendata, scorecard
+from generator import charts, compute, opendata, scorecard
 from htmltools import chart_specs, page, tables
 
 
@@ -44,7 +44,10 @@ def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
 
 
 def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
-    assert chart_specs(page(built_site, "maalopfyldelse"))  # goals by result per year
+    stacked = chart_specs(page(built_site, "maalopfyldelse"))[0]  # goals by result per year
+    assert stacked["layer"][0]["encoding"]["order"] == {"field": "orden", "type": "quantitative", "sort": "descending"}
+    points = stacked["datasets"][charts.POINTS]
+    assert {(p["serie"], p["orden"]) for p in points} == {("Opfyldt", 0), ("Delvist opfyldt", 1), ("Ikke opfyldt", 2), ("Ikke målt", 3)}
     html = page(built_site, "maalopfyldelse/hvidovre")
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     cluster = specs["Hvidovre i forhold til klyngen (klyngens gennemsnit = 100)"]
