@@ -114,10 +114,31 @@ def _remembered(build):
     return cached
 
 
+def _field(name: str) -> str:
+    """A data key as a Vega-Lite field name: what Vega reads as an access path (dots, brackets,
+    quotes, backslashes) escaped; unescaped, 'pct.' would be a nested field."""
+    return re.sub(r"""([\\.\[\]"'])""", r"\\\1", name)
+
+
+def _foldable(kind: str, series: list) -> bool:
+    """Whether a chart's points can be written folded, each as {x, facet, <its series>: value}:
+    not for a stacked bar (it orders by orden), nor when a series' name is not a plain key or
+    names two series (fold would give each point twice)."""
+    return (kind != "stacked_bar" and len(set(series)) == len(series)
+            and all(isinstance(s, str) and s and s not in ("x", "facet") for s in series))
+
+
+def _folded(points: list[dict]) -> list[dict]:
+    """The points of long_records with the series' name as the key of the value: a third shorter
+    in the page, with the same points in the same order (a chart unfolds them with Vega-Lite's
+    fold, so it draws the same picture)."""
+    return [{"x": p["x"], **({"facet": p["facet"]} if "facet" in p else {}), p["serie"]: p["værdi"]} for p in points]
+
+
 @_remembered
 def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple, colors: tuple, fmt: str,
                      y_title: str, x_label: str, facet_label: str | None, facets: tuple | None,
-                     has_target: bool, title: str) -> str:
+                     has_target: bool, title: str, folded: bool = False) -> str:
     color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)),
                       legend=alt.Legend(orient="bottom"))
     if temporal:
@@ -133,6 +154,9 @@ def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple,
         tooltip.insert(0, alt.Tooltip("facet:N", title=facet_label))
     y = alt.Y("værdi:Q", title=y_title, axis=alt.Axis(format=fmt))
     base = alt.Chart(alt.NamedData(POINTS)) if facets or has_target else alt.Chart()
+    if folded:
+        # Each point has one series' value; fold gives it a row per series, of which only its own has one.
+        base = base.transform_fold([_field(s) for s in series], as_=["serie", "værdi"]).transform_filter("isValid(datum.værdi)")
     if kind == "line":
         # Points as well as lines: series read from text can have a single point.
         chart = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=60)).encode(x=x, y=y, color=color, tooltip=tooltip)
@@ -167,21 +191,23 @@ def _target_rule(fmt: str, horizontal: bool = True):
     return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
 
-def table_chart(table: Table, title: str) -> dict:
-    """The chart a table declares, as a Vega-Lite dict built with Altair."""
+def table_chart(table: Table, title: str, fold: bool = True) -> dict:
+    """The chart a table declares, as a Vega-Lite dict built with Altair; fold=False: its points
+    written long (x, serie, værdi), also where they could be folded."""
     spec = table.chart
     long = long_records(table)
     x_col = _column(table, spec.x)
     series = series_names(table)
+    folded = fold and _foldable(spec.kind, series)
     colors = spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]
     temporal = x_col.type == "period"
     facets = tuple(dict.fromkeys(r["facet"] for r in long)) if spec.facet else None
     structure = _table_structure(
         spec.kind, temporal, temporal and len({r["x"] for r in long}) < 8, tuple(series), tuple(colors),
         _value_format(table), spec.y_title or (_column(table, spec.y[0]).unit or ""), x_col.label,
-        _column(table, spec.facet).label if spec.facet else None, facets, spec.target is not None, title)
+        _column(table, spec.facet).label if spec.facet else None, facets, spec.target is not None, title, folded)
     out = json.loads(structure)
-    out["datasets"] = {POINTS: long}
+    out["datasets"] = {POINTS: _folded(long) if folded else long}
     if spec.target is not None:
         out["datasets"][TARGET] = [{"værdi": _plain(float(spec.target)), "label": spec.target_label}]
     return out

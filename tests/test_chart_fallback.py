@@ -22,13 +22,20 @@ def _months(n: int) -> list[dt.date]:
     return [dt.date(2012 + (m // 12), m % 12 + 1, 1) for m in range(n)]
 
 
-def _kinds() -> dict[str, dict]:
-    """One chart of each kind the site draws, built as the pages build them."""
+def _tables() -> dict[str, tuple[Table, str]]:
+    """A table of each chart kind the site draws, and its chart's title."""
     line = _table([Column(key="periode", label="Periode", type="period"), Column(key="jc", label="Testby", unit="personer"),
                    Column(key="klynge", label="Klyngen")],
                   [(m, 1200.0 + 7 * i, 1263.0 - 3 * i) for i, m in enumerate(_months(24))],
                   ChartSpec(kind="line", x="periode", y=["jc", "klynge"], y_title="Personer", target=1250,
                             target_label="Mål dec. 2013"))
+    # Series named by a column, with names a field would misread (dots, brackets, a backslash, quotes) and a gap
+    odd = ["pct. af alle", "a[0]", "c\\d", 'Say "hi"', "x's"]
+    series = _table([Column(key="maaned", label="Måned", type="period"), Column(key="tilbud", label="Tilbud", type="text"),
+                     Column(key="andel", label="Andel", unit="pct.")],
+                    [(m, name, None if (i, j) == (2, 1) else 20.0 + 5 * j + i) for i, m in enumerate(_months(4))
+                     for j, name in enumerate(odd)],
+                    ChartSpec(kind="line", x="maaned", y=["andel"], series="tilbud", y_title="Andel"))
     cats = [Column(key="ydelse", label="Ydelse", type="text"), Column(key="a", label="2011"), Column(key="b", label="2012")]
     grouped = _table(cats, [("A-dagpenge", 12.5, 14.0), ("Kontanthjælp", 30.0, 27.0), ("Sygedagpenge", 8.0, 9.5)],
                      ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], y_title="Pct."))
@@ -41,14 +48,21 @@ def _kinds() -> dict[str, dict]:
     faceted = _table([Column(key="gruppe", label="Målgruppe", type="text"), *cats],
                      [(g, y, v, v + 3) for g in ("Unge", "Voksne") for y, v in (("A-dagpenge", 10), ("Kontanthjælp", 21.5))],
                      ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], facet="gruppe", y_title="Pct."))
+    ranked = _table(cats[:2], [("A-dagpenge", 12.5), ("Kontanthjælp", 30.0)],
+                    ChartSpec(kind="ranked_bar", x="ydelse", y=["a"], target=20, y_title="Pct."))
+    return {"line with target": (line, "Antal personer"), "line per named series": (series, "Effekt pr. tilbud"),
+            "grouped bar": (grouped, "Andel pr. ydelse"), "stacked bar": (stacked, "Mål efter resultat"),
+            "faceted": (faceted, "Andel pr. målgruppe"), "ranked bar with target": (ranked, "Andel, rangordnet")}
+
+
+TABLES = _tables()
+
+
+def _kinds() -> dict[str, dict]:
+    """One chart of each kind the site draws, built as the pages build them."""
     peers = [PeerValue(name=n, value=v) for n, v in (("Silkeborg", 9.2), ("Kolding", 6.5), ("Testby", 7.0))]
-    return {
-        "line with target": charts.table_chart(line, "Antal personer"),
-        "grouped bar": charts.table_chart(grouped, "Andel pr. ydelse"),
-        "stacked bar": charts.table_chart(stacked, "Mål efter resultat"),
-        "faceted": charts.table_chart(faceted, "Andel pr. målgruppe"),
-        "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby"),
-    }
+    return {**{kind: charts.table_chart(table, title) for kind, (table, title) in TABLES.items()},
+            "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby")}
 
 
 KINDS = _kinds()
@@ -100,20 +114,75 @@ def _as_before(spec: dict) -> dict:
     return out
 
 
-@pytest.mark.parametrize("kind", KINDS)
+def _svg(spec: dict) -> str:
+    return charts._render(charts._fixed_width(spec))
+
+
+def _data(spec: dict) -> str:
+    return json.dumps(spec["datasets"], ensure_ascii=False, separators=(",", ":"))
+
+
+# The charts with their points written long (x, serie, værdi), as before they were folded.
+LONG = {**{kind: charts.table_chart(table, title, fold=False) for kind, (table, title) in TABLES.items()},
+        "ranked bar": KINDS["ranked bar"]}
+
+
+@pytest.mark.parametrize("kind", LONG)
 def test_short_chart_data_draw_the_same_svg(kind):
-    spec, before = KINDS[kind], _as_before(KINDS[kind])
-    text = json.dumps(spec["datasets"], ensure_ascii=False, separators=(",", ":"))
-    assert len(text) < len(json.dumps(before["datasets"], ensure_ascii=False, separators=(",", ":")))
+    spec, before = LONG[kind], _as_before(LONG[kind])
+    text = _data(spec)
+    assert len(text) < len(_data(before))
     assert not re.search(r"\d\.0[,}]", text)
     assert ('"orden"' in text) == (kind == "stacked bar")  # only a stacked chart orders by it
-    assert charts._render(charts._fixed_width(spec)) == charts._render(charts._fixed_width(before))
+    assert _svg(spec) == _svg(before)
+
+
+@pytest.mark.parametrize("kind", TABLES)
+def test_folded_chart_data_draw_the_same_svg(kind):
+    folded, long = KINDS[kind], LONG[kind]
+    if kind == "stacked bar":  # ordered by orden: written long
+        assert folded == long
+        return
+    assert len(_data(folded)) < 0.8 * len(_data(long))
+    assert _svg(folded) == _svg(long)
+
+
+def test_folded_points_keep_every_point_in_order_under_its_series_name():
+    table, title = TABLES["line per named series"]
+    folded = KINDS["line per named series"]["datasets"][charts.POINTS]
+    long = LONG["line per named series"]["datasets"][charts.POINTS]
+    assert [(r["x"], *[(k, v) for k, v in r.items() if k != "x"]) for r in folded] == \
+        [(r["x"], (r["serie"], r["værdi"])) for r in long]
+    assert len(long) == 4 * 5 - 1  # the gap is left out
+    assert folded[:2] == [{"x": "2012-01-01", "pct. af alle": 20}, {"x": "2012-01-01", "a[0]": 25}]
+    fold = KINDS["line per named series"]["layer"][0]["transform"][0]["fold"]
+    assert fold == ["pct\\. af alle", "a\\[0\\]", "c\\\\d", 'Say \\"hi\\"', "x\\'s"]
+    faceted = KINDS["faceted"]["datasets"][charts.POINTS]
+    assert faceted[0] == {"x": "A-dagpenge", "facet": "Unge", "2011": 10}
 
 
 def test_whole_numbers_are_ints_and_others_stay_as_they_are():
-    points = KINDS["line with target"]["datasets"]
+    points = LONG["line with target"]["datasets"]
     assert points[charts.POINTS][:2] == [{"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
                                          {"x": "2012-02-01", "serie": "Testby", "værdi": 1207}]
     assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013"}]
-    assert [r["værdi"] for r in KINDS["grouped bar"]["datasets"][charts.POINTS]] == [12.5, 30, 8, 14, 27, 9.5]
+    assert KINDS["line with target"]["datasets"][charts.POINTS][:2] == [{"x": "2012-01-01", "Testby": 1200},
+                                                                        {"x": "2012-02-01", "Testby": 1207}]
+    assert [r["værdi"] for r in LONG["grouped bar"]["datasets"][charts.POINTS]] == [12.5, 30, 8, 14, 27, 9.5]
     assert [type(r["værdi"]) for r in KINDS["ranked bar"]["datasets"][charts.POINTS]] == [float, float, int]
+
+
+def test_every_kind_is_valid_vega_lite():
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import core
+
+    for spec in KINDS.values():
+        validate_jsonschema(spec, core.load_schema())
+
+
+def test_series_that_cannot_be_keys_are_written_long():
+    assert charts._foldable("line", ["Testby", "Klyngen (gennemsnit)", "pct. [a]"])
+    assert not charts._foldable("stacked_bar", ["Opfyldt", "Ikke opfyldt"])
+    assert not charts._foldable("line", ["Andel", "Andel"])  # two y columns with one label
+    assert not charts._foldable("bar", ["x"]) and not charts._foldable("bar", ["facet"]) and not charts._foldable("bar", [""])
+    assert not charts._foldable("line", ["Testby", float("nan")])  # a row without a series name
