@@ -277,13 +277,26 @@ def _render(spec: dict) -> str:
 # which stay). Only inside tags: a title's text stays as written. A fifth of a fallback's bytes.
 _TAG = re.compile(r'<[A-Za-z][^>"]*(?:"[^"]*"[^>"]*)*>')
 _UNUSED_ATTR = re.compile(r'\s(?:class|role|aria-[\w-]+|pointer-events)="[^"]*"|\sopacity="1"')
+_FONT = re.compile(r' font-family="[^"]*"')
 # Part of the SVG cache key: a change to strip_svg must not reuse SVGs stripped the old way.
-SVG_VERSION = "strip-1"
+SVG_VERSION = "strip-2"
 
 
 def strip_svg(svg: str) -> str:
-    """The SVG without the attributes an <img> never uses; the same picture."""
-    return _TAG.sub(lambda m: _UNUSED_ATTR.sub("", m.group(0)), svg)
+    """The SVG without the attributes an <img> never uses, and with its font said once; the
+    same picture."""
+    return _one_font(_TAG.sub(lambda m: _UNUSED_ATTR.sub("", m.group(0)), svg))
+
+
+def _one_font(svg: str) -> str:
+    """vl-convert names the font on every text (a tenth of the SVG); font-family is inherited,
+    so when every text has the same one, the root says it once instead."""
+    tags = [m.group(0) for m in _TAG.finditer(svg)]
+    fonts = {f for tag in tags for f in _FONT.findall(tag)}
+    if len(fonts) != 1 or not svg.startswith("<svg ") or any(not _FONT.search(t) for t in tags if t.startswith("<text")):
+        return svg
+    stripped = _TAG.sub(lambda m: _FONT.sub("", m.group(0)), svg)
+    return "<svg" + fonts.pop() + stripped[4:]
 
 
 def _cache_file(fixed: dict, cache_dir: Path) -> Path:

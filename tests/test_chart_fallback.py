@@ -75,6 +75,9 @@ def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
     assert re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', raw)  # there was something to strip
     assert not re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', stripped)
     assert ' opacity="1"' not in stripped and ' opacity="1"' in raw
+    # the font, on every text in vl-convert's SVG, is said once, by the root
+    assert raw.count(' font-family="Roboto, Helvetica, Arial, sans-serif"') == raw.count("<text") > 3
+    assert stripped.startswith('<svg font-family="Roboto, Helvetica, Arial, sans-serif" ') and stripped.count("font-family") == 1
     assert len(stripped) < 0.9 * len(raw)
     assert vlc.svg_to_png(stripped) == vlc.svg_to_png(raw)  # the same encoder: same bytes, same pixels
 
@@ -85,6 +88,14 @@ def test_strip_keeps_inherited_opacities_and_text():
            'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
     assert charts.strip_svg(svg) == ('<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
                                      'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+
+
+def test_the_font_is_said_once_only_where_every_text_has_the_same():
+    same = '<svg x="1"><g><text font-family="A, B" y="2">font-family="C"</text><text font-family="A, B">b</text></g></svg>'
+    assert charts.strip_svg(same) == '<svg font-family="A, B" x="1"><g><text y="2">font-family="C"</text><text>b</text></g></svg>'
+    two = '<svg x="1"><text font-family="A">a</text><text font-family="B">b</text></svg>'
+    one_without = '<svg x="1"><text font-family="A">a</text><text>b</text></svg>'  # b has the default font
+    assert charts.strip_svg(two) == two and charts.strip_svg(one_without) == one_without
 
 
 def test_the_fallback_written_to_the_cache_is_stripped(tmp_path, monkeypatch):
