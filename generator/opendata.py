@@ -192,20 +192,22 @@ FILES = {
     "tal": ("Alle tal i dokumenternes tabeller og serier, én værdi pr. række", CELL_FIELDS, cell_rows),
     "jobcentre": ("Registret over jobcentre", JOBCENTRE_FIELDS, jobcentre_rows),
 }
-PER_DOCUMENT = ("maal", "tal")
+PER_DOCUMENT = ("maal", "tal")  # a document's own rows are published beside its page, as CSV
 # The site-wide files that are published gzip-compressed: at national scale (98 jobcentres x 20
 # years) tal.csv is ~120 MB and tal.json ~220 MB, a third of GitHub Pages' 1 GB for the site,
-# and too big to open in a browser; compressed they are a tenth of that.
-COMPRESSED = ("tal",)
+# and too big to open in a browser; compressed they are a tenth of that. maal.csv and maal.json
+# are ~8 and ~24 MB there, a twelfth and a twenty-fifth of that compressed.
+COMPRESSED = ("maal", "tal")
 
 
 @dataclass
 class Part:
-    """One document's rows of one file, without header or brackets: CSV lines and JSON objects,
-    as views into the document's own files (no copies; at national scale a copy was ~400 MB)."""
+    """One document's rows of one file, without header or brackets: CSV lines, as a view into
+    the document's own CSV file (no copy; at national scale a copy was ~400 MB), and JSON objects,
+    held only here (a document's JSON is not published on its own: its CSV has the same rows)."""
 
     csv: memoryview
-    json: memoryview
+    json: bytes
     rows: int
 
 
@@ -214,20 +216,17 @@ def _header(fields: list[tuple[str, str]]) -> str:
 
 
 def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
-    """The open-data files restricted to one document, beside its page (with only a header when
-    empty), as UTF-8 bytes (half the memory of Python strings with non-Latin-1 text); and the
-    document's parts of the site-wide files."""
+    """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
+    header when empty), as UTF-8 bytes (half the memory of Python strings with non-Latin-1
+    text); and the document's parts of the site-wide files."""
     one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
     for name in PER_DOCUMENT:
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
-        csv_head, json_head = _header(fields).encode(), _json_head(name, fields).encode()
-        csv_file = to_csv(rows, fields).encode()
-        json_file = json_head + _json_rows(rows).encode() + b"]}"
-        files[f"{folder}/{name}.csv"], files[f"{folder}/{name}.json"] = csv_file, json_file
-        parts[name] = Part(csv=memoryview(csv_file)[len(csv_head):], json=memoryview(json_file)[len(json_head):-2],
+        csv_file = files[f"{folder}/{name}.csv"] = to_csv(rows, fields).encode()
+        parts[name] = Part(csv=memoryview(csv_file)[len(_header(fields).encode()):], json=_json_rows(rows).encode(),
                            rows=len(rows))
     return files, parts
 

@@ -611,20 +611,21 @@ def cell(value, column) -> str:
 
 
 def table_html(table: Table, caption: str | None = None, anchor: str | None = None) -> Markup:
-    """A data table as HTML (what _table.html.j2 made: written in Python, as tables are most of
-    a document page's HTML and the template took ~3 times as long). Every text goes through
-    literal_text, like every {{ ... }} of a template."""
+    """A data table as HTML (written in Python, as tables are most of a document page's HTML and
+    a template took ~3 times as long). Every text goes through literal_text, like every {{ ... }}
+    of a template. Body cells are numbers unless marked jc-text (jc-table--num): most are
+    numbers, and a class on each was a twentieth of a revision page."""
     text = literal_text
     shown, rows = table_view(table)
-    num = ' class="jc-num"'
-    kinds = [num if c.type == "number" else "" for c in shown]
+    head_kinds = [' class="jc-num"' if c.type == "number" else "" for c in shown]
+    kinds = ["" if c.type == "number" else ' class="jc-text"' for c in shown]
     table_id = f' id="{text(anchor)}"' if anchor else ""
     out = [f'<div class="jc-table-wrap" role="region" aria-label="{text(caption or table.title)}" tabindex="0">\n'
-           f'<table class="jc-table"{table_id}>\n']
+           f'<table class="jc-table jc-table--num"{table_id}>\n']
     if caption:
         out.append(f"<caption>{text(caption)}</caption>")
     out.append("<thead><tr>")
-    out.extend(f'<th scope="col"{k}>{text(c.label)}</th>' for c, k in zip(shown, kinds))
+    out.extend(f'<th scope="col"{k}>{text(c.label)}</th>' for c, k in zip(shown, head_kinds))
     out.append("</tr></thead>\n<tbody data-search-exclude>\n")
     emphasis = table.emphasis_column
     for row in rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 # Text in the SVG fallbacks is measured with the fonts vl-convert carries (Liberation Sans), not
@@ -16,7 +17,8 @@ from pathlib import Path
 # FONTCONFIG_FILE, or from the system's font folders when that names none.
 _MEASURE_SPEC = {"title": "Æg", "data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar",
                  "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
-SVG_VERSION = "own-fonts-1"  # part of the cache key: change it when the SVGs change for a reason of ours
+# Part of the SVG cache key: change it when the SVGs change for a reason of ours (fonts, strip_svg).
+SVG_VERSION = "own-fonts-1 strip-2"
 
 
 @functools.cache
@@ -44,8 +46,40 @@ def vl_convert():
     return vlc
 
 
-def render(spec: dict) -> str:
+def render_raw(spec: dict) -> str:
+    """vl-convert's SVG, as it comes (see strip_svg)."""
     return vl_convert().vegalite_to_svg(spec, format_locale="da-DK", time_format_locale="da-DK")
+
+
+def render(spec: dict) -> str:
+    """The SVG fallback of a spec: vl-convert's SVG without what an <img> never uses."""
+    return strip_svg(render_raw(spec))
+
+
+# What vl-convert writes and an SVG shown by <img> never uses: classes and ARIA (no style sheet or
+# screen reader reaches inside an image), pointer-events (an image gets no events) and
+# opacity="1" (the default; opacity is not inherited, unlike fill-opacity and stroke-opacity,
+# which stay). Only inside tags: a title's text stays as written. A fifth of a fallback's bytes.
+_TAG = re.compile(r'<[A-Za-z][^>"]*(?:"[^"]*"[^>"]*)*>')
+_UNUSED_ATTR = re.compile(r'\s(?:class|role|aria-[\w-]+|pointer-events)="[^"]*"|\sopacity="1"')
+_FONT = re.compile(r' font-family="[^"]*"')
+
+
+def strip_svg(svg: str) -> str:
+    """The SVG without the attributes an <img> never uses, and with its font said once; the
+    same picture."""
+    return _one_font(_TAG.sub(lambda m: _UNUSED_ATTR.sub("", m.group(0)), svg))
+
+
+def _one_font(svg: str) -> str:
+    """vl-convert names the font on every text (a tenth of the SVG); font-family is inherited,
+    so when every text has the same one, the root says it once instead."""
+    tags = [m.group(0) for m in _TAG.finditer(svg)]
+    fonts = {f for tag in tags for f in _FONT.findall(tag)}
+    if len(fonts) != 1 or not svg.startswith("<svg ") or any(not _FONT.search(t) for t in tags if t.startswith("<text")):
+        return svg
+    stripped = _TAG.sub(lambda m: _FONT.sub("", m.group(0)), svg)
+    return "<svg" + fonts.pop() + stripped[4:]
 
 
 def write(path: Path, text: str) -> None:

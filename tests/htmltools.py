@@ -57,6 +57,18 @@ def chart_specs(html: str) -> list[dict]:
     return [json.loads(unescape(m[1])) for m in re.findall(r"""data-jc-spec=(["'])(.*?)\1""", html)]
 
 
+def chart_points(spec: dict) -> list[dict]:
+    """A chart's points (not its target line) as x, serie, værdi (and facet), whether they are
+    written long or folded: {x, facet, <the series' name>: value} (see generator/charts.py)."""
+    out = []
+    for r in spec["datasets"]["punkter"]:
+        if "værdi" not in r:
+            [(serie, value)] = [(k, v) for k, v in r.items() if k not in ("x", "facet")]
+            r = {"x": r["x"], **({"facet": r["facet"]} if "facet" in r else {}), "serie": serie, "værdi": value}
+        out.append(r)
+    return out
+
+
 def text(html: str) -> str:
     """The page's visible-ish text with tags removed and white space folded."""
     body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)

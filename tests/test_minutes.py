@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, REGISTRY, errors_of, write
 from generator import loader, pages
-from htmltools import chart_specs, page, tables, text
+from htmltools import chart_points, chart_specs, page, tables, text
 
 URL = "hoeje-taastrup/2013/referat-2013-03-06"
 SEED = Path("/work/shared/seeds/hoeje-taastrup-arbejdsmarkedsudvalget-referat-2013-03-06.txt")
@@ -93,8 +93,8 @@ def test_a_chart_per_series_table_and_valid_vega_lite(html):
 
 def test_line_chart_series_come_from_the_rows(html):
     spec = next(s for s in chart_specs(html) if s["title"]["text"] == "Effekt efter endt aktivitet for udvalgte tilbud/leverandør")
-    values = [row for ds in spec["datasets"].values() for row in ds]
-    assert {"x": "2012-10-01", "serie": "Integro/For-forløb", "orden": 0, "værdi": 37.7} in values
+    values = chart_points(spec)
+    assert {"x": "2012-10-01", "serie": "Integro/For-forløb", "værdi": 37.7} in values
     assert len(values) == 7 * 4  # seven rows, four months with values (feb-13 is empty)
 
 

@@ -1,12 +1,13 @@
 """The built Hvidovre resultatrevision 2013 page shows the seed's numbers and the computed results."""
 import json
+import re
 from pathlib import Path
 
 import altair
 import jsonschema
 import pytest
 
-from htmltools import chart_specs, page, tables, text
+from htmltools import chart_points, chart_specs, page, tables, text
 
 URL = "hvidovre/2013/resultatrevision"
 
@@ -95,12 +96,22 @@ def test_charts_are_valid_vega_lite(html):
 def test_chart_data_and_target_lines_come_from_the_data(html):
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     lt = specs["Antal langtidsledige (ministermål)"]
-    values = [row for ds in lt["datasets"].values() for row in ds]
-    assert {"x": "2013-12-01", "serie": "Klyngen (gennemsnit)", "orden": 1, "værdi": 482.0} in values
-    assert {"værdi": 368.0, "label": "Mål dec. 2013"} in values
+    assert {"x": "2013-12-01", "serie": "Klyngen (gennemsnit)", "værdi": 482} in chart_points(lt)
+    assert lt["datasets"]["maal"] == [{"værdi": 368, "label": "Mål dec. 2013"}]
     unge = specs["Antal personer under 30 år på offentlige forsørgelsesydelser"]
-    hv = sorted((r["x"], r["værdi"]) for ds in unge["datasets"].values() for r in ds if r.get("serie") == "Hvidovre")
+    hv = sorted((r["x"], r["værdi"]) for r in chart_points(unge) if r["serie"] == "Hvidovre")
     assert hv == [("2011-12-01", 1048.0), ("2012-12-01", 1085.0), ("2013-12-01", 1007.0)]
+
+
+def test_chart_data_are_written_short(html):
+    """Whole numbers without '.0', no series order where nothing stacks, and each point folded
+    (its series' name as the key of its value): the data of every chart is written into the
+    page, a point at a time."""
+    points = [r for spec in chart_specs(html) for ds in spec["datasets"].values() for r in ds]
+    assert points and not any("orden" in r or "serie" in r for r in points)
+    assert '{"x":"2013-12-01","Klyngen (gennemsnit)":482}' in html
+    assert '"værdi":368,"label":"Mål dec. 2013"' in html
+    assert not re.search(r'"værdi":-?\d+\.0[,}]', html)
 
 
 def test_chart_runtime_is_self_hosted(built_site, html):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator import compute, opendata, scorecard
-from htmltools import chart_specs, page, tables
+from generator import charts, compute, opendata, scorecard
+from htmltools import chart_points, chart_specs, page, tables
 
 
 def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
@@ -44,11 +44,14 @@ def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
 
 
 def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
-    assert chart_specs(page(built_site, "maalopfyldelse"))  # goals by result per year
+    stacked = chart_specs(page(built_site, "maalopfyldelse"))[0]  # goals by result per year
+    assert stacked["layer"][0]["encoding"]["order"] == {"field": "orden", "type": "quantitative", "sort": "descending"}
+    points = stacked["datasets"][charts.POINTS]
+    assert {(p["serie"], p["orden"]) for p in points} == {("Opfyldt", 0), ("Delvist opfyldt", 1), ("Ikke opfyldt", 2), ("Ikke målt", 3)}
     html = page(built_site, "maalopfyldelse/hvidovre")
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     cluster = specs["Hvidovre i forhold til klyngen (klyngens gennemsnit = 100)"]
-    values = {r["x"]: r["værdi"] for ds in cluster["datasets"].values() for r in ds if "x" in r}
+    values = {r["x"]: r["værdi"] for r in chart_points(cluster)}
     # latest month with both: unge 1007/1222, langtidsledige 369/482, arbejdssteder 154/227 (okt. 2013)
     assert values == {
         "Antal personer under 30 år på offentlige forsørgelsesydelser": round(1007 / 1222 * 100, 1),
@@ -123,14 +126,38 @@ def test_open_data_cells_round_trip_to_the_tables(open_files, dataset):
     assert len(cells) == n
 
 
-def test_each_document_page_links_its_own_data(built_site):
+def test_each_document_page_links_its_own_data(built_site, open_files):
     folder = built_site / "hvidovre/2013/resultatrevision"
     html = (folder / "index.html").read_text()
-    for name in ("maal.csv", "maal.json", "tal.csv", "tal.json"):
+    for name in ("maal.csv", "tal.csv"):
         assert f'href="{name}"' in html
         assert (folder / name).is_file()
+    for name in ("maal.json", "tal.json"):  # the site-wide JSON has the same rows; no twin per document
+        assert f'href="{name}"' not in html and not (folder / name).exists()
     own = list(csv.DictReader(io.StringIO((folder / "maal.csv").read_text())))
     assert {r["jobcentre"] for r in own} == {"hvidovre"} and len(own) == 11
+    # the document's rows are the site-wide files' rows of the document, in both formats
+    site_wide = [r for r in csv.DictReader(io.StringIO(open_files["maal.csv"]))
+                 if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")]
+    assert own == site_wide
+    rows = [r for r in json.loads(open_files["maal.json"])["rows"] if r["url"].startswith("hvidovre/2013/resultatrevision/")]
+    assert [r["goal_id"] for r in rows] == [r["goal_id"] for r in own]
+    cells = list(csv.DictReader(io.StringIO((folder / "tal.csv").read_text())))
+    assert cells == [r for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
+                     if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")]
+
+
+def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
+    data = built_site / "data"
+    assert sorted(p.name for p in data.iterdir()) == [
+        "index.html", "jobcentre.csv", "jobcentre.json", "maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"]
+    html = (data / "index.html").read_text(encoding="utf-8")
+    assert "sine egne, ukomprimerede CSV-filer" in html and "JSON" not in html.split("sine egne", 1)[1].split("</p>", 1)[0]
+    for name in ("maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"):
+        assert f'href="{name}"' in html
+        assert f"{name}</a> ({(data / name).stat().st_size:,} byte)".replace(",", ".") in html
+    rows = json.loads(gzip.decompress((data / "maal.json.gz").read_bytes()))["rows"]
+    assert len(rows) == len(list(csv.DictReader(io.StringIO(gzip.decompress((data / "maal.csv.gz").read_bytes()).decode()))))
 
 
 def test_csv_downloads_do_not_carry_spreadsheet_formulas():

@@ -167,6 +167,19 @@ def test_without_javascript_charts_are_svg_and_tables_show(kinds, nojs_page, bas
     assert problems == []
 
 
+def test_numbers_in_data_tables_are_right_aligned_and_text_is_not(js_page, base_url):
+    """The revision's table 4 has a text column, a month column written as text and numbers."""
+    js_page.goto(base_url + "hvidovre/2013/resultatrevision/")
+    cells = js_page.evaluate("""() => [...document.querySelectorAll('#tabel-forsoergelsesgrupper tbody tr:nth-child(3) > *')]
+        .map(c => { const s = getComputedStyle(c); return [c.textContent, s.textAlign, s.fontVariantNumeric]; })""")
+    assert cells == [["A-dagpenge", "left", "normal"], ["Dec 2013", "start", "normal"], ["876", "right", "tabular-nums"],
+                     ["0", "right", "tabular-nums"], ["-18", "right", "tabular-nums"], ["-24", "right", "tabular-nums"],
+                     ["-21", "right", "tabular-nums"]]
+    heads = js_page.evaluate("""() => [...document.querySelectorAll('#tabel-forsoergelsesgrupper thead th')]
+        .map(c => getComputedStyle(c).textAlign)""")
+    assert heads[2:] == ["right"] * 5
+
+
 def test_a_screen_reader_meets_each_chart_once(kinds, js_page, nojs_page, base_url):
     """The accessibility tree holds one image per chart, named by its text alternative, and
     nothing else from the chart (no SVG marks, no second copy of the text)."""

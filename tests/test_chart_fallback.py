@@ -1,0 +1,199 @@
+"""Charts written short: the SVG fallbacks without what an <img> never uses, the data without
+'.0' and unused fields; the same pictures."""
+import datetime as dt
+import json
+import re
+
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from generator import charts, svgrender
+from generator.models import ChartSpec, Column, PeerValue, Table
+
+
+def _table(columns: list[Column], rows: list[tuple], chart: ChartSpec) -> Table:
+    t = Table(id="t", title="T", file="-", columns=columns, chart=chart)
+    t._frame = pd.DataFrame(rows, columns=[c.key for c in columns])
+    return t
+
+
+def _months(n: int) -> list[dt.date]:
+    return [dt.date(2012 + (m // 12), m % 12 + 1, 1) for m in range(n)]
+
+
+def _tables() -> dict[str, tuple[Table, str]]:
+    """A table of each chart kind the site draws, and its chart's title."""
+    line = _table([Column(key="periode", label="Periode", type="period"), Column(key="jc", label="Testby", unit="personer"),
+                   Column(key="klynge", label="Klyngen")],
+                  [(m, 1200.0 + 7 * i, 1263.0 - 3 * i) for i, m in enumerate(_months(24))],
+                  ChartSpec(kind="line", x="periode", y=["jc", "klynge"], y_title="Personer", target=1250,
+                            target_label="Mål dec. 2013"))
+    # Series named by a column, with names a field would misread (dots, brackets, a backslash, quotes) and a gap
+    odd = ["pct. af alle", "a[0]", "c\\d", 'Say "hi"', "x's"]
+    series = _table([Column(key="maaned", label="Måned", type="period"), Column(key="tilbud", label="Tilbud", type="text"),
+                     Column(key="andel", label="Andel", unit="pct.")],
+                    [(m, name, None if (i, j) == (2, 1) else 20.0 + 5 * j + i) for i, m in enumerate(_months(4))
+                     for j, name in enumerate(odd)],
+                    ChartSpec(kind="line", x="maaned", y=["andel"], series="tilbud", y_title="Andel"))
+    cats = [Column(key="ydelse", label="Ydelse", type="text"), Column(key="a", label="2011"), Column(key="b", label="2012")]
+    grouped = _table(cats, [("A-dagpenge", 12.5, 14.0), ("Kontanthjælp", 30.0, 27.0), ("Sygedagpenge", 8.0, 9.5)],
+                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], y_title="Pct."))
+    states = ["met", "partly", "not_met"]
+    stacked = _table([Column(key="dok", label="Jobcenter og år", type="text"),
+                      *(Column(key=s, label=s, unit="mål") for s in states)],
+                     [("Testby 2013", 3, 1, 2), ("Testby 2014", 4, 0, 3), ("Andeby 2013", 1, 2, 2)],
+                     ChartSpec(kind="stacked_bar", x="dok", y=states, y_title="Antal mål",
+                               colors=["#2e8540", "#d9822b", "#b3261e"]))
+    faceted = _table([Column(key="gruppe", label="Målgruppe", type="text"), *cats],
+                     [(g, y, v, v + 3) for g in ("Unge", "Voksne") for y, v in (("A-dagpenge", 10), ("Kontanthjælp", 21.5))],
+                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], facet="gruppe", y_title="Pct."))
+    ranked = _table(cats[:2], [("A-dagpenge", 12.5), ("Kontanthjælp", 30.0)],
+                    ChartSpec(kind="ranked_bar", x="ydelse", y=["a"], target=20, y_title="Pct."))
+    return {"line with target": (line, "Antal personer"), "line per named series": (series, "Effekt pr. tilbud"),
+            "grouped bar": (grouped, "Andel pr. ydelse"), "stacked bar": (stacked, "Mål efter resultat"),
+            "faceted": (faceted, "Andel pr. målgruppe"), "ranked bar with target": (ranked, "Andel, rangordnet")}
+
+
+TABLES = _tables()
+
+
+def _kinds() -> dict[str, dict]:
+    """One chart of each kind the site draws, built as the pages build them."""
+    peers = [PeerValue(name=n, value=v) for n, v in (("Silkeborg", 9.2), ("Kolding", 6.5), ("Testby", 7.0))]
+    return {**{kind: charts.table_chart(table, title) for kind, (table, title) in TABLES.items()},
+            "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby")}
+
+
+KINDS = _kinds()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
+    raw = svgrender.render_raw(charts._fixed_width(KINDS[kind]))
+    stripped = svgrender.strip_svg(raw)
+    assert re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', raw)  # there was something to strip
+    assert not re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', stripped)
+    assert ' opacity="1"' not in stripped and ' opacity="1"' in raw
+    # the font, on every text in vl-convert's SVG, is said once, by the root
+    assert raw.count(' font-family="Roboto, Helvetica, Arial, sans-serif"') == raw.count("<text") > 3
+    assert stripped.startswith('<svg font-family="Roboto, Helvetica, Arial, sans-serif" ') and stripped.count("font-family") == 1
+    assert len(stripped) < 0.9 * len(raw)
+    assert vlc.svg_to_png(stripped) == vlc.svg_to_png(raw)  # the same encoder: same bytes, same pixels
+
+
+def test_strip_keeps_inherited_opacities_and_text():
+    svg = ('<svg class="marks"><g class="mark-text" role="graphics-object" aria-roledescription="text mark">'
+           '<text fill-opacity="1" stroke-opacity="1" opacity="1" aria-hidden="true" x="4">'
+           'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+    assert svgrender.strip_svg(svg) == ('<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
+                                     'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+
+
+def test_the_font_is_said_once_only_where_every_text_has_the_same():
+    same = '<svg x="1"><g><text font-family="A, B" y="2">font-family="C"</text><text font-family="A, B">b</text></g></svg>'
+    assert svgrender.strip_svg(same) == '<svg font-family="A, B" x="1"><g><text y="2">font-family="C"</text><text>b</text></g></svg>'
+    two = '<svg x="1"><text font-family="A">a</text><text font-family="B">b</text></svg>'
+    one_without = '<svg x="1"><text font-family="A">a</text><text>b</text></svg>'  # b has the default font
+    assert svgrender.strip_svg(two) == two and svgrender.strip_svg(one_without) == one_without
+
+
+def test_the_fallback_written_to_the_cache_is_stripped(tmp_path, monkeypatch):
+    spec = KINDS["grouped bar"]
+    path = charts.svg_file(spec, tmp_path)
+    charts.render_pending(processes=1)
+    assert path.read_text(encoding="utf-8") == svgrender.strip_svg(svgrender.render_raw(charts._fixed_width(spec)))
+    assert charts.svg(spec) == path.read_text(encoding="utf-8")
+    # a new way of stripping is a new cache file: SVGs stripped the old way are not reused
+    monkeypatch.setattr(svgrender, "SVG_VERSION", "strip-test")
+    assert charts.svg_file(spec, tmp_path) != path
+    charts._pending.clear()
+
+
+def _as_before(spec: dict) -> dict:
+    """The chart with its data written as they were: every value a float, every point with its
+    series' place (orden)."""
+    out = json.loads(json.dumps(spec))
+    for rows in out["datasets"].values():
+        for r in rows:
+            r["værdi"] = float(r["værdi"])
+    points = out["datasets"][charts.POINTS]
+    if "serie" in points[0]:
+        order = {s: i for i, s in enumerate(dict.fromkeys(r["serie"] for r in points))}
+        for r in points:
+            r["orden"] = order[r["serie"]]
+    return out
+
+
+def _svg(spec: dict) -> str:
+    return svgrender.render_raw(charts._fixed_width(spec))
+
+
+def _data(spec: dict) -> str:
+    return json.dumps(spec["datasets"], ensure_ascii=False, separators=(",", ":"))
+
+
+# The charts with their points written long (x, serie, værdi), as before they were folded.
+LONG = {**{kind: charts.table_chart(table, title, fold=False) for kind, (table, title) in TABLES.items()},
+        "ranked bar": KINDS["ranked bar"]}
+
+
+@pytest.mark.parametrize("kind", LONG)
+def test_short_chart_data_draw_the_same_svg(kind):
+    spec, before = LONG[kind], _as_before(LONG[kind])
+    text = _data(spec)
+    assert len(text) < len(_data(before))
+    assert not re.search(r"\d\.0[,}]", text)
+    assert ('"orden"' in text) == (kind == "stacked bar")  # only a stacked chart orders by it
+    assert _svg(spec) == _svg(before)
+
+
+@pytest.mark.parametrize("kind", TABLES)
+def test_folded_chart_data_draw_the_same_svg(kind):
+    folded, long = KINDS[kind], LONG[kind]
+    if kind == "stacked bar":  # ordered by orden: written long
+        assert folded == long
+        return
+    assert len(_data(folded)) < 0.8 * len(_data(long))
+    assert _svg(folded) == _svg(long)
+
+
+def test_folded_points_keep_every_point_in_order_under_its_series_name():
+    table, title = TABLES["line per named series"]
+    folded = KINDS["line per named series"]["datasets"][charts.POINTS]
+    long = LONG["line per named series"]["datasets"][charts.POINTS]
+    assert [(r["x"], *[(k, v) for k, v in r.items() if k != "x"]) for r in folded] == \
+        [(r["x"], (r["serie"], r["værdi"])) for r in long]
+    assert len(long) == 4 * 5 - 1  # the gap is left out
+    assert folded[:2] == [{"x": "2012-01-01", "pct. af alle": 20}, {"x": "2012-01-01", "a[0]": 25}]
+    fold = KINDS["line per named series"]["layer"][0]["transform"][0]["fold"]
+    assert fold == ["pct\\. af alle", "a\\[0\\]", "c\\\\d", 'Say \\"hi\\"', "x\\'s"]
+    faceted = KINDS["faceted"]["datasets"][charts.POINTS]
+    assert faceted[0] == {"x": "A-dagpenge", "facet": "Unge", "2011": 10}
+
+
+def test_whole_numbers_are_ints_and_others_stay_as_they_are():
+    points = LONG["line with target"]["datasets"]
+    assert points[charts.POINTS][:2] == [{"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
+                                         {"x": "2012-02-01", "serie": "Testby", "værdi": 1207}]
+    assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013"}]
+    assert KINDS["line with target"]["datasets"][charts.POINTS][:2] == [{"x": "2012-01-01", "Testby": 1200},
+                                                                        {"x": "2012-02-01", "Testby": 1207}]
+    assert [r["værdi"] for r in LONG["grouped bar"]["datasets"][charts.POINTS]] == [12.5, 30, 8, 14, 27, 9.5]
+    assert [type(r["værdi"]) for r in KINDS["ranked bar"]["datasets"][charts.POINTS]] == [float, float, int]
+
+
+def test_every_kind_is_valid_vega_lite():
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import core
+
+    for spec in KINDS.values():
+        validate_jsonschema(spec, core.load_schema())
+
+
+def test_series_that_cannot_be_keys_are_written_long():
+    assert charts._foldable("line", ["Testby", "Klyngen (gennemsnit)", "pct. [a]"])
+    assert not charts._foldable("stacked_bar", ["Opfyldt", "Ikke opfyldt"])
+    assert not charts._foldable("line", ["Andel", "Andel"])  # two y columns with one label
+    assert not charts._foldable("bar", ["x"]) and not charts._foldable("bar", ["facet"]) and not charts._foldable("bar", [""])
+    assert not charts._foldable("line", ["Testby", float("nan")])  # a row without a series name
