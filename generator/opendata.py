@@ -231,40 +231,81 @@ def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
     return files, parts
 
 
-def _content(chunks: list, compressed: bool) -> bytes:
-    if not compressed:
-        return b"".join(chunks)
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6, mtime=0) as gz:
-        for chunk in chunks:
-            gz.write(chunk)
-    return out.getvalue()
+class _Stream:
+    """One site-wide file, written as its pieces come: gzip-compressed or as is."""
+
+    def __init__(self, compressed: bool):
+        self.out = io.BytesIO()
+        self.gz = gzip.GzipFile(fileobj=self.out, mode="wb", compresslevel=6, mtime=0) if compressed else None
+
+    def write(self, chunk) -> None:
+        (self.gz or self.out).write(chunk)
+
+    def getvalue(self) -> bytes:
+        if self.gz is not None:
+            self.gz.close()
+            self.gz = None
+        return self.out.getvalue()
 
 
-def files(dataset: Dataset, parts: dict[Path, dict[str, Part]] | None = None,
+class SiteWide:
+    """The site-wide files made of every document's parts (maal, tal), written as the documents
+    come, in the dataset's order: a document's rows need not be kept until the last one is made
+    (at national scale they were ~400 MB held until the end of the build)."""
+
+    def __init__(self, folder: str = "data"):
+        self.folder = folder
+        self.counts = {name: 0 for name in PER_DOCUMENT}
+        self.streams: dict[str, _Stream] = {}
+        self.first_json = {name: True for name in PER_DOCUMENT}
+        for name in PER_DOCUMENT:
+            _, fields, _ = FILES[name]
+            csv_out, json_out = (self._stream(name, ext) for ext in ("csv", "json"))
+            csv_out.write(_header(fields).encode())
+            json_out.write(_json_head(name, fields).encode())
+
+    def _stream(self, name: str, ext: str) -> _Stream:
+        path = f"{self.folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")
+        return self.streams.setdefault(path, _Stream(name in COMPRESSED))
+
+    def add(self, parts: dict[str, Part]) -> None:
+        """One document's parts; documents in the dataset's order."""
+        for name, part in parts.items():
+            self.counts[name] += part.rows
+            self._stream(name, "csv").write(part.csv)
+            if part.rows:
+                self._stream(name, "json").write(part.json if self.first_json[name] else b"," + part.json)
+                self.first_json[name] = False
+
+    def files(self) -> dict[str, bytes]:
+        for name in PER_DOCUMENT:
+            self._stream(name, "json").write(b"]}")
+        return {path: stream.getvalue() for path, stream in self.streams.items()}
+
+
+def files(dataset: Dataset, site_wide: SiteWide | None = None,
           folder: str = "data") -> tuple[dict[str, bytes], dict[str, int]]:
     """All open-data files of the site: path -> content, and the number of rows of each name.
-    parts: each document's parts by its path, when they are made already (the document pages)."""
-    out, counts = {}, {}
+    site_wide: every document's parts added already (by the document pages), or None."""
+    if site_wide is None:
+        site_wide = SiteWide(folder)
+        for d in dataset.documents:
+            site_wide.add(document_files(d)[1])
+    out, counts = site_wide.files(), dict(site_wide.counts)
     for name, (_, fields, rows_of) in FILES.items():
-        if name in PER_DOCUMENT:
-            pieces = [((parts or {}).get(d.path) or document_files(d)[1])[name] for d in dataset.documents]
-            csv_chunks = [_header(fields).encode(), *(p.csv for p in pieces)]
-            nonempty = [p.json for p in pieces if p.rows]
-            json_chunks = [_json_head(name, fields).encode(), *(x for i, p in enumerate(nonempty) for x in ((b",", p) if i else (p,))), b"]}"]
-            counts[name] = sum(p.rows for p in pieces)
-        else:
+        if name not in PER_DOCUMENT:
             rows = rows_of(dataset)
-            csv_chunks, json_chunks, counts[name] = [to_csv(rows, fields).encode()], [to_json(rows, name, fields).encode()], len(rows)
-        for ext, chunks in (("csv", csv_chunks), ("json", json_chunks)):
-            path = f"{folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")
-            out[path] = _content(chunks, name in COMPRESSED)
+            counts[name] = len(rows)
+            for ext, text in (("csv", to_csv(rows, fields)), ("json", to_json(rows, name, fields))):
+                stream = _Stream(name in COMPRESSED)
+                stream.write(text.encode())
+                out[f"{folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")] = stream.getvalue()
     return out, counts
 
 
-def data_page(dataset: Dataset, parts: dict[Path, dict[str, Part]] | None = None) -> Page:
+def data_page(dataset: Dataset, site_wide: SiteWide | None = None) -> Page:
     b = PageBuilder(dataset, None, folder=DATA_PAGE)
-    all_files, counts = files(dataset, parts, folder=DATA_PAGE)
+    all_files, counts = files(dataset, site_wide, folder=DATA_PAGE)
     b.assets.update(all_files)
     entries = []
     for name, (description, fields, _) in FILES.items():

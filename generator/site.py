@@ -27,12 +27,34 @@ class Memo:
         return value
 
 
+def spill(page: pages.Page, files_dir: Path) -> None:
+    """Write the page's files (CSV, open data) to files_dir, where MkDocs copies them from, and
+    keep only their paths: at national scale they were ~200 MB held until the build ended. A
+    file whose content is the same is not written again, so that `mkdocs serve --dirty` sees it
+    unchanged."""
+    for path, content in page.assets.items():
+        if isinstance(content, Path):
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        target = files_dir / path
+        try:
+            same = target.stat().st_size == len(data) and target.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        page.assets[path] = target
+
+
 def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
-                   parts: dict | None = None) -> list[pages.Page]:
+                   site_wide: opendata.SiteWide | None = None, files_dir: Path | None = None) -> list[pages.Page]:
     """A page per document with its files. A document's page may use the other documents of its
     jobcentre and year (a plan shows the revision's results) and the registry, nothing else.
-    parts, if given, gets each document's open-data rows by its path (for the site-wide files)."""
-    memo = memo or Memo()
+    site_wide, if given, gets each document's open-data rows (for the site-wide files);
+    files_dir, if given, gets the pages' files (see spill)."""
     registry = dataset.registry.model_dump_json()
     same_year: dict[tuple[str, int], list] = {}
     for doc in dataset.documents:
@@ -51,22 +73,30 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
                 table.release_records()  # made again if a rebuild needs them; ~100 KB a document
             return page, doc_parts
 
-        page, doc_parts = memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make)
-        if parts is not None:
-            parts[doc.path] = doc_parts
+        if memo is None:
+            page, doc_parts = make()
+        else:
+            page, doc_parts = memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make)
+        if site_wide is not None:
+            site_wide.add(doc_parts)
+        if files_dir is not None:
+            spill(page, files_dir)
         out.append(page)
     return out
 
 
 def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
-              wait_for_svgs: bool = True) -> list[pages.Page]:
+              wait_for_svgs: bool = True, files_dir: Path | None = None) -> list[pages.Page]:
     """wait_for_svgs=False: new SVG fallbacks may still be rendering when this returns
-    (see charts.render_pending)."""
+    (see charts.render_pending). files_dir: where the pages' files are written (see spill);
+    without it they are held in memory."""
     charts.use_cache(svg_cache)
-    parts: dict = {}
-    out = document_pages(dataset, svg_cache, memo, parts)
-    out.extend(scorecard.scorecard_pages(dataset, svg_cache))
-    out.append(opendata.data_page(dataset, parts))
-    out.extend(overview.overview_pages(dataset))
+    site_wide = opendata.SiteWide(opendata.DATA_PAGE)
+    out = document_pages(dataset, svg_cache, memo, site_wide, files_dir)
+    rest = [*scorecard.scorecard_pages(dataset, svg_cache), opendata.data_page(dataset, site_wide),
+            *overview.overview_pages(dataset)]
+    if files_dir is not None:
+        for page in rest:
+            spill(page, files_dir)
     charts.render_pending(wait=wait_for_svgs)
-    return out
+    return out + rest

@@ -56,6 +56,9 @@ if not data_log.handlers:
 class PluginConfig(Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Type(str, default=".cache/charts")
+    # The generated files (CSV, open data) are written here and copied into the site by MkDocs,
+    # instead of being held in memory through the build.
+    files_dir = c.Type(str, default=".cache/files")
 
 
 @functools.cache
@@ -127,7 +130,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self._stash: dict[str, list[str]] = {}
         # New SVG fallbacks render in other processes while MkDocs renders the pages; they are
         # copied into the site when the build is done (on_post_build).
-        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False)
+        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False,
+                                    files_dir=(project / self.config.files_dir).resolve())
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
@@ -148,7 +152,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.late: dict[str, Path] = {}  # site path -> SVG in the cache, still being rendered
 
         def add(path: str, content: str | bytes | Path) -> None:
-            if isinstance(content, Path):  # a file to copy (a chart's SVG in the cache): never read
+            if isinstance(content, Path):  # a file to copy (an SVG in the cache, a CSV): never read
                 if content.is_file():
                     generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
                 else:

@@ -58,3 +58,24 @@ def test_a_rebuild_reuses_what_did_not_change(tmp_path):
     remade = {path for path, p in second_pages.items() if p is not first_pages[path]}
     assert remade == {f"albertslund/2008/{kind}/index.md" for kind in ("resultatrevision", "beskaeftigelsesplan", "tilbagemelding")}
     assert "(rettet)" in second_pages["albertslund/2008/resultatrevision/index.md"].content
+
+
+def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
+    """With a files folder, the pages' files (CSV, open data) are on disk, not in memory, with the
+    same bytes; a second build leaves unchanged files untouched (serve --dirty sees them as such)."""
+    from pathlib import Path
+
+    from generator import site
+
+    held = {path: bytes(c) if not isinstance(c, str) else c.encode()
+            for p in site.all_pages(dataset) for path, c in p.assets.items() if not isinstance(c, Path)}
+    files_dir = tmp_path / "files"
+    spilled = {path: c for p in site.all_pages(dataset, files_dir=files_dir) for path, c in p.assets.items()
+               if path in held}
+    assert set(spilled) == set(held) and "data/tal.csv.gz" in held
+    assert all(isinstance(c, Path) and c.read_bytes() == held[path] for path, c in spilled.items())
+    doc_csv = files_dir / "hvidovre/2013/resultatrevision/tal.csv"
+    assert "hvidovre,2013,resultatrevision" in doc_csv.read_text(encoding="utf-8")
+    mtimes = {c: c.stat().st_mtime_ns for c in spilled.values()}
+    site.all_pages(dataset, files_dir=files_dir)
+    assert {c: c.stat().st_mtime_ns for c in spilled.values()} == mtimes
