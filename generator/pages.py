@@ -30,9 +30,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 # its own closing line. Markdown has nothing to do inside them, and parsing them was most of
 # MkDocs' time on a document page, so the plugin hides them from Markdown (see
 # site_plugins/jobcentres.py). A new template block of pure HTML can start the same way. Plain
-# prose is written as paragraphs of HTML as well (MarkdownField.block) and hidden the same way.
+# prose is written as HTML as well (MarkdownField.block and .plain: paragraphs, lists, a plan's
+# goals) and hidden the same way, as are the templates' one-line paragraphs (class="jc-...").
+# A link to a page in such a block is written as in Markdown (href="../x/index.md#y"); the
+# plugin makes it the page's address.
 HTML_BLOCK = re.compile(r'^(?:<figure class="jc-figure".*?^</figure>|<div class="jc-table-wrap".*?^</div>'
-                        r'|<p(?: class="jc-lead")?>.*?</p>)[ \t]*$', re.S | re.M)
+                        r'|<div class="jc-plan-goal" id="[^"\n]*">$.*?^</div>|<ul>$.*?^</ul>|<ol>$.*?^</ol>'
+                        r'|<p(?: class="jc-lead")?>.*?</p>|<p class="jc-[^"\n]*">[^\n]*</p>)[ \t]*$', re.S | re.M)
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
 # Every document kind's name on the site (navigation, timelines). A new kind adds a line.
@@ -205,6 +209,7 @@ def safe_url(value: str | None) -> Markup | None:
 # item (within a paragraph, Markdown leaves "\n8. januar" alone).
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]!|#~]|^ | $|^[-+=]|(?:\A|(?<=\n\n))\d+[.)](?: |$)", re.M)
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
+_NUMBERED_LINE = re.compile(r"^\d+[.)](?: |$)", re.M)  # in a list item, any such line starts a new item
 _REF = re.compile(r"&#123;ref:([a-z0-9-]+)&#125;")
 # Plain prose in a block of its own is written as HTML (MarkdownField.block), and the plugin hides
 # runs of HTML blocks from Markdown as one. False: all prose goes through Markdown and each block
@@ -218,6 +223,16 @@ def plain_paragraphs(text: str) -> list[str] | None:
     if _NOT_PLAIN.search(text) or not text.replace("\n", "").isprintable():
         return None
     return _PARAGRAPH_BREAK.split(text)
+
+
+def plain_text(text: str | None) -> bool:
+    """Whether Markdown would write the text as it is (one paragraph, no line that starts like a
+    numbered list item) in a paragraph, a list item or a markdown="1" block alike. None and ""
+    count as plain."""
+    if not text:
+        return True
+    paragraphs = plain_paragraphs(text)
+    return paragraphs is not None and len(paragraphs) == 1 and not _NUMBERED_LINE.search(text)
 
 
 class MarkdownField:
@@ -242,6 +257,19 @@ class MarkdownField:
         escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), self._escaped(text.strip()))
         return Markup(_REF.sub(self.refs.link, escaped))
 
+    def plain(self, *texts) -> bool:
+        """Whether a template may write the HTML of these texts itself (as it is for text that
+        the environment escapes, md.html for Markdown fields), because Markdown would make the
+        same of them (plain_text). Each argument is a text, a number, None, or an iterable of them."""
+        if not DIRECT_HTML:
+            return False
+        values = [x for t in texts for x in ((t,) if t is None or isinstance(t, (str, int, float)) else t)]
+        return all(plain_text(None if x is None else str(x)) for x in values)
+
+    def html(self, text: str | None) -> Markup:
+        """A Markdown field that md.plain() passed, as HTML inside an element the template writes."""
+        return Markup(_REF.sub(self.refs.html_link, self._escaped((text or "").strip())))
+
     def block(self, text: str | None, css_class: str | None = None) -> Markup:
         """css_class: the class of the text's last paragraph (attr_list's `{: .class }`)."""
         text = (text or "").strip()
@@ -250,7 +278,7 @@ class MarkdownField:
         paragraphs = plain_paragraphs(text) if DIRECT_HTML else None
         if paragraphs is None:
             return self(text) + (Markup(f"\n{{: .{css_class} }}") if css_class else "")
-        *first, last = [_REF.sub(self.refs.html_link, self._escaped(p)) for p in paragraphs]
+        *first, last = [self.html(p) for p in paragraphs]
         html = [f"<p>{p}</p>" for p in first] + [f'<p class="{css_class}">{last}</p>' if css_class else f"<p>{last}</p>"]
         return Markup("\n\n".join(html))
 

@@ -37,6 +37,7 @@ STASHED = re.compile(r"<!-- jc-html (\d+)(?:-(\d+))? -->")
 # Hidden blocks with nothing but blank lines between them: hidden as one (Markdown still spends
 # ~50 us on each placeholder; a revision page has ~90 blocks in ~20 runs).
 STASHED_RUN = re.compile(r"<!-- jc-html (\d+) -->(?:\n+<!-- jc-html \d+ -->)*(?:\n+<!-- jc-html (\d+) -->)")
+PAGE_LINK = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')  # in a hidden block, see _page_links
 PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
@@ -48,6 +49,7 @@ OWN_ASSETS = {
 # Data warnings (a document's claim that its own figures do not support) are facts about the
 # source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
 # does not count them, but they are printed on every build.
+log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
 data_log = logging.getLogger("jobcentres.data")
 if not data_log.handlers:
     _h = logging.StreamHandler(sys.stderr)
@@ -90,6 +92,25 @@ def search_entries(page, texts: dict[str, str]) -> list[dict]:
 
     walk(page.toc)
     return entries
+
+
+def _page_links(html: str, page, files: Files) -> str:
+    """A link to a page in a block of HTML hidden from Markdown is written as in Markdown
+    (href="../resultatrevision/index.md#maal-1"); it gets the page's address here, as MkDocs
+    gives a Markdown link, and the same warning if there is no such page."""
+    if ".md" not in html:
+        return html
+
+    def url(m: re.Match) -> str:
+        target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m.group(1)))
+        target = files.get_file_from_path(target_uri)
+        if target is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{m.group(1)}', "
+                        f"but the target '{target_uri}' is not found among documentation files.")
+            return m.group(0)
+        return f'href="{target.url_relative_to(page.file)}{m.group(2) or ""}"'
+
+    return PAGE_LINK.sub(url, html)
 
 
 class GeneratedFile(File):
@@ -208,7 +229,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             blocks.clear()
 
             def stash(m: re.Match) -> str:
-                blocks.append(m.group(0))
+                blocks.append(_page_links(m.group(0), page, files))
                 return f"<!-- jc-html {len(blocks) - 1} -->"
 
             markdown = pages.HTML_BLOCK.sub(stash, markdown)

@@ -165,6 +165,43 @@ def test_random_prose_is_either_markdown_or_what_markdown_makes_of_it(site_markd
     assert taken > 600  # the sample exercises the shortcut
 
 
+def test_plain_texts_are_the_same_in_lists_and_goal_blocks(site_markdown):
+    """md.plain/md.html: what the plan's templates write as HTML is what Markdown makes of the
+    same text in a list item, a numbered list item and a plan goal's markdown="1" block."""
+    rng = random.Random(7)
+    pieces = ["Ledigheden", "faldt", "ærø", "Å", "2.500", "8.", "8. ", "12)", "2021.", "-", "+", "=", "–", ".", ",",
+              ":", "(", ")", "'", '"', "&", "<", ">", "{ref:ledighed}", "{", "}", "*", "_", "  ", " ", "\n", "\n\n"]
+    md = pages.MarkdownField(_refs())
+    taken = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(1, 12)))
+        if not text.strip() or not md.plain(text):
+            continue
+        taken += 1
+        html = md.html(text)
+        for marker, tag in (("-", "ul"), ("1.", "ol")):  # as the templates indent an item's lines
+            item, html_item = (x.replace("\n", "\n" + " " * (len(marker) + 1)) for x in (md(text), html))
+            assert site_markdown(f"{marker} {item}") == f"<{tag}>\n<li>{html_item}</li>\n</{tag}>", repr(text)
+        block = f'<div class="jc-plan-goal" id="x" markdown="1">\n**Mål 1.** {md(text)}\n</div>'
+        assert site_markdown(block) == f'<div class="jc-plan-goal" id="x">\n<p><strong>Mål 1.</strong> {html}</p>\n</div>', repr(text)
+    assert taken > 300
+    assert not md.plain("Første.\n\nAndet.") and not md.plain("Linje\n8. januar") and md.plain(None, "", 2021, ["a", None])
+
+
+def test_links_to_pages_in_hidden_html_get_the_page_address(caplog):
+    from mkdocs.structure.files import File, Files
+
+    from site_plugins.jobcentres import _page_links
+
+    files = Files([File(p, "/docs", "/site", True) for p in ("a/2020/plan/index.md", "a/2020/revision/index.md", "om.md")])
+    page = type("Page", (), {"file": files.get_file_from_path("a/2020/plan/index.md")})()
+    html = '<p><a href="../revision/index.md#maal-1">x</a> <a href="../../../om.md">om</a> <a href="#y">y</a> <a href="z.csv">z</a></p>'
+    assert _page_links(html, page, files) == ('<p><a href="../revision/#maal-1">x</a> <a href="../../../om/">om</a> '
+                                              '<a href="#y">y</a> <a href="z.csv">z</a></p>')
+    assert _page_links('<a href="../mangler/index.md">', page, files) == '<a href="../mangler/index.md">'
+    assert "target 'a/2020/mangler/index.md' is not found" in caplog.text
+
+
 # --------------------------------------------------------------------------- whole sites
 
 OLD_PATH = "import sys; from generator import pages; pages.DIRECT_HTML = False; from mkdocs.__main__ import cli; cli()"
@@ -199,10 +236,51 @@ def test_the_seed_site_is_the_same_with_prose_as_html(built_site, tmp_path):
     assert prose_blocks(DATA) > 50
 
 
+def with_markdown_in_every_kind_of_field(data: Path) -> None:
+    """One plan and one revision of a synthetic tree get Markdown in each field that a template
+    writes as HTML when it is plain, so that those pages take the Markdown way."""
+    import yaml
+
+    def edit(path: Path, change) -> None:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(doc)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def plan(d):
+        d["lead"] += " Med *fremhævning*."
+        d["legal_frame"]["requirements"][0] += " _Kursiv_."
+        d["process"][1] = "Trin med **fed** skrift."
+        d["minister_goals"][0]["text"] += " _Ministerens_ ord."
+        d["facts"][0]["facts"][0]["text"] = "{} *indbyggere*"
+        d["facts"][0]["source"] = "Danmarks Statistik, _Statistikbanken_"  # a literal field, but for "_"
+        area = d["focus_areas"][0]
+        area["title"] += " _i fokus_"
+        area["objectives"][0] += "\n\nEt afsnit mere med [et link](https://www.jobindsats.dk)."
+        area["goals"][0]["text"] = "Mål med `kode` og\n\net afsnit mere."
+        area["goals"][1]["title"] = "Titel med _understregning_"
+
+    def revision(d):
+        goal = next(g for g in d["goals"] if g.get("assessment"))
+        goal["assessment"] = "Vurdering med *fremhævning*.\n\n- et punkt\n- et punkt mere"
+
+    edit(data / "albertslund/2008/beskaeftigelsesplan.yaml", plan)
+    edit(data / "albertslund/2008/resultatrevision.yaml", revision)
+
+
 def test_a_synthetic_site_is_the_same_with_prose_as_html(tmp_path):
     out = synth(tmp_path / "s", "2x2")
+    with_markdown_in_every_kind_of_field(out / "data")
     result = run_mkdocs_build(out, out / "new")
     assert result.returncode == 0, result.stdout + result.stderr
     build_old_path(out, out / "old")
     assert assert_same_files(out / "new", out / "old") > 20
     assert prose_blocks(out / "data") > 200
+    plan = (out / "new/albertslund/2008/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
+    for html in ("<em>fremhævning</em>", "<em>Kursiv</em>", "<strong>fed</strong>", "<em>Ministerens</em>",
+                 "<em>indbyggere</em>", "<em>Statistikbanken</em>", "<em>i fokus</em>", '<a href="https://www.jobindsats.dk">',
+                 "<code>kode</code>", "<em>understregning</em>"):
+        assert html in plan, html
+    assert '<a href="../resultatrevision/#' in plan  # a goal's link, written as HTML
+    revision = (out / "new/albertslund/2008/resultatrevision/index.html").read_text(encoding="utf-8")
+    assert "<em>fremhævning</em>" in revision and "<li>et punkt</li>" in revision
+    assert '<p class="jc-trace">Målet i planen: <a href="../beskaeftigelsesplan/#' in revision
