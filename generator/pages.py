@@ -29,9 +29,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 # (table_html, _goal_table.html.j2 and the overview tables), each from its first line to
 # its own closing line. Markdown has nothing to do inside them, and parsing them was most of
 # MkDocs' time on a document page, so the plugin hides them from Markdown (see
-# site_plugins/jobcentres.py). A new template block of pure HTML can start the same way.
-HTML_BLOCK = re.compile(r'^(?:<figure class="jc-figure".*?^</figure>|<div class="jc-table-wrap".*?^</div>)[ \t]*$',
-                        re.S | re.M)
+# site_plugins/jobcentres.py). A new template block of pure HTML can start the same way. Plain
+# prose is written as HTML as well (MarkdownField.block and .plain: paragraphs, lists, a plan's
+# goals) and hidden the same way, as are the templates' one-line paragraphs (class="jc-...").
+# A link to a page in such a block is written as in Markdown (href="../x/index.md#y"); the
+# plugin makes it the page's address.
+HTML_BLOCK = re.compile(r'^(?:<figure class="jc-figure".*?^</figure>|<div class="jc-table-wrap".*?^</div>'
+                        r'|<div class="jc-plan-goal" id="[^"\n]*">$.*?^</div>|<ul>$.*?^</ul>|<ol>$.*?^</ol>'
+                        r'|<p(?: class="jc-lead")?>.*?</p>|<p class="jc-[^"\n]*">[^\n]*</p>)[ \t]*$', re.S | re.M)
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
 # Every document kind's name on the site (navigation, timelines). A new kind adds a line.
@@ -164,12 +169,16 @@ class Refs:
         kind, n, _ = self.items[ident]
         return f"{kind.capitalize()} {n}"
 
-    def link(self, m: re.Match) -> str:
+    def link(self, m: re.Match, html: bool = False) -> str:
+        """A Markdown link, or with html the HTML Markdown makes of it."""
         ident = m.group(1)
         if ident not in self.items:
             return m.group(0)  # shown as written, braces encoded
         kind, n, anchor = self.items[ident]
-        return f"[{kind} {n}](#{anchor})"
+        return f'<a href="#{anchor}">{kind} {n}</a>' if html else f"[{kind} {n}](#{anchor})"
+
+    def html_link(self, m: re.Match) -> str:
+        return self.link(m, html=True)
 
 
 # Characters that mean something to Markdown or its extensions (links, attr_list's {: ...},
@@ -202,18 +211,86 @@ def safe_url(value: str | None) -> Markup | None:
     return Markup(quote(value, safe="/:?#=&%+;,@!$~"))
 
 
-def _markdown_field(refs: Refs):
-    """Markdown written by staff: its Markdown works, HTML shows as text, attr_list's {...} and
-    links to javascript: and the like show as text, and {ref:ID} becomes a numbered link."""
+# Prose that Markdown would only wrap in paragraphs, as it is: no character that Markdown or
+# an extension reads (escapes, code, emphasis, links and images, admonitions, headings, tables,
+# fences; & < > " ' and braces are escaped before Markdown sees them), no whitespace but spaces
+# and line breaks, no line that starts or ends with a space (code block, hard line break) or
+# with - + = (list item, setext underline, rule), no paragraph that starts like a numbered list
+# item (within a paragraph, Markdown leaves "\n8. januar" alone).
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]!|#~]|^ | $|^[-+=]|(?:\A|(?<=\n\n))\d+[.)](?: |$)", re.M)
+_PARAGRAPH_BREAK = re.compile(r"\n\n+")
+_NUMBERED_LINE = re.compile(r"^\d+[.)](?: |$)", re.M)  # in a list item, any such line starts a new item
+_REF = re.compile(r"&#123;ref:([a-z0-9-]+)&#125;")
+# Plain prose in a block of its own is written as HTML (MarkdownField.block), and the plugin hides
+# runs of HTML blocks from Markdown as one. False: all prose goes through Markdown and each block
+# is hidden by itself, as before (the site comes out the same: tests/test_prose.py).
+DIRECT_HTML = True
 
-    def render(text: str | None) -> Markup:
+
+def plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a stripped text that Markdown would turn into nothing but <p> elements
+    of the same text, or None when it might do more (be it only a line break)."""
+    if _NOT_PLAIN.search(text) or not text.replace("\n", "").isprintable():
+        return None
+    return _PARAGRAPH_BREAK.split(text)
+
+
+def plain_text(text: str | None) -> bool:
+    """Whether Markdown would write the text as it is (one paragraph, no line that starts like a
+    numbered list item) in a paragraph, a list item or a markdown="1" block alike. None and ""
+    count as plain."""
+    if not text:
+        return True
+    paragraphs = plain_paragraphs(text)
+    return paragraphs is not None and len(paragraphs) == 1 and not _NUMBERED_LINE.search(text)
+
+
+class MarkdownField:
+    """Markdown written by staff: its Markdown works, HTML shows as text, attr_list's {...} and
+    links to javascript: and the like show as text, and {ref:ID} becomes a numbered link.
+
+    md(text) gives Markdown for any place in a template; md.block(text) is for a text that
+    stands between blank lines at the top level of a page (not in a list, a note or a
+    markdown="1" block): there, plain prose comes out as the HTML Markdown would make of it,
+    which the plugin hides from MkDocs' Markdown step (most of a document page is such prose)."""
+
+    def __init__(self, refs: Refs):
+        self.refs = refs
+
+    @staticmethod
+    def _escaped(text: str) -> str:
+        return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+    def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
-        escaped = str(escape(text.strip())).replace("{", "&#123;").replace("}", "&#125;")
-        escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), escaped)
-        return Markup(re.sub(r"&#123;ref:([a-z0-9-]+)&#125;", refs.link, escaped))
+        escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), self._escaped(text.strip()))
+        return Markup(_REF.sub(self.refs.link, escaped))
 
-    return render
+    def plain(self, *texts) -> bool:
+        """Whether a template may write the HTML of these texts itself (as it is for text that
+        the environment escapes, md.html for Markdown fields), because Markdown would make the
+        same of them (plain_text). Each argument is a text, a number, None, or an iterable of them."""
+        if not DIRECT_HTML:
+            return False
+        values = [x for t in texts for x in ((t,) if t is None or isinstance(t, (str, int, float)) else t)]
+        return all(plain_text(None if x is None else str(x)) for x in values)
+
+    def html(self, text: str | None) -> Markup:
+        """A Markdown field that md.plain() passed, as HTML inside an element the template writes."""
+        return Markup(_REF.sub(self.refs.html_link, self._escaped((text or "").strip())))
+
+    def block(self, text: str | None, css_class: str | None = None) -> Markup:
+        """css_class: the class of the text's last paragraph (attr_list's `{: .class }`)."""
+        text = (text or "").strip()
+        if not text:
+            return Markup("")
+        paragraphs = plain_paragraphs(text) if DIRECT_HTML else None
+        if paragraphs is None:
+            return self(text) + (Markup(f"\n{{: .{css_class} }}") if css_class else "")
+        *first, last = [self.html(p) for p in paragraphs]
+        html = [f"<p>{p}</p>" for p in first] + [f'<p class="{css_class}">{last}</p>' if css_class else f"<p>{last}</p>"]
+        return Markup("\n\n".join(html))
 
 
 def _number_filter(value, decimals=None):
@@ -402,7 +479,7 @@ class PageBuilder:
 
     def render_page(self, template: str, title: str, **context) -> Page:
         """A page that belongs to no single document (overviews, data)."""
-        content = env().get_template(template).render(page=self, title=title, md=_markdown_field(self.refs), **context)
+        content = env().get_template(template).render(page=self, title=title, md=MarkdownField(self.refs), **context)
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
 
     def render(self, template: str, search: dict[str, str] | None = None, **context) -> Page:
@@ -413,7 +490,7 @@ class PageBuilder:
         tpl = env().get_template(template)
         content = tpl.render(
             doc=self.doc.model, document=self.doc, jobcentre=jc, page=self,
-            md=_markdown_field(self.refs),
+            md=MarkdownField(self.refs),
             references=[link(self.dataset, self.doc, slug) for slug in self.doc.model.references()],
             related=[link(self.dataset, self.doc, d.slug) for d in self.dataset.referring_to(self.doc)],
             **context,

@@ -42,13 +42,23 @@ def target_text(t: Target) -> str:
     return text + (f" senest {fmt.month(t.deadline)}" if t.deadline else "")
 
 
-def fact_markdown(fact: Fact) -> Markup:
-    """The fact's text with each '{}' replaced by its number in bold, the Danish way."""
+def fact_markdown(fact: Fact, html: bool = False) -> Markup:
+    """The fact's text with each '{}' replaced by its number in bold, the Danish way; with html,
+    as the HTML Markdown makes of it (for a box that plain_facts passed)."""
     parts = str(escape(fact.text)).split(FACT_SLOT)
+    bold = "<strong>{}</strong>" if html else "**{}**"
     out = parts[0]
     for number, rest in zip(fact.numbers, parts[1:]):
-        out += f"**{fmt.quantity(number, fact.unit)}**{rest}"
+        out += bold.format(fmt.quantity(number, fact.unit)) + rest
     return Markup(out)
+
+
+def plain_facts(box: FactBox) -> bool:
+    """Whether the box's facts can be written as an HTML list (no intros, no Markdown in them)."""
+    quantities = [fmt.quantity(n, f.unit) for f in box.facts for n in f.numbers]
+    return (pages.DIRECT_HTML and not any(f.intro for f in box.facts)
+            and all(pages.plain_text(f.text.replace(FACT_SLOT, "0")) and "\n" not in f.text for f in box.facts)
+            and all(pages.plain_text(q) and escape(q) == q for q in quantities))
 
 
 def _goal_view(goal: PlanGoal, label: str, b: pages.PageBuilder, revision: Document | None, reviewed: dict) -> PlanGoalView:
@@ -112,7 +122,7 @@ def plan_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) ->
         search[f"{a.anchor}-maal"] = " ".join(f"{v.label}: {v.goal.text}" for v in a.goals)
     return b.render("beskaeftigelsesplan.md.j2", search=search, areas=areas, all_goals=all_goals, facts=facts,
                     target_figures=target_figures, sections=sections, revision=revision,
-                    fact_markdown=fact_markdown)
+                    fact_markdown=fact_markdown, plain_facts=plain_facts)
 
 
 def plan_headline(doc: Document) -> str:

@@ -33,7 +33,11 @@ from generator.errors import DataError
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
 SNIPPET_MARKER = re.compile(r"^<!--\s*jc:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
-STASHED = re.compile(r"<!-- jc-html (\d+) -->")
+STASHED = re.compile(r"<!-- jc-html (\d+)(?:-(\d+))? -->")
+# Hidden blocks with nothing but blank lines between them: hidden as one (Markdown still spends
+# ~50 us on each placeholder; a revision page has ~90 blocks in ~20 runs).
+STASHED_RUN = re.compile(r"<!-- jc-html (\d+) -->(?:\n+<!-- jc-html \d+ -->)*(?:\n+<!-- jc-html (\d+) -->)")
+PAGE_LINK = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')  # in a hidden block, see _page_links
 PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
@@ -45,6 +49,7 @@ OWN_ASSETS = {
 # Data warnings (a document's claim that its own figures do not support) are facts about the
 # source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
 # does not count them, but they are printed on every build.
+log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
 data_log = logging.getLogger("jobcentres.data")
 if not data_log.handlers:
     _h = logging.StreamHandler(sys.stderr)
@@ -87,6 +92,25 @@ def search_entries(page, texts: dict[str, str]) -> list[dict]:
 
     walk(page.toc)
     return entries
+
+
+def _page_links(html: str, page, files: Files) -> str:
+    """A link to a page in a block of HTML hidden from Markdown is written as in Markdown
+    (href="../resultatrevision/index.md#maal-1"); it gets the page's address here, as MkDocs
+    gives a Markdown link, and the same warning if there is no such page."""
+    if ".md" not in html:
+        return html
+
+    def url(m: re.Match) -> str:
+        target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m.group(1)))
+        target = files.get_file_from_path(target_uri)
+        if target is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{m.group(1)}', "
+                        f"but the target '{target_uri}' is not found among documentation files.")
+            return m.group(0)
+        return f'href="{target.url_relative_to(page.file)}{m.group(2) or ""}"'
+
+    return PAGE_LINK.sub(url, html)
 
 
 class GeneratedFile(File):
@@ -210,10 +234,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             blocks.clear()
 
             def stash(m: re.Match) -> str:
-                blocks.append(m.group(0))
+                blocks.append(_page_links(m.group(0), page, files))
                 return f"<!-- jc-html {len(blocks) - 1} -->"
 
-            return pages.HTML_BLOCK.sub(stash, markdown)
+            markdown = pages.HTML_BLOCK.sub(stash, markdown)
+            return STASHED_RUN.sub(r"<!-- jc-html \1-\2 -->", markdown) if pages.DIRECT_HTML else markdown
         folder = posixpath.dirname(page.file.src_uri)
 
         def fill(m: re.Match) -> str:
@@ -238,7 +263,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
     def _unstash(self, html: str, page) -> str:
         blocks = self._stash.pop(page.file.src_uri, None)
-        return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+        def block(m: re.Match) -> str:
+            first = int(m.group(1))
+            return "\n\n".join(blocks[first:int(m.group(2) or first) + 1])  # as Markdown puts HTML blocks together
+
+        return STASHED.sub(block, html) if blocks else html
 
     def on_page_content(self, html: str, page, config, files):
         """Put the hidden HTML blocks back, except on pages the theme's search does not parse
