@@ -34,9 +34,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 # goals) and hidden the same way, as are the templates' one-line paragraphs (class="jc-...").
 # A link to a page in such a block is written as in Markdown (href="../x/index.md#y"); the
 # plugin makes it the page's address.
-HTML_BLOCK = re.compile(r'^(?:<figure class="jc-figure".*?^</figure>|<div class="jc-table-wrap".*?^</div>'
-                        r'|<div class="jc-plan-goal" id="[^"\n]*">$.*?^</div>|<ul>$.*?^</ul>|<ol>$.*?^</ol>'
-                        r'|<p(?: class="jc-lead")?>.*?</p>|<p class="jc-[^"\n]*">[^\n]*</p>)[ \t]*$', re.S | re.M)
+# (Matched line by line, "(?:[^\n]*\n)*?": 6 times as fast as ".*?^" with re.S.)
+_LINES = r"(?:[^\n]*\n)*?"
+HTML_BLOCK = re.compile(rf'^(?:<figure class="jc-figure"{_LINES}</figure>|<div class="jc-table-wrap"{_LINES}</div>'
+                        rf'|<div class="jc-(?:letter|sources)">\n{_LINES}</div>'
+                        rf'|<div class="jc-plan-goal" id="[^"\n]*">\n{_LINES}</div>|<ul>\n{_LINES}</ul>|<ol>\n{_LINES}</ol>'
+                        r'|<p(?: class="jc-lead")?>[^<]*(?:<(?!/p>)[^<]*)*</p>|<p class="jc-[^"\n]*">[^\n]*</p>)[ \t]*$', re.M)
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
 # Every document kind's name on the site (navigation, timelines). A new kind adds a line.
@@ -217,21 +220,23 @@ def safe_url(value: str | None) -> Markup | None:
 # and line breaks, no line that starts or ends with a space (code block, hard line break) or
 # with - + = (list item, setext underline, rule), no paragraph that starts like a numbered list
 # item (within a paragraph, Markdown leaves "\n8. januar" alone).
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]!|#~]|^ | $|^[-+=]|(?:\A|(?<=\n\n))\d+[.)](?: |$)", re.M)
+_MARKDOWN_CHAR = re.compile(r"[\\`*_\[\]!|#~]")
+_LINE_START = re.compile(r"\n[-+=]")
+_NUMBERED_PARAGRAPH = re.compile(r"(?:\A|\n\n)\d+[.)](?:[ \n]|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 _NUMBERED_LINE = re.compile(r"^\d+[.)](?: |$)", re.M)  # in a list item, any such line starts a new item
 _REF = re.compile(r"&#123;ref:([a-z0-9-]+)&#125;")
-# Plain prose in a block of its own is written as HTML (MarkdownField.block), and the plugin hides
-# runs of HTML blocks from Markdown as one. False: all prose goes through Markdown and each block
-# is hidden by itself, as before (the site comes out the same: tests/test_prose.py).
+# Plain prose is written as HTML (MarkdownField.block, .plain). False: all prose goes through
+# Markdown, as before (the site comes out the same: tests/test_prose.py).
 DIRECT_HTML = True
 
 
 def plain_paragraphs(text: str) -> list[str] | None:
     """The paragraphs of a stripped text that Markdown would turn into nothing but <p> elements
     of the same text, or None when it might do more (be it only a line break)."""
-    if _NOT_PLAIN.search(text) or not text.replace("\n", "").isprintable():
-        return None
+    if (_MARKDOWN_CHAR.search(text) or text[:1] in " -+=" or text[-1:] == " " or "\n " in text or " \n" in text
+            or _LINE_START.search(text) or _NUMBERED_PARAGRAPH.search(text) or not text.replace("\n", "").isprintable()):
+        return None  # (several simple searches: one regex with ^ and $ took 3 times as long)
     return _PARAGRAPH_BREAK.split(text)
 
 

@@ -33,10 +33,10 @@ from generator.errors import DataError
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
 SNIPPET_MARKER = re.compile(r"^<!--\s*jc:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
-STASHED = re.compile(r"<!-- jc-html (\d+)(?:-(\d+))? -->")
-# Hidden blocks with nothing but blank lines between them: hidden as one (Markdown still spends
-# ~50 us on each placeholder; a revision page has ~90 blocks in ~20 runs).
-STASHED_RUN = re.compile(r"<!-- jc-html (\d+) -->(?:\n+<!-- jc-html \d+ -->)*(?:\n+<!-- jc-html (\d+) -->)")
+STASHED = re.compile(r"<!-- jc-html (\d+) -->")
+# Blocks of HTML with nothing but line breaks between them are hidden as one (Markdown still
+# spends ~50 us on each placeholder; a revision page has ~90 blocks in ~20 runs).
+HTML_RUN = re.compile(rf"{pages.HTML_BLOCK.pattern}(?:\n+{pages.HTML_BLOCK.pattern})*", re.M)
 PAGE_LINK = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')  # in a hidden block, see _page_links
 PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 BLANK_LINES = re.compile(r"[ \t]*\n\s*")
@@ -237,8 +237,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
                 blocks.append(_page_links(m.group(0), page, files))
                 return f"<!-- jc-html {len(blocks) - 1} -->"
 
-            markdown = pages.HTML_BLOCK.sub(stash, markdown)
-            return STASHED_RUN.sub(r"<!-- jc-html \1-\2 -->", markdown) if pages.DIRECT_HTML else markdown
+            return HTML_RUN.sub(stash, markdown)
         folder = posixpath.dirname(page.file.src_uri)
 
         def fill(m: re.Match) -> str:
@@ -263,11 +262,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
     def _unstash(self, html: str, page) -> str:
         blocks = self._stash.pop(page.file.src_uri, None)
-        def block(m: re.Match) -> str:
-            first = int(m.group(1))
-            return "\n\n".join(blocks[first:int(m.group(2) or first) + 1])  # as Markdown puts HTML blocks together
-
-        return STASHED.sub(block, html) if blocks else html
+        return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
     def on_page_content(self, html: str, page, config, files):
         """Put the hidden HTML blocks back, except on pages the theme's search does not parse

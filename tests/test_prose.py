@@ -4,8 +4,10 @@ text, and the same files, page by page, as the old path (pages.DIRECT_HTML = Fal
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import markdown
@@ -224,16 +226,16 @@ def assert_same_files(new: Path, old: Path) -> int:
     return sum(f.suffix == ".html" for f in files)
 
 
-def prose_blocks(data: Path) -> int:
-    """How many paragraphs of prose the generator writes as HTML for this data (not vacuous)."""
-    return sum(b.startswith("<p") for p in site.document_pages(loader.load(data))
-               for b in pages.HTML_BLOCK.findall(p.content))
+def html_blocks(data: Path) -> Counter:
+    """The kinds of blocks the generator writes as HTML for this data (the tests are not vacuous)."""
+    return Counter(re.match(r"<\w+(?: class=\"[\w-]+)?", b).group(0) for p in site.document_pages(loader.load(data))
+                   for b in pages.HTML_BLOCK.findall(p.content))
 
 
 def test_the_seed_site_is_the_same_with_prose_as_html(built_site, tmp_path):
     build_old_path(ROOT, tmp_path / "old")
     assert assert_same_files(built_site, tmp_path / "old") > 20
-    assert prose_blocks(DATA) > 50
+    assert html_blocks(DATA)["<p"] > 50
 
 
 def with_markdown_in_every_kind_of_field(data: Path) -> None:
@@ -262,9 +264,19 @@ def with_markdown_in_every_kind_of_field(data: Path) -> None:
     def revision(d):
         goal = next(g for g in d["goals"] if g.get("assessment"))
         goal["assessment"] = "Vurdering med *fremhævning*.\n\n- et punkt\n- et punkt mere"
+        d["sources"].append({"name": "Tal & tabeller", "url": "https://www.jobindsats.dk/?a=1&b=2"})
+
+    def letter(d):
+        d["title"] += " _nr. 2_"  # in the revision's "Se også" line
+
+    def revision_2007(d):
+        d["sources"][0]["name"] = "_jobindsats_"
+        d["title"] += " _rettet_"  # in the letter's "Brevet svarer på" line
 
     edit(data / "albertslund/2008/beskaeftigelsesplan.yaml", plan)
     edit(data / "albertslund/2008/resultatrevision.yaml", revision)
+    edit(data / "albertslund/2008/tilbagemelding.yaml", letter)
+    edit(data / "albertslund/2007/resultatrevision.yaml", revision_2007)
 
 
 def test_a_synthetic_site_is_the_same_with_prose_as_html(tmp_path):
@@ -274,7 +286,9 @@ def test_a_synthetic_site_is_the_same_with_prose_as_html(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     build_old_path(out, out / "old")
     assert assert_same_files(out / "new", out / "old") > 20
-    assert prose_blocks(out / "data") > 200
+    kinds = html_blocks(out / "data")
+    assert kinds["<p"] > 200 and kinds['<p class="jc-lead'] and kinds["<ul"] and kinds["<ol"], kinds
+    assert kinds['<div class="jc-plan-goal'] and kinds['<div class="jc-sources'] and kinds['<p class="jc-related'], kinds
     plan = (out / "new/albertslund/2008/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
     for html in ("<em>fremhævning</em>", "<em>Kursiv</em>", "<strong>fed</strong>", "<em>Ministerens</em>",
                  "<em>indbyggere</em>", "<em>Statistikbanken</em>", "<em>i fokus</em>", '<a href="https://www.jobindsats.dk">',
@@ -284,3 +298,10 @@ def test_a_synthetic_site_is_the_same_with_prose_as_html(tmp_path):
     revision = (out / "new/albertslund/2008/resultatrevision/index.html").read_text(encoding="utf-8")
     assert "<em>fremhævning</em>" in revision and "<li>et punkt</li>" in revision
     assert '<p class="jc-trace">Målet i planen: <a href="../beskaeftigelsesplan/#' in revision
+    assert '<a href="https://www.jobindsats.dk/?a=1&amp;b=2">Tal &amp; tabeller</a>' in revision
+    assert '<a href="../tilbagemelding/">Beskæftigelsesregionens tilbagemelding på resultatrevision 2008 <em>nr. 2</em></a>' in revision
+    assert '<a href="../../../om-data/">om data</a>' in revision  # a link in the sources, from Markdown
+    letter = (out / "new/albertslund/2007/tilbagemelding/index.html").read_text(encoding="utf-8")
+    assert '<a href="../resultatrevision/">Resultatrevision 2007 <em>rettet</em></a>' in letter
+    other = next(p for p in (out / "new").glob("*/2008/resultatrevision/index.html") if "albertslund" not in str(p))
+    assert '<a href="../../../om-data/">om data</a>' in other.read_text(encoding="utf-8")  # ... and from HTML
