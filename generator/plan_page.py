@@ -49,7 +49,7 @@ def fact_markdown(fact: Fact, html: bool = False) -> Markup:
     bold = "<strong>{}</strong>" if html else "**{}**"
     out = parts[0]
     for number, rest in zip(fact.numbers, parts[1:]):
-        out += bold.format(fmt.quantity(number, fact.unit)) + rest
+        out += bold.format(pages.literal_text(fmt.quantity(number, fact.unit))) + rest  # a unit is text too
     return Markup(out)
 
 

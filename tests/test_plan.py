@@ -240,3 +240,13 @@ def test_text_from_data_is_escaped_on_the_plan_page(tmp_path):
     assert "&lt;script&gt;x&lt;/script&gt; <strong>1.603</strong>" in content  # plain: written as HTML
     assert "&lt;b&gt;Mål a&lt;/b&gt;" in content and "&lt;i&gt;Fakta&lt;/i&gt;" in content
     assert "<script>x" not in content and "<b>" not in content
+
+
+def test_a_facts_unit_is_text(tmp_path):
+    """A unit with HTML in it is shown as written, also where the facts go through Markdown."""
+    extra = ('facts:\n  - id: f\n    heading: Fakta\n    facts:\n'
+             '      - {text: "*Ledige* {}", value: 12, unit: "<img src=x onerror=alert(1)>"}')
+    write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(extra=extra)})
+    content = pages.build_pages(loader.load(tmp_path))[0].content
+    assert "**12 &lt;img src=x onerror=alert(1)&gt;**" in content
+    assert "<img src=x" not in content
