@@ -266,29 +266,35 @@ def _fixed_width(spec: dict) -> dict:
     return out
 
 
-def _cache_file(fixed: dict, cache_dir: Path) -> Path:
+def _spec_text(fixed: dict) -> str:
+    """The spec as JSON with sorted keys: what identifies an SVG in the cache, and what a worker
+    renders (a third of the memory of the dict while thousands wait to be rendered)."""
+    return json.dumps(fixed, sort_keys=True, ensure_ascii=False)
+
+
+def _cache_file(text: str, cache_dir: Path) -> Path:
     import vl_convert as vlc  # only its version: svgrender.vl_convert() would start its JavaScript runtime here
 
-    raw = json.dumps(fixed, sort_keys=True, ensure_ascii=False) + getattr(vlc, "__version__", "") + svgrender.SVG_VERSION
+    raw = text + getattr(vlc, "__version__", "") + svgrender.SVG_VERSION
     return Path(cache_dir) / (hashlib.sha256(raw.encode()).hexdigest() + ".svg")
 
 
 def svg(spec: dict) -> str:
     """Render a spec to SVG now, without the cache (for pages built without one)."""
-    return svgrender.render(_fixed_width(spec))
+    return svgrender.render(_spec_text(_fixed_width(spec)))
 
 
-# SVGs promised by svg_file() and not yet in the cache: cache file -> spec.
-_pending: dict[Path, dict] = {}
+# SVGs promised by svg_file() and not yet in the cache: cache file -> spec as JSON.
+_pending: dict[Path, str] = {}
 
 
 def svg_file(spec: dict, cache_dir: Path) -> Path:
     """The cache file that holds (or will hold) the spec's SVG. A new spec is rendered by the
     next render_pending(), all at once and in several processes; nothing is read into memory."""
-    fixed = _fixed_width(spec)
-    path = _cache_file(fixed, cache_dir)
+    text = _spec_text(_fixed_width(spec))
+    path = _cache_file(text, cache_dir)
     if not path.is_file():
-        _pending[path] = fixed
+        _pending[path] = text
     return path
 
 

@@ -46,12 +46,12 @@ def vl_convert():
     return vlc
 
 
-def render_raw(spec: dict) -> str:
-    """vl-convert's SVG, as it comes (see strip_svg)."""
+def render_raw(spec: dict | str) -> str:
+    """vl-convert's SVG of a spec (a dict, or its JSON), as it comes (see strip_svg)."""
     return vl_convert().vegalite_to_svg(spec, format_locale="da-DK", time_format_locale="da-DK")
 
 
-def render(spec: dict) -> str:
+def render(spec: dict | str) -> str:
     """The SVG fallback of a spec: vl-convert's SVG without what an <img> never uses."""
     return strip_svg(render_raw(spec))
 
@@ -89,7 +89,7 @@ def write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def render_to(item: tuple[Path, dict]) -> None:
+def render_to(item: tuple[Path, dict | str]) -> None:
     path, spec = item
     write(path, render(spec))
 
