@@ -27,26 +27,28 @@ class Memo:
         return value
 
 
+def write_if_changed(target: Path, data: bytes) -> Path:
+    """Write data to target unless it holds them already: an unchanged file keeps its time, so
+    that `mkdocs serve --dirty` sees it unchanged."""
+    try:
+        same = target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    return target
+
+
 def spill(page: pages.Page, files_dir: Path) -> None:
     """Write the page's files (CSV, open data) to files_dir, where MkDocs copies them from, and
-    keep only their paths: at national scale they were ~200 MB held until the build ended. A
-    file whose content is the same is not written again, so that `mkdocs serve --dirty` sees it
-    unchanged."""
+    keep only their paths: at national scale they were ~200 MB held until the build ended."""
     for path, content in page.assets.items():
-        if isinstance(content, Path):
-            continue
-        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-        target = files_dir / path
-        try:
-            same = target.stat().st_size == len(data) and target.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(target)
-        page.assets[path] = target
+        if not isinstance(content, Path):
+            data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+            page.assets[path] = write_if_changed(files_dir / path, data)
 
 
 def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,

@@ -113,17 +113,6 @@ def _page_links(html: str, page, files: Files) -> str:
     return PAGE_LINK.sub(url, html)
 
 
-class GeneratedFile(File):
-    """A generated file that `mkdocs serve --dirty` skips when it is the same as in the previous
-    build of this process: a rebuild after one data change then renders only the pages whose
-    content changed, instead of thousands."""
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged and super().is_modified()
-
-
 class JobcentrePlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
 
@@ -131,7 +120,6 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         # Kept between the builds of `mkdocs serve` (MkDocs keeps a plugin that has on_startup).
         self.load_cache = loader.LoadCache()
         self.memo = site.Memo()
-        self.previous: dict[str, str] = {}  # generated path -> content in the previous build
 
     def on_startup(self, *, command, dirty):
         """Defined so that MkDocs keeps this plugin, and its caches, from one serve build to the next.
@@ -154,8 +142,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self._stash: dict[str, list[str]] = {}
         # New SVG fallbacks render in other processes while MkDocs renders the pages; they are
         # copied into the site when the build is done (on_post_build).
+        self.files_dir = (project / self.config.files_dir).resolve()
         self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False,
-                                    files_dir=(project / self.config.files_dir).resolve())
+                                    files_dir=self.files_dir)
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
@@ -171,24 +160,25 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         hand_written = [f.src_uri for f in files.documentation_pages()]
         generated: list[File] = []
-        previous, self.previous = self.previous, {}
-
         self.late: dict[str, Path] = {}  # site path -> SVG in the cache, still being rendered
 
-        def add(path: str, content: str | bytes | Path) -> None:
-            if isinstance(content, Path):  # a file to copy (an SVG in the cache, a CSV): never read
-                if content.is_file():
-                    generated.append(GeneratedFile.generated(config, path, abs_src_path=str(content)))
-                else:
-                    self.late[path] = content
-                return
-            f = GeneratedFile.generated(config, path, content=content)
-            f.unchanged = previous.get(path) == content
-            self.previous[path] = content
-            generated.append(f)
+        def add(path: str, source: Path) -> None:
+            """A generated page or file, read or copied by MkDocs from source (in the files folder
+            or the chart cache). Sources are written only when their content changes, so
+            `mkdocs serve --dirty` renders only the pages whose content changed (MkDocs compares
+            the source's time with the built file's)."""
+            if source.is_file():
+                generated.append(File.generated(config, path, abs_src_path=str(source)))
+            else:
+                self.late[path] = source
 
         for page in self.pages:
-            add(page.path, page.data)
+            # MkDocs reads the page's Markdown from the files folder: nothing holds ~260 MB of
+            # national Markdown through the build. A one-off build drops it; serve keeps it in
+            # the memo for the next build.
+            add(page.path, site.write_if_changed(self.files_dir / page.path, page.data))
+            if self.memo is None:
+                page.data = None
             for path, content in page.assets.items():
                 add(path, content)
         add(JS_BUNDLE, _vega_bundle(self.cache))
