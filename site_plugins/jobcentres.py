@@ -113,6 +113,37 @@ def _page_links(html: str, page, files: Files) -> str:
     return PAGE_LINK.sub(url, html)
 
 
+def link_or_copy(source: str | Path, dest: str | Path) -> None:
+    """Put source at dest as a hard link, or as a copy where the two are on different file
+    systems (or links are not allowed). A new file costs ~0.4 ms on this machine, a link
+    ~0.015 ms: at national scale ~48,000 files, ~18 s a build. Only for sources in the cache,
+    which are always replaced (written beside and renamed), never written in place, so a site
+    file can't change under its link. GitHub Pages' upload (tar --hard-dereference) and
+    `mkdocs gh-deploy` publish the content."""
+    try:
+        os.unlink(dest)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+class CachedFile(File):
+    """A generated file whose source is in the cache (.cache/files or the chart cache): linked
+    into the site instead of copied (link_or_copy). `serve --dirty` still compares times: a
+    link has its source's."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or self.is_documentation_page():
+            return super().copy_file(dirty)
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        link_or_copy(self.abs_src_path, self.abs_dest_path)
+
+
 class JobcentrePlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
 
@@ -162,13 +193,13 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         generated: list[File] = []
         self.late: dict[str, Path] = {}  # site path -> SVG in the cache, still being rendered
 
-        def add(path: str, source: Path) -> None:
+        def add(path: str, source: Path, cls: type[File] = CachedFile) -> None:
             """A generated page or file, read or copied by MkDocs from source (in the files folder
             or the chart cache). Sources are written only when their content changes, so
             `mkdocs serve --dirty` renders only the pages whose content changed (MkDocs compares
             the source's time with the built file's)."""
             if source.is_file():
-                generated.append(File.generated(config, path, abs_src_path=str(source)))
+                generated.append(cls.generated(config, path, abs_src_path=str(source)))
             else:
                 self.late[path] = source
 
@@ -183,7 +214,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
                 add(path, content)
         add(JS_BUNDLE, _vega_bundle(self.cache))
         for dest, name in OWN_ASSETS.items():
-            add(dest, ASSETS / name)
+            add(dest, ASSETS / name, File)  # in the repository: copied
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
         seen: set[str] = set()
         twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})
@@ -274,7 +305,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for path, cached in self.late.items():
             dest = Path(config.site_dir) / path
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, dest)
+            link_or_copy(cached, dest)
 
     def on_build_error(self, error):
         charts.wait_rendered()  # what was rendered stays in the cache for the next build

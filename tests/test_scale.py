@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from babel.numbers import format_decimal
@@ -79,3 +80,53 @@ def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
     mtimes = {c: c.stat().st_mtime_ns for c in spilled.values()}
     site.all_pages(dataset, files_dir=files_dir)
     assert {c: c.stat().st_mtime_ns for c in spilled.values()} == mtimes
+
+
+def test_generated_files_are_linked_from_the_cache_and_never_change_under_the_site(tmp_path):
+    """Files whose source is in the cache are hard links in the site (a copy costs ~25 times
+    more); the cache replaces a changed file instead of writing it in place, so a built site
+    keeps its content until the next build, which brings the new content."""
+    import os
+
+    from conftest import run_mkdocs_build
+    from test_synth import synth
+
+    project = synth(tmp_path / "s", "2x2")
+    site_dir = tmp_path / "site"
+    assert run_mkdocs_build(project, site_dir).returncode == 0
+    csv = "albertslund/2008/resultatrevision/maal.csv"
+    cached_csv = project / ".cache/files" / csv
+    assert os.path.samefile(site_dir / csv, cached_csv)
+    svgs = sorted(site_dir.glob("albertslund/2008/resultatrevision/figur-*.svg"))
+    assert svgs and all(p.stat().st_nlink >= 2 for p in svgs)
+    assert not (site_dir / "assets/stylesheets/jc.css").stat().st_nlink > 1  # from the repository: copied
+
+    built = (site_dir / csv).read_bytes()
+    changed = project / "data/albertslund/2008/resultatrevision.yaml"
+    text = changed.read_text(encoding="utf-8")
+    old_status = re.search(r"^\s*status: (\d+)$", text, flags=re.M)
+    changed.write_text(text[:old_status.start(1)] + "1234567" + text[old_status.end(1):], encoding="utf-8")
+    from generator import loader, site
+
+    site.all_pages(loader.load(project / "data"), files_dir=project / ".cache/files")  # the cache moves on
+    assert b"1234567" in cached_csv.read_bytes()
+    assert (site_dir / csv).read_bytes() == built  # the built site does not
+
+    assert run_mkdocs_build(project, site_dir).returncode == 0
+    assert b"1234567" in (site_dir / csv).read_bytes() and os.path.samefile(site_dir / csv, cached_csv)
+
+
+def test_files_are_copied_where_links_cannot_be_made(tmp_path, monkeypatch):
+    from site_plugins import jobcentres
+
+    source, dest = tmp_path / "a.svg", tmp_path / "site/a.svg"
+    source.write_text("<svg/>")
+    dest.parent.mkdir()
+    dest.write_text("old")
+
+    def no_links(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(jobcentres.os, "link", no_links)
+    jobcentres.link_or_copy(source, dest)
+    assert dest.read_text() == "<svg/>" and dest.stat().st_nlink == 1
