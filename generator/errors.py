@@ -46,6 +46,9 @@ class DataError(Exception):
         self.issues = sorted(issues)
         super().__init__(self.report())
 
+    def __reduce__(self):  # pickled with its issues (pages are made in a second process)
+        return type(self), (self.issues,)
+
     def report(self) -> str:
         n = len(self.issues)
         head = f"{n} error{'s' if n != 1 else ''} in data/:"

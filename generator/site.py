@@ -1,6 +1,13 @@
 """Every page and file of the site, from a loaded dataset. The plugin's one entry point."""
 from __future__ import annotations
 
+import itertools
+import logging
+import os
+import pickle
+import signal
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import charts, opendata, overview, pages, scorecard
@@ -52,39 +59,140 @@ def spill(page: pages.Page, files_dir: Path) -> None:
 
 
 def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
-                   site_wide: opendata.SiteWide | None = None, files_dir: Path | None = None) -> list[pages.Page]:
+                   site_wide: opendata.SiteWide | None = None, files_dir: Path | None = None,
+                   processes: int | None = None) -> list[pages.Page]:
     """A page per document with its files. A document's page may use the other documents of its
     jobcentre and year (a plan shows the revision's results) and the registry, nothing else.
     site_wide, if given, gets each document's open-data rows (for the site-wide files);
-    files_dir, if given, gets the pages' files (see spill)."""
+    files_dir, if given, gets the pages' files (see spill).
+
+    processes: 2 makes the second half of the pages in a forked process (see Forked); None
+    does so in a one-off build (no memo) of a large site on a machine with two cores or more."""
     registry = dataset.registry.model_dump_json()
     same_year: dict[tuple[str, int], list] = {}
     for doc in dataset.documents:
         same_year.setdefault((doc.jobcentre, doc.year), []).append(doc.model)
-    out = []
-    for doc in dataset.documents:
-        builder = pages.PAGE_BUILDERS.get(doc.kind)
-        if builder is None:
-            continue
+    work = [(doc, builder) for doc in dataset.documents if (builder := pages.PAGE_BUILDERS.get(doc.kind))]
 
-        def make(doc=doc, builder=builder) -> tuple[pages.Page, dict]:
-            page = builder(dataset, doc, svg_cache)
-            files, doc_parts = opendata.document_files(doc)
-            page.assets.update(files)
-            for table in doc.model.tables:
-                table.release_records()  # made again if a rebuild needs them; ~100 KB a document
-            return page, doc_parts
-
-        if memo is None:
-            page, doc_parts = make()
-        else:
-            page, doc_parts = memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), make)
-        if site_wide is not None:
-            site_wide.add(doc_parts)
+    def make(doc, builder) -> tuple[pages.Page, dict]:
+        page = builder(dataset, doc, svg_cache)
+        files, doc_parts = opendata.document_files(doc)
+        page.assets.update(files)
+        for table in doc.model.tables:
+            table.release_records()  # made again if a rebuild needs them; ~100 KB a document
         if files_dir is not None:
             spill(page, files_dir)
-        out.append(page)
+        return page, doc_parts
+
+    def made(doc, builder) -> tuple[pages.Page, dict]:
+        if memo is None:
+            return make(doc, builder)
+        return memo.get(doc.path, (registry, *same_year[(doc.jobcentre, doc.year)]), lambda: make(doc, builder))
+
+    if processes is None:
+        processes = 2 if memo is None and svg_cache is not None and len(work) >= FORK_FROM and _can_fork() else 1
+    child = None
+    if processes > 1:
+        half = len(work) // 2
+        child = Forked(work[half:], lambda item: make(*item))
+        work = work[:half]  # the parent's half comes first: the site-wide files keep the dataset's order
+    out = []
+    try:
+        for page, doc_parts in itertools.chain((made(*item) for item in work), child or ()):
+            if site_wide is not None:
+                site_wide.add(doc_parts)
+            out.append(page)
+    except BaseException:
+        if child is not None:
+            child.kill()
+        raise
     return out
+
+
+FORK_FROM = 100  # documents; below, a build takes a few seconds and a second process gains little
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
+class Forked:
+    """make(item) for each item in a forked process while the caller goes on; iterating gives
+    the results in order, waiting for the child when first read.
+
+    A warm national build spent ~50 s making document pages on one core of two while the other
+    waited. The child shares the loaded dataset with the parent (fork: nothing is copied or
+    loaded twice) and writes each result to a temporary file as it comes (pickled; the parts of
+    the site-wide files as bytes), then the SVGs it promised (charts.svg_file) and what it
+    logged; the parent reads them back one at a time. An error in the child is raised in the
+    parent as it was raised (a DataError keeps its messages). Only for builds that render no SVG
+    in this process (a chart cache is given): vl-convert's runtime does not survive a fork."""
+
+    def __init__(self, items: list, make):
+        self.out = tempfile.TemporaryFile(prefix="jc-pages-")
+        pending_before = set(charts._pending)
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._child(items, make, pending_before)  # never returns
+
+    def _child(self, items, make, pending_before) -> None:
+        code, out = 1, self.out
+        try:
+            records: list = []
+            logging.Logger.callHandlers = lambda logger, record: records.append(_plain_record(record))
+            for item in items:
+                page, doc_parts = make(item)
+                parts = {n: opendata.Part(bytes(p.csv), p.json, p.rows) for n, p in doc_parts.items()}
+                pickle.dump(("page", (page, parts)), out, protocol=pickle.HIGHEST_PROTOCOL)
+            promised = {p: s for p, s in charts._pending.items() if p not in pending_before}
+            pickle.dump(("end", (promised, records)), out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        except BaseException as error:  # noqa: BLE001 - everything goes to the parent
+            try:
+                pickle.loads(pickle.dumps(error))
+            except Exception:  # noqa: BLE001
+                error = RuntimeError(f"{type(error).__name__}: {error}")
+            pickle.dump(("error", error), out, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            out.flush()
+            os._exit(code)
+
+    def __iter__(self) -> Iterator:
+        with self.out:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+            self.out.seek(0)
+            while True:
+                try:
+                    kind, value = pickle.load(self.out)
+                except EOFError:
+                    raise RuntimeError(f"the process making pages stopped (wait status {status})") from None
+                if kind == "page":
+                    yield value
+                elif kind == "error":
+                    raise value
+                else:
+                    promised, records = value
+                    charts._pending.update(promised)
+                    for record in records:
+                        logging.getLogger(record.name).handle(record)
+                    return
+
+    def kill(self) -> None:
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.out.close()
+
+
+def _plain_record(record: logging.LogRecord) -> logging.LogRecord:
+    """A log record that pickles: its message formatted, no arguments or traceback objects."""
+    record.msg, record.args = record.getMessage(), None
+    if record.exc_info:
+        record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+    return record
 
 
 def all_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,

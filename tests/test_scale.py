@@ -1,10 +1,12 @@
 """The shortcuts taken for national scale give the same results as the slow ways."""
 from __future__ import annotations
 
+import gzip
 import random
 import re
 
 import pytest
+from pathlib import Path
 from babel.numbers import format_decimal
 
 from generator import formatting, pages
@@ -130,3 +132,70 @@ def test_files_are_copied_where_links_cannot_be_made(tmp_path, monkeypatch):
     monkeypatch.setattr(jobcentres.os, "link", no_links)
     jobcentres.link_or_copy(source, dest)
     assert dest.read_text() == "<svg/>" and dest.stat().st_nlink == 1
+
+
+@pytest.fixture
+def synth_2x2(tmp_path):
+    from generator import loader
+    from test_synth import synth
+
+    return loader.load(synth(tmp_path / "s", "2x2") / "data")
+
+
+def made_in(processes: int, dataset, tmp_path):
+    from generator import charts, opendata, site
+
+    cache, files_dir = tmp_path / f"charts-{processes}", tmp_path / f"files-{processes}"
+    charts.use_cache(cache)
+    charts._pending.clear()
+    site_wide = opendata.SiteWide()
+    made = site.document_pages(dataset, cache, site_wide=site_wide, files_dir=files_dir, processes=processes)
+    promised = dict(charts._pending)
+    charts._pending.clear()
+    files = {p.relative_to(files_dir).as_posix(): p.read_bytes() for p in sorted(files_dir.rglob("*")) if p.is_file()}
+    return made, site_wide.files(), files, promised
+
+
+def test_pages_made_in_two_processes_are_the_pages_made_in_one(synth_2x2, tmp_path):
+    one, one_wide, one_files, one_svgs = made_in(1, synth_2x2, tmp_path)
+    two, two_wide, two_files, two_svgs = made_in(2, synth_2x2, tmp_path)
+    assert [p.path for p in two] == [p.path for p in one] and len(one) == 12
+    for a, b in zip(one, two):
+        assert (b.title, b.data, b.search, b.source) == (a.title, a.data, a.search, a.source)
+        assert {k: Path(v).name for k, v in b.assets.items()} == {k: Path(v).name for k, v in a.assets.items()}
+    assert two_wide == one_wide and b"\nalbertslund,2008,resultatrevision," in gzip.decompress(two_wide["data/maal.csv.gz"])
+    assert two_files == one_files and "albertslund/2008/resultatrevision/maal.csv" in two_files
+    # every SVG fallback promised, also by the pages of the second process (the second half)
+    svgs = {v.name for p in two for k, v in p.assets.items() if k.endswith(".svg")}
+    assert {p.name for p in two_svgs} == svgs and {p.name for p in one_svgs} == svgs
+    assert sum(k.endswith(".svg") for p in two[len(two) // 2:] for k in p.assets) >= 5
+
+
+def test_an_error_or_a_warning_in_the_second_process_reaches_the_build(synth_2x2, tmp_path, monkeypatch, caplog):
+    import logging
+
+    from generator import pages
+    from generator.errors import DataError, DataIssue
+
+    real = pages.PAGE_BUILDERS["tilbagemelding"]
+
+    def warns(dataset, doc, svg_cache):
+        logging.getLogger("mkdocs.plugins.jobcentres").warning("made %s", doc.path.name)
+        return real(dataset, doc, svg_cache)
+
+    monkeypatch.setitem(pages.PAGE_BUILDERS, "tilbagemelding", warns)
+    with caplog.at_level(logging.WARNING):
+        made_in(2, synth_2x2, tmp_path)
+    assert [r.getMessage() for r in caplog.records].count("made tilbagemelding.yaml") == 4  # 2 of them in the child
+
+    last = synth_2x2.documents[-1].path
+
+    def fails(dataset, doc, svg_cache):
+        if doc.path == last:
+            raise DataError([DataIssue(str(doc.path), 7, "goals[0].status", "not a number")])
+        return real(dataset, doc, svg_cache)
+
+    monkeypatch.setitem(pages.PAGE_BUILDERS, synth_2x2.documents[-1].kind, fails)
+    with pytest.raises(DataError) as raised:
+        made_in(2, synth_2x2, tmp_path / "again")
+    assert raised.value.issues[0].line == 7 and "goals[0].status" in str(raised.value)
