@@ -76,13 +76,16 @@ def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
             keys = {c.key for c in t.columns}
             if t.frame is None or "klynge" not in keys or jobcentre not in keys:
                 continue
-            both = t.frame[[t.columns[0].key, jobcentre, "klynge"]].dropna()
-            if both.empty or not both["klynge"].iloc[-1]:
+            # the last row with all three (plain lists: pandas' dropna and row access were
+            # ~0.7 ms a table, 7 s of a national build)
+            x, own, cluster = (t.frame[k].tolist() for k in (t.columns[0].key, jobcentre, "klynge"))
+            last = next((i for i in range(len(x) - 1, -1, -1)
+                         if not (pd.isna(x[i]) or pd.isna(own[i]) or pd.isna(cluster[i]))), None)
+            if last is None or not cluster[last]:
                 continue
-            last = both.iloc[-1]
             labels.append(t.title)
-            values.append(round(last[jobcentre] / last["klynge"] * 100, 1))
-            periods.append(last[t.columns[0].key])
+            values.append(round(own[last] / cluster[last] * 100, 1))
+            periods.append(x[last])
     if not labels:
         return None
     name = dataset.jobcentres[jobcentre].name.replace("Jobcenter ", "")
