@@ -6,6 +6,7 @@ import logging
 import os
 import pickle
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,7 +125,9 @@ FORK_FROM = 100  # documents; below, a build takes a few seconds and a second pr
 
 
 def _can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+    """Linux only: macOS' system libraries are not safe in a forked child (Python's own
+    multiprocessing spawns there), Windows has no fork."""
+    return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
 class Forked:
