@@ -174,6 +174,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         # New SVG fallbacks render in other processes while MkDocs renders the pages; they are
         # copied into the site when the build is done (on_post_build).
         self.files_dir = (project / self.config.files_dir).resolve()
+        if self.memo is not None and not self.files_dir.is_dir():
+            self.memo = site.Memo()  # the files of the pages it holds were deleted: make them again
         self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False,
                                     files_dir=self.files_dir)
         self.set_nav = config.nav is None
@@ -205,11 +207,12 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
         for page in self.pages:
             # MkDocs reads the page's Markdown from the files folder: nothing holds ~260 MB of
-            # national Markdown through the build. A one-off build drops it; serve keeps it in
-            # the memo for the next build.
-            add(page.path, site.write_if_changed(self.files_dir / page.path, page.data))
-            if self.memo is None:
+            # national Markdown through the build. A page that `mkdocs serve` reuses from its memo
+            # was written by an earlier build and has no Markdown left (data None).
+            if page.data is not None:
+                site.write_if_changed(self.files_dir / page.path, page.data)
                 page.data = None
+            add(page.path, self.files_dir / page.path)
             for path, content in page.assets.items():
                 add(path, content)
         add(JS_BUNDLE, _vega_bundle(self.cache))

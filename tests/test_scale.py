@@ -199,3 +199,23 @@ def test_an_error_or_a_warning_in_the_second_process_reaches_the_build(synth_2x2
     with pytest.raises(DataError) as raised:
         made_in(2, synth_2x2, tmp_path / "again")
     assert raised.value.issues[0].line == 7 and "goals[0].status" in str(raised.value)
+
+
+def test_serve_rebuilds_after_the_files_folder_is_deleted(project_copy, tmp_path):
+    """`mkdocs serve` reuses unchanged pages without their Markdown (it is in .cache/files);
+    if that folder is deleted between two builds, the next build makes every page again."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    page = tmp_path / "site/hvidovre/2013/resultatrevision/index.html"
+    build(config)
+    assert "94 personer" in page.read_text(encoding="utf-8")
+    shutil.rmtree(project_copy / ".cache/files")
+    page.unlink()
+    build(config)
+    assert "94 personer" in page.read_text(encoding="utf-8")
+    assert (project_copy / ".cache/files/hvidovre/2013/resultatrevision/index.md").is_file()
