@@ -59,3 +59,21 @@ def test_every_page_links_the_accessibility_statement(built_site):
     for page in pages:
         assert "Tilgængelighedserklæring" in page.read_text(), page
     assert (built_site / "tilgaengelighed/index.html").is_file()
+
+
+def test_the_pages_artifact_has_no_links(built_site, tmp_path):
+    """The site's generated files are hard links into .cache/; GitHub Pages accepts no links,
+    and actions/upload-pages-artifact archives with `tar --dereference --hard-dereference`.
+    Archived that way, every member is a plain file with the site file's bytes."""
+    import tarfile
+
+    linked = [p for p in built_site.rglob("*") if p.is_file() and p.stat().st_nlink > 1]
+    assert any(p.suffix == ".svg" for p in linked) and any(p.name == "maal.csv" for p in linked)
+    artifact = tmp_path / "artifact.tar"
+    subprocess.run(["tar", "--dereference", "--hard-dereference", "--directory", str(built_site),
+                    "-cf", str(artifact), "."], check=True)
+    with tarfile.open(artifact) as tar:
+        members = tar.getmembers()
+        assert all(m.isfile() or m.isdir() for m in members)
+        svg = next(m for m in members if m.name.endswith(".svg"))
+        assert tar.extractfile(svg).read() == (built_site / svg.name).read_bytes()
