@@ -1,7 +1,6 @@
 """Every page and file of the site, from a loaded dataset. The plugin's one entry point."""
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import pickle
@@ -102,23 +101,24 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
         child = Forked(work[mine:], lambda item: make(*item))
         work = work[:mine]
     out = []
-    try:
-        for page, doc_parts in itertools.chain((made(*item) for item in work), _call(meanwhile), child or ()):
+
+    def take(results) -> None:
+        for page, doc_parts in results:
             if site_wide is not None:
                 site_wide.add(doc_parts)
             out.append(page)
+
+    try:
+        take(made(*item) for item in work)
+        if meanwhile is not None:
+            meanwhile()
+        if child is not None:
+            take(child)
     except BaseException:
         if child is not None:
             child.kill()
         raise
     return out
-
-
-def _call(meanwhile) -> Iterator:
-    """meanwhile() when a chain gets here; nothing to iterate."""
-    if meanwhile is not None:
-        meanwhile()
-    yield from ()
 
 
 FORK_FROM = 100  # documents; below, a build takes a few seconds and a second process gains little

@@ -4,9 +4,9 @@ from __future__ import annotations
 import gzip
 import random
 import re
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 from babel.numbers import format_decimal
 
 from generator import formatting, pages
