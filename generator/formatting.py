@@ -82,3 +82,10 @@ def quantity(value: float | None, unit: str | None = None) -> str:
     if value is None:
         return "–"
     return number(value) + (f" {unit}" if unit else "")
+
+
+def full_stop(text: str) -> str:
+    """The text ended as a sentence: a full stop added unless it ends with one already (a unit
+    such as 'pct.' or an abbreviation), or with '!' or '?'."""
+    text = str(text).rstrip()
+    return text if not text or text[-1] in ".!?" else text + "."

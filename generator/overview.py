@@ -17,6 +17,8 @@ import html
 import datetime as dt
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import pages
 from .loader import Dataset, Document
 from .models import Jobcentre
@@ -44,7 +46,7 @@ class Group:
 @dataclass
 class Listing:
     title: str
-    intro: str = ""
+    intro: str = ""  # Markdown: text from data in it is escaped by the template, unless it is Markup
     facts: list[tuple[str, str]] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     empty: str = "Der er endnu ingen dokumenter på sitet."
@@ -112,8 +114,9 @@ def jobcentre_home(dataset: Dataset, jc: Jobcentre) -> pages.Page:
 def jobcentre_year(dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
     folder = f"{jc.slug}/{year}"
     docs = ordered(dataset.in_folder(jc.slug, year))
-    intro = (f"Dokumenter fra {jc.name} for {year}. Se også [{jc.name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
-             f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
+    name = pages.literal_text(jc.name)  # a Markdown line: the name as text, the links as links
+    intro = Markup(f"Dokumenter fra {name} for {year}. Se også [{name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
+                   f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
     return _render(Listing(title=f"{jc.name} – {year}", intro=intro,
                            groups=[Group(heading="", link=None, entries=[_entry(d, folder) for d in docs])]),
                    f"{folder}/index.md")

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 import pandas as pd
 
-from . import charts, compute, trace
+from . import charts, compute, results, trace
 from . import formatting as fmt
 from .loader import Dataset, Document
 from .models import Column, Goal, Range, Section, StartEnd, Table, kind_of
@@ -323,6 +323,7 @@ def environment() -> Environment:
         change_abs=fmt.change_abs,
         quantity=fmt.quantity,
         json_script=_json_script,
+        full_stop=fmt.full_stop,
         json_attr=_json_attr,
         safe_url=safe_url,
     )
@@ -350,7 +351,7 @@ def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = No
     long = charts.long_records(table)
     temporal = table.column(spec.x).type == "period"
     kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
-    parts = [f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}."]
+    parts = [fmt.full_stop(f"{kinds.get(spec.kind, 'Søjlediagram')}: {table.title}")]
     units = {c.label: c.unit for c in table.columns if c.key in spec.y}
     show_x = (lambda v: fmt.month(dt.date.fromisoformat(v))) if temporal else str
     keys = ["facet", "serie"] if spec.facet else ["serie"]
@@ -368,14 +369,13 @@ def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = No
         name = ", ".join(str(k) for k in [*facet, serie])
         values = [(fmt.number(r["værdi"]) + unit, show_x(r["x"])) for r in rows]
         if not temporal:
-            text = f"{name}: " + ", ".join(f"{x} {v}" for v, x in values)
-            parts.append(text if text.endswith(".") else text + ".")
+            parts.append(fmt.full_stop(f"{name}: " + ", ".join(f"{x} {v}" for v, x in values)))
         elif len(values) == 1:
-            parts.append(f"{name}: {values[0][0]} i {values[0][1]}.")
+            parts.append(fmt.full_stop(f"{name}: {values[0][0]} i {values[0][1]}"))
         else:
-            parts.append(f"{name}: fra {values[0][0]} i {values[0][1]} til {values[-1][0]} i {values[-1][1]}.")
+            parts.append(fmt.full_stop(f"{name}: fra {values[0][0]} i {values[0][1]} til {values[-1][0]} i {values[-1][1]}"))
     if spec.target is not None:
-        parts.append(f"{spec.target_label}: {fmt.number(spec.target)}.")
+        parts.append(fmt.full_stop(f"{spec.target_label}: {fmt.number(spec.target)}"))
     if goal_outcome is not None and goal_outcome.state in ("met", "not_met"):
         parts.append(f"Målet er {compute.STATE_WORDS[goal_outcome.state]}.")
     return " ".join(parts)
@@ -383,8 +383,7 @@ def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = No
 
 def describe_values(kind: str, title: str, pairs: list[tuple[str, str]]) -> str:
     """'Søjlediagram: Titel. Navn 1: værdi; Navn 2: værdi.'"""
-    text = f"{kind}: {title}. " + "; ".join(f"{name}: {value}" for name, value in pairs)
-    return text if text.endswith(".") else text + "."
+    return fmt.full_stop(f"{fmt.full_stop(f'{kind}: {title}')} " + "; ".join(f"{name}: {value}" for name, value in pairs))
 
 
 def csv_cell(value):
@@ -559,38 +558,20 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
 
     goals = [view(g, 0) for g in model.goals]
     sections = [(s, b.section_items(s)) for s in model.sections]
-    overview = summary(model.goals)
+    overview = results.summary(model.goals)
     search = {g.id: f"{g.text} {result_sentence(g, compute.outcome(g))}".strip() for g in compute.walk_goals(model.goals)}
     return b.render("resultatrevision.md.j2", search=search, goals=goals, sections=sections, overview=overview,
                     baseline_period=model.baseline_period, status_period=model.status_period,
                     target_period=model.target_period)
 
 
-def summary(goals: list[Goal]) -> dict:
-    """Counts of top-level goals by state (a goal with sub-goals counts once, by its own state)."""
-    states = [compute.outcome(g).state for g in goals]
-    counts = {s: states.count(s) for s in compute.STATE_WORDS}
-    measured = len(states) - counts["not_measured"]
-    return {"counts": counts, "measured": measured, "total": len(states)}
-
-
-def leaf_goals(goals: list[Goal]) -> list[Goal]:
-    """The concrete goals: a goal with sub-goals counts through its sub-goals."""
-    return [leaf for g in goals for leaf in (leaf_goals(g.subgoals) if g.subgoals else [g])]
-
-
 def headline(doc: Document) -> str:
-    """One line for lists and timelines: the kind's own headline from HEADLINES, else a count
-    of concrete goals met, fx '4 af 9 mål opfyldt, 1 ikke målt'."""
+    """One line for lists and timelines: the kind's own headline from HEADLINES, else how its
+    goals came out under the site's one counting rule (results.summary)."""
     if doc.kind in HEADLINES:
         return HEADLINES[doc.kind](doc)
-    goals = leaf_goals(getattr(doc.model, "goals", []))
-    if not goals:
-        return ""
-    states = [compute.outcome(g).state for g in goals]
-    unmeasured = states.count("not_measured")
-    text = f"{states.count('met')} af {len(states) - unmeasured} mål opfyldt"
-    return text + (f", {unmeasured} ikke målt" if unmeasured else "")
+    goals = getattr(doc.model, "goals", [])
+    return results.summary(goals).headline() if goals else ""
 
 
 # --------------------------------------------------------------------------- letter
@@ -676,12 +657,12 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
     if o.state == "not_measured":
         return "Målet er ikke målt i dokumentet."
     if goal.direction == "qualitative":
-        return f"{compute.STATE_WORDS[o.state].capitalize()}" + (f": {goal.status_text}." if goal.status_text else ".")
+        return fmt.full_stop(compute.STATE_WORDS[o.state].capitalize() + (f": {goal.status_text}" if goal.status_text else ""))
     text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
             f"{target_words(goal.direction, goal.target, goal.unit)}")
     if o.change_pct is not None:
         text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
-    return text + "."
+    return fmt.full_stop(text)
 
 
 def cell(value, column) -> str:

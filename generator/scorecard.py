@@ -10,7 +10,8 @@ from . import compute, opendata
 from . import formatting as fmt
 from .loader import Dataset, Document
 from .models import ChartSpec, Column, Goal, Table
-from .pages import Page, PageBuilder, goal_cells, summary
+from .pages import Page, PageBuilder, goal_cells
+from .results import summary
 
 SCORECARD = "maalopfyldelse"
 STATES = ["met", "partly", "not_met", "not_measured"]
@@ -40,7 +41,7 @@ def goal_documents(dataset: Dataset) -> list[Document]:
 def score_rows(dataset: Dataset) -> list[ScoreRow]:
     rows = []
     for doc in goal_documents(dataset):
-        rows.append(ScoreRow(doc=doc, counts=summary(doc.model.goals)["counts"]))
+        rows.append(ScoreRow(doc=doc, counts=summary(doc.model.goals).goals.as_dict()))
     return rows
 
 

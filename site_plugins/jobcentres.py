@@ -38,6 +38,7 @@ STASHED = re.compile(r"<!-- jc-html (\d+) -->")
 # spends ~50 us on each placeholder; a revision page has ~90 blocks in ~20 runs).
 HTML_RUN = re.compile(rf"{pages.HTML_BLOCK.pattern}(?:\n+{pages.HTML_BLOCK.pattern})*", re.M)
 PAGE_LINK = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')  # in a hidden block, see _page_links
+ANCHOR = re.compile(r'\sid="([^"]+)"')
 PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
@@ -291,7 +292,11 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_page_content(self, html: str, page, config, files):
         """Put the hidden HTML blocks back, except on pages the theme's search does not parse
         (document pages, see on_page_context): those get them only when written (on_post_page),
-        so MkDocs, which holds every page's HTML until the end of the build, holds less."""
+        so MkDocs, which holds every page's HTML until the end of the build, holds less.
+        The ids in hidden blocks count as the page's anchors (MkDocs checks links to them)."""
+        blocks = self._stash.get(page.file.src_uri)
+        if blocks and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= set(ANCHOR.findall("".join(blocks)))
         return html if page.file.src_uri in self.search_texts else self._unstash(html, page)
 
     def on_post_page(self, output: str, page, config):

@@ -39,8 +39,8 @@ def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
                                                              "hvidovre/2012/tilbagemelding"}
     assert "Ukendt: klyngen er ikke oplyst" in page
     assert "Beskæftigelsesplan 2020</a> – 5 pejlemærker, 16 mål, heraf 2 med måltal" in page
-    # goals 1-3 and sub-goals 4A-4G: 4A, 4C, 4D and 4F met; goal 1 not measured
-    assert "Resultatrevision 2013</a> – 4 af 9 mål opfyldt, 1 ikke målt" in page
+    # main goals 1-4: 1 not measured, 2 and 3 not met, 4 partly met (sub-goals 4A, 4C, 4D, 4F of 4A-4G)
+    assert "Resultatrevision 2013</a> – 0 af 4 mål opfyldt (1 delvist, 1 ikke målt); 4 af 7 delmål opfyldt" in page
     assert page.index("Beskæftigelsesplan 2020") < page.index("Resultatrevision 2013")  # newest first
 
 
