@@ -264,7 +264,7 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     lines = LineMap(path, text if loader.has_duplicate_keys else None)
     if loader.has_duplicate_keys:
         for loc, line in lines.duplicates():
-            log.error(shown, line, _field_path(loc), messages.text("yaml.duplicate_key", key=loc[-1]))
+            log.error(shown, line, _field_path(loc), messages.text("yaml.duplicate_key", name=loc[-1]))
     return data, lines
 
 
@@ -288,6 +288,17 @@ def _is_tag(part: Any) -> bool:
     )
 
 
+_BOUND_ERRORS = {"finite_number", "less_than_equal", "greater_than_equal", "less_than", "greater_than"}
+
+
+def _function_words(tag: str) -> str:
+    """A union member with validators shows as "function-after[..., float]": name its type."""
+    for name, words in _TAG_WORDS.items():
+        if re.search(rf"\b{name}\b", tag):
+            return words
+    return "another form"
+
+
 _TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
 
 
@@ -307,6 +318,13 @@ def _describe(value: Any) -> str:
     return repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
 
 
+def _number(value: Any) -> str:
+    """1e13 as '10000000000000', 0.5 as '0.5': a bound or a value in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _friendly(err: dict) -> str:
     t, inp, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     got = _describe(inp)
@@ -317,7 +335,7 @@ def _friendly(err: dict) -> str:
         "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
         "string_pattern_mismatch": "expected_slug", "list_type": "expected_list",
         "model_type": "expected_mapping", "dict_type": "expected_mapping", "model_attributes_type": "expected_mapping",
-        "string_too_short": "empty_text", "finite_number": "not_finite",
+        "string_too_short": "empty_text", "finite_number": "not_finite", "invalid_key": "key_not_text",
     }
     if t in simple:
         return messages.text(f"yaml.{simple[t]}", got=got)
@@ -326,9 +344,9 @@ def _friendly(err: dict) -> str:
     if t == "too_short":
         return messages.text("yaml.too_few_items", min=ctx.get("min_length"))
     if t in {"less_than_equal", "less_than"}:
-        return messages.text("yaml.too_large_number", got=got, limit=_describe(ctx.get("le", ctx.get("lt"))))
+        return messages.text("yaml.too_large_number", got=_number(inp), limit=_number(ctx.get("le", ctx.get("lt"))))
     if t in {"greater_than_equal", "greater_than"}:
-        return messages.text("yaml.too_small_number", got=got, limit=_describe(ctx.get("ge", ctx.get("gt"))))
+        return messages.text("yaml.too_small_number", got=_number(inp), limit=_number(ctx.get("ge", ctx.get("gt"))))
     if t == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]
@@ -338,6 +356,8 @@ def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
+        if n and isinstance(loc[n - 1], int) and loc[:n - 1] + (str(loc[n - 1]),) in lines:
+            return lines[loc[:n - 1] + (str(loc[n - 1]),)]  # a key written as a number (1: x)
     return None
 
 
@@ -354,6 +374,12 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
             log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1]))
             continue
         inp = errs[0][1].get("input")
+        # A number was given for a union with a number member, and the number is out of bounds:
+        # say so (not "expected a number or a mapping").
+        bound = next((err for _, err in errs if err["type"] in _BOUND_ERRORS), None)
+        if bound is not None:
+            log.error(display_path(path), line, _field_path(base), _friendly(bound))
+            continue
         # A mapping was given for a union: report the errors of the closest mapping member.
         if isinstance(inp, dict):
             by_member: dict[str, list] = {}
@@ -369,7 +395,7 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
         words = []
         for rest, _ in errs:
             tag = rest[0] if rest else ""
-            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else tag)
+            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else _function_words(tag))
             if word and word not in words:
                 words.append(word)
         log.error(display_path(path), line, _field_path(base), messages.text("yaml.expected_either", words=" or ".join(words), got=_describe(inp)))

@@ -16,7 +16,7 @@ YAML: dict[str, str] = {
     "too_large": "the file is {size} bytes; a YAML file may be at most {limit} MB (split the document, or put tables in CSV files)",
     "alias": "YAML anchors and aliases are not allowed here ({what}); write the value out in full",
     "too_deep": "the file is nested too deeply to be read; check its indentation and brackets",
-    "duplicate_key": "the key {key!r} is written twice in the same place; keep one",
+    "duplicate_key": "the key {name!r} is written twice in the same place; keep one",
     "not_a_mapping": "expected a mapping of fields (key: value) at the top of the file, got {got}",
     "placeholder": "still holds the skeleton's text {placeholder}; write the document's own text (or remove the field)",
     # fields (pydantic's errors, in words)
@@ -31,6 +31,7 @@ YAML: dict[str, str] = {
     "expected_mapping": "expected a mapping (key: value), got {got}",
     "expected_either": "expected {words}, got {got}",
     "too_few_items": "needs at least {min} item(s)",
+    "key_not_text": "the key {got} is not a field name; field names are text (see docs/forfatter.md)",
     "empty_text": "must not be empty; write the text, or remove the field if it is optional",
     "not_finite": "expected a finite number, got {got}",
     "too_large_number": "{got} is too large; a number here must be at most {limit}",
