@@ -217,12 +217,19 @@ def _first_alias(text: str) -> tuple[int, tuple, str] | None:
     return None
 
 
-def _syntax_error(path: Path, e: yaml.YAMLError, log: IssueLog) -> None:
+def _syntax_error(path: Path, text: str, e: yaml.YAMLError, log: IssueLog) -> None:
+    """One line: the problem and, where known, the line it is on."""
+    if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text[: e.position].count("\n") + 1
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        log.error(display_path(path), line, "", messages.text("yaml.bad_character", code=f"#x{code:04x}"))
+        return
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line = mark.line + 1 if mark else None
     problem = getattr(e, "problem", None) or str(e)
     context = getattr(e, "context", None)
-    log.error(display_path(path), line, "", messages.text("yaml.syntax", problem=problem + (f" ({context})" if context else "")))
+    problem = " ".join((problem + (f" ({context})" if context else "")).split())
+    log.error(display_path(path), line, "", messages.text("yaml.syntax", problem=problem))
 
 
 def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
@@ -256,7 +263,7 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
         finally:
             loader.dispose()
     except yaml.YAMLError as e:
-        _syntax_error(path, e, log)
+        _syntax_error(path, text, e, log)
         return None
     except RecursionError:
         log.error(shown, None, "", messages.text("yaml.too_deep"))

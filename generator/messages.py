@@ -10,6 +10,7 @@ from __future__ import annotations
 YAML: dict[str, str] = {
     # reading a file
     "syntax": "YAML syntax error: {problem}",
+    "bad_character": "holds the control character {code}, which YAML does not allow; delete it (it is often invisible)",
     "unreadable": "cannot be read ({reason})",
     "not_a_file": "is not a file (a folder named like a YAML file?)",
     "outside_data": "lies outside the data folder (a link to {target}?); data files must be inside data/",
