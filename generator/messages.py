@@ -33,6 +33,8 @@ YAML: dict[str, str] = {
     "expected_either": "expected {words}, got {got}",
     "too_few_items": "needs at least {min} item(s)",
     "key_not_text": "the key {got} is not a field name; field names are text (see docs/forfatter.md)",
+    "no_such_date": "{text!r} is not a date in the calendar",
+    "reserved_slug": "{slug!r} is a folder of the site itself; choose another slug (reserved: {reserved})",
     "empty_text": "must not be empty; write the text, or remove the field if it is optional",
     "not_finite": "expected a finite number, got {got}",
     "too_large_number": "{got} is too large; a number here must be at most {limit}",

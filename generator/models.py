@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from . import periods
+from . import messages, periods
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -38,7 +38,7 @@ def _calendar_date(m: re.Match) -> dt.date:
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise ValueError(f"{m.group(0).strip()!r} is not a date in the calendar") from None
+        raise ValueError(messages.text("yaml.no_such_date", text=m.group(0).strip())) from None
 
 
 def _parse_period(value: Any) -> dt.date:
@@ -73,7 +73,7 @@ def _parse_date(value: Any) -> dt.date:
 def _no_bool(value: Any) -> Any:
     """true/false is no number (pydantic would read it as 1 or 0)."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {value!r}")
+        raise ValueError(messages.text("yaml.expected_number", got=repr(value)))
     return value
 
 
@@ -122,8 +122,7 @@ class Jobcentre(Strict):
     @classmethod
     def _not_a_site_folder(cls, value: str) -> str:
         if value in RESERVED_SLUGS:
-            raise ValueError(f"{value!r} is a folder of the site itself; choose another slug "
-                             f"(reserved: {', '.join(sorted(RESERVED_SLUGS))})")
+            raise ValueError(messages.text("yaml.reserved_slug", slug=value, reserved=", ".join(sorted(RESERVED_SLUGS))))
         return value
 
 
