@@ -57,13 +57,18 @@ def cmd_new(args) -> int:
         print(f"error: {target} exists already; nothing was written", file=sys.stderr)
         return 1
     assert args.kind in KINDS
+    try:  # a meeting's date, when the suffix is one (referat-2013-03-06)
+        meeting_date = dt.date.fromisoformat(args.suffix or "").isoformat()
+    except ValueError:
+        meeting_date = "«Skriv mødets dato her»"
     text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
         jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
-        prev2=args.year - 2, today=dt.date.today().isoformat(),
+        prev2=args.year - 2, today=dt.date.today().isoformat(), meeting_date=meeting_date,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}; fill it in and run `python -m generator validate`")
+    print(f"wrote {target}; replace each «Skriv … her» with the document's own text "
+          "and run `python -m generator validate`")
     return 0
 
 

@@ -7,6 +7,7 @@ Layout:
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -16,11 +17,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import messages
 from .csvdata import _read_text, display_path, load_table
 from .errors import DataError, DataIssue, IssueLog
-from .models import KINDS, DocumentBase, Plan, Registry, Revision, Table, kind_of
+from .models import KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
 
 REGISTRY_FILE = "jobcentres.yaml"
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
 REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
 
 
@@ -80,19 +83,31 @@ class Dataset:
 # --------------------------------------------------------------------------- YAML with lines
 
 
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
-    """Map each path in a composed YAML tree to its 1-based line."""
+def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
+              duplicates: list | None = None, seen: set | None = None) -> dict[tuple, int]:
+    """Map each path in a composed YAML tree to its 1-based line. A key that a mapping has twice
+    is added to duplicates as (path, line of the second). A node reached twice (an alias) is
+    walked once, so an alias bomb cannot grow the walk."""
     out = {} if out is None else out
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return out
+    seen.add(id(node))
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        keys: set = set()
         for key, value in node.value:
             sub = path + (key.value,)
+            if duplicates is not None and isinstance(key, yaml.ScalarNode):
+                if (key.tag, key.value) in keys:
+                    duplicates.append((sub, key.start_mark.line + 1))
+                keys.add((key.tag, key.value))
             out[sub] = key.start_mark.line + 1
-            _line_map(value, sub, out)
+            _line_map(value, sub, out, duplicates, seen)
             out[sub] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _line_map(item, path + (i,), out)
+            _line_map(item, path + (i,), out, duplicates, seen)
     return out
 
 
@@ -105,8 +120,9 @@ class LineMap:
 
     def __init__(self, path: Path, text: str | None = None):
         self.path = path
-        self._text = text  # only until the map is made, or when the caller has it anyway
+        self._text = text  # only until the map is made
         self._map: dict[tuple, int] | None = None
+        self._duplicates: list[tuple[tuple, int]] = []
 
     def _lines(self) -> dict[tuple, int]:
         if self._map is None:
@@ -118,11 +134,16 @@ class LineMap:
                     text = ""
             try:
                 node = yaml.compose(text, Loader=_Loader)
-            except yaml.YAMLError:
+            except (yaml.YAMLError, RecursionError):
                 node = None
-            self._map = _line_map(node) if node is not None else {}
+            self._map = _line_map(node, duplicates=self._duplicates) if node is not None else {}
             self._text = None
         return self._map
+
+    def duplicates(self) -> list[tuple[tuple, int]]:
+        """Each key that a mapping has more than once, as (path, line of the repeat)."""
+        self._lines()
+        return self._duplicates
 
     def get(self, key: tuple, default=None):
         return self._lines().get(key, default)
@@ -137,22 +158,121 @@ class LineMap:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _StrictLoader(_Loader):
+    """libyaml's safe loader (when PyYAML has it: ~10x faster) that notes duplicate keys and
+    reads dates as text: the models parse them, so an impossible date (2013-02-30) is an error
+    on its field instead of an exception that hides every other error."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.has_duplicate_keys = False
+
+    def construct_mapping(self, node, deep=False):
+        keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            self.has_duplicate_keys = True
+        return super().construct_mapping(node, deep)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def _first_alias(text: str) -> tuple[int, tuple, str] | None:
+    """The first YAML anchor (&name) or alias (*name) in text, as (line, path, what), found from
+    the parser's events without building anything (an alias bomb is a few lines of events)."""
+    if "&" not in text and "*" not in text:
+        return None
+    stack: list[list] = []  # open collections: [path, is_mapping, next_is_key, key or index]
+
+    def place() -> tuple:
+        if not stack:
+            return ()
+        path, is_map, _, at = stack[-1]
+        return path + (at,) if at is not None else path
+
+    def done() -> None:  # a node ended: the parent moves to its next key or item
+        if stack:
+            top = stack[-1]
+            if top[1]:
+                top[2] = not top[2]
+            else:
+                top[3] += 1
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent) and stack and stack[-1][1] and stack[-1][2]:
+            if isinstance(event, yaml.ScalarEvent):  # a key: the next node is its value
+                stack[-1][3] = event.value
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, place(), f"alias *{event.anchor}"
+        if isinstance(event, yaml.NodeEvent) and event.anchor:
+            return event.start_mark.line + 1, place(), f"anchor &{event.anchor}"
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            stack.append([place(), is_map, True, None if is_map else 0])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            done()
+        elif isinstance(event, yaml.ScalarEvent):
+            done()
+    return None
+
+
+def _syntax_error(path: Path, text: str, e: yaml.YAMLError, log: IssueLog) -> None:
+    """One line: the problem and, where known, the line it is on."""
+    if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text[: e.position].count("\n") + 1
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        log.error(display_path(path), line, "", messages.text("yaml.bad_character", code=f"#x{code:04x}"))
+        return
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    problem = getattr(e, "problem", None) or str(e)
+    context = getattr(e, "context", None)
+    problem = " ".join((problem + (f" ({context})" if context else "")).split())
+    log.error(display_path(path), line, "", messages.text("yaml.syntax", problem=problem))
+
+
 def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
-    """The file's data and a LineMap for messages about it; a syntax error is logged with its line."""
+    """The file's data and a LineMap for messages about it. Refused with a message (and None):
+    a file over MAX_YAML_BYTES, one that is not UTF-8, a syntax error, anchors and aliases.
+    Duplicate keys are logged with their lines (the data are returned: other errors come too)."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        log.error(shown, None, "", messages.text("yaml.unreadable", reason=e.strerror or type(e).__name__))
+        return None
+    if not path.is_file():
+        log.error(shown, None, "", messages.text("yaml.not_a_file"))
+        return None
+    if size > MAX_YAML_BYTES:
+        log.error(shown, None, "", messages.text("yaml.too_large", size=size, limit=MAX_YAML_BYTES // (1024 * 1024)))
+        return None
     text = _read_text(path, log)
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)  # libyaml when PyYAML has it: ~10x faster
+        alias = _first_alias(text)
+        if alias is not None:
+            line, loc, what = alias
+            log.error(shown, line, _field_path(loc), messages.text("yaml.alias", what=what))
+            return None
+        loader = _StrictLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(e, "problem", None) or str(e)
-        context = getattr(e, "context", None)
-        msg = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-        log.error(display_path(path), line, "", msg)
+        _syntax_error(path, text, e, log)
         return None
-    return data, LineMap(path)
+    except RecursionError:
+        log.error(shown, None, "", messages.text("yaml.too_deep"))
+        return None
+    lines = LineMap(path, text if loader.has_duplicate_keys else None)
+    if loader.has_duplicate_keys:
+        for loc, line in lines.duplicates():
+            log.error(shown, line, _field_path(loc), messages.text("yaml.duplicate_key", name=loc[-1]))
+    return data, lines
 
 
 # --------------------------------------------------------------------------- pydantic errors
@@ -175,6 +295,17 @@ def _is_tag(part: Any) -> bool:
     )
 
 
+_BOUND_ERRORS = {"finite_number", "less_than_equal", "greater_than_equal", "less_than", "greater_than"}
+
+
+def _function_words(tag: str) -> str:
+    """A union member with validators shows as "function-after[..., float]": name its type."""
+    for name, words in _TAG_WORDS.items():
+        if re.search(rf"\b{name}\b", tag):
+            return words
+    return "another form"
+
+
 _TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
 
 
@@ -189,31 +320,40 @@ def _mapping_words(class_name: str) -> str:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
     return repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+
+
+def _number(value: Any) -> str:
+    """1e13 as '10000000000000', 0.5 as '0.5': a bound or a value in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _friendly(err: dict) -> str:
     t, inp, ctx = err["type"], err.get("input"), err.get("ctx") or {}
-    if t == "missing":
-        return "required field is missing"
-    if t == "extra_forbidden":
-        return "unknown field (check the spelling; see docs/forfatter.md)"
-    if t in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
-        return f"expected a number, got {_describe(inp)}"
-    if t in {"bool_parsing", "bool_type"}:
-        return f"expected true or false, got {_describe(inp)}"
-    if t == "string_type":
-        return f"expected text, got {_describe(inp)}"
+    got = _describe(inp)
+    simple = {
+        "missing": "missing", "extra_forbidden": "unknown_field",
+        "float_parsing": "expected_number", "float_type": "expected_number", "int_parsing": "expected_number",
+        "int_type": "expected_number", "int_from_float": "expected_number",
+        "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
+        "string_pattern_mismatch": "expected_slug", "list_type": "expected_list",
+        "model_type": "expected_mapping", "dict_type": "expected_mapping", "model_attributes_type": "expected_mapping",
+        "string_too_short": "empty_text", "finite_number": "not_finite", "invalid_key": "key_not_text",
+    }
+    if t in simple:
+        return messages.text(f"yaml.{simple[t]}", got=got)
     if t == "literal_error":
-        return f"expected one of {ctx.get('expected')}, got {_describe(inp)}"
-    if t == "string_pattern_mismatch":
-        return f"expected lowercase letters, digits and hyphens, got {_describe(inp)}"
-    if t in {"list_type"}:
-        return f"expected a list, got {_describe(inp)}"
-    if t in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"expected a mapping (key: value), got {_describe(inp)}"
+        return messages.text("yaml.expected_one_of", expected=ctx.get("expected"), got=got)
     if t == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        return messages.text("yaml.too_few_items", min=ctx.get("min_length"))
+    if t in {"less_than_equal", "less_than"}:
+        return messages.text("yaml.too_large_number", got=_number(inp), limit=_number(ctx.get("le", ctx.get("lt"))))
+    if t in {"greater_than_equal", "greater_than"}:
+        return messages.text("yaml.too_small_number", got=_number(inp), limit=_number(ctx.get("ge", ctx.get("gt"))))
     if t == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]
@@ -223,6 +363,8 @@ def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
+        if n and isinstance(loc[n - 1], int) and loc[:n - 1] + (str(loc[n - 1]),) in lines:
+            return lines[loc[:n - 1] + (str(loc[n - 1]),)]  # a key written as a number (1: x)
     return None
 
 
@@ -239,6 +381,12 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
             log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1]))
             continue
         inp = errs[0][1].get("input")
+        # A number was given for a union with a number member, and the number is out of bounds:
+        # say so (not "expected a number or a mapping").
+        bound = next((err for _, err in errs if err["type"] in _BOUND_ERRORS), None)
+        if bound is not None:
+            log.error(display_path(path), line, _field_path(base), _friendly(bound))
+            continue
         # A mapping was given for a union: report the errors of the closest mapping member.
         if isinstance(inp, dict):
             by_member: dict[str, list] = {}
@@ -254,10 +402,10 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
         words = []
         for rest, _ in errs:
             tag = rest[0] if rest else ""
-            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else tag)
+            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else _function_words(tag))
             if word and word not in words:
                 words.append(word)
-        log.error(display_path(path), line, _field_path(base), f"expected {' or '.join(words)}, got {_describe(inp)}")
+        log.error(display_path(path), line, _field_path(base), messages.text("yaml.expected_either", words=" or ".join(words), got=_describe(inp)))
 
 
 def validate_model(model: type[BaseModel], data: Any, path: Path, lines: LineMap, log: IssueLog):
@@ -277,16 +425,61 @@ def _check_place(data: dict, path: Path, lines: LineMap, jobcentres: set[str], l
     slug, year = data.get("jobcentre"), data.get("year")
     folder_slug, folder_year = path.parent.parent.name, path.parent.name
     if isinstance(slug, str) and jobcentres and slug not in jobcentres:
-        log.error(shown, lines.get(("jobcentre",)), "jobcentre",
-                  f"unknown jobcentre {slug!r}; add it to data/{REGISTRY_FILE} (known: {', '.join(sorted(jobcentres))})")
+        log.error(shown, lines.get(("jobcentre",)), "jobcentre", messages.text(
+            "yaml.unknown_jobcentre", slug=slug, registry=REGISTRY_FILE, known=", ".join(sorted(jobcentres))))
     elif isinstance(slug, str) and slug != folder_slug:
-        log.error(shown, lines.get(("jobcentre",)), "jobcentre", f"says {slug!r} but the file lies in the folder {folder_slug!r}")
+        log.error(shown, lines.get(("jobcentre",)), "jobcentre", messages.text("yaml.jobcentre_folder", slug=slug, folder=folder_slug))
     if isinstance(year, int) and str(year) != folder_year:
-        log.error(shown, lines.get(("year",)), "year", f"says {year} but the file lies in the folder {folder_year!r}")
+        log.error(shown, lines.get(("year",)), "year", messages.text("yaml.year_folder", year=year, folder=folder_year))
+
+
+def _check_placeholders(data: Any, path: Path, lines: LineMap, log: IssueLog) -> set[tuple]:
+    """Text a skeleton of `new` left unchanged ("«Skriv dokumentets indledning her»") is an
+    error on its field. Returns the places that hold one."""
+    found: set[tuple] = set()
+    for loc, value in _texts(data):
+        m = PLACEHOLDER.search(value)
+        if m:
+            found.add(loc)
+            log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc),
+                      messages.text("yaml.placeholder", placeholder=m.group(0)))
+    return found
+
+
+def _texts(value: Any, loc: tuple = ()):
+    """Every text in parsed YAML (or a model's dump) with its place: (('goals', 0, 'text'), '...')."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, loc + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, loc + (i,))
+
+
+MINUTES_NAME = re.compile(r"referat-(\d{4}-\d{2}-\d{2})")
+
+
+def _check_minutes_name(doc: Minutes, path: Path, lines: LineMap, log: IssueLog) -> None:
+    """A minutes file named after its meeting (referat-2013-03-06.yaml) must have that date."""
+    m = MINUTES_NAME.fullmatch(path.stem)
+    if m is None:
+        return
+    try:
+        named = dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        log.error(display_path(path), None, "", messages.text("yaml.minutes_name_no_date", name=path.name))
+        return
+    if named != doc.date:
+        log.error(display_path(path), lines.get(("date",)), "date",
+                  messages.text("yaml.minutes_date", date=doc.date.isoformat(), name=path.name))
 
 
 def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> None:
     shown = display_path(path)
+    if isinstance(doc, Minutes):
+        _check_minutes_name(doc, path, lines, log)
 
     table_ids = _check_unique([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table", shown, lines, log)
     for loc, s in doc.all_sections():
@@ -308,19 +501,10 @@ def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog
 def _check_text_refs(doc: DocumentBase, known: set[str], shown: str, lines: LineMap, log: IssueLog) -> None:
     """{ref:ID} in any text must name a table or figure of this document."""
 
-    def refs(value, loc: tuple):
-        if isinstance(value, str):
-            for ref in REF.findall(value):
-                if ref not in known:
-                    log.error(shown, _lookup_line(lines, loc), _field_path(loc), f"{{ref:{ref}}} names no table or figure of this document")
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                refs(v, loc + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                refs(v, loc + (i,))
-
-    refs(doc.model_dump(exclude_defaults=True), ())
+    for loc, value in _texts(doc.model_dump(exclude_defaults=True)):
+        for ref in REF.findall(value):
+            if ref not in known:
+                log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_ref", ref=ref))
 
 
 def _walk_goals(goals, prefix: tuple):
@@ -336,7 +520,7 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
     for loc, ident in items:
         name = _field_path(loc)
         if ident in seen:
-            log.error(shown, lines.get(loc + ("id",)), f"{name}.id", f"duplicate {what} id {ident!r} (first used at {seen[ident]})")
+            log.error(shown, lines.get(loc + ("id",)), f"{name}.id", messages.text("yaml.duplicate_id", what=what, ident=ident, first=seen[ident]))
         seen.setdefault(ident, name)
     return seen
 
@@ -344,7 +528,7 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
 def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
     for j, ref in enumerate(refs):
         if ref not in known:
-            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), f"no {what} with id {ref!r}")
+            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), messages.text("yaml.no_such_id", what=what, ref=ref))
 
 
 def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
@@ -372,9 +556,9 @@ def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap]
                 continue
             where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{_field_path(loc)}.plan_goal")
             if plan is None:
-                log.warn(*where, f"refers to plan goal {g.plan_goal!r}, but there is no beskaeftigelsesplan for {doc.year} yet")
+                log.warn(*where, messages.text("yaml.plan_goal_no_plan", goal=g.plan_goal, year=doc.year))
             else:
-                log.error(*where, f"no goal with id {g.plan_goal!r} in {display_path(plan.path)}")
+                log.error(*where, messages.text("yaml.plan_goal_unknown", goal=g.plan_goal, plan=display_path(plan.path)))
 
 
 def _valid_tables(data: dict) -> list[tuple[int, Table]]:
@@ -419,20 +603,24 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     out = _Loaded(None, {}, csv_files, log.issues)
     kind = kind_of(path.stem)
     if kind is None:
-        log.error(display_path(path), None, "", f"unknown document kind; a file name starts with one of: {', '.join(KINDS)}")
+        log.error(display_path(path), None, "", messages.text("yaml.unknown_kind", kinds=", ".join(KINDS)))
         return out
     parsed = read_yaml(path, log)
     if not parsed:
         return out
     data, lines = parsed
-    if isinstance(data, dict) and "kind" in data and data["kind"] != kind:
-        log.error(display_path(path), lines.get(("kind",)), "kind", f"says {data['kind']!r} but the file name says {kind!r}")
-        return out
     if not isinstance(data, dict):
-        log.error(display_path(path), 1, "", "expected a mapping of fields (key: value) at the top of the file")
+        log.error(display_path(path), 1, "", messages.text("yaml.not_a_mapping", got=_describe(data)))
+        return out
+    if "kind" in data and data["kind"] != kind:
+        log.error(display_path(path), lines.get(("kind",)), "kind", messages.text("yaml.kind_mismatch", said=data["kind"], kind=kind))
         return out
     _check_place(data, path, lines, known, log)
-    model = validate_model(KINDS[kind], data, path, lines, log)
+    placeholders = _check_placeholders(data, path, lines, log)
+    checked = IssueLog()
+    model = validate_model(KINDS[kind], data, path, lines, checked)
+    # a placeholder's field gets one message (the placeholder's), not also "expected a date"
+    log.issues.extend(i for i in checked.issues if not any(i.field == _field_path(p) for p in placeholders))
     tables = list(enumerate(model.tables)) if model else _valid_tables(data)
     for i, t in tables:
         t._frame = load_table(t, path.parent, path, f"tables[{i}]", lambda i=i: lines.get(("tables", i, "file")), log)
@@ -474,7 +662,9 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
     reg_path = root / REGISTRY_FILE
     registry = None
     if not reg_path.is_file():
-        log.error(display_path(reg_path), None, "", "the registry of jobcentres is missing")
+        log.error(display_path(reg_path), None, "", messages.text("yaml.registry_missing"))
+    elif not reg_path.resolve().is_relative_to(root.resolve()):
+        log.error(display_path(reg_path), None, "", messages.text("yaml.outside_data", target=reg_path.resolve().name))
     else:
         parsed = read_yaml(reg_path, log)
         if parsed:
@@ -483,14 +673,18 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
                 seen = set()
                 for i, j in enumerate(registry.jobcentres):
                     if j.slug in seen:
-                        log.error(display_path(reg_path), parsed[1].get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug", f"duplicate slug {j.slug!r}")
+                        log.error(display_path(reg_path), parsed[1].get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug", messages.text("yaml.duplicate_slug", slug=j.slug))
                     seen.add(j.slug)
     known = {j.slug for j in registry.jobcentres} if registry else set()
 
     documents: list[Document] = []
     used_csv: set[Path] = set()
     lines_of: dict[Path, LineMap] = {}
+    inside = root.resolve()
     for path in sorted(root.glob("*/*/*.yaml")):
+        if not path.resolve().is_relative_to(inside):
+            log.error(display_path(path), None, "", messages.text("yaml.outside_data", target=path.resolve().name))
+            continue
         loaded = cache.load(path, known) if cache is not None else _load_document(path, known)
         log.issues.extend(loaded.issues)
         used_csv.update(loaded.csv_files)
@@ -501,7 +695,7 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):
         if csv_path.resolve() not in used_csv:
-            log.warn(display_path(csv_path), None, "", "no document refers to this CSV file; it is not shown")
+            log.warn(display_path(csv_path), None, "", messages.text("yaml.unused_csv"))
 
     if log.errors or registry is None:
         raise DataError(log.errors)

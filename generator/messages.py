@@ -8,6 +8,55 @@ from __future__ import annotations
 
 # --------------------------------------------------------------------------- YAML files and models
 YAML: dict[str, str] = {
+    # reading a file
+    "syntax": "YAML syntax error: {problem}",
+    "bad_character": "holds the control character {code}, which YAML does not allow; delete it (it is often invisible)",
+    "unreadable": "cannot be read ({reason})",
+    "not_a_file": "is not a file (a folder named like a YAML file?)",
+    "outside_data": "lies outside the data folder (a link to {target}?); data files must be inside data/",
+    "too_large": "the file is {size} bytes; a YAML file may be at most {limit} MB (split the document, or put tables in CSV files)",
+    "alias": "YAML anchors and aliases are not allowed here ({what}); write the value out in full",
+    "too_deep": "the file is nested too deeply to be read; check its indentation and brackets",
+    "duplicate_key": "the key {name!r} is written twice in the same place; keep one",
+    "not_a_mapping": "expected a mapping of fields (key: value) at the top of the file, got {got}",
+    "placeholder": "still holds the skeleton's text {placeholder}; write the document's own text (or remove the field)",
+    # fields (pydantic's errors, in words)
+    "missing": "required field is missing",
+    "unknown_field": "unknown field (check the spelling; see docs/forfatter.md)",
+    "expected_number": "expected a number, got {got}",
+    "expected_bool": "expected true or false, got {got}",
+    "expected_text": "expected text, got {got}",
+    "expected_one_of": "expected one of {expected}, got {got}",
+    "expected_slug": "expected lowercase letters, digits and hyphens, got {got}",
+    "expected_list": "expected a list, got {got}",
+    "expected_mapping": "expected a mapping (key: value), got {got}",
+    "expected_either": "expected {words}, got {got}",
+    "too_few_items": "needs at least {min} item(s)",
+    "key_not_text": "the key {got} is not a field name; field names are text (see docs/forfatter.md)",
+    "no_such_date": "{text!r} is not a date in the calendar",
+    "reserved_slug": "{slug!r} is a folder of the site itself; choose another slug (reserved: {reserved})",
+    "empty_text": "must not be empty; write the text, or remove the field if it is optional",
+    "not_finite": "expected a finite number, got {got}",
+    "too_large_number": "{got} is too large; a number here must be at most {limit}",
+    "too_small_number": "{got} is too small; a number here must be at least {limit}",
+    # documents and their place
+    "unknown_kind": "unknown document kind; a file name starts with one of: {kinds}",
+    "kind_mismatch": "says {said!r} but the file name says {kind!r}",
+    "unknown_jobcentre": "unknown jobcentre {slug!r}; add it to data/{registry} (known: {known})",
+    "jobcentre_folder": "says {slug!r} but the file lies in the folder {folder!r}",
+    "year_folder": "says {year} but the file lies in the folder {folder!r}",
+    "minutes_date": "says {date} but the file name {name} says another day; the name and the date must agree",
+    "minutes_name_no_date": "the file name {name} holds no date in the calendar; name it referat-YYYY-MM-DD.yaml after the meeting",
+    # references inside a document
+    "unknown_ref": "{{ref:{ref}}} names no table or figure of this document",
+    "duplicate_id": "duplicate {what} id {ident!r} (first used at {first})",
+    "no_such_id": "no {what} with id {ref!r}",
+    "plan_goal_no_plan": "refers to plan goal {goal!r}, but there is no beskaeftigelsesplan for {year} yet",
+    "plan_goal_unknown": "no goal with id {goal!r} in {plan}",
+    # the registry and the folder
+    "registry_missing": "the registry of jobcentres is missing",
+    "duplicate_slug": "duplicate slug {slug!r}",
+    "unused_csv": "no document refers to this CSV file; it is not shown",
 }
 
 # --------------------------------------------------------------------------- CSV files (tables, series)

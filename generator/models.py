@@ -12,19 +12,46 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from . import periods
+from . import messages, periods
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
+# Top-level folders the site itself writes: a jobcentre slug (its folder on the site) must not be
+# one of them. The site's own folder names (overview.YEARS_FOLDER, scorecard.SCORECARD,
+# opendata.DATA_PAGE, the plugin's assets) are tested to be in this list.
+RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "404", "sitemap"})
+
+# The largest size of a number in any field: larger values are typing mistakes (or attacks).
+MAX_NUMBER = 1e12
+
+# Text that `python -m generator new` writes where the author must write the document's own
+# text: "«Skriv dokumentets indledning her»". Every placeholder in generator/skeletons/ has this
+# form, and a document that still holds one is an error.
+PLACEHOLDER = re.compile(r"«Skriv[^«»\n]*»")
+
+
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def _calendar_date(m: re.Match) -> dt.date:
+    """The date of a YYYY-MM-DD match; ValueError when the calendar has no such day (2013-02-30)."""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise ValueError(messages.text("yaml.no_such_date", text=m.group(0).strip())) from None
+
 
 def _parse_period(value: Any) -> dt.date:
-    """A month: '2013-12', 'okt-12' as documents write it, or a full date (its month is kept)."""
+    """A month: '2013-12', 'okt-12' as documents write it, or a full date (its month is kept).
+    The loader reads YAML dates as text, so an impossible date comes here as text."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value.replace(day=1)
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
+        if m := _ISO_DATE.fullmatch(value):
+            return _calendar_date(m).replace(day=1)
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", value)
         if m and 1 <= int(m.group(2)) <= 12:
             return dt.date(int(m.group(1)), int(m.group(2)), 1)
         if periods.is_month_label(value):
@@ -33,16 +60,21 @@ def _parse_period(value: Any) -> dt.date:
 
 
 def _parse_date(value: Any) -> dt.date:
+    """A day as YYYY-MM-DD (the loader reads YAML dates as text; a datetime keeps its day)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    if isinstance(value, str) and (m := _ISO_DATE.fullmatch(value)):
+        return _calendar_date(m)
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _no_bool(value: Any) -> Any:
+    """true/false is no number (pydantic would read it as 1 or 0)."""
+    if isinstance(value, bool):
+        raise ValueError(messages.text("yaml.expected_number", got=repr(value)))
+    return value
 
 
 def _digits(count: int) -> BeforeValidator:
@@ -61,13 +93,17 @@ def _digits(count: int) -> BeforeValidator:
 Period = Annotated[dt.date, BeforeValidator(_parse_period)]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Slug = Annotated[str, Field(pattern=SLUG)]
-Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text
+Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text; may be left empty
+Text = Annotated[str, Field(min_length=1)]  # required text: empty (or only spaces) is an error
+# Every number field: finite (no .inf, .nan, 1e400) and at most MAX_NUMBER either way.
+Number = Annotated[float, BeforeValidator(_no_bool), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Count = Annotated[int, BeforeValidator(_no_bool), Field(ge=0, le=1_000_000)]
 
 
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt field must not vanish silently."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 # --------------------------------------------------------------------------- registry
@@ -75,11 +111,19 @@ class Strict(BaseModel):
 
 class Jobcentre(Strict):
     slug: Slug
-    name: str = Field(description="Jobcentrets navn, fx 'Jobcenter Hvidovre'")
-    municipalities: list[str] = Field(min_length=1)
-    region: str
+    name: Text = Field(description="Jobcentrets navn, fx 'Jobcenter Hvidovre'")
+    municipalities: list[Text] = Field(min_length=1)
+    region: Text
     cluster: str | None = None
     website: str | None = None
+
+
+    @field_validator("slug")
+    @classmethod
+    def _not_a_site_folder(cls, value: str) -> str:
+        if value in RESERVED_SLUGS:
+            raise ValueError(messages.text("yaml.reserved_slug", slug=value, reserved=", ".join(sorted(RESERVED_SLUGS))))
+        return value
 
 
 class Registry(Strict):
@@ -92,18 +136,18 @@ class Registry(Strict):
 class Note(Strict):
     """A 'Bemærk' box or a footnote."""
 
-    heading: str = "Bemærk"
-    text: Markdown
+    heading: Text = "Bemærk"
+    text: Text
 
 
 class Source(Strict):
-    name: str
+    name: Text
     url: str | None = None
 
 
 class Column(Strict):
-    key: str = Field(description="the column's header in the CSV file")
-    label: str
+    key: Text = Field(description="the column's header in the CSV file")
+    label: Text
     type: Literal["text", "number", "period"] = "number"
     unit: str | None = None
     decimals: int | None = Field(None, ge=0, le=6, description="decimals shown; default: as many as the value has")
@@ -112,11 +156,11 @@ class Column(Strict):
 
 class ChartSpec(Strict):
     kind: Literal["line", "bar", "grouped_bar", "stacked_bar", "ranked_bar"] = "line"
-    x: str = Field(description="column key on the x axis (a period or a category)")
-    y: list[str] = Field(min_length=1, description="column keys, one series each")
+    x: Text = Field(description="column key on the x axis (a period or a category)")
+    y: list[Text] = Field(min_length=1, description="column keys, one series each")
     y_title: str | None = None
-    target: float | None = None
-    target_label: str = "Mål"
+    target: Number | None = None
+    target_label: Text = "Mål"
     colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
         None, description="one colour per series, as #rrggbb; default: the site's palette")
     series: str | None = Field(
@@ -143,8 +187,8 @@ class Wide(Strict):
     value of `column` (fx one per month, headed 'okt-12' as in the document), and each cell is a
     value of `value`. The site reads it as one row per cell."""
 
-    column: str = Field(description="key of the column the headers are values of, fx 'maaned' (type period or text)")
-    value: str = Field(description="key of the column the cells are values of, fx 'andel'")
+    column: Text = Field(description="key of the column the headers are values of, fx 'maaned' (type period or text)")
+    value: Text = Field(description="key of the column the cells are values of, fx 'andel'")
 
 
 class Table(Strict):
@@ -152,8 +196,8 @@ class Table(Strict):
 
     id: Slug
     number: str | None = Field(None, description="the document's own label, fx 'Tabel 4' or 'Figur 2'")
-    title: str
-    file: str = Field(description="CSV file, relative to the document's folder")
+    title: Text
+    file: Text = Field(description="CSV file, relative to the document's folder")
     columns: list[Column] = Field(min_length=1)
     emphasis_column: str | None = Field(
         None, description="a column whose non-empty value marks a row as a sum row (shown bold)"
@@ -226,7 +270,7 @@ class Section(Strict):
 class DocumentBase(Strict):
     jobcentre: Slug
     year: int = Field(ge=2000, le=2100)
-    title: str
+    title: Text
     published: Date | None = None
     intro: Markdown = ""
     notes: list[Note] = []
@@ -255,52 +299,53 @@ class DocumentBase(Strict):
 class StartEnd(Strict):
     """A status given as a start and an end value: '102 forløb (jan-14) til 93 (dec-14)'."""
 
-    start: float
+    start: Number
     start_period: Period
-    end: float
+    end: Number
     end_period: Period
 
 
 class Range(Strict):
     """A status given as a monthly range and average: 'mellem 3,8 og 10,2 pct., gns. 6,2'."""
 
-    min: float
-    max: float
-    mean: float
+    min: Number
+    max: Number
+    mean: Number
     compare: Literal["mean", "min", "max"] = "mean"
 
 
 class Claim(Strict):
     """What the document itself states about a goal; the build warns when it disagrees."""
 
-    where: str = Field(description="where in the document, fx '1.4 Konklusion'")
+    where: Text = Field(description="where in the document, fx '1.4 Konklusion'")
     quote: str | None = None
     met: bool | Literal["partly"] | None = None
-    change_pct: float | None = None
-    met_count: int | None = None
+    change_pct: Number | None = None
+    met_count: Count | None = None
 
 
 class PeerValue(Strict):
-    name: str
-    value: float
+    name: Text
+    value: Number
 
 
 class Goal(Strict):
     id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    label: str = Field(description="the document's label, fx 'Mål 2' or '4B'")
+    label: Text = Field(description="the document's label, fx 'Mål 2' or '4B'")
     title: str | None = None
     text: Markdown = Field("", description="the goal as the document words it")
-    type: Literal["ministermål", "lokalt mål"] = "ministermål"
+    type: Literal["ministermål", "lokalt mål"] | None = Field(
+        None, description="as the document states it; none: the document does not say (shown as 'ikke angivet')")
     direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
     unit: str | None = None
-    baseline: float | None = None
+    baseline: Number | None = None
     baseline_period: Period | None = None
-    status: Union[float, StartEnd, Range, None] = None
+    status: Union[Number, StartEnd, Range, None] = None
     status_period: Period | None = None
     status_text: str | None = Field(None, description="the status in words where it is not a number")
-    target: float | None = None
+    target: Number | None = None
     target_period: Period | None = None
-    tolerance: float = Field(0, ge=0, description="for direction 'exactly'")
+    tolerance: Number = Field(0, ge=0, description="for direction 'exactly'")
     achieved: bool | None = Field(None, description="qualitative goals only: was it done")
     claims: list[Claim] = []
     assessment: Markdown = Field("", description="målopfyldelse: the document's own words")
@@ -327,7 +372,7 @@ class Revision(DocumentBase):
     baseline_period: Period | None = None
     status_period: Period | None = None
     target_period: Period | None = None
-    goals_heading: str = "Resultater i forhold til målene"
+    goals_heading: Text = "Resultater i forhold til målene"
     goals: list[Goal] = []
 
 
@@ -339,8 +384,8 @@ FACT_SLOT = "{}"
 class Fact(Strict):
     """One line of a fact box. '{}' in the text marks where the number stands."""
 
-    text: Markdown = Field(description="the line as the document words it, '{}' where a number stands")
-    value: float | list[float] | None = Field(None, description="the number, or one number per '{}'")
+    text: Text = Field(description="the line as the document words it, '{}' where a number stands")
+    value: Number | list[Number] | None = Field(None, description="the number, or one number per '{}'")
     unit: str | None = Field(None, description="written after the number, fx 'pct.'")
     chart_label: str | None = Field(None, description="short label in the box's chart; facts with one are charted")
     intro: Markdown = Field("", description="a paragraph shown before this line")
@@ -363,7 +408,7 @@ class FactBox(Strict):
     """A box of number facts, fx 'Fakta om befolkning i Hvidovre'."""
 
     id: Slug
-    heading: str
+    heading: Text
     facts: list[Fact] = Field(min_length=1)
     source: str | None = Field(None, description="the box's 'Kilde:' line")
     notes: list[Note] = []
@@ -374,9 +419,9 @@ class FactBox(Strict):
 class Target(Strict):
     """A measurable goal's target: 'mindst 16 pct.' for a group, by a deadline."""
 
-    label: str = Field(description="who or what is measured, fx 'uddannelsesparate unge'")
+    label: Text = Field(description="who or what is measured, fx 'uddannelsesparate unge'")
     direction: Literal["at_most", "at_least", "exactly"]
-    value: float
+    value: Number
     unit: str | None = None
     deadline: Period | None = Field(None, description="when it must be reached; none: within the plan's year")
 
@@ -386,19 +431,19 @@ class PlanGoal(Strict):
 
     id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
     title: str | None = Field(None, description="a short name for lists and charts")
-    text: Markdown
+    text: Text
     targets: list[Target] = []
 
 
 class MinisterGoal(Strict):
     id: Slug
     number: str | None = None
-    text: str
+    text: Text
 
 
 class LegalFrame(Strict):
-    text: Markdown = Field(description="the lead-in, fx 'Ifølge Lov om ... er der følgende krav'")
-    requirements: list[Markdown] = Field(min_length=1)
+    text: Text = Field(description="the lead-in, fx 'Ifølge Lov om ... er der følgende krav'")
+    requirements: list[Text] = Field(min_length=1)
 
 
 class FocusArea(Strict):
@@ -406,12 +451,12 @@ class FocusArea(Strict):
 
     id: Slug
     number: str | None = None
-    title: str
-    continued_from: int | None = Field(None, description="the year it was first set, when carried over ('videreført fra 2019')")
+    title: Text
+    continued_from: int | None = Field(None, ge=1900, le=2100, description="the year it was first set, when carried over ('videreført fra 2019')")
     lead: Markdown = ""
     body: Markdown = ""
     minister_goals: list[str] = Field([], description="ids of the minister's goals it serves")
-    objectives: list[Markdown] = Field([], description="the committee's målsætninger")
+    objectives: list[Text] = Field([], description="the committee's målsætninger")
     goals: list[PlanGoal] = Field([], description="the jobcentre's mål")
     notes: list[Note] = []
 
@@ -421,16 +466,16 @@ class Plan(DocumentBase):
     lead: Markdown = Field("", description="the introduction's first, bold paragraph")
     legal_frame: LegalFrame | None = None
     process_intro: Markdown = ""
-    process: list[Markdown] = Field([], description="the steps of the process, in order")
-    minister_goals_heading: str = "Beskæftigelsesministerens målsætninger"
+    process: list[Text] = Field([], description="the steps of the process, in order")
+    minister_goals_heading: Text = "Beskæftigelsesministerens målsætninger"
     minister_goals: list[MinisterGoal] = []
     facts: list[FactBox] = []
-    focus_areas_heading: str = "Pejlemærker"
+    focus_areas_heading: Text = "Pejlemærker"
     focus_areas_intro: Markdown = ""
     focus_areas_text: Markdown = Field("", description="text after the list of focus areas")
     focus_areas: list[FocusArea] = []
-    objectives_heading: str = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
-    goals_heading: str = "Jobcentrets mål"
+    objectives_heading: Text = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
+    goals_heading: Text = "Jobcentrets mål"
 
     def all_goals(self) -> list[PlanGoal]:
         return [g for area in self.focus_areas for g in area.goals]
@@ -442,8 +487,8 @@ class Plan(DocumentBase):
 class Sender(Strict):
     """The letterhead: who wrote the letter and how to reach them, as printed."""
 
-    name: str
-    address: list[str] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
+    name: Text
+    address: list[Text] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
     phone: str | None = None
     email: str | None = None
     cvr: Annotated[str, _digits(8)] | None = None
@@ -451,13 +496,13 @@ class Sender(Strict):
 
 
 class Recipient(Strict):
-    name: str = Field(description="fx 'Hvidovre Kommune'")
+    name: Text = Field(description="fx 'Hvidovre Kommune'")
     attention: str | None = Field(None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'")
 
 
 class Signature(Strict):
-    closing: str = "Med venlig hilsen"
-    name: str
+    closing: Text = "Med venlig hilsen"
+    name: Text
     title: str | None = None
 
 
@@ -471,7 +516,7 @@ class Letter(DocumentBase):
     sender: Sender
     recipient: Recipient
     answers: Slug = Field("resultatrevision", description="the document it answers: its file name in the same folder")
-    body: list[Markdown] = Field(min_length=1, description="the paragraphs, in order")
+    body: list[Text] = Field(min_length=1, description="the paragraphs, in order")
     signature: Signature
 
     def references(self) -> list[str]:
@@ -505,16 +550,16 @@ Time = Annotated[dt.time, BeforeValidator(_parse_time)]
 
 
 class Member(Strict):
-    name: str
+    name: Text
     party: str | None = Field(None, description="the party letter, fx 'A'")
 
 
 class Attachment(Strict):
     """A bilag: '1 | Åben | Videreførelse af projekt ... | 30519/13'."""
 
-    number: int | None = None
+    number: Count | None = None
     access: Literal["Åben", "Lukket"] = "Åben"
-    title: str
+    title: Text
     document_number: str | None = Field(None, description="the document number, fx '30519/13'")
 
 
@@ -523,14 +568,14 @@ class Decision(Strict):
 
     committee: str | None = None
     date: Date | None = None
-    absent: list[str] = Field([], description="names of members absent, as in the list of members")
-    text: Markdown
+    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
+    text: Text
 
 
 class AgendaItem(Strict):
-    number: int = Field(ge=0)
-    type: str = Field(description="the item's type letter as the minutes print it, fx 'M', 'A' or 'I'")
-    title: str
+    number: Count
+    type: Text = Field(description="the item's type letter as the minutes print it, fx 'M', 'A' or 'I'")
+    title: Text
     access: Literal["Åben", "Lukket"] = Field("Åben", description="Sagstype")
     case_number: str | None = Field(None, description="Sagsnr., fx '12/531'")
     presentation: list[Section] = Field([], description="Sagsfremstilling, in parts with their tables")
@@ -553,13 +598,13 @@ class Minutes(DocumentBase):
     """A committee meeting's minutes: who met, and each agenda item with its decision."""
 
     kind: Literal["referat"] = "referat"
-    committee: str
+    committee: Text
     date: Date
     start: Time | None = None
     end: Time | None = None
     room: str | None = None
     members: list[Member] = []
-    absent: list[str] = Field([], description="names of members absent, as in the list of members")
+    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
     items: list[AgendaItem] = Field(min_length=1)
 
     def all_sections(self) -> list[tuple[tuple, Section]]:

@@ -29,7 +29,7 @@ GOAL_FIELDS = [
     ("parent_id", "id på det mål, delmålet hører under (tom for hovedmål)"),
     ("label", "dokumentets betegnelse, fx 'Mål 3' eller '4B'"),
     ("title", "målets titel"),
-    ("type", "ministermål eller lokalt mål"),
+    ("type", "ministermål eller lokalt mål; tom, når dokumentet ikke siger det"),
     ("direction", "at_most, at_least, exactly eller qualitative"),
     ("unit", "enhed"),
     ("baseline", "nulpunkt"),
@@ -95,7 +95,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         rows.append({
             "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
             "goal_id": goal.id, "parent_id": parent or "", "label": goal.label, "title": goal.title or "",
-            "type": goal.type, "direction": goal.direction, "unit": goal.unit or "",
+            "type": goal.type or "", "direction": goal.direction, "unit": goal.unit or "",
             "baseline": _num(goal.baseline),
             "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None)) if goal.baseline is not None else "",
             "status": _num(compute.compared_value(goal)),

@@ -1,4 +1,4 @@
-"""The authoring loop: `new` writes a skeleton that validates, and `mkdocs serve` rebuilds on data/ changes."""
+"""The authoring loop: `new` writes a skeleton that fails until its placeholders are filled in, and `mkdocs serve` rebuilds on data/ changes."""
 import os
 import re
 import socket
@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT
-from generator import cli, loader
+from generator import cli, loader, models
 
 
 def run_cli(*args):
@@ -35,15 +35,33 @@ def uncomment_examples(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-@pytest.mark.parametrize("kind", sorted(p.stem for p in cli.SKELETONS.glob("*.yaml")))
-def test_new_skeleton_validates_as_written_and_with_examples(tmp_path, kind):
+SKELETON_KINDS = sorted(p.stem for p in cli.SKELETONS.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("kind", SKELETON_KINDS)
+def test_new_skeleton_fails_until_filled_in_then_validates_with_examples(tmp_path, kind):
     data = tmp_path / "data"
     import shutil
     shutil.copytree(ROOT / "data", data)
     result = run_cli("new", "hvidovre", "2030", kind, "--data", str(data), *(["--suffix", "2030-01-01"] if kind == "referat" else []))
     assert result.returncode == 0, result.stderr
     path = next((data / "hvidovre/2030").glob(f"{kind}*.yaml"))
-    assert "#" in path.read_text()  # commented for the author
+    text = path.read_text()
+    assert "#" in text  # commented for the author
+    # untouched, it fails: one message on each line that still holds a placeholder
+    placeholder_lines = {i for i, line in enumerate(text.splitlines(), 1) if models.PLACEHOLDER.search(line.split("#")[0])}
+    assert placeholder_lines
+    result = run_cli("validate", "--data", str(data))
+    assert result.returncode == 1
+    errors = [line.strip() for line in result.stderr.splitlines()[1:]]
+    shown = str(path)
+    assert all(e.startswith(shown + ":") and "still holds the skeleton's text «Skriv" in e for e in errors), errors
+    reported = sorted(int(e[len(shown) + 1:].split(":")[0]) for e in errors)
+    # the line of the placeholder, or of its key when it stands in a block below it (intro: |)
+    assert len(reported) == len(placeholder_lines)
+    assert all(r in (p, p - 1) for r, p in zip(reported, sorted(placeholder_lines))), (reported, placeholder_lines)
+    # filled in, it validates
+    path.write_text(models.PLACEHOLDER.sub("Udfyldt tekst", text))
     ds = loader.load(data)
     assert any(d.path == path for d in ds.documents)
     # the commented examples are valid too, once uncommented
@@ -52,6 +70,36 @@ def test_new_skeleton_validates_as_written_and_with_examples(tmp_path, kind):
     (path.parent / "serier/langtidsledige.csv").write_text("periode,hvidovre\n2030-01,1\n")
     result = run_cli("validate", "--data", str(data))
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("kind", SKELETON_KINDS)
+def test_every_skeleton_text_for_the_author_is_a_placeholder(kind):
+    """Outside comments, the words an author must replace ("Skriv ... her") are all «Skriv … her»,
+    so the one pattern finds them; and each « opens a placeholder."""
+    for line in (cli.SKELETONS / f"{kind}.yaml").read_text(encoding="utf-8").splitlines():
+        value = line.split("#")[0]
+        assert value.count("«") == len(models.PLACEHOLDER.findall(value)), line
+        assert re.sub(models.PLACEHOLDER, "", value).find("Skriv") == -1, line
+
+
+def test_a_placeholder_in_a_seed_document_is_an_error(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "hvidovre/2013/resultatrevision.yaml"
+    path.write_text(path.read_text().replace("    title: Unge i uddannelse\n", "    title: «Skriv målets titel her»\n"))
+    result = run_cli("validate", "--data", str(data))
+    assert result.returncode == 1
+    assert f"{path}:47: goals[0].title: still holds the skeleton's text «Skriv målets titel her»" in result.stderr
+
+
+def test_new_minutes_take_the_date_of_their_name(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    assert run_cli("new", "hvidovre", "2030", "referat", "--suffix", "2030-05-04", "--data", str(data)).returncode == 0
+    text = (data / "hvidovre/2030/referat-2030-05-04.yaml").read_text()
+    assert "\ndate: 2030-05-04 " in text
 
 
 def test_new_never_overwrites_and_refuses_unknown_jobcentre(tmp_path):

@@ -180,3 +180,64 @@ def test_line_maps_are_made_only_for_messages(tmp_path):
     assert loaded.lines._map is None
     assert loaded.lines.get(("goals", 0, "status")) == 9  # made when asked, from the file
     assert loaded.lines._map is not None
+
+
+def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
+    """A jobcentre's folder must never be one the site writes itself: the site's own folder
+    constants, and every top-level folder of a real build that is no jobcentre and no page of docs/."""
+    from generator import models, opendata, overview, scorecard
+    from site_plugins import jobcentres
+
+    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE,
+           *(path.split("/")[0] for path in [jobcentres.JS_BUNDLE, *jobcentres.OWN_ASSETS])}
+    assert own <= models.RESERVED_SLUGS
+    slugs = {j.slug for j in loader.load(ROOT / "data").registry.jobcentres}
+    hand_written = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    folders = {p.name for p in built_site.iterdir() if p.is_dir()} - slugs - hand_written
+    assert folders and folders <= models.RESERVED_SLUGS, folders - models.RESERVED_SLUGS
+
+
+def test_a_reserved_slug_is_a_registry_error(tmp_path):
+    root = tree(tmp_path, registry=REGISTRY.replace("slug: testby", "slug: aar"))
+    errors = errors_of(root)
+    assert any(e.endswith("jobcentres.yaml:2: jobcentres[0].slug: 'aar' is a folder of the site itself; choose another "
+                          "slug (reserved: 404, aar, assets, data, maalopfyldelse, search, sitemap)") for e in errors), errors
+
+
+def test_impossible_date_and_other_errors_come_together(tmp_path):
+    root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2013-02-30\n")
+                .replace("target: 9", "target: .inf"))
+    errors = errors_of(root)
+    assert [e.split("resultatrevision.yaml:")[1] for e in errors] == [
+        "4: updated: '2013-02-30' is not a date in the calendar",
+        "11: goals[0].target: expected a finite number, got inf",
+    ]
+
+
+def test_dates_are_read_by_the_models(tmp_path):
+    """YAML dates arrive as text; the models make them dates (a valid one is kept as it was)."""
+    root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2014-02-28\n"))
+    import datetime as dt
+    assert loader.load(root).documents[0].model.updated == dt.date(2014, 2, 28)
+
+
+def test_goal_type_not_stated_is_shown_as_not_stated(tmp_path):
+    """No silent default: a goal without type is no ministermål; the page says 'ikke angivet' and
+    open data leave the cell empty."""
+    from generator import opendata, pages, scorecard
+
+    ds = loader.load(tree(tmp_path))
+    [goal] = ds.documents[0].model.goals
+    assert goal.type is None
+    page = pages.revision_page(ds, ds.documents[0])
+    assert "Tabel 1: Mål 1 (ikke angivet)" in page.content
+    assert [r["type"] for r in opendata.goal_rows(ds)] == [""]
+    assert scorecard.ministermaal_rows(ds) == []
+    typed = loader.load(tree(tmp_path / "typed", REVISION.replace("    label: Mål 1\n", "    label: Mål 1\n    type: lokalt mål\n")))
+    assert "Tabel 1: Mål 1 (lokalt mål)" in pages.revision_page(typed, typed.documents[0]).content
+
+
+def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):
+    root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    target: 7\n"))
+    assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
+                               "the key 'target' is written twice in the same place; keep one"]
