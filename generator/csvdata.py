@@ -267,7 +267,7 @@ def _rows(text_: str, flog: _FileLog) -> list[tuple[int, list[str]]]:
             if cells > MAX_CSV_CELLS:
                 flog.stop(start - 1, "", text("too_many_cells", limit=f"{MAX_CSV_CELLS:,}"))
     except csv.Error as e:
-        flog.stop(reader.line_num or 1, "", text("quoting", problem=str(e)))
+        flog.stop(start, "", text("quoting", problem=str(e)))  # the line the broken row starts on
     return out
 
 
