@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import messages
-from .csvdata import _read_text, display_path, load_table
+from .csvdata import _read_text, display_path, load_table, table_path
 from .errors import DataError, DataIssue, IssueLog
 from .models import KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
 
@@ -624,7 +624,7 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     tables = list(enumerate(model.tables)) if model else _valid_tables(data)
     for i, t in tables:
         t._frame = load_table(t, path.parent, path, f"tables[{i}]", lambda i=i: lines.get(("tables", i, "file")), log)
-        csv_files.append((path.parent / t.file).resolve())
+        csv_files.append(table_path(path.parent, t.file))
     if model is None:
         return out
     _check_document(model, path, lines, log)
@@ -694,7 +694,7 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
     _check_plan_links(documents, lines_of, log)
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):
-        if csv_path.resolve() not in used_csv:
+        if table_path(csv_path.parent, csv_path.name) not in used_csv:
             log.warn(display_path(csv_path), None, "", messages.text("yaml.unused_csv"))
 
     if log.errors or registry is None:
