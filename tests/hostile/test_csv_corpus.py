@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from hostile.harness import Case, put, run_case, sub, symlink
+from hostile.harness import ROOT, Case, put, run_case, sub, symlink
 
 REV = "data/hvidovre/2013/resultatrevision.yaml"
 REF = "data/hoeje-taastrup/2013/referat-2013-03-06.yaml"
 SERIES = "data/hvidovre/2013/serier"
-UNGE = f"{SERIES}/unge-under-30.csv"  # tables[0] of the revision, its `file:` on line 265
+UNGE = f"{SERIES}/unge-under-30.csv"  # tables[0] of the revision
 LANG = f"{SERIES}/langtidsledige.csv"
 T4 = "data/hvidovre/2013/tabeller/forsoergelsesgrupper.csv"  # Tabel 4, tables[4]
 T5 = "data/hvidovre/2013/tabeller/besparelsespotentiale.csv"  # Tabel 5, tables[5]
@@ -30,7 +30,15 @@ AKUT = f"{MIN}/akutjob.csv"  # unit: akutjob
 INDIKATOR = f"{MIN}/indikatormodel.csv"  # unit: pct., whole values
 T4_HEADER = "gruppe,forsoergelsesgruppe,periode,niveau,udv_maaned_pct,udv_aar_pct,klynge_bedste_pct,klynge_gns_pct,sum\n"
 
-UNGE_FILE = "data/hvidovre/2013/resultatrevision.yaml:265: tables[0].file:"
+
+
+def line_of(rel: str, text: str) -> int:
+    """The line of the seed file rel that holds text (so the cases follow edits of the seed)."""
+    lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if text in line)
+
+
+UNGE_FILE = f"{REV}:{line_of(REV, 'file: serier/unge-under-30.csv')}: tables[0].file:"
 UNGE_HEADER = "periode,hvidovre,klynge\n"
 UNGE_ROWS = "2011-12,1048,1233\n2012-12,1085,1270\n2013-12,1007,1222\n"
 OUTSIDE_CSV = UNGE_HEADER + "2011-12,1048,1233\n2012-12,1085,1270\n2013-12,7777,1222\n"  # 7777: not the seed's
