@@ -265,6 +265,8 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 def _read_csv(raw: bytes, shown: str) -> Sheet:
     text, encoding = _decode(raw, shown)
+    if not text.strip():
+        raise Refused(t("empty", file=shown))
     head = text.lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<table")):
         raise Refused(t("html", file=shown))
@@ -549,7 +551,9 @@ class _Reader:
             try:
                 period = read_period(cells[0])
             except ValueError as e:
-                hint = t("hint_wide_header") if any(_period_like(c) for c in cells[1:]) else ""
+                elsewhere = [j for j in range(1, len(cells)) if _period_like(cells[j])]
+                hint = (t("hint_wide_header") if len(elsewhere) > 1
+                        else t("hint_period_column", column=elsewhere[0] + 1) if elsewhere else "")
                 self.problem(n, label, t("not_a_period", cell=_show(cells[0]), why=_why(e)) + hint)
                 continue
             if period in seen:
@@ -653,14 +657,22 @@ def write_atomic(out: Path, text: str) -> str | None:
     except OSError as e:
         return t("out_folder", out=shown, folder=display_path(out.parent), reason=e.strerror or e)
     tmp = None
+    mode = out.stat().st_mode & 0o777 if out.is_file() else 0o666 & ~_umask()
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=out.parent, prefix=f".{out.name}.",
                                          suffix=".tmp", delete=False) as f:
             tmp = Path(f.name)
             f.write(text)
+        os.chmod(tmp, mode)  # a temporary file is made private; the series is not
         os.replace(tmp, out)
     except OSError as e:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         return t("out_write", out=shown, reason=e.strerror or e)
     return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

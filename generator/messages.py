@@ -57,6 +57,7 @@ IMPORT: dict[str, str] = {
     "why_year_range": "the year {year} is after next year, or before {first}; write the year in four digits",
     "why_date": "a date, not a month; format the cells as months (the first of the month) or text like 2013M12",
     "hint_wide_header": " (the line has periods along it: if it is the header, the lines above it may only hold one cell each, a title)",
+    "hint_period_column": " (the period is in column {column}: import reads periods down the first column or along the header; move that column first)",
     "duplicate_period_row": "the period {period} again (also on line {first}); neither line is imported",
     "duplicate_period_column": "the period {period} again (also in column {first}); neither column is imported",
     "short_row": "the row has {found} cells, the header (line {header}) has {expected}; leave a missing value empty (;;) or write '-'",
