@@ -66,9 +66,10 @@ class ImportResult:
     series: list[str]  # series names, in order
     keys: list[str]  # their column keys in the output
     rows: dict[dt.date, dict[str, float | None]]  # period -> key -> value
-    problems: list[DataIssue] = field(default_factory=list)  # rows or columns that could not be read
-    fatal: list[DataIssue] = field(default_factory=list)  # the file cannot be read safely at all
-    warnings: list[DataIssue] = field(default_factory=list)
+    # messages, each 'file:line: field: text'
+    problems: list[str] = field(default_factory=list)  # rows or columns that could not be read
+    fatal: list[str] = field(default_factory=list)  # the file cannot be read safely at all
+    warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read, what was skipped
     encoding: str = ""
 
@@ -369,15 +370,10 @@ def read_export(path: Path) -> ImportResult:
     try:
         sheet = read_sheet(path)
     except Refused as e:
-        return ImportResult([], [], {}, fatal=[_issue(str(e))])
+        return ImportResult([], [], {}, fatal=[str(e)])
     result = _Reader(sheet).read()
     result.encoding = sheet.encoding
     return result
-
-
-def _issue(message: str) -> DataIssue:
-    """A message already in 'file:line: field: text' form, kept as one."""
-    return DataIssue("", None, "", message)
 
 
 def _filled(cells: list[Cell]) -> list[int]:
@@ -396,10 +392,10 @@ class _Reader:
         self.missing = 0  # cells read as "no value"
 
     def problem(self, line, fld: str, message: str) -> None:
-        self.result.problems.append(DataIssue(self.shown, line, fld, message))
+        self.result.problems.append(str(DataIssue(self.shown, line, fld, message)))
 
     def fatal(self, message: str) -> ImportResult:
-        self.result.fatal.append(_issue(message))
+        self.result.fatal.append(message)
         return self.result
 
     def read(self) -> ImportResult:
@@ -434,13 +430,13 @@ class _Reader:
         if self.decimal_points:
             n, fld, cell = self.decimal_points[0]
             more = t("decimal_point_more", count=len(self.decimal_points) - 1) if len(self.decimal_points) > 1 else ""
-            res.fatal.append(DataIssue(self.shown, n, fld, t("decimal_point", cell=_show(cell), more=more)))
+            res.fatal.append(str(DataIssue(self.shown, n, fld, t("decimal_point", cell=_show(cell), more=more))))
         res.notes += [message for _, message in sorted(self.skipped)]
         if self.missing:
             res.notes.append(t("missing_cells", count=self.missing))
         for key, name in zip(res.keys, res.series):
             if all(values.get(key) is None for values in res.rows.values()):
-                res.warnings.append(DataIssue(self.shown, None, name, t("all_missing")))
+                res.warnings.append(str(DataIssue(self.shown, None, name, t("all_missing"))))
         return res
 
     @staticmethod
@@ -589,12 +585,20 @@ class _Reader:
             periods.append((j, period))
         columns = [(j, _text(header[j]), p) for j, p in periods if p not in dropped]
         read = []
+        above: tuple[int, list[str]] | None = None  # the line before and its name cells
         for n, cells in body:
             fine = self._fits(n, cells, len(header), unnamed, header_line)
-            name = " – ".join(_text(c) for c in cells[:first] if _text(c))
+            labels = [_text(cells[j]) if j < len(cells) else "" for j in range(first)]
+            name = " – ".join(label for label in labels if label)
             if not name:
                 self.problem(n, "", t("unnamed_row"))
                 continue
+            if above and first > 1:
+                for j, (label, before) in enumerate(zip(labels, above[1])):
+                    if not label and before:
+                        self.result.warnings.append(str(DataIssue(
+                            self.shown, n, f"column {j + 1}", t("name_cell_empty", name=_show(name), line=above[0], above=_show(before)))))
+            above = (n, labels)
             values = self._numbers(n, cells, columns)
             if fine and values is not None:
                 read.append((n, name, values))
@@ -616,7 +620,7 @@ class _Reader:
             seen.add(k)
             keys.append(k)
             if name in first:
-                self.result.warnings.append(DataIssue(self.shown, line, name, t("same_name", first=first[name], column=k)))
+                self.result.warnings.append(str(DataIssue(self.shown, line, name, t("same_name", first=first[name], column=k))))
             else:
                 first[name] = place
         return keys

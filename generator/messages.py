@@ -69,6 +69,7 @@ IMPORT: dict[str, str] = {
     "decimal_point_more": " (and {count} more cells)",
     "formula_without_value": "a formula without a saved value ({formula}); open the workbook in Excel and save it",
     "same_name": "a series of the same name as {first}; imported as its own column {column}",
+    "name_cell_empty": "empty, so the row is named {name} alone (line {line} has {above} here; if the row belongs under it, write it on this line too)",
     "all_missing": "every value of the series is missing ('-', '..', 'x' or empty)",
     # the file to write
     "out_is_folder": "error: {out}: is a folder; give the name of the CSV file to write, e.g. {out}/ny-serie.csv",

@@ -99,6 +99,9 @@ CASES = [
     imp("too-big", [big_file("in.csv", 21)], "in.csv: the file is 21.0 MB; import reads exports up to 20 MB"),
     imp("very-long-line", [export("Periode;Hvidovre\n2013M10;" + "1" * 200_000 + "\n")],
         "in.csv:2: the line is 200008 characters long"),
+    imp("only-a-bom", [export(b"\xef\xbb\xbf\r\n")], "in.csv: the file is empty"),
+    imp("too-many-columns", [export("Periode;" + ";".join(f"S{i}" for i in range(600)) + "\n2013M10;1\n")],
+        "in.csv:1: the line has 601 cells; import reads exports up to 500 columns"),
     # --------------------------------------------------------------- separators and quotes
     imp("comma-separated", [export("Periode,Hvidovre\n2013M10,1.603\n2013M11,3.5\n")],
         "in.csv:1: the cells are separated by commas"),
@@ -149,6 +152,10 @@ CASES = [
         "in.csv:2: Hvidovre: expected a number, got '12 5'"),
     imp("too-many-digits", [export("Periode;Hvidovre\n2013M10;12345678901234567890\n")],
         "in.csv:2: Hvidovre: '12345678901234567890' has more than 15 digits"),
+    imp("name-cell-left-empty-under-a-group",
+        [export('"Område";"Ydelse";"2013M10"\n"Hvidovre";"Kontanthjælp";"1.234"\n"";"Dagpenge";"512"\n')],
+        "warning: in.csv:3: column 1: empty, so the row is named 'Dagpenge' alone (line 2 has 'Hvidovre' here",
+        exit_code=0),
     # --------------------------------------------------------------- notes under the data
     imp("source-line-under-wide-data", [export("Område;2013M10;2013M11\nHvidovre;1;2\nKilde: jobindsats.dk;;\n")],
         "in.csv:3: skipped note 'Kilde: jobindsats.dk'", exit_code=0,
