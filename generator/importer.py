@@ -45,9 +45,10 @@ FIRST_YEAR = 1990  # periods before it, or after next year, are refused as misre
 
 MISSING = {"", "-", "..", "…", "x", "*"}  # cells that mean "no value" in exports
 
+# the first cell of a note under the data (or above the header): "Kilde: jobindsats.dk", "* Foreløbige tal"
 FOOTER = re.compile(
-    r"(kilde|source|note|noter|anm|anmærkning|anmærkninger|bemærk|bemærkning|bemærkninger|fodnote|"
-    r"opdateret|sidst opdateret|senest opdateret|udtræk|udtrukket|dato for udtræk|copyright)\b|©|\*+\s*\w",
+    r"(kilder?|source|noter?|anm|anmærkning(er)?|bemærk(ning(er)?)?|fodnoter?|(sidst |senest )?opdateret|"
+    r"udtræk|udtrukket|dato for udtræk|copyright)\b|©|\*+\s*\w",
     re.IGNORECASE)
 
 Cell = str | float | dt.date  # a CSV cell is text; a workbook cell may be a number or a date
@@ -166,14 +167,6 @@ def read_period(cell: Cell) -> dt.date:
     return parse_period(_text(cell))
 
 
-def is_period(text: str) -> bool:
-    try:
-        parse_period(text)
-    except ValueError:
-        return False
-    return True
-
-
 _NUMBER = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+|\d+)(,\d+)?( ?%)?")
 _DECIMAL_POINT = re.compile(r"[-+]?\d+\.\d+")
 
@@ -211,6 +204,10 @@ class Sheet:
     encoding: str = ""
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (line, column) -> formula without value
 
+    @property
+    def is_workbook(self) -> bool:
+        return self.encoding == "xlsx"
+
 
 def read_sheet(path: Path) -> Sheet:
     """The export's lines of cells; Refused when the file cannot be read as an export."""
@@ -237,10 +234,11 @@ def _decode(raw: bytes, shown: str) -> tuple[str, str]:
             raise Refused(t("undecodable", file=shown, line=_line_of(raw, e.start), byte=f"{raw[e.start]:02x}")) from None
     if b"\0" in raw:
         raise Refused(t("nul", file=shown, line=_line_of(raw, raw.index(b"\0"))))
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    if bom:
+        raw = raw[3:]  # the line numbers stay the same
     try:
-        if raw.startswith(b"\xef\xbb\xbf"):
-            return raw[3:].decode("utf-8"), "UTF-8 with BOM"
-        return raw.decode("utf-8"), "UTF-8"
+        return raw.decode("utf-8"), "UTF-8 with BOM" if bom else "UTF-8"
     except UnicodeDecodeError as e:
         bad = e.start
     utf8_line = next((n for n, line in enumerate(raw.split(b"\n"), start=1) if not line.isascii() and _is_utf8(line)), None)
@@ -415,7 +413,8 @@ class _Reader:
         width = max(_filled(header)) + 1
         wide_at = next((j for j in range(1, width) if _period_like(header[j])), None)
         under = lines[header_at + 1:]
-        body, ends = self._body(under, wide=wide_at is not None)
+        body = self._body(under, wide=wide_at is not None)
+        self._skipped_blanks(under)
         if res.fatal:
             return res
         if not body:
@@ -426,7 +425,6 @@ class _Reader:
         else:
             res.notes.append(t("layout_wide", line=header_line))
             self._wide(header_line, header[:width], wide_at, body)
-        self._skipped_blank(under[:ends])
         if self.decimal_points:
             n, fld, cell = self.decimal_points[0]
             more = t("decimal_point_more", count=len(self.decimal_points) - 1) if len(self.decimal_points) > 1 else ""
@@ -449,36 +447,28 @@ class _Reader:
         self.skipped.append((first, t(f"skipped_{kind}", where=where, text=_show(text))))
 
     def _body(self, lines, wide: bool):
-        """The data lines under the header, up to the first note; the notes and blank lines
-        after it are reported as skipped. Returns (data lines, index where the notes begin)."""
+        """The data lines under the header, up to the first note; the lines after it are notes
+        (reported as skipped) unless they hold data, which is an error."""
         note_at = next((i for i, (_, cells) in enumerate(lines) if self._is_note(cells)), len(lines))
-        body = [(n, cells) for n, cells in lines[:note_at] if _filled(cells)]
-        note_line = lines[note_at][0] if note_at < len(lines) else None
-        blank_from = None
         for n, cells in lines[note_at:]:
             if not _filled(cells):
-                blank_from = blank_from or n
                 continue
-            if blank_from:
-                self._skipped(blank_from, n - 1, "blank")
-                blank_from = None
             if self._is_note(cells) or not self._looks_like_data(cells, wide):
                 self._skipped(n, n, "note", cells)
             else:
-                self.fatal(t("data_after_note", file=self.shown, line=n, note=note_line))
-        if blank_from:
-            self._skipped(blank_from, lines[-1][0], "blank")
-        return body, note_at
+                self.fatal(t("data_after_note", file=self.shown, line=n, note=lines[note_at][0]))
+        return [(n, cells) for n, cells in lines[:note_at] if _filled(cells)]
 
-    def _skipped_blank(self, lines) -> None:
-        """Blank lines between the header and the notes (said, though nothing is lost)."""
-        run = []
-        for n, cells in [*lines, (None, ["x"])]:
+    def _skipped_blanks(self, lines) -> None:
+        """Report each run of blank lines (said, though nothing is lost)."""
+        run: list[int] = []
+        for n, cells in [*lines, (None, ["end"])]:
             if n is not None and not _filled(cells):
                 run.append(n)
-            elif run:
+                continue
+            if run:
                 self._skipped(run[0], run[-1], "blank")
-                run = []
+            run = []
 
     @staticmethod
     def _looks_like_data(cells: list[Cell], wide: bool) -> bool:
@@ -491,7 +481,7 @@ class _Reader:
     def _fits(self, n: int, cells: list[Cell], width: int, unnamed: set[int], header_line: int) -> bool:
         """Whether a row has a cell for each column of the header, and no value in a column the
         header does not name (a workbook's rows are as short as their last value)."""
-        if self.sheet.encoding != "xlsx" and len(cells) < width:
+        if not self.sheet.is_workbook and len(cells) < width:
             self.problem(n, "", t("short_row", found=len(cells), expected=width, header=header_line))
             return False
         extra = [j for j in _filled(cells) if j >= width or j in unnamed]
