@@ -212,10 +212,13 @@ class Sheet:
 def read_sheet(path: Path) -> Sheet:
     """The export's lines of cells; Refused when the file cannot be read as an export."""
     shown = display_path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Refused(t("too_big", file=shown, size=f"{size / 1024**2:.1f}", limit=MAX_BYTES // 1024**2))
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise Refused(t("too_big", file=shown, size=f"{size / 1024**2:.1f}", limit=MAX_BYTES // 1024**2))
+        raw = path.read_bytes()
+    except OSError as e:
+        raise Refused(t("unreadable", file=shown, reason=e.strerror or e)) from None
     if not raw.strip():
         raise Refused(t("empty", file=shown))
     if raw.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):

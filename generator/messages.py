@@ -19,6 +19,7 @@ IMPORT: dict[str, str] = {
     # the export file as a whole (a whole message: file, and line where there is one)
     "no_file": "error: {file}: no such file",
     "in_is_folder": "error: {file}: is a folder; give the exported file",
+    "unreadable": "{file}: cannot read the file ({reason})",
     "too_big": "{file}: the file is {size} MB; import reads exports up to {limit} MB (export fewer rows, or split the export)",
     "empty": "{file}: the file is empty",
     "old_xls": "{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx or as 'CSV (semikolonsepareret)'",
