@@ -85,8 +85,16 @@ class ImportResult:
 
     def columns_yaml(self) -> str:
         lines = ["columns:", "  - {key: periode, label: Måned, type: period}"]
-        lines += [f"  - {{key: {k}, label: {json.dumps(name, ensure_ascii=False)}}}" for k, name in zip(self.keys, self.series)]
+        lines += [f"  - {{key: {_yaml_key(k)}, label: {json.dumps(name, ensure_ascii=False)}}}" for k, name in zip(self.keys, self.series)]
         return "\n".join(lines)
+
+
+def _yaml_key(key: str) -> str:
+    """The key as YAML reads it back as the same text: quoted when it would be a number or a
+    boolean ('167', 'no')."""
+    import yaml
+
+    return key if yaml.safe_load(f"k: {key}")["k"] == key else json.dumps(key)
 
 
 def _plain(v: float) -> str:

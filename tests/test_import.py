@@ -298,3 +298,12 @@ def test_more_numbers(text, value):
 def test_more_not_numbers(text):
     with pytest.raises(ValueError):
         importer.parse_number(text)
+
+
+def test_keys_that_yaml_would_read_as_numbers_or_booleans_are_quoted(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Periode;167;No;Hvidovre\n2013M12;1;2;3\n")
+    code, stdout, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 0, stderr
+    assert '- {key: "167", label: "167"}' in stdout
+    assert '- {key: "no", label: "No"}' in stdout
+    assert '- {key: hvidovre, label: "Hvidovre"}' in stdout
