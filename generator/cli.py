@@ -73,30 +73,53 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
-    """Turn a jobindsats-style export into a CSV series; report unreadable rows by line."""
-    from .importer import read_export
+    """Turn a jobindsats.dk export into a CSV series: say how it was read and what was skipped,
+    report every problem by file and line, and write nothing (or, with --skip-bad, the rows that
+    could be read) when there are problems. The file is written whole or not at all."""
+    from . import importer
+    from .csvdata import display_path
+    from .messages import text
 
     src, out = Path(args.export), Path(args.out)
-    if not src.is_file():
-        print(f"error: {src}: no such file", file=sys.stderr)
+    if src.is_dir():
+        print(text("import.in_is_folder", file=display_path(src)), file=sys.stderr)
         return 2
-    if out.exists() and not args.replace:
-        print(f"error: {out} exists already; use --replace to write over it (nothing was written)", file=sys.stderr)
+    if not src.is_file():
+        print(text("import.no_file", file=display_path(src)), file=sys.stderr)
+        return 2
+    refusal = importer.check_out(out, args.replace)
+    if refusal:
+        print(refusal, file=sys.stderr)
         return 1
-    result = read_export(src)
-    for p in result.problems:
-        print(p, file=sys.stderr)
-    if not result.rows:
-        print("error: no rows could be read; nothing was written", file=sys.stderr)
+    result = importer.read_export(src)
+    for note in result.notes:
+        print(note)
+    for issue in [*result.fatal, *result.problems]:
+        print(issue, file=sys.stderr)
+    for issue in result.warnings:
+        print(f"warning: {issue}", file=sys.stderr)
+    if result.fatal:
+        print(text("import.fatal"), file=sys.stderr)
         return 1
     if result.problems and not args.skip_bad:
-        print(f"error: {len(result.problems)} row(s) could not be read; nothing was written "
-              "(fix the export, or use --skip-bad to write the rows that could be read)", file=sys.stderr)
+        print(text("import.problems", count=len(result.problems)), file=sys.stderr)
         return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(result.to_csv(), encoding="utf-8")
-    print(f"wrote {out}: {len(result.rows)} periods x {len(result.keys)} series (read as {result.encoding})")
-    print("Add the table to the document's YAML with these columns:")
+    if not result.rows or not result.keys:
+        print(text("import.no_rows_read"), file=sys.stderr)
+        return 1
+    failed = importer.write_atomic(out, result.to_csv())
+    if failed:
+        print(failed, file=sys.stderr)
+        return 1
+    shown = display_path(out)
+    if importer.outside_data(out):
+        print(text("import.out_outside_data", out=shown, data="data"), file=sys.stderr)
+    sizes = {"out": shown, "periods": len(result.rows), "series": len(result.keys)}
+    if result.problems:
+        print(text("import.wrote_skipped", count=len(result.problems), **sizes))
+    else:
+        print(text("import.wrote", **sizes))
+    print(text("import.columns"))
     print(result.columns_yaml())
     return 1 if result.problems else 0
 
@@ -115,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--data", default="data")
     n.set_defaults(func=cmd_new)
     i = sub.add_parser("import", help="turn a jobindsats-style export (semicolon, decimal comma) into a CSV series")
-    i.add_argument("export", help="the exported file (UTF-8 with or without BOM, or cp1252)")
+    i.add_argument("export", help="the exported file: CSV (';' or tab, UTF-8 with or without BOM, UTF-16 or cp1252) or .xlsx")
     i.add_argument("--out", required=True, help="the CSV file to write, e.g. data/hvidovre/2013/serier/x.csv")
     i.add_argument("--replace", action="store_true", help="write over an existing file")
     i.add_argument("--skip-bad", action="store_true", help="write the readable rows even when some could not be read")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import importer, loader
+from generator import csvdata, importer, loader
 from generator.models import Column, Table
 
 FIXTURES = Path(__file__).parent / "fixtures/import"
@@ -102,3 +102,208 @@ def test_rows_with_the_same_name_stay_apart(tmp_path):
     out = tmp_path / "x.csv"
     assert run(str(FIXTURES / "wide-same-names.csv"), "--out", str(out)).returncode == 0
     assert rows_of(out) == [["periode", "hvidovre", "hvidovre_2"], ["2013-11", "1", "3"], ["2013-12", "2", "4"]]
+
+
+# --------------------------------------------------------------------------- detection rules, in process
+
+
+def main(capsys, *args):
+    """`python -m generator import ...` in this process: (exit code, stdout, stderr)."""
+    from generator import cli
+
+    code = cli.main(["import", *map(str, args)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+WIDE_CP1252 = (
+    "Antal personer på ydelse, Hvidovre\r\n"
+    "Ydelsesgruppe;2013M10;2013M11;2013M12\r\n"
+    "Førtidspension;1.603;1.598;1.590\r\n"
+    "Sygedagpenge;812;799,5;-\r\n"
+    "Ledighedsydelse;..;141;139\r\n"
+    "\r\n"
+    "Kilde: jobindsats.dk\r\n"
+)
+
+
+def test_wide_cp1252_export_with_crlf_title_and_source_line(tmp_path, capsys):
+    src = write_bytes(tmp_path / "eksport.csv", WIDE_CP1252.encode("cp1252"))
+    out = tmp_path / "data" / "x.csv"
+    code, stdout, stderr = main(capsys, src, "--out", out)
+    assert code == 0, stderr
+    assert rows_of(out) == [["periode", "foertidspension", "sygedagpenge", "ledighedsydelse"],
+                            ["2013-10", "1603", "812", ""], ["2013-11", "1598", "799.5", "141"],
+                            ["2013-12", "1590", "", "139"]]
+    lines = stdout.splitlines()
+    shown = csvdata.display_path(src)
+    assert lines[:6] == [
+        f"{shown}: read as cp1252 (Windows), cells separated by ';', decimal comma and thousands dot",
+        "periods along the header on line 2, one series per row",
+        f"{shown}:1: skipped title 'Antal personer på ydelse, Hvidovre'",
+        f"{shown}:6: skipped blank lines",
+        f"{shown}:7: skipped note 'Kilde: jobindsats.dk'",
+        "2 cell(s) empty or marked as missing ('-', '..', 'x', '*'): written as empty",
+    ]
+    assert '{key: foertidspension, label: "Førtidspension"}' in stdout
+
+
+def test_long_utf8_bom_export_with_month_names_percent_and_notes(tmp_path, capsys):
+    text = ("\ufeffMåned;Andel på offentlig forsørgelse (pct.);Klynge\n"
+            "nov. 2013;12,5 %;11,9\n"
+            "dec 2013;12,4;11,8\n"
+            "jan-14;−0,5;1.203,25\n"
+            "Note: Tallene for jan-14 er foreløbige; se jobindsats.dk\n"
+            "Opdateret 12. marts 2014\n")
+    src = write_bytes(tmp_path / "eksport.csv", text.encode("utf-8"))
+    out = tmp_path / "x.csv"
+    code, stdout, stderr = main(capsys, src, "--out", out)
+    assert code == 0, stderr
+    assert rows_of(out) == [["periode", "andel_paa_offentlig_forsoergelse_pct", "klynge"],
+                            ["2013-11", "12.5", "11.9"], ["2013-12", "12.4", "11.8"], ["2014-01", "-0.5", "1203.25"]]
+    assert "read as UTF-8 with BOM, cells separated by ';'" in stdout
+    assert "periods down the first column, one series per column; header on line 1" in stdout
+    assert "eksport.csv:5: skipped note 'Note: Tallene for jan-14 er foreløbige; se jobindsats.dk'" in stdout
+    assert "eksport.csv:6: skipped note 'Opdateret 12. marts 2014'" in stdout
+
+
+def test_tab_separated_utf16_export(tmp_path, capsys):
+    """Excel's 'Unicode-tekst': UTF-16 with BOM, tabs between cells."""
+    text = "Periode\tKøge\tGreve\r\n2013M11\t1.603\t7,5\r\n2013M12\t1.610\t7,25\r\n"
+    src = write_bytes(tmp_path / "eksport.txt", text.encode("utf-16"))
+    out = tmp_path / "x.csv"
+    code, stdout, stderr = main(capsys, src, "--out", out)
+    assert code == 0, stderr
+    assert "read as UTF-16, cells separated by tabs" in stdout
+    assert rows_of(out) == [["periode", "koege", "greve"], ["2013-11", "1603", "7.5"], ["2013-12", "1610", "7.25"]]
+
+
+def test_xlsx_export_with_numbers_text_numbers_dates_title_and_source(tmp_path, capsys):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jobindsats"
+    ws.append(["Antal langtidsledige"])
+    ws.append(["Område", dt.datetime(2013, 10, 1), "2013M11", "dec 2013"])
+    ws.append(["Hvidovre", 1413, "1.400", 369])
+    ws.append(["Klynge (gns.)", 482.5, "-", "482,5"])
+    ws.append([])
+    ws.append(["Kilde: jobindsats.dk"])
+    wb.create_sheet("Om tallene").append(["Forklaring"])
+    src = tmp_path / "eksport.xlsx"
+    wb.save(src)
+    out = tmp_path / "x.csv"
+    code, stdout, stderr = main(capsys, src, "--out", out)
+    assert code == 0, stderr
+    assert rows_of(out) == [["periode", "hvidovre", "klynge_gns"], ["2013-10", "1413", "482.5"],
+                            ["2013-11", "1400", ""], ["2013-12", "369", "482.5"]]
+    assert "eksport.xlsx: read sheet 'Jobindsats' of an Excel workbook (its first sheet; not read: 'Om tallene')" in stdout
+    assert "eksport.xlsx:1: skipped title 'Antal langtidsledige'" in stdout
+    assert "eksport.xlsx:6: skipped note 'Kilde: jobindsats.dk'" in stdout
+
+
+def test_xlsx_date_in_the_middle_of_a_month_is_not_a_period(tmp_path, capsys):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Periode", "Hvidovre"])
+    wb.active.append([dt.datetime(2013, 10, 15), 1])
+    src = tmp_path / "eksport.xlsx"
+    wb.save(src)
+    code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 1 and not (tmp_path / "x.csv").exists()
+    assert "eksport.xlsx:2: Periode: expected a period like 2013M12, got '2013-10-15T00:00:00': a date, not a month" in stderr
+
+
+def test_skip_bad_leaves_out_both_rows_of_a_duplicate_period(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Periode;Hvidovre\n2013M10;1\n2013M11;2\n2013M10;3\n2013M12;4\n")
+    out = tmp_path / "x.csv"
+    code, stdout, stderr = main(capsys, src, "--out", out, "--skip-bad")
+    assert code == 1
+    assert "e.csv:4: Periode: the period 2013-10 again (also on line 2); neither line is imported" in stderr
+    assert rows_of(out) == [["periode", "hvidovre"], ["2013-11", "2"], ["2013-12", "4"]]
+    assert "without the 1 problem(s) above (--skip-bad): 2 periods x 1 series" in stdout
+
+
+def test_a_misspelt_month_along_the_header_is_not_taken_for_a_name(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Omr\xe5de;2013M13;2013M11\nHvidovre;1;2\n")
+    code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 1
+    assert "e.csv:1: column 2: expected a period like 2013M12, got '2013M13': month 13 does not exist" in stderr
+
+
+def test_periods_in_the_second_column_are_named(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Omraade;Periode;Antal\nHvidovre;2013M12;1\n")
+    code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 1
+    assert "e.csv:2: Omraade: expected a period like 2013M12, got 'Hvidovre' (the period is in column 2" in stderr
+
+
+def test_series_without_a_value_is_warned_about(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Periode;Hvidovre;Enhed: personer\n2013M11;1;\n2013M12;2;\n")
+    code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 0
+    assert f"warning: {csvdata.display_path(src)}: Enhed: personer: every value of the series is missing" in stderr
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    out = tmp_path / "x.csv"
+    out.write_text("old\n")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importer.os, "replace", fail)
+    message = importer.write_atomic(out, "periode,a\n2013-12,1\n")
+    assert message == f"error: {csvdata.display_path(out)}: cannot write the file (No space left on device); nothing was written"
+    assert out.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
+
+
+def test_a_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path):
+    out = tmp_path / "x.csv"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    assert importer.write_atomic(out, "periode,a\n2013-12,1\n") is None
+    assert out.read_text() == "periode,a\n2013-12,1\n"
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
+
+
+@pytest.mark.parametrize("text, why", [("2013M13", "month 13 does not exist"), ("2013M0", "month 0 does not exist"),
+                                       ("2013K1", "a quarter"), ("2013", "a year"),
+                                       ("jan-99", "the year 2099 is after next year")])
+def test_periods_that_are_refused_say_why(text, why):
+    with pytest.raises(ValueError, match=why):
+        importer.parse_period(text)
+
+
+@pytest.mark.parametrize("text, value", [("1 603", 1603), ("1\u00a0603", 1603), ("12,5 %", 12.5), ("−3", -3),
+                                         ("123456789012345", 123456789012345)])
+def test_more_numbers(text, value):
+    assert importer.parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["12 5", "1 60", "1234567890123456", "3.5", "1,603.5"])
+def test_more_not_numbers(text):
+    with pytest.raises(ValueError):
+        importer.parse_number(text)
+
+
+def test_keys_that_yaml_would_read_as_numbers_or_booleans_are_quoted(tmp_path, capsys):
+    src = write_bytes(tmp_path / "e.csv", b"Periode;167;No;Hvidovre\n2013M12;1;2;3\n")
+    code, stdout, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
+    assert code == 0, stderr
+    assert '- {key: "167", label: "167"}' in stdout
+    assert '- {key: "no", label: "No"}' in stdout
+    assert '- {key: hvidovre, label: "Hvidovre"}' in stdout
