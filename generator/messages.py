@@ -20,6 +20,18 @@ IMPORT: dict[str, str] = {
 
 # --------------------------------------------------------------------------- the site build and the cache
 BUILD: dict[str, str] = {
+    "cache_unwritable": "{path}: the build cannot write its cache ({reason}); make .cache/ writable, or delete it "
+                        "(it is made again); the published site was kept as it was",
+    "cache_changed": "{path}: this cache entry changed while the build used it (another program writing in "
+                     ".cache/?); build again; the published site was kept as it was",
+    "slug_is_site_folder": "the slug {slug!r} is the name of a folder the site itself writes ({folders}); "
+                           "choose another slug",
+    "slug_is_docs_name": "the slug {slug!r} is also the address of {docs} in {docs_dir}/; rename one of them",
+    "docs_at_generated": "{docs} in {docs_dir}/ has the address {url} of the page made from this file; "
+                         "rename or move {docs} (the generator never replaces what you wrote)",
+    "docs_in_site_folder": "the address {url} is a page the site makes itself; rename or move this file",
+    "generated_twice": "the page {url} is made from this file and also from {other}; give one of them another name",
+    "site_kept": "the build failed; the published site in {site} was kept as it was",
 }
 
 MESSAGES: dict[str, str] = {}

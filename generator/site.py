@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import charts, opendata, overview, pages, scorecard
+from . import cache, charts, opendata, overview, pages, scorecard
 from .loader import Dataset
 
 
@@ -34,28 +34,21 @@ class Memo:
         return value
 
 
-def write_if_changed(target: Path, data: bytes) -> Path:
-    """Write data to target unless it holds them already: an unchanged file keeps its time, so
-    that `mkdocs serve --dirty` sees it unchanged."""
-    try:
-        same = target.stat().st_size == len(data) and target.read_bytes() == data
-    except OSError:
-        same = False
-    if not same:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    return target
+def write_if_changed(files_dir: Path, path: str, data: bytes) -> Path:
+    """Write data as the entry `path` (a site path) of the generated files' cache (see
+    generator/cache.py) unless it holds them already: an unchanged entry keeps its time, so that
+    `mkdocs serve --dirty` sees it unchanged. Returns the entry's file."""
+    return cache.Store(files_dir).put_if_changed(path, data)
 
 
 def spill(page: pages.Page, files_dir: Path) -> None:
-    """Write the page's files (CSV, open data) to files_dir, where MkDocs copies them from, and
-    keep only their paths: at national scale they were ~200 MB held until the build ended."""
+    """Write the page's files (CSV, open data) to files_dir, where the plugin copies them from,
+    and keep only their entries' paths: at national scale they were ~200 MB held until the
+    build ended."""
     for path, content in page.assets.items():
         if not isinstance(content, Path):
             data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-            page.assets[path] = write_if_changed(files_dir / path, data)
+            page.assets[path] = write_if_changed(files_dir, path, data)
 
 
 def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
