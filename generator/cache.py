@@ -24,6 +24,7 @@ decide what goes in.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import time
@@ -35,6 +36,9 @@ MAGIC = b"jc-cache 1 "
 HEADER_SIZE = len(MAGIC) + 64 + 1  # the magic, a sha256 in hex, a line break
 TMP = ".tmp"
 TOUCH_AFTER = 3600  # seconds: a used entry older than this gets the current time
+# Damaged entries are reported here: not under "mkdocs", so `mkdocs build --strict` does not
+# count them (the build makes them again and succeeds); the plugin prints them.
+log = logging.getLogger("jobcentres.cache")
 
 
 class CacheError(Exception):
@@ -97,12 +101,23 @@ class Store:
             return None
 
     def _read(self, key: str) -> tuple[bytes | None, os.stat_result | None]:
+        """The entry's content (None if it is missing or does not check out) and its file's stat.
+        A damaged entry (one in this format that does not check out, or a folder) is reported;
+        one in no format of ours (fx written by an older version) is made again silently."""
+        path = self.file(key)
         try:
-            with open(self.file(key), "rb") as f:
+            with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
-                return unwrap(key, f.read()), st
-        except OSError:  # missing, a folder, unreadable: made again
+                raw = f.read()
+        except FileNotFoundError:
             return None, None
+        except OSError:  # a folder, unreadable
+            log.warning(messages.text("build.cache_damaged", path=_shown(path)))
+            return None, None
+        content = unwrap(key, raw)
+        if content is None and raw[:len(MAGIC)] == MAGIC[:len(raw)]:
+            log.warning(messages.text("build.cache_damaged", path=_shown(path)))
+        return content, st
 
     def get(self, key: str, touch: bool = True) -> bytes | None:
         """The entry's content if it is there and whole, else None. touch: note the use (see

@@ -90,10 +90,17 @@ POINTS, TARGET = "punkter", "maal"
 _structures: cache.Store | None = None  # where built structures are kept between builds
 
 
+_remembering: list = []  # the in-memory memos of _remembered builders
+
+
 def use_cache(cache_dir: Path | None) -> None:
-    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair."""
+    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair. Each
+    build starts from the cache (the structures in memory are forgotten): its entries are
+    checked, and made again when damaged."""
     global _structures
     _structures = cache.Store(Path(cache_dir) / "specs") if cache_dir else None
+    for memo in _remembering:
+        memo.cache_clear()
 
 
 def _remembered(build):
@@ -113,6 +120,7 @@ def _remembered(build):
         _structures.put(key, made.encode("utf-8"))
         return made
 
+    _remembering.append(cached)
     return cached
 
 

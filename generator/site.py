@@ -1,6 +1,7 @@
 """Every page and file of the site, from a loaded dataset. The plugin's one entry point."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -10,7 +11,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import cache, charts, opendata, overview, pages, scorecard
+from . import cache, charts, messages, opendata, overview, pages, scorecard
+from .csvdata import display_path
+from .errors import DataError, DataIssue
 from .loader import Dataset
 
 
@@ -69,6 +72,10 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
     work = [(doc, builder) for doc in dataset.documents if (builder := pages.PAGE_BUILDERS.get(doc.kind))]
 
     def make(doc, builder) -> tuple[pages.Page, dict]:
+        with blamed_on(doc):
+            return _make(doc, builder)
+
+    def _make(doc, builder) -> tuple[pages.Page, dict]:
         page = builder(dataset, doc, svg_cache)
         files, doc_parts = opendata.document_files(doc)
         page.assets.update(files)
@@ -112,6 +119,21 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
             child.kill()
         raise
     return out
+
+
+@contextlib.contextmanager
+def blamed_on(doc):
+    """An unexpected error while making a document's page becomes a message naming the document's
+    file (a DataError), so that the build stops with a message, not a traceback."""
+    try:
+        yield
+    except (DataError, cache.CacheError):
+        raise
+    except Exception as e:  # noqa: BLE001 - reported with the file that brought it out
+        logging.getLogger("mkdocs.plugins.jobcentres").debug("while making %s", doc.path, exc_info=True)
+        error = f"{type(e).__name__}: {e}"
+        raise DataError([DataIssue(display_path(doc.path), None, "",
+                                   messages.text("build.page_failed", error=error))]) from None
 
 
 FORK_FROM = 100  # documents; below, a build takes a few seconds and a second process gains little

@@ -54,12 +54,21 @@ OWN_ASSETS = {
 # source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
 # does not count them, but they are printed on every build.
 log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
-data_log = logging.getLogger("jobcentres.data")
-if not data_log.handlers:
-    _h = logging.StreamHandler(sys.stderr)
-    _h.setFormatter(logging.Formatter("WARNING -  data: %(message)s"))
-    data_log.addHandler(_h)
-    data_log.propagate = False
+
+
+def _printed(name: str, label: str, propagate: bool) -> logging.Logger:
+    """A logger outside "mkdocs" (not counted by --strict) whose warnings are printed as MkDocs prints its own."""
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(f"WARNING -  {label}: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = propagate
+    return logger
+
+
+data_log = _printed("jobcentres.data", "data", propagate=False)
+_printed(cache.log.name, "cache", propagate=True)  # also to the caller's handlers (the test corpus reads them)
 
 
 class PluginConfig(Config):
@@ -214,8 +223,13 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         try:
             self.pages = site.all_pages(dataset, svg_cache=self.svg_store.root, memo=self.memo, wait_for_svgs=False,
                                         files_dir=self.files.root)
+        except DataError as e:
+            raise PluginError(e.report()) from None
         except cache.CacheError as e:
             raise PluginError(str(e)) from None
+        except Exception as e:  # noqa: BLE001 - a listing page failed: a message, the traceback with -v
+            log.debug("while making the site's pages", exc_info=True)
+            raise PluginError(messages.text("build.build_failed", error=f"{type(e).__name__}: {e}")) from None
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
