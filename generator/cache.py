@@ -100,10 +100,10 @@ class Store:
         except ValueError:
             return None
 
-    def _read(self, key: str) -> tuple[bytes | None, os.stat_result | None]:
+    def _read(self, key: str, report: bool = True) -> tuple[bytes | None, os.stat_result | None]:
         """The entry's content (None if it is missing or does not check out) and its file's stat.
-        A damaged entry (one in this format that does not check out, or a folder) is reported;
-        one in no format of ours (fx written by an older version) is made again silently."""
+        report: say so when the entry is damaged (in this format but does not check out, or a
+        folder); one in no format of ours (fx written by an older version) is never reported."""
         path = self.file(key)
         try:
             with open(path, "rb") as f:
@@ -112,18 +112,19 @@ class Store:
         except FileNotFoundError:
             return None, None
         except OSError:  # a folder, unreadable
-            log.warning(messages.text("build.cache_damaged", path=_shown(path)))
+            if report:
+                log.warning(messages.text("build.cache_damaged", path=_shown(path)))
             return None, None
         content = unwrap(key, raw)
-        if content is None and raw[:len(MAGIC)] == MAGIC[:len(raw)]:
+        if content is None and report and raw[:len(MAGIC)] == MAGIC[:len(raw)]:
             log.warning(messages.text("build.cache_damaged", path=_shown(path)))
         return content, st
 
-    def get(self, key: str, touch: bool = True) -> bytes | None:
+    def get(self, key: str, touch: bool = True, report: bool = True) -> bytes | None:
         """The entry's content if it is there and whole, else None. touch: note the use (see
         TOUCH_AFTER); the generated files (.cache/files) are not touched, since `mkdocs serve
-        --dirty` reads their time as the time their content changed."""
-        content, st = self._read(key)
+        --dirty` reads their time as the time their content changed. report: see _read."""
+        content, st = self._read(key, report)
         if content is not None and touch and time.time() - st.st_mtime > TOUCH_AFTER:
             try:
                 os.utime(self.file(key))
@@ -169,6 +170,18 @@ class Store:
             pass
         with open(dest, "wb") as f:
             f.write(content)
+
+    def faults(self) -> list[str]:
+        """What is wrong in the store: entries that do not check out, temporary files left (by a
+        process that still runs, or was killed since the last sweep). Empty when all is well."""
+        out = []
+        for path in sorted(self.root.rglob("*")):
+            key = self.key_of(path)
+            if key.split("/")[0] == TMP:
+                out += [key] if path.is_file() else []
+            elif path.is_file() and self._read(key, report=False)[0] is None:
+                out.append(key)
+        return out
 
     def sweep(self) -> None:
         """Remove the temporary files of processes that ended without renaming them (killed)."""

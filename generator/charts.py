@@ -98,7 +98,7 @@ def use_cache(cache_dir: Path | None) -> None:
     build starts from the cache (the structures in memory are forgotten): its entries are
     checked, and made again when damaged."""
     global _structures
-    _structures = cache.Store(Path(cache_dir) / "specs") if cache_dir else None
+    _structures = cache.Store(cache_dir) if cache_dir else None
     for memo in _remembering:
         memo.cache_clear()
 
@@ -112,7 +112,7 @@ def _remembered(build):
         if _structures is None:
             return build(*args)
         inputs = json.dumps([build.__name__, alt.__version__, args], ensure_ascii=False, default=list)
-        key = cache.digest(inputs) + ".json"
+        key = f"specs/{cache.digest(inputs)}.json"
         text = _structures.get(key)
         if text is not None:
             return text.decode("utf-8")

@@ -28,9 +28,10 @@ BUILD: dict[str, str] = {
                      "a file); it is made again",
     "slug_is_site_folder": "the slug {slug!r} is the name of a folder the site itself writes ({folders}); "
                            "choose another slug",
-    "slug_is_docs_name": "the slug {slug!r} is also the address of {docs} in {docs_dir}/; rename one of them",
-    "docs_at_generated": "{docs} in {docs_dir}/ has the address {url} of the page made from this file; "
-                         "rename or move {docs} (the generator never replaces what you wrote)",
+    "slug_is_docs_name": "the slug {slug!r} is also the name of a page or folder of the hand-written pages "
+                         "({docs}); rename one of them",
+    "docs_at_generated": "{docs} has the address {url} of the page made from this file; rename or move {docs} "
+                         "(the generator never replaces what you wrote)",
     "docs_in_site_folder": "the address {url} is a page the site makes itself; rename or move this file",
     "generated_twice": "the page {url} is made from this file and also from {other}; give one of them another name",
     "page_failed": "the page made from this file could not be made ({error}); this is a fault of the "

@@ -111,10 +111,10 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
                 issues.append(DataIssue(f"{docs_dir}/{path}", None, "",
                                         messages.text("build.docs_in_site_folder", url=url)))
             else:
-                issue(at, "docs_at_generated", docs=f"{docs_dir}/{path}", docs_dir=docs_dir, url=url)
+                issue(at, "docs_at_generated", docs=f"{docs_dir}/{path}", url=url)
         elif top in slugs and top not in reserved and top not in named:
             named.add(top)
-            issue(slugs[top], "slug_is_docs_name", slug=top, docs=f"{docs_dir}/{path}", docs_dir=docs_dir)
+            issue(slugs[top], "slug_is_docs_name", slug=top, docs=f"{docs_dir}/{path}")
     return sorted(set(issues))
 
 

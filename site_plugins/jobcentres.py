@@ -203,7 +203,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.data_dir = (project / self.config.data_dir).resolve()
         self.svg_store = cache.Store((project / self.config.cache_dir).resolve())
         self.files = cache.Store((project / self.config.files_dir).resolve())
-        for store in (self.svg_store, cache.Store(self.svg_store.root / "specs"), self.files):
+        for store in (self.svg_store, self.files):
             store.sweep()
         try:
             dataset = loader.load(self.data_dir, cache=self.load_cache)
@@ -255,7 +255,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             rendered: copied when it is (on_post_build)."""
             store = self.files if self.files.key_of(source) is not None else self.svg_store
             key = store.key_of(source)
-            if store is self.files or store.get(key) is not None:
+            if store is self.files or store.get(key, report=False) is not None:
                 generated.append(CachedFile.of(config, path, store, key))
             else:
                 self.late[path] = source
