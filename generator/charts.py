@@ -6,7 +6,6 @@ kind against the Vega-Lite schema that comes with Altair.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import math
 import os
@@ -15,9 +14,8 @@ from pathlib import Path
 
 import altair as alt
 
-from . import svgrender
+from . import cache, svgrender
 from .models import Column, PeerValue, Table
-from .svgrender import write as _write
 
 PALETTE = ["#1f5fa8", "#8c8c8c", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f6000"]
 TARGET_COLOR = "#b3261e"
@@ -89,30 +87,40 @@ def _value_format(table: Table) -> str:
 # under fixed names. Altair costs ~30 ms a chart even without validation, which at national
 # scale (tens of thousands of charts, a few thousand shapes) would be most of the generator.
 POINTS, TARGET = "punkter", "maal"
-_structure_dir: Path | None = None  # where built structures are kept between builds
+_structures: cache.Store | None = None  # where built structures are kept between builds
+
+
+_remembering: list = []  # the in-memory memos of _remembered builders
 
 
 def use_cache(cache_dir: Path | None) -> None:
-    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair."""
-    global _structure_dir
-    _structure_dir = Path(cache_dir) / "specs" if cache_dir else None
+    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair. Each
+    build starts from the cache (the structures in memory are forgotten): its entries are
+    checked, and made again when damaged."""
+    global _structures
+    _structures = cache.Store(cache_dir) if cache_dir else None
+    for memo in _remembering:
+        memo.cache_clear()
 
 
 def _remembered(build):
-    """Memoize a structure builder in memory and, with use_cache(), on disk by its arguments."""
+    """Memoize a structure builder in memory and, with use_cache(), in the cache by its arguments
+    (and Altair's version)."""
 
     @functools.lru_cache(maxsize=8192)
     def cached(*args):
-        if _structure_dir is None:
+        if _structures is None:
             return build(*args)
-        key = json.dumps([build.__name__, alt.__version__, args], ensure_ascii=False, default=list)
-        path = _structure_dir / (hashlib.sha256(key.encode()).hexdigest() + ".json")
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-        text = build(*args)
-        _write(path, text)
-        return text
+        inputs = json.dumps([build.__name__, alt.__version__, args], ensure_ascii=False, default=list)
+        key = f"specs/{cache.digest(inputs)}.json"
+        text = _structures.get(key)
+        if text is not None:
+            return text.decode("utf-8")
+        made = build(*args)
+        _structures.put(key, made.encode("utf-8"))
+        return made
 
+    _remembering.append(cached)
     return cached
 
 
@@ -272,11 +280,11 @@ def _spec_text(fixed: dict) -> str:
     return json.dumps(fixed, sort_keys=True, ensure_ascii=False)
 
 
-def _cache_file(text: str, cache_dir: Path) -> Path:
+def _svg_key(text: str) -> str:
+    """The SVG's key in the chart cache: its spec, vl-convert's version and ours (SVG_VERSION)."""
     import vl_convert as vlc  # only its version: svgrender.vl_convert() would start its JavaScript runtime here
 
-    raw = text + getattr(vlc, "__version__", "") + svgrender.SVG_VERSION
-    return Path(cache_dir) / (hashlib.sha256(raw.encode()).hexdigest() + ".svg")
+    return cache.digest(text, getattr(vlc, "__version__", ""), svgrender.SVG_VERSION) + ".svg"
 
 
 def svg(spec: dict) -> str:
@@ -289,11 +297,14 @@ _pending: dict[Path, str] = {}
 
 
 def svg_file(spec: dict, cache_dir: Path) -> Path:
-    """The cache file that holds (or will hold) the spec's SVG. A new spec is rendered by the
-    next render_pending(), all at once and in several processes; nothing is read into memory."""
+    """The cache file that holds (or will hold) the spec's SVG, an entry of cache.Store(cache_dir).
+    A spec whose entry is missing or does not check out is rendered by the next
+    render_pending(), all at once and in several processes."""
     text = _spec_text(_fixed_width(spec))
-    path = _cache_file(text, cache_dir)
-    if not path.is_file():
+    store = cache.Store(cache_dir)
+    key = _svg_key(text)
+    path = store.file(key)
+    if path not in _pending and store.get(key) is None:
         _pending[path] = text
     return path
 
@@ -305,7 +316,7 @@ def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]
     cold cache is filled by a pool of processes (default: one per core). With wait=False the
     pool works on while the caller goes on (MkDocs renders the pages meanwhile); call
     wait_rendered() before using the files."""
-    items = [(p, s) for p, s in _pending.items() if not p.is_file()]
+    items = list(_pending.items())
     _pending.clear()
     processes = processes or os.cpu_count() or 1
     if processes < 2 or len(items) < 20:

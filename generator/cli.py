@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import compute, loader
+from . import compute, loader, sitecheck
 from .errors import DataError
 
 
@@ -17,6 +17,10 @@ def cmd_validate(args) -> int:
         dataset = loader.load(Path(args.data))
     except DataError as e:
         print(e.report(), file=sys.stderr)
+        return 1
+    site_issues = sitecheck.check(dataset, Path(args.docs))  # what the build would reject: the site's plan
+    if site_issues:
+        print(DataError(site_issues).report(), file=sys.stderr)
         return 1
     warnings = [*dataset.warnings, *compute.claim_warnings(dataset)]
     for w in warnings:
@@ -129,6 +133,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every file in data/ and print all errors at once")
     v.add_argument("--data", default="data", help="the data folder (default: data)")
+    v.add_argument("--docs", default="docs", help="the hand-written pages, checked for clashes with generated ones (default: docs)")
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="write a commented skeleton for a new document")
     n.add_argument("jobcentre", help="the jobcentre's slug, as in data/jobcentres.yaml")

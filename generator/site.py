@@ -1,6 +1,7 @@
 """Every page and file of the site, from a loaded dataset. The plugin's one entry point."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -10,7 +11,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import charts, opendata, overview, pages, scorecard
+from . import cache, charts, messages, opendata, overview, pages, scorecard
+from .csvdata import display_path
+from .errors import DataError, DataIssue
 from .loader import Dataset
 
 
@@ -34,28 +37,21 @@ class Memo:
         return value
 
 
-def write_if_changed(target: Path, data: bytes) -> Path:
-    """Write data to target unless it holds them already: an unchanged file keeps its time, so
-    that `mkdocs serve --dirty` sees it unchanged."""
-    try:
-        same = target.stat().st_size == len(data) and target.read_bytes() == data
-    except OSError:
-        same = False
-    if not same:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    return target
+def write_if_changed(files_dir: Path, path: str, data: bytes) -> Path:
+    """Write data as the entry `path` (a site path) of the generated files' cache (see
+    generator/cache.py) unless it holds them already: an unchanged entry keeps its time, so that
+    `mkdocs serve --dirty` sees it unchanged. Returns the entry's file."""
+    return cache.Store(files_dir).put_if_changed(path, data)
 
 
 def spill(page: pages.Page, files_dir: Path) -> None:
-    """Write the page's files (CSV, open data) to files_dir, where MkDocs copies them from, and
-    keep only their paths: at national scale they were ~200 MB held until the build ended."""
+    """Write the page's files (CSV, open data) to files_dir, where the plugin copies them from,
+    and keep only their entries' paths: at national scale they were ~200 MB held until the
+    build ended."""
     for path, content in page.assets.items():
         if not isinstance(content, Path):
             data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-            page.assets[path] = write_if_changed(files_dir / path, data)
+            page.assets[path] = write_if_changed(files_dir, path, data)
 
 
 def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo | None = None,
@@ -76,6 +72,10 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
     work = [(doc, builder) for doc in dataset.documents if (builder := pages.PAGE_BUILDERS.get(doc.kind))]
 
     def make(doc, builder) -> tuple[pages.Page, dict]:
+        with blamed_on(doc):
+            return _make(doc, builder)
+
+    def _make(doc, builder) -> tuple[pages.Page, dict]:
         page = builder(dataset, doc, svg_cache)
         files, doc_parts = opendata.document_files(doc)
         page.assets.update(files)
@@ -119,6 +119,21 @@ def document_pages(dataset: Dataset, svg_cache: Path | None = None, memo: Memo |
             child.kill()
         raise
     return out
+
+
+@contextlib.contextmanager
+def blamed_on(doc):
+    """An unexpected error while making a document's page becomes a message naming the document's
+    file (a DataError), so that the build stops with a message, not a traceback."""
+    try:
+        yield
+    except (DataError, cache.CacheError):
+        raise
+    except Exception as e:  # noqa: BLE001 - reported with the file that brought it out
+        logging.getLogger("mkdocs.plugins.jobcentres").debug("while making %s", doc.path, exc_info=True)
+        error = f"{type(e).__name__}: {e}"
+        raise DataError([DataIssue(display_path(doc.path), None, "",
+                                   messages.text("build.page_failed", error=error))]) from None
 
 
 FORK_FROM = 100  # documents; below, a build takes a few seconds and a second process gains little

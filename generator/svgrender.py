@@ -82,15 +82,11 @@ def _one_font(svg: str) -> str:
     return "<svg" + fonts.pop() + stripped[4:]
 
 
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
 def render_to(item: tuple[Path, dict | str]) -> None:
+    """Render a spec into its entry of the chart cache (path: the entry's file)."""
+    from .cache import Store
+
     path, spec = item
-    write(path, render(spec))
+    Store(path.parent).put(path.name, render(spec).encode("utf-8"))
 
 

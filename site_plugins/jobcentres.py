@@ -1,9 +1,14 @@
 """MkDocs plugin: loads data/, adds the generated pages and their files, serves the chart runtime.
 
-Everything happens in on_config, before MkDocs cleans or writes site/: bad data stops the build
-with every error listed, and nothing half-built is left behind. Generated pages exist only in
-the build (File.generated); docs/ is never written to, and a hand-written page at the same
-address stops the build instead of being replaced.
+Nothing is lost when a build fails: `mkdocs build` (and gh-deploy) write the new site into a
+folder beside site/ (generator/publish.py), which replaces site/ only at the end of a build that
+succeeded; bad data, a page in docs/ at a generated page's address, an error anywhere or a
+kill leave the published site as it was. (`mkdocs serve` builds into its own folder, and
+`--dirty` builds in place: it keeps the files of the last build.) Data and the site's plan are
+checked in on_config, before anything is written (generator/sitecheck.py, as `validate` does).
+Generated pages exist only in the build (File.generated); docs/ is never written to. Their
+content comes from the cache (generator/cache.py), checked and copied: the site shares no file
+with .cache/.
 
 Hand-written pages include generated lists with a marker line, fx `<!-- jc:jobcentre -->` or
 `<!-- jc:nyeste -->` (see generator/overview.py SNIPPETS). Unless mkdocs.yml sets `nav`, the
@@ -11,23 +16,22 @@ plugin sets it: front page, Jobcentre (jobcentre -> year -> document), År, othe
 """
 from __future__ import annotations
 
-import functools
 import html
-import os
 import logging
+import os
 import posixpath
 import re
-import shutil
 import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
-from generator import charts, compute, loader, overview, pages, site, svgrender
+from generator import cache, charts, compute, loader, messages, overview, pages, publish, site, sitecheck, svgrender
 from generator.errors import DataError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -51,32 +55,40 @@ OWN_ASSETS = {
 # source, not faults in the build, so they go to their own logger: `mkdocs build --strict`
 # does not count them, but they are printed on every build.
 log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
-data_log = logging.getLogger("jobcentres.data")
-if not data_log.handlers:
-    _h = logging.StreamHandler(sys.stderr)
-    _h.setFormatter(logging.Formatter("WARNING -  data: %(message)s"))
-    data_log.addHandler(_h)
-    data_log.propagate = False
+
+
+def _printed(name: str, label: str, propagate: bool) -> logging.Logger:
+    """A logger outside "mkdocs" (not counted by --strict) whose warnings are printed as MkDocs prints its own."""
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(f"WARNING -  {label}: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = propagate
+    return logger
+
+
+data_log = _printed("jobcentres.data", "data", propagate=False)
+_printed(cache.log.name, "cache", propagate=True)  # also to the caller's handlers (the test corpus reads them)
 
 
 class PluginConfig(Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Type(str, default=".cache/charts")
-    # The generated files (CSV, open data) are written here and copied into the site by MkDocs,
+    # The generated pages and files (CSV, open data) are written here and copied into the site,
     # instead of being held in memory through the build.
     files_dir = c.Type(str, default=".cache/files")
 
 
-@functools.cache
-def _vega_bundle(cache: Path) -> Path:
-    """vega, vega-lite and vega-embed in one file, kept beside the chart cache: vl-convert takes
-    ~1.5 s to make it, which was most of a build at seed scale."""
+def _vega_bundle(store: cache.Store) -> str:
+    """vega, vega-lite and vega-embed in one file, an entry of the chart cache keyed by
+    vl-convert's version (making it was most of a build at seed scale); returns its key."""
     import vl_convert as vlc  # its version; its JavaScript runtime only starts when the bundle is made
 
-    path = cache / f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
-    if not path.is_file():
-        svgrender.write(path, svgrender.vl_convert().javascript_bundle())
-    return path
+    key = f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
+    if store.get(key) is None:
+        store.put(key, svgrender.vl_convert().javascript_bundle().encode("utf-8"))
+    return key
 
 
 def search_entries(page, texts: dict[str, str]) -> list[dict]:
@@ -114,35 +126,56 @@ def _page_links(html: str, page, files: Files) -> str:
     return PAGE_LINK.sub(url, html)
 
 
-def link_or_copy(source: str | Path, dest: str | Path) -> None:
-    """Put source at dest as a hard link, or as a copy where the two are on different file
-    systems (or links are not allowed). A new file costs ~0.4 ms on this machine, a link
-    ~0.015 ms: at national scale ~49,000 files, ~29 s of a warm build. Only for sources in the cache,
-    which are always replaced (written beside and renamed), never written in place, so a site
-    file can't change under its link. GitHub Pages' upload (tar --hard-dereference) and
-    `mkdocs gh-deploy` publish the content."""
+def copy_out(store: cache.Store, key: str, dest: str | Path) -> None:
+    """Copy a cache entry's checked content to dest in the site (see cache.Store.copy_out)."""
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
     try:
-        os.unlink(dest)
-    except FileNotFoundError:
-        pass
-    try:
-        os.link(source, dest)
-    except OSError:
-        shutil.copyfile(source, dest)
+        store.copy_out(key, dest)
+    except cache.CacheError as e:
+        raise PluginError(str(e)) from None
 
 
 class CachedFile(File):
-    """A generated file whose source is in the cache (.cache/files or the chart cache): linked
-    into the site instead of copied (link_or_copy). `serve --dirty` still compares times: a
-    link has its source's."""
+    """A generated page or file whose content is an entry of the cache (.cache/files or the chart
+    cache): MkDocs reads it, and it is copied into the site, only after its checksum is checked.
+    `serve --dirty` compares the entry's time with the built file's."""
+
+    store: cache.Store
+    key: str
+
+    @classmethod
+    def of(cls, config, path: str, store: cache.Store, key: str) -> "CachedFile":
+        f = cls.generated(config, path, abs_src_path=str(store.file(key)))
+        f.store, f.key = store, key
+        return f
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self._content is not None:
+            return File.content_bytes.fget(self)
+        content = self.store.get(self.key, touch=False)
+        if content is None:
+            raise PluginError(messages.text("build.cache_changed", path=self.abs_src_path))
+        return content
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        File.content_bytes.fset(self, value)
+
+    @property
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        File.content_string.fset(self, value)
 
     def copy_file(self, dirty: bool = False) -> None:
-        if self.abs_src_path is None:  # content set in memory: MkDocs writes it
+        if self._content is not None:  # content set in memory: MkDocs writes it
             return super().copy_file(dirty)
         if dirty and not self.is_modified():
             return
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        link_or_copy(self.abs_src_path, self.abs_dest_path)
+        copy_out(self.store, self.key, self.abs_dest_path)
 
 
 class JobcentrePlugin(BasePlugin[PluginConfig]):
@@ -156,16 +189,28 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_startup(self, *, command, dirty):
         """Defined so that MkDocs keeps this plugin, and its caches, from one serve build to the next.
         A one-off build keeps no pages for a next time: at national scale the memo held every
-        document's open-data rows (~250 MB) until the end of the build."""
+        document's open-data rows (~250 MB) until the end of the build. `mkdocs serve` builds
+        into a folder of its own, `--dirty` into the last build's files: both in place."""
+        self.in_place = command == "serve" or dirty
         if command != "serve":
             self.memo = None
 
     def on_config(self, config):
+        self.mkdocs_config, self.staging = config, None
+        if not getattr(self, "in_place", False):
+            self.staging = publish.Staging(config.site_dir)
+            config.site_dir = str(self.staging.partial)
         project = Path(config.config_file_path).parent
         self.data_dir = (project / self.config.data_dir).resolve()
-        cache = self.cache = (project / self.config.cache_dir).resolve()
+        self.svg_store = cache.Store((project / self.config.cache_dir).resolve())
+        self.files = cache.Store((project / self.config.files_dir).resolve())
+        for store in (self.svg_store, self.files):
+            store.sweep()
         try:
             dataset = loader.load(self.data_dir, cache=self.load_cache)
+            issues = sitecheck.check(dataset, config.docs_dir)
+            if issues:
+                raise DataError(issues)
         except DataError as e:
             raise PluginError(e.report()) from None
         for w in [*dataset.warnings, *compute.claim_warnings(dataset)]:
@@ -174,11 +219,18 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self._stash: dict[str, list[str]] = {}
         # New SVG fallbacks render in other processes while MkDocs renders the pages; they are
         # copied into the site when the build is done (on_post_build).
-        self.files_dir = (project / self.config.files_dir).resolve()
-        if self.memo is not None and not self.files_dir.is_dir():
+        if self.memo is not None and not self.files.root.is_dir():
             self.memo = site.Memo()  # the files of the pages it holds were deleted: make them again
-        self.pages = site.all_pages(dataset, svg_cache=cache, memo=self.memo, wait_for_svgs=False,
-                                    files_dir=self.files_dir)
+        try:
+            self.pages = site.all_pages(dataset, svg_cache=self.svg_store.root, memo=self.memo, wait_for_svgs=False,
+                                        files_dir=self.files.root)
+        except DataError as e:
+            raise PluginError(e.report()) from None
+        except cache.CacheError as e:
+            raise PluginError(str(e)) from None
+        except Exception as e:  # noqa: BLE001 - a listing page failed: a message, the traceback with -v
+            log.debug("while making the site's pages", exc_info=True)
+            raise PluginError(messages.text("build.build_failed", error=f"{type(e).__name__}: {e}")) from None
         self.set_nav = config.nav is None
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
@@ -196,29 +248,35 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         generated: list[File] = []
         self.late: dict[str, Path] = {}  # site path -> SVG in the cache, still being rendered
 
-        def add(path: str, source: Path, cls: type[File] = CachedFile) -> None:
-            """A generated page or file, read or copied by MkDocs from source (in the files folder
-            or the chart cache). Sources are written only when their content changes, so
-            `mkdocs serve --dirty` renders only the pages whose content changed (MkDocs compares
-            the source's time with the built file's)."""
-            if source.is_file():
-                generated.append(cls.generated(config, path, abs_src_path=str(source)))
+        def add(path: str, source: Path) -> None:
+            """A generated page or file, read or copied from its entry in the files' cache or the
+            chart cache. Entries are written only when their content changes, so `mkdocs serve
+            --dirty` renders only the pages whose content changed (MkDocs compares the entry's
+            time with the built file's). An SVG whose entry is not (yet) whole is being
+            rendered: copied when it is (on_post_build)."""
+            store = self.files if self.files.key_of(source) is not None else self.svg_store
+            key = store.key_of(source)
+            if store is self.files or store.get(key, report=False) is not None:
+                generated.append(CachedFile.of(config, path, store, key))
             else:
                 self.late[path] = source
 
-        for page in self.pages:
-            # MkDocs reads the page's Markdown from the files folder: nothing holds ~260 MB of
-            # national Markdown through the build. A page that `mkdocs serve` reuses from its memo
-            # was written by an earlier build and has no Markdown left (data None).
-            if page.data is not None:
-                site.write_if_changed(self.files_dir / page.path, page.data)
-                page.data = None
-            add(page.path, self.files_dir / page.path)
-            for path, content in page.assets.items():
-                add(path, content)
-        add(JS_BUNDLE, _vega_bundle(self.cache))
+        try:
+            for page in self.pages:
+                # MkDocs reads the page's Markdown from the files' cache: nothing holds ~260 MB of
+                # national Markdown through the build. A page that `mkdocs serve` reuses from its memo
+                # was written by an earlier build and has no Markdown left (data None).
+                if page.data is not None:
+                    site.write_if_changed(self.files.root, page.path, page.data)
+                    page.data = None
+                add(page.path, self.files.file(page.path))
+                for path, content in page.assets.items():
+                    add(path, content)
+            add(JS_BUNDLE, self.svg_store.file(_vega_bundle(self.svg_store)))
+        except cache.CacheError as e:
+            raise PluginError(str(e)) from None
         for dest, name in OWN_ASSETS.items():
-            add(dest, ASSETS / name, File)  # in the repository: copied
+            generated.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))  # in the repository
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
         seen: set[str] = set()
         twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})
@@ -308,15 +366,34 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
 
+    @event_priority(-100)  # last: after the search plugin has written its index into the new site
     def on_post_build(self, config):
-        charts.wait_rendered()
+        try:
+            charts.wait_rendered()
+        except cache.CacheError as e:
+            raise PluginError(str(e)) from None
         for path, cached in self.late.items():
-            dest = Path(config.site_dir) / path
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(cached, dest)
+            copy_out(self.svg_store, self.svg_store.key_of(cached), Path(config.site_dir) / path)
+        if self.staging is None:
+            return
+        if any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)):
+            return  # `--strict` stops the build right after this event: on_build_error drops the new site
+        self.staging.commit()
+        config.site_dir = str(self.staging.site)  # where gh-deploy and the caller look for it
+        self.staging = None
 
     def on_build_error(self, error):
-        charts.wait_rendered()  # what was rendered stays in the cache for the next build
+        try:
+            charts.wait_rendered()  # what was rendered stays in the cache for the next build
+        except Exception:  # noqa: BLE001 - the build's own error is the one to report
+            pass
+        if self.memo is not None:
+            self.memo = site.Memo()  # a page it holds may have a damaged entry: make them all again
+        if getattr(self, "staging", None) is not None:
+            self.staging.abort()
+            self.mkdocs_config.site_dir = str(self.staging.site)
+            log.info(messages.text("build.site_kept", site=self.staging.site))
+            self.staging = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))

@@ -68,7 +68,7 @@ def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
     same bytes; a second build leaves unchanged files untouched (serve --dirty sees them as such)."""
     from pathlib import Path
 
-    from generator import site
+    from generator import cache, site
 
     held = {path: bytes(c) if not isinstance(c, str) else c.encode()
             for p in site.all_pages(dataset) for path, c in p.assets.items() if not isinstance(c, Path)}
@@ -76,62 +76,47 @@ def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
     spilled = {path: c for p in site.all_pages(dataset, files_dir=files_dir) for path, c in p.assets.items()
                if path in held}
     assert set(spilled) == set(held) and "data/tal.csv.gz" in held
-    assert all(isinstance(c, Path) and c.read_bytes() == held[path] for path, c in spilled.items())
-    doc_csv = files_dir / "hvidovre/2013/resultatrevision/tal.csv"
-    assert "hvidovre,2013,resultatrevision" in doc_csv.read_text(encoding="utf-8")
+    store = cache.Store(files_dir)
+    assert all(isinstance(c, Path) and store.get(store.key_of(c)) == held[path] for path, c in spilled.items())
+    doc_csv = "hvidovre/2013/resultatrevision/tal.csv"
+    assert "hvidovre,2013,resultatrevision" in store.get(doc_csv).decode("utf-8")
     mtimes = {c: c.stat().st_mtime_ns for c in spilled.values()}
     site.all_pages(dataset, files_dir=files_dir)
     assert {c: c.stat().st_mtime_ns for c in spilled.values()} == mtimes
 
 
-def test_generated_files_are_linked_from_the_cache_and_never_change_under_the_site(tmp_path):
-    """Files whose source is in the cache are hard links in the site (a copy costs ~25 times
-    more); the cache replaces a changed file instead of writing it in place, so a built site
-    keeps its content until the next build, which brings the new content."""
-    import os
-
+def test_generated_files_are_copied_from_the_cache_and_never_change_with_it(tmp_path):
+    """The site's generated files are copies of the cache entries' content (no file is shared
+    with .cache/): the cache moving on, or being damaged in place, leaves the built site as it
+    is; the next build brings the new content."""
     from conftest import run_mkdocs_build
+    from generator import cache, loader, site
     from test_synth import synth
 
     project = synth(tmp_path / "s", "2x2")
     site_dir = tmp_path / "site"
     assert run_mkdocs_build(project, site_dir).returncode == 0
     csv = "albertslund/2008/resultatrevision/maal.csv"
-    cached_csv = project / ".cache/files" / csv
-    assert os.path.samefile(site_dir / csv, cached_csv)
+    files = cache.Store(project / ".cache/files")
+    assert (site_dir / csv).read_bytes() == files.get(csv) and (site_dir / csv).stat().st_nlink == 1
     svgs = sorted(site_dir.glob("albertslund/2008/resultatrevision/figur-*.svg"))
-    assert svgs and all(p.stat().st_nlink >= 2 for p in svgs)
-    assert not (site_dir / "assets/stylesheets/jc.css").stat().st_nlink > 1  # from the repository: copied
+    assert svgs and all(p.stat().st_nlink == 1 and p.read_bytes().startswith(b"<svg") for p in svgs)
 
-    built = (site_dir / csv).read_bytes()
+    built = {p: p.read_bytes() for p in [site_dir / csv, *svgs]}
+    for entry in (project / ".cache/charts").glob("*.svg"):
+        with open(entry, "r+b") as f:  # damaged in place
+            f.write(b"XXXX")
     changed = project / "data/albertslund/2008/resultatrevision.yaml"
     text = changed.read_text(encoding="utf-8")
     old_status = re.search(r"^\s*status: (\d+)$", text, flags=re.M)
     changed.write_text(text[:old_status.start(1)] + "1234567" + text[old_status.end(1):], encoding="utf-8")
-    from generator import loader, site
-
     site.all_pages(loader.load(project / "data"), files_dir=project / ".cache/files")  # the cache moves on
-    assert b"1234567" in cached_csv.read_bytes()
-    assert (site_dir / csv).read_bytes() == built  # the built site does not
+    assert b"1234567" in files.get(csv)
+    assert {p: p.read_bytes() for p in built} == built  # the built site does not
 
     assert run_mkdocs_build(project, site_dir).returncode == 0
-    assert b"1234567" in (site_dir / csv).read_bytes() and os.path.samefile(site_dir / csv, cached_csv)
-
-
-def test_files_are_copied_where_links_cannot_be_made(tmp_path, monkeypatch):
-    from site_plugins import jobcentres
-
-    source, dest = tmp_path / "a.svg", tmp_path / "site/a.svg"
-    source.write_text("<svg/>")
-    dest.parent.mkdir()
-    dest.write_text("old")
-
-    def no_links(*args):
-        raise OSError(18, "Invalid cross-device link")
-
-    monkeypatch.setattr(jobcentres.os, "link", no_links)
-    jobcentres.link_or_copy(source, dest)
-    assert dest.read_text() == "<svg/>" and dest.stat().st_nlink == 1
+    assert b"1234567" in (site_dir / csv).read_bytes()
+    assert all((p.read_bytes() == built[p]) for p in svgs)  # damaged entries made again, same SVGs
 
 
 @pytest.fixture

@@ -1,0 +1,124 @@
+"""The site's plan, and what would clash with it: checked by `validate` and by the build alike.
+
+`plan` lists every page a dataset makes (its Markdown path and the data file it comes from)
+without making any. `problems` compares the plan with itself and with the hand-written files in
+docs/: a jobcentre slug that is the name of a folder the site writes or of a top-level page or
+folder in docs/, a page in docs/ at the address of a generated page, and two generated pages at
+one address. Both `python -m generator validate` and the MkDocs plugin (before it writes
+anything) report these with the same messages (generator/messages.py, BUILD).
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import messages, overview, pages
+from .csvdata import display_path
+from .errors import DataIssue
+from .loader import REGISTRY_FILE, Dataset, LineMap
+from .opendata import DATA_PAGE
+from .scorecard import SCORECARD
+
+# Top-level folders the site writes itself: the listings, the scorecard, open data, and the
+# theme's and search's files (assets/, search/search_index.json).
+SITE_FOLDERS = (overview.YEARS_FOLDER, SCORECARD, DATA_PAGE, "assets", "search")
+
+
+@dataclass(frozen=True)
+class Planned:
+    path: str  # the page's Markdown path, fx 'hvidovre/2013/resultatrevision/index.md'
+    file: str | None  # the data file it is made from, as messages show it; None for a site listing
+    line: int | None = None
+    field: str = ""
+
+
+def address(src: str) -> str:
+    """The address of a file in docs/ (or of a generated page) with directory URLs, as MkDocs
+    gives it: 'a/index.md' and 'a.md' are both 'a/'; a file that is no page keeps its path."""
+    if not src.endswith(".md"):
+        return src
+    folder, name = posixpath.split(src[:-3])
+    if name not in ("index", "README"):
+        folder = posixpath.join(folder, name)
+    return folder + "/" if folder else ""
+
+
+def plan(dataset: Dataset) -> list[Planned]:
+    """Every page the dataset makes (site.all_pages makes exactly these), in no special order."""
+    reg_path = dataset.root / REGISTRY_FILE
+    reg, lines = display_path(reg_path), LineMap(reg_path)
+    out = [Planned(f"{overview.YEARS_FOLDER}/index.md", None), Planned(f"{SCORECARD}/index.md", None),
+           Planned(f"{DATA_PAGE}/index.md", None)]
+    out += [Planned(f"{overview.YEARS_FOLDER}/{y}/index.md", None) for y in overview.years(dataset.documents)]
+    for i, jc in enumerate(dataset.registry.jobcentres):
+        where = (reg, lines.get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug")
+        out.append(Planned(f"{jc.slug}/index.md", *where))
+        out.append(Planned(f"{SCORECARD}/{jc.slug}/index.md", *where))
+        out += [Planned(f"{jc.slug}/{y}/index.md", *where) for y in overview.years(dataset.documents_of(jc.slug))]
+    out += [Planned(f"{pages.doc_folder(d)}/index.md", display_path(d.path), 1)
+            for d in dataset.documents if d.kind in pages.PAGE_BUILDERS]
+    return out
+
+
+def docs_paths(docs_dir: str | Path) -> list[str]:
+    """The files in docs/ as MkDocs reads them (without hidden files and the top-level
+    templates/ folder, which MkDocs leaves out by default), posix paths relative to docs_dir."""
+    root = Path(docs_dir)
+    out = []
+    for folder, dirs, files in os.walk(root):
+        rel = Path(folder).relative_to(root).as_posix()
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (rel == "." and d == "templates"))
+        out += [posixpath.normpath(posixpath.join(rel, f)) for f in sorted(files) if not f.startswith(".")]
+    return out
+
+
+def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[DataIssue]:
+    """Every clash of the site's plan with itself and with the files in docs/ (paths relative to
+    docs_dir, see docs_paths), each once, naming the data file and line it comes from."""
+    issues: list[DataIssue] = []
+
+    def issue(at: Planned, key: str, **slots) -> None:
+        issues.append(DataIssue(at.file, at.line, at.field, messages.text(f"build.{key}", **slots)))
+
+    slugs: dict[str, Planned] = {}
+    for p in plan(dataset):
+        if p.path.count("/") == 1 and p.field.startswith("jobcentres["):  # a jobcentre's home page
+            slugs[p.path.split("/")[0]] = p
+    reserved = {s for s in slugs if s in SITE_FOLDERS}
+    for slug in sorted(reserved):
+        issue(slugs[slug], "slug_is_site_folder", slug=slug, folders=", ".join(f"{f}/" for f in SITE_FOLDERS))
+
+    planned: dict[str, Planned] = {}
+    for p in plan(dataset):
+        if p.field.startswith("jobcentres[") and p.path.split("/")[0] in reserved:
+            continue  # said above
+        url = address(p.path)
+        first = planned.setdefault(url, p)
+        if first is not p:
+            for a, b in ((p, first), (first, p)):
+                if a.file is not None:
+                    issue(a, "generated_twice", url=url, other=f"{b.file}:{b.line}" if b.file else "the site itself")
+
+    named: set[str] = set()
+    for path in docs:
+        url = address(path)
+        top = url.split("/")[0]
+        if url in planned:
+            at = planned[url]
+            if at.file is None:
+                issues.append(DataIssue(f"{docs_dir}/{path}", None, "",
+                                        messages.text("build.docs_in_site_folder", url=url)))
+            else:
+                issue(at, "docs_at_generated", docs=f"{docs_dir}/{path}", url=url)
+        elif top in slugs and top not in reserved and top not in named:
+            named.add(top)
+            issue(slugs[top], "slug_is_docs_name", slug=top, docs=f"{docs_dir}/{path}")
+    return sorted(set(issues))
+
+
+def check(dataset: Dataset, docs_dir: str | Path) -> list[DataIssue]:
+    """problems() with the files of docs_dir (none when it is no folder)."""
+    docs = Path(docs_dir)
+    return problems(dataset, docs_paths(docs) if docs.is_dir() else [], display_path(docs))
