@@ -241,3 +241,19 @@ def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    target: 7\n"))
     assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
                                "the key 'target' is written twice in the same place; keep one"]
+
+
+def test_every_yaml_message_the_code_asks_for_exists_and_fits_text():
+    """Each messages.text("yaml.…") in the code names a text of messages.YAML, and no text has a
+    slot named 'key' (text() takes the message's key by that name)."""
+    import re
+    import string
+
+    from generator import messages
+
+    used = set()
+    for path in (ROOT / "generator").glob("*.py"):
+        used |= set(re.findall(r'messages\.text\(\s*f?"(yaml\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert len(used) > 40 and used <= set(messages.MESSAGES), used - set(messages.MESSAGES)
+    for text in messages.YAML.values():
+        assert "key" not in {name for _, name, _, _ in string.Formatter().parse(text) if name}, text
