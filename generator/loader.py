@@ -355,7 +355,7 @@ def _friendly(err: dict) -> str:
     simple = {
         "missing": "missing", "extra_forbidden": "unknown_field",
         "float_parsing": "expected_number", "float_type": "expected_number", "int_parsing": "expected_number",
-        "int_type": "expected_number", "int_from_float": "expected_number",
+        "int_type": "expected_number", "int_from_float": "expected_whole_number",
         "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
         "string_pattern_mismatch": "expected_slug", "list_type": "expected_list",
         "model_type": "expected_mapping", "dict_type": "expected_mapping", "model_attributes_type": "expected_mapping",

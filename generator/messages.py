@@ -24,6 +24,7 @@ YAML: dict[str, str] = {
     "missing": "required field is missing",
     "unknown_field": "unknown field (check the spelling; see docs/forfatter.md)",
     "expected_number": "expected a number, got {got}",
+    "expected_whole_number": "expected a whole number, got {got}",
     "expected_bool": "expected true or false, got {got}",
     "expected_text": "expected text, got {got}",
     "expected_one_of": "expected one of {expected}, got {got}",
