@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import compute, loader, sitecheck
+from . import compute, loader, messages, sitecheck
 from .errors import DataError
 
 
@@ -26,8 +26,8 @@ def cmd_validate(args) -> int:
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     n = len(dataset.documents)
-    print(f"OK: {n} document{'s' if n != 1 else ''} and {len(dataset.registry.jobcentres)} jobcentre(s) in {args.data} are valid"
-          + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""))
+    print(messages.text("yaml.valid", documents=n, s="s" if n != 1 else "", jobcentres=len(dataset.registry.jobcentres), data=args.data)
+          + (messages.text("yaml.valid_warnings", warnings=len(warnings), s="s" if len(warnings) != 1 else "") if warnings else ""))
     return 0
 
 
@@ -43,36 +43,35 @@ def cmd_new(args) -> int:
     data = Path(args.data)
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
     if args.kind not in kinds:
-        print(f"error: unknown kind {args.kind!r}; choose one of: {', '.join(kinds)}", file=sys.stderr)
+        print(messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
         return 2
     try:
         dataset = loader.load(data)
     except DataError as e:
-        print(e.report() + "\nerror: fix these first; `new` needs a valid data folder", file=sys.stderr)
+        print(e.report() + "\n" + messages.text("yaml.new_needs_valid_data"), file=sys.stderr)
         return 1
     jc = dataset.jobcentres.get(args.jobcentre)
     if jc is None:
-        print(f"error: unknown jobcentre {args.jobcentre!r}; add it to {data / loader.REGISTRY_FILE} first "
-              f"(known: {', '.join(sorted(dataset.jobcentres))})", file=sys.stderr)
+        print(messages.text("yaml.new_unknown_jobcentre", slug=repr(args.jobcentre), registry=data / loader.REGISTRY_FILE,
+                            known=", ".join(sorted(dataset.jobcentres))), file=sys.stderr)
         return 1
     name = args.kind if not args.suffix else f"{args.kind}-{args.suffix}"
     target = data / args.jobcentre / str(args.year) / f"{name}.yaml"
     if target.exists():
-        print(f"error: {target} exists already; nothing was written", file=sys.stderr)
+        print(messages.text("yaml.new_exists", target=target), file=sys.stderr)
         return 1
     assert args.kind in KINDS
     try:  # a meeting's date, when the suffix is one (referat-2013-03-06)
         meeting_date = dt.date.fromisoformat(args.suffix or "").isoformat()
     except ValueError:
-        meeting_date = "«Skriv mødets dato her»"
+        meeting_date = "«Skriv mødets dato her»"  # a placeholder (models.PLACEHOLDER)
     text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
         jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
         prev2=args.year - 2, today=dt.date.today().isoformat(), meeting_date=meeting_date,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}; replace each «Skriv … her» with the document's own text "
-          "and run `python -m generator validate`")
+    print(messages.text("yaml.new_written", target=target))
     return 0
 
 

@@ -158,14 +158,24 @@ class LineMap:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _AliasFound(yaml.YAMLError):
+    """A node was reached a second time while building the data: the file uses an alias."""
+
+
 class _StrictLoader(_Loader):
-    """libyaml's safe loader (when PyYAML has it: ~10x faster) that notes duplicate keys and
-    reads dates as text: the models parse them, so an impossible date (2013-02-30) is an error
-    on its field instead of an exception that hides every other error."""
+    """libyaml's safe loader (when PyYAML has it: ~10x faster) that notes duplicate keys, stops
+    at the first alias (an alias bomb is never expanded) and reads dates as text: the models
+    parse them, so an impossible date (2013-02-30) is an error on its field instead of an
+    exception that hides every other error."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.has_duplicate_keys = False
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasFound()  # only an alias makes two places share one node
+        return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):
         keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
@@ -177,11 +187,15 @@ class _StrictLoader(_Loader):
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+# "&name" where YAML could read it as an anchor (after a space, a line start or a bracket);
+# "Hovedstaden & Sjælland" is not one. Only such files are scanned for anchors (the scan costs
+# about half a load); aliases are caught while loading (_StrictLoader).
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
+
+
 def _first_alias(text: str) -> tuple[int, tuple, str] | None:
     """The first YAML anchor (&name) or alias (*name) in text, as (line, path, what), found from
     the parser's events without building anything (an alias bomb is a few lines of events)."""
-    if "&" not in text and "*" not in text:
-        return None
     stack: list[list] = []  # open collections: [path, is_mapping, next_is_key, key or index]
 
     def place() -> tuple:
@@ -252,21 +266,24 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     if text is None:
         return None
     try:
-        alias = _first_alias(text)
-        if alias is not None:
-            line, loc, what = alias
-            log.error(shown, line, _field_path(loc), messages.text("yaml.alias", what=what))
-            return None
-        loader = _StrictLoader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        anchor = _first_alias(text) if _MAYBE_ANCHOR.search(text) else None
+        if anchor is None:
+            loader = _StrictLoader(text)
+            try:
+                data = loader.get_single_data()
+            except _AliasFound:  # the scan finds it, with its place
+                anchor = _first_alias(text) or (None, (), "an alias")
+            finally:
+                loader.dispose()
     except yaml.YAMLError as e:
         _syntax_error(path, text, e, log)
         return None
     except RecursionError:
         log.error(shown, None, "", messages.text("yaml.too_deep"))
+        return None
+    if anchor is not None:
+        line, loc, what = anchor
+        log.error(shown, line, _field_path(loc), messages.text("yaml.alias", what=what))
         return None
     lines = LineMap(path, text if loader.has_duplicate_keys else None)
     if loader.has_duplicate_keys:
@@ -338,7 +355,7 @@ def _friendly(err: dict) -> str:
     simple = {
         "missing": "missing", "extra_forbidden": "unknown_field",
         "float_parsing": "expected_number", "float_type": "expected_number", "int_parsing": "expected_number",
-        "int_type": "expected_number", "int_from_float": "expected_number",
+        "int_type": "expected_number", "int_from_float": "expected_whole_number",
         "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
         "string_pattern_mismatch": "expected_slug", "list_type": "expected_list",
         "model_type": "expected_mapping", "dict_type": "expected_mapping", "model_attributes_type": "expected_mapping",

@@ -56,7 +56,7 @@ def _parse_period(value: Any) -> dt.date:
             return dt.date(int(m.group(1)), int(m.group(2)), 1)
         if periods.is_month_label(value):
             return periods.parse_month_label(value)
-    raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+    raise ValueError(messages.text("yaml.expected_month", got=repr(value)))
 
 
 def _parse_date(value: Any) -> dt.date:
@@ -67,7 +67,7 @@ def _parse_date(value: Any) -> dt.date:
         return value
     if isinstance(value, str) and (m := _ISO_DATE.fullmatch(value)):
         return _calendar_date(m)
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    raise ValueError(messages.text("yaml.expected_date", got=repr(value)))
 
 
 def _no_bool(value: Any) -> Any:
@@ -85,7 +85,7 @@ def _digits(count: int) -> BeforeValidator:
             value = str(value)
         if isinstance(value, str) and re.fullmatch(rf"\d{{{count}}}", value.strip()):
             return value.strip()
-        raise ValueError(f"expected {count} digits, got {value!r}")
+        raise ValueError(messages.text("yaml.expected_digits", count=count, got=repr(value)))
 
     return BeforeValidator(check)
 
@@ -171,14 +171,14 @@ class ChartSpec(Strict):
     @model_validator(mode="after")
     def _series_and_facet(self) -> "ChartSpec":
         if len(set(self.y)) != len(self.y):
-            raise ValueError("y names a column more than once")
+            raise ValueError(messages.text("yaml.chart_y_twice"))
         if self.series and len(self.y) != 1:
-            raise ValueError("with series, y names exactly one column (the values)")
+            raise ValueError(messages.text("yaml.chart_series_one_y"))
         if self.facet and self.target is not None:
-            raise ValueError("a chart with facet cannot have a target line")
+            raise ValueError(messages.text("yaml.chart_facet_target"))
         used = [k for k in (self.x, self.series, self.facet) if k]
         if len(set(used)) != len(used):
-            raise ValueError("x, series and facet must be different columns")
+            raise ValueError(messages.text("yaml.chart_same_columns"))
         return self
 
 
@@ -238,21 +238,21 @@ class Table(Strict):
         if self.chart:
             for k in [self.chart.x, *self.chart.y, self.chart.series, self.chart.facet]:
                 if k is not None and k not in keys:
-                    raise ValueError(f"chart refers to column {k!r}, which is not in columns")
+                    raise ValueError(messages.text("yaml.chart_unknown_column", column=repr(k)))
             if self.chart.colors and not self.chart.series and len(self.chart.colors) != len(self.chart.y):
-                raise ValueError(f"chart has {len(self.chart.y)} series but {len(self.chart.colors)} colours")
+                raise ValueError(messages.text("yaml.chart_colours", series=len(self.chart.y), colours=len(self.chart.colors)))
             for name in ("series", "facet"):
                 key = getattr(self.chart, name)
                 if key is not None and self.column(key).type != "text":
-                    raise ValueError(f"chart.{name} must be a text column; {key!r} is not")
+                    raise ValueError(messages.text("yaml.chart_not_text", field=name, column=repr(key)))
         if self.wide:
             for k in (self.wide.column, self.wide.value):
                 if k not in keys:
-                    raise ValueError(f"wide refers to column {k!r}, which is not in columns")
+                    raise ValueError(messages.text("yaml.wide_unknown_column", column=repr(k)))
             if self.wide.column == self.wide.value or self.column(self.wide.column).type == "number":
-                raise ValueError("wide.column must be a period or text column other than wide.value")
+                raise ValueError(messages.text("yaml.wide_column"))
         if self.emphasis_column and self.emphasis_column not in keys:
-            raise ValueError(f"emphasis_column {self.emphasis_column!r} is not in columns")
+            raise ValueError(messages.text("yaml.emphasis_unknown_column", column=repr(self.emphasis_column)))
         return self
 
 
@@ -361,9 +361,9 @@ class Goal(Strict):
     def _direction_needs_numbers(self) -> "Goal":
         if self.direction != "qualitative":
             if self.target is None:
-                raise ValueError(f"direction '{self.direction}' needs a target")
+                raise ValueError(messages.text("yaml.direction_needs_target", direction=self.direction))
             if self.achieved is not None:
-                raise ValueError("achieved is only for qualitative goals; a number goal is computed")
+                raise ValueError(messages.text("yaml.achieved_only_qualitative"))
         return self
 
 
@@ -398,9 +398,9 @@ class Fact(Strict):
     def _slots_match_values(self) -> "Fact":
         slots, n = self.text.count(FACT_SLOT), len(self.numbers)
         if slots != n:
-            raise ValueError(f"the text has {slots} '{{}}' but {n} number(s) are given; write '{{}}' where each number stands")
+            raise ValueError(messages.text("yaml.fact_slots", slots=slots, numbers=n))
         if self.chart_label and n != 1:
-            raise ValueError("chart_label needs exactly one number")
+            raise ValueError(messages.text("yaml.chart_label_one_number"))
         return self
 
 
@@ -526,7 +526,7 @@ class Letter(DocumentBase):
     @classmethod
     def _answers_a_kind(cls, value: str) -> str:
         if kind_of(value) is None:
-            raise ValueError(f"{value!r} is no document kind; a file name starts with one of: {', '.join(KINDS)}")
+            raise ValueError(messages.text("yaml.answers_no_kind", name=repr(value), kinds=", ".join(KINDS)))
         return value
 
 
@@ -543,7 +543,7 @@ def _parse_time(value: Any) -> dt.time:
         m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value)
         if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
             return dt.time(int(m.group(1)), int(m.group(2)))
-    raise ValueError(f"expected a time as HH:MM, got {value!r}")
+    raise ValueError(messages.text("yaml.expected_time", got=repr(value)))
 
 
 Time = Annotated[dt.time, BeforeValidator(_parse_time)]
@@ -619,13 +619,13 @@ class Minutes(DocumentBase):
         seen: dict[int, int] = {}
         for i, item in enumerate(self.items):
             if item.number in seen:
-                out.append((("items", i, "number"), f"item number {item.number} is used twice (also items[{seen[item.number]}])"))
+                out.append((("items", i, "number"), messages.text("yaml.item_number_twice", number=item.number, first=seen[item.number])))
             seen.setdefault(item.number, i)
             if item.decision:
                 absent += [(("items", i, "decision", "absent", j), n) for j, n in enumerate(item.decision.absent)]
         for loc, name in absent:
             if self.members and name not in names:
-                out.append((loc, f"{name!r} is not among the members ({', '.join(sorted(names))})"))
+                out.append((loc, messages.text("yaml.not_a_member", name=repr(name), members=", ".join(sorted(names)))))
         return out
 
 

@@ -241,3 +241,32 @@ def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    target: 7\n"))
     assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
                                "the key 'target' is written twice in the same place; keep one"]
+
+
+def test_every_yaml_message_the_code_asks_for_exists_and_fits_text():
+    """Each messages.text("yaml.…") in the code names a text of messages.YAML, and no text has a
+    slot named 'key' (text() takes the message's key by that name)."""
+    import re
+    import string
+
+    from generator import messages
+
+    used = set()
+    for path in (ROOT / "generator").glob("*.py"):
+        used |= set(re.findall(r'messages\.text\(\s*f?"(yaml\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert len(used) > 40 and used <= set(messages.MESSAGES), used - set(messages.MESSAGES)
+    for text in messages.YAML.values():
+        assert "key" not in {name for _, name, _, _ in string.Formatter().parse(text) if name}, text
+
+
+def test_an_alias_is_stopped_while_loading_even_if_the_quick_scan_misses_it(tmp_path, monkeypatch):
+    """The anchor scan runs only where '&name' could be an anchor; the loader itself stops at the
+    first alias (before an alias bomb grows) and the scan then names its line and field."""
+    import re
+
+    monkeypatch.setattr(loader, "_MAYBE_ANCHOR", re.compile(r"(?!x)x"))  # the quick check finds nothing
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefghi", "bcdefghij"))
+    root = tree(tmp_path, REVISION + bomb)
+    assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:18: a: "
+                               "YAML anchors and aliases are not allowed here (anchor &a); write the value out in full"]
