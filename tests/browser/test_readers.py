@@ -33,7 +33,8 @@ PHONE_STATE = """() => {
   });
   const first = [...document.querySelectorAll('table.jc-stack tbody tr')].map(tr => {
     const result = tr.querySelector('.jc-state');
-    return result && [...tr.children].every(c => c === result || c.getBoundingClientRect().top >= result.getBoundingClientRect().bottom - 0.5);
+    return result && [...tr.children].filter(c => c.checkVisibility())
+      .every(c => c === result || c.getBoundingClientRect().top >= result.getBoundingClientRect().bottom - 0.5);
   });
   return {page: document.documentElement.scrollWidth, viewport: w, results: results.length,
           outside: results.filter(e => !inView(e)).map(e => e.closest('table').id || e.closest('table').className),
