@@ -253,3 +253,19 @@ def test_svg_fallbacks_sit_on_white_and_their_colours_reach_3_to_1_there(kinds, 
                     if _contrast(rgb, [255, 255, 255]) < need:
                         problems.append(f"{kind}: {src.rsplit('/', 3)[-3:]} {colour} in {tag[:60]}")
     assert problems == []
+
+
+def test_a_page_in_dark_mode_prints_dark_text_on_white_paper(js_page, base_url):
+    """Paper is white and Chromium prints no backgrounds: the slate palette's light text would
+    be faint there, so print takes the light palette's colours."""
+    open_page(js_page, base_url + "hvidovre/2013/resultatrevision/", 4)
+    set_scheme(js_page, "slate", 4)
+    js_page.emulate_media(media="print")
+    colours = js_page.evaluate("""() => ['.md-typeset p', '.md-typeset table.jc-table td', '.md-typeset h1']
+        .map(s => getComputedStyle(document.querySelector(s)).color.match(/[\\d.]+/g).map(Number))""")
+    js_page.emulate_media(media="screen")
+    set_scheme(js_page, "default", 4)
+    # the text colours are translucent black or grey on white: blend them onto the paper
+    blended = [[round(c * (a if len(rgba) == 4 else 1) + 255 * (1 - (a if len(rgba) == 4 else 1))) for c in rgba[:3]]
+               for rgba in colours for a in [rgba[3] if len(rgba) == 4 else 1]]
+    assert [round(_contrast(c, [255, 255, 255]), 1) >= 4.5 for c in blended] == [True] * 3, blended
