@@ -1,7 +1,8 @@
 """Readers on a phone, on paper and in dark mode (issue 14, items 2, 3 and 5), measured in
 Chromium on every page kind: page width and results in view at 360 and 390 px, wide tables
-with a sticky first column and a scroll cue, every table header in the A4 PDF, charts at full
-text width in print, and the contrast of every chart colour against both palettes."""
+with a sticky first column and a scroll cue, every table header and the page's address in the
+A4 PDF without half-empty pages, charts at full text width in print, dark text on paper from
+dark mode, and the contrast of every chart colour against both palettes."""
 from __future__ import annotations
 
 import io
@@ -111,18 +112,35 @@ def _pdf_text(data: bytes) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def _page_fill(data: bytes) -> list[float]:
+    """For each page of a PDF, how far down its text reaches (0 top, 1 bottom edge)."""
+    from pypdf import PdfReader
+
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        ys = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and ys.append(tm[5] * cm[3] + cm[5]))
+        out.append(round(1 - min(ys) / float(page.mediabox.height), 2) if ys else 0.0)
+    return out
+
+
 def _flat(text: str) -> str:
     """Text without white space: a heading wrapped over lines in its cell reads as one."""
     return re.sub(r"\s+", "", text)
 
 
-def test_a4_print_keeps_every_table_header_and_the_pages_address(kinds, js_page, base_url, site_url):
+def test_a4_print_keeps_every_table_header_and_the_pages_address_on_full_pages(kinds, js_page, base_url, site_url):
     problems, headers = [], 0
     for kind, info in kinds.items():
         open_page(js_page, base_url + info.url, info.charts)
         heads = js_page.evaluate(HEADERS)
         headers += len(heads)
-        text = _flat(_pdf_text(js_page.pdf(format="A4")))
+        pdf = js_page.pdf(format="A4")
+        text = _flat(_pdf_text(pdf))
+        # No half-empty pages: a figure too tall for the rest of a page does not push everything on.
+        fill = _page_fill(pdf)
+        if any(f < 0.6 for f in fill[:-1]) or fill[-1] == 0:
+            problems.append(f"{kind}: pages filled to {fill}")
         missing = sorted({h for h in heads if _flat(h) not in text})
         problems += [f"{kind}: header {h!r} not in the PDF" for h in missing]
         # (404.html answers any address: it has none of its own to print)
