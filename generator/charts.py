@@ -17,8 +17,16 @@ import altair as alt
 from . import cache, svgrender
 from .models import Column, PeerValue, Table
 
-PALETTE = ["#1f5fa8", "#8c8c8c", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f6000"]
-TARGET_COLOR = "#b3261e"
+# Series colours and the goal line: each reaches 3:1 (WCAG 1.4.11) against both palettes'
+# backgrounds, Material's light #ffffff and slate's #1e2029 (relative luminance 0.17-0.24), so a
+# chart needs no second set of colours for dark mode. Text in a chart takes the palette's text
+# colour instead (jc-charts.js): no colour reaches 4.5:1 against both backgrounds.
+PALETTE = ["#3b82c4", "#808080", "#c85a00", "#2d8f4e", "#9466c8", "#d1397a", "#0f9488", "#a67c00"]
+TARGET_COLOR = "#e0403a"
+# Chart text at 12 px (14 px titles): a 700 px wide SVG fallback printed at A4 text width
+# (190 mm) keeps its labels at 9 pt.
+THEME_SIZES = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "legend": {"labelFontSize": 12, "titleFontSize": 12},
+               "header": {"labelFontSize": 12, "titleFontSize": 12}, "text": {"fontSize": 12}, "title": {"fontSize": 14}}
 WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
 HEIGHT = 280
 FACET_WIDTH = 200  # each small chart of a faceted chart
@@ -196,7 +204,7 @@ def _target_rule(fmt: str, horizontal: bool = True):
     enc = {"y": "værdi:Q"} if horizontal else {"x": "værdi:Q"}
     rule = alt.Chart().mark_rule(color=TARGET_COLOR, strokeDash=[6, 4], strokeWidth=2).encode(
         **enc, tooltip=[alt.Tooltip("label:N", title="Mål"), alt.Tooltip("værdi:Q", title="Værdi", format=fmt)])
-    text = alt.Chart().mark_text(align="left", dx=4, dy=-8, color=TARGET_COLOR, fontWeight="bold").encode(
+    text = alt.Chart().mark_text(align="left", dx=4, dy=-8, fontWeight="bold").encode(
         **enc, text="label:N", **({"x": alt.value(0)} if horizontal else {"y": alt.value(0)}))
     return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
@@ -256,7 +264,7 @@ def _finish(chart, title: str, sized: bool = True) -> str:
         chart = chart.properties(width="container", height=HEIGHT)
     chart = chart.properties(title=alt.Title(title, anchor="start"))
     spec = chart.to_dict(validate=False)
-    spec["config"] = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif"}
+    spec["config"] = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif", **THEME_SIZES}
     return json.dumps(spec, ensure_ascii=False)
 
 

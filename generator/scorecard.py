@@ -15,7 +15,7 @@ from .results import summary
 
 SCORECARD = "maalopfyldelse"
 STATES = ["met", "partly", "not_met", "not_measured"]
-STATE_COLORS = {"met": "#2e7d32", "partly": "#b26a00", "not_met": "#b3261e", "not_measured": "#8c8c8c"}
+STATE_COLORS = {"met": "#2d8f4e", "partly": "#a67c00", "not_met": "#e0403a", "not_measured": "#808080"}  # 3:1 on both palettes (charts.PALETTE)
 
 
 @dataclass

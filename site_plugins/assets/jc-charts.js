@@ -22,6 +22,7 @@
     return {
       background: null,
       title: {color: fg}, axis: {labelColor: fg, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid},
+      header: {labelColor: fg, titleColor: fg},
       legend: {labelColor: fg, titleColor: fg}, text: {color: fg}
     };
   }

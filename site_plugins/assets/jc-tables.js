@@ -1,5 +1,9 @@
 /* Sortable tables: a button in each column header of table.jc-sortable sorts its rows.
- * Numbers sort as numbers (Danish format or a data-sort value); aria-sort tells screen readers. */
+ * Numbers sort as numbers (Danish format or a data-sort value); aria-sort tells screen readers.
+ * Wide tables: each scrolling region (.jc-table-wrap) says on which side there is more to see
+ * (data-jc-scroll="start end", drawn as a shadow by jc.css).
+ * Stacked tables (table.jc-stack, cards on a phone): their parts get explicit table roles, as
+ * CSS display: block takes the table's semantics away from screen readers. */
 (function () {
   "use strict";
   function value(cell) {
@@ -23,7 +27,38 @@
     });
     rows.forEach(function (r) { body.appendChild(r); });
   }
+  function markScroll(wrap) {
+    var sides = [];
+    if (wrap.scrollLeft > 1) sides.push("start");
+    if (wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 1) sides.push("end");
+    if (sides.length) wrap.setAttribute("data-jc-scroll", sides.join(" "));
+    else wrap.removeAttribute("data-jc-scroll");
+  }
+  var resized = typeof ResizeObserver === "function" ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) { markScroll(e.target); });
+  }) : null;
+  function watchScroll() {
+    document.querySelectorAll(".jc-table-wrap").forEach(function (wrap) {
+      if (wrap.getAttribute("data-jc-scroll-watched")) return;
+      wrap.setAttribute("data-jc-scroll-watched", "true");
+      wrap.addEventListener("scroll", function () { markScroll(wrap); }, {passive: true});
+      if (resized) resized.observe(wrap);
+      markScroll(wrap);
+    });
+  }
+  var ROLES = [["table.jc-stack", "table"], ["thead, tbody, tfoot", "rowgroup"], ["tr", "row"],
+               ["thead th", "columnheader"], ["tbody th", "rowheader"], ["td", "cell"]];
+  function keepTableRoles() {
+    document.querySelectorAll("table.jc-stack:not([role])").forEach(function (table) {
+      ROLES.forEach(function (pair) {
+        if (table.matches(pair[0])) table.setAttribute("role", pair[1]);
+        table.querySelectorAll(pair[0]).forEach(function (e) { e.setAttribute("role", pair[1]); });
+      });
+    });
+  }
   function enhance() {
+    watchScroll();
+    keepTableRoles();
     document.querySelectorAll("table.jc-sortable").forEach(function (table) {
       if (table.getAttribute("data-jc-sortable")) return;
       table.setAttribute("data-jc-sortable", "true");
