@@ -111,15 +111,20 @@ def use_cache(cache_dir: Path | None) -> None:
         memo.cache_clear()
 
 
+# This module's own code is part of a structure's key: a change of colours, sizes or marks here
+# makes every structure again.
+_CODE = cache.digest(Path(__file__).read_bytes())
+
+
 def _remembered(build):
     """Memoize a structure builder in memory and, with use_cache(), in the cache by its arguments
-    (and Altair's version)."""
+    (and Altair's version and this module's code)."""
 
     @functools.lru_cache(maxsize=8192)
     def cached(*args):
         if _structures is None:
             return build(*args)
-        inputs = json.dumps([build.__name__, alt.__version__, args], ensure_ascii=False, default=list)
+        inputs = json.dumps([build.__name__, alt.__version__, _CODE, args], ensure_ascii=False, default=list)
         key = f"specs/{cache.digest(inputs)}.json"
         text = _structures.get(key)
         if text is not None:
