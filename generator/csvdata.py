@@ -70,7 +70,7 @@ COUNT_WORDS = (
 _PLAIN = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")  # 1.603, 12.345, 1.234.567
 _COMMA = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+),\d+")  # 93,5 and 1.234,5
-_FULL_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")  # 2013-12 or 2013-12-31
 
 
 def text(key: str, **slots: object) -> str:
@@ -186,10 +186,12 @@ def _number(text_: str) -> float:
 
 def _period(text_: str) -> dt.date:
     """A month; a full date must exist (2011-02-30 is refused, 2011-02-28 gives February)."""
-    m = _FULL_DATE.fullmatch(text_)
+    m = _ISO_MONTH.fullmatch(text_)
     if m:
-        year, month, day = (int(g) for g in m.groups())
-        if 1 <= month <= 12 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+        if year < 1:
+            raise ValueError(text("year_zero", cell=shown(text_.strip())))
+        if day is not None and 1 <= month <= 12 and not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
             days = calendar.monthrange(year, month)[1]
             why = f"{calendar.month_name[month]} {year} has {days} days"
             raise ValueError(text("no_such_date", cell=shown(text_.strip()), why=why, fix=f"{year}-{month:02d}"))
@@ -373,7 +375,7 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
     csv_path = locate(table.file, doc_dir, where)
     if csv_path is None:
         return None
-    file = display_path(csv_path)
+    file = display_path(Path(os.path.normpath(doc_dir / table.file)))  # as written, not where links lead
     flog = _FileLog(log, file)
     try:
         return _read_table(table, csv_path, file, flog)
