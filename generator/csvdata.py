@@ -284,13 +284,17 @@ def _separator_problem(first_line: str, header: list[str], declared: list[str], 
     return None
 
 
-def _check_header(header: list[str], first_line: str, fixed: list[Column], file: str, flog: _FileLog) -> None:
-    problem = _separator_problem(first_line, header, [c.key for c in fixed], file)
+def _check_header(header: list[str], first_line: str, fixed: list[Column], wide: bool, file: str,
+                  flog: _FileLog) -> None:
+    """Separator, duplicate names and missing columns. A wide table's repeated month (or other
+    value) after its fixed columns is left to _spread_headers, which says which column it repeats."""
+    keys = [c.key for c in fixed]
+    problem = _separator_problem(first_line, header, keys, file)
     if problem:
         flog.stop(1, "", problem)
     seen: dict[str, int] = {}
     for i, h in enumerate(header, start=1):
-        if h and h in seen:
+        if h and h in seen and (not wide or h in keys):
             flog.error(1, _name(h), text("duplicate_column", name=shown(h), first=seen[h], second=i))
         seen.setdefault(h, i)
     found = ", ".join(_name(h) for h in header)
@@ -400,7 +404,7 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
     header = [h.strip() for h in rows[0][1]]
     wide = table.wide
     fixed = [c for c in table.columns if not wide or c.key not in (wide.column, wide.value)]
-    _check_header(header, text_.split("\n", 1)[0], fixed, file, flog)
+    _check_header(header, text_.split("\n", 1)[0], fixed, wide is not None, file, flog)
     spread = _spread_headers(table, header, {c.key for c in fixed}, flog) if wide else []
     if spread is None:
         return None
