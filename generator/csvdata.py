@@ -345,8 +345,7 @@ def _check_counts(table: Table, suspects: dict[str, list], whole: dict[str, bool
             continue
         for lineno, name, cell in cells:
             fix = cell.strip().replace(".", "")
-            hint = "" if (table.column(key).decimals or 0) >= 3 else text("thousands_hint")
-            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + hint)
+            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + text("thousands_hint"))
 
 
 def _check_duplicates(table: Table, fixed: list[Column], rows: list[tuple[int, dict]], flog: _FileLog) -> None:
