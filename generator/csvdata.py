@@ -70,7 +70,7 @@ COUNT_WORDS = (
 _PLAIN = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")  # 1.603, 12.345, 1.234.567
 _COMMA = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+),\d+")  # 93,5 and 1.234,5
-_FULL_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")  # 2013-12 or 2013-12-31
 
 
 def text(key: str, **slots: object) -> str:
@@ -186,10 +186,12 @@ def _number(text_: str) -> float:
 
 def _period(text_: str) -> dt.date:
     """A month; a full date must exist (2011-02-30 is refused, 2011-02-28 gives February)."""
-    m = _FULL_DATE.fullmatch(text_)
+    m = _ISO_MONTH.fullmatch(text_)
     if m:
-        year, month, day = (int(g) for g in m.groups())
-        if 1 <= month <= 12 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+        if year < 1:
+            raise ValueError(text("year_zero", cell=shown(text_.strip())))
+        if day is not None and 1 <= month <= 12 and not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
             days = calendar.monthrange(year, month)[1]
             why = f"{calendar.month_name[month]} {year} has {days} days"
             raise ValueError(text("no_such_date", cell=shown(text_.strip()), why=why, fix=f"{year}-{month:02d}"))
@@ -282,13 +284,17 @@ def _separator_problem(first_line: str, header: list[str], declared: list[str], 
     return None
 
 
-def _check_header(header: list[str], first_line: str, fixed: list[Column], file: str, flog: _FileLog) -> None:
-    problem = _separator_problem(first_line, header, [c.key for c in fixed], file)
+def _check_header(header: list[str], first_line: str, fixed: list[Column], wide: bool, file: str,
+                  flog: _FileLog) -> None:
+    """Separator, duplicate names and missing columns. A wide table's repeated month (or other
+    value) after its fixed columns is left to _spread_headers, which says which column it repeats."""
+    keys = [c.key for c in fixed]
+    problem = _separator_problem(first_line, header, keys, file)
     if problem:
         flog.stop(1, "", problem)
     seen: dict[str, int] = {}
     for i, h in enumerate(header, start=1):
-        if h and h in seen:
+        if h and h in seen and (not wide or h in keys):
             flog.error(1, _name(h), text("duplicate_column", name=shown(h), first=seen[h], second=i))
         seen.setdefault(h, i)
     found = ", ".join(_name(h) for h in header)
@@ -339,8 +345,7 @@ def _check_counts(table: Table, suspects: dict[str, list], whole: dict[str, bool
             continue
         for lineno, name, cell in cells:
             fix = cell.strip().replace(".", "")
-            hint = "" if (table.column(key).decimals or 0) >= 3 else text("thousands_hint")
-            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + hint)
+            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + text("thousands_hint"))
 
 
 def _check_duplicates(table: Table, fixed: list[Column], rows: list[tuple[int, dict]], flog: _FileLog) -> None:
@@ -373,7 +378,7 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
     csv_path = locate(table.file, doc_dir, where)
     if csv_path is None:
         return None
-    file = display_path(csv_path)
+    file = display_path(Path(os.path.normpath(doc_dir / table.file)))  # as written, not where links lead
     flog = _FileLog(log, file)
     try:
         return _read_table(table, csv_path, file, flog)
@@ -398,7 +403,7 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
     header = [h.strip() for h in rows[0][1]]
     wide = table.wide
     fixed = [c for c in table.columns if not wide or c.key not in (wide.column, wide.value)]
-    _check_header(header, text_.split("\n", 1)[0], fixed, file, flog)
+    _check_header(header, text_.split("\n", 1)[0], fixed, wide is not None, file, flog)
     spread = _spread_headers(table, header, {c.key for c in fixed}, flog) if wide else []
     if spread is None:
         return None

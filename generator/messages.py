@@ -142,6 +142,7 @@ CSV: dict[str, str] = {
     "thousands_hint": "; if it really is a decimal number, declare `decimals: 3` for the column",
     "too_large": "{cell} is beyond the limit for a number (at most {limit} in size)",
     "no_such_date": "{cell} is no date ({why}); write the month as {fix}",
+    "year_zero": "expected a month as YYYY-MM from the year 1 on, got {cell}",
     "duplicate_period": "the same {what} as line {first} ({value}); in a table with months each {what} may "
                         "occur once",
     "wide_header": "{problem} (the headers after {fixed} are values of {column!r})",

@@ -125,6 +125,14 @@ def test_a_link_within_data_is_followed(folder):
     assert issues == [] and frame["antal"].tolist() == [12.0]
 
 
+def test_a_message_about_a_linked_file_names_it_as_written(folder):
+    shared = write(folder.parent / "2012", "periode,antal\n2013-01,tolv\n", "delt.csv")
+    (folder / "serie.csv").symlink_to(shared)
+    frame, issues = load(series(), folder)
+    assert issues == ["data/testby/2013/serie.csv:2: antal: expected a number (decimal point, no thousands "
+                      "separator), got 'tolv'"]
+
+
 def test_a_linked_folder_leading_out_of_data_is_refused(folder, tmp_path):
     write(tmp_path / "ude", "periode,antal\n2013-01,1\n")
     (folder / "serier").symlink_to(tmp_path / "ude")
@@ -247,6 +255,13 @@ def test_an_impossible_day_is_an_error(folder, cell, why):
     frame, issues = load(series(), folder)
     fix = cell[:7]
     assert issues == [f"data/testby/2013/serie.csv:2: periode: '{cell}' is no date ({why}); write the month as {fix}"]
+
+
+def test_the_year_0_is_no_year(folder):
+    write(folder, "periode,antal\n0000-01,1\n0000-02-30,1\n")
+    frame, issues = load(series(), folder)
+    assert issues == ["data/testby/2013/serie.csv:2: periode: expected a month as YYYY-MM from the year 1 on, got '0000-01'",
+                      "data/testby/2013/serie.csv:3: periode: expected a month as YYYY-MM from the year 1 on, got '0000-02-30'"]
 
 
 def test_the_same_month_twice_is_an_error(folder):
