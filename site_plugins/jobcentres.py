@@ -12,7 +12,6 @@ plugin sets it: front page, Jobcentre (jobcentre -> year -> document), År, othe
 from __future__ import annotations
 
 import functools
-import html
 import os
 import logging
 import posixpath
@@ -29,6 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from generator import charts, compute, loader, overview, pages, site, svgrender
 from generator.errors import DataError
+from site_plugins import search
 
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -43,6 +43,7 @@ BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
     "assets/javascripts/jc-charts.js": "jc-charts.js",
     "assets/javascripts/jc-tables.js": "jc-tables.js",
+    "assets/javascripts/jc-search.js": "jc-search.js",
     "assets/stylesheets/jc.css": "jc.css",
 }
 
@@ -76,22 +77,6 @@ def _vega_bundle(cache: Path) -> Path:
     if not path.is_file():
         svgrender.write(path, svgrender.vl_convert().javascript_bundle())
     return path
-
-
-def search_entries(page, texts: dict[str, str]) -> list[dict]:
-    """Entries for Material's search index: the page, then each heading with its text, if any.
-    Made without parsing the page's HTML, which cost Material ~10 ms a document page."""
-    entries = [{"location": page.url, "title": page.meta.get("title") or page.title, "text": texts.get("", "")}]
-
-    def walk(items):
-        for item in items:
-            if item.level > 1:
-                entries.append({"location": page.url + item.url, "title": html.unescape(item.title),
-                                "text": texts.get(item.id, "")})
-            walk(item.children)
-
-    walk(page.toc)
-    return entries
 
 
 def _page_links(html: str, page, files: Files) -> str:
@@ -182,7 +167,6 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
         }
-        self.search_texts = {p.path: p.search for p in self.pages if p.search is not None}
         for path in (JS_BUNDLE, *(p for p in OWN_ASSETS if p.endswith(".js"))):
             if path not in config.extra_javascript:
                 config.extra_javascript.append(path)
@@ -236,24 +220,17 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return files
 
     def on_page_context(self, context, page, config, nav):
-        """Edit links of generated pages point at the data file they come from. A document page
-        goes into the search index as its headings and the texts the generator chose."""
+        """Edit links of generated pages point at the data file they come from."""
         source = self.sources.get(page.file.src_uri)
         if page.file.generated_by and config.repo_url:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
-        texts = self.search_texts.get(page.file.src_uri)
-        index = getattr(config.plugins.get("material/search"), "search_index", None)
-        if texts is not None and index is not None:
-            index.entries.extend(search_entries(page, texts))
         return context
 
     def on_page_markdown(self, markdown: str, page, config, files):
         """Fill the marker lines of a hand-written page with generated lists. On a generated
-        page, hide the blocks of pure HTML from Markdown (on_page_content puts them back):
+        page, hide the blocks of pure HTML from Markdown (on_post_page puts them back):
         the page comes out the same, 3-4 times faster."""
         if page.file.generated_by:
-            if page.file.src_uri in self.search_texts:  # indexed by on_page_context instead
-                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             blocks = self._stash.setdefault(page.file.src_uri, [])
             blocks.clear()
 
@@ -273,32 +250,15 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
         return SNIPPET_MARKER.sub(fill, markdown)
 
-    # Material's search is a role="dialog" without a name (axe: aria-dialog-name, serious);
-    # name it on every page, the 404 page included.
-    _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-    def _name_search_dialog(self, html: str, config) -> str:
-        label = "Søg" if config.theme.get("language") == "da" else "Search"
-        return html.replace(self._SEARCH_DIALOG, self._SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
-
-    def on_post_template(self, output: str, template_name: str, config) -> str:
-        return self._name_search_dialog(output, config)
-
     def _unstash(self, html: str, page) -> str:
         blocks = self._stash.pop(page.file.src_uri, None)
         return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
-
-    def on_page_content(self, html: str, page, config, files):
-        """Put the hidden HTML blocks back, except on pages the theme's search does not parse
-        (document pages, see on_page_context): those get them only when written (on_post_page),
-        so MkDocs, which holds every page's HTML until the end of the build, holds less."""
-        return html if page.file.src_uri in self.search_texts else self._unstash(html, page)
 
     def on_post_page(self, output: str, page, config):
         """Squeeze the blank lines and indentation the theme's templates leave (outside <pre>):
         a browser shows the page the same, and with the navigation of 98 jobcentres it was half
         of every page's bytes (77 KB -> 38 KB for a short page)."""
-        parts = PRE.split(self._unstash(self._name_search_dialog(output, config), page))
+        parts = PRE.split(self._unstash(output, page))
         if page.file.generated_by:
             page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
@@ -309,6 +269,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             dest = Path(config.site_dir) / path
             dest.parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(cached, dest)
+        try:  # the search index, made from the site as written (site_plugins/search.py)
+            search.index_site(config.site_dir)
+        except search.SearchIndexError as e:
+            raise PluginError(str(e)) from None
 
     def on_build_error(self, error):
         charts.wait_rendered()  # what was rendered stays in the cache for the next build
