@@ -17,6 +17,7 @@ What is indexed is decided in the HTML:
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 
@@ -37,20 +38,21 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: str | Path) -> dict:
+def index_site(site_dir: str | Path) -> int:
     """Index the HTML pages in site_dir and write the search bundle to site_dir/pagefind/
-    (replacing the one an earlier build left). Returns Pagefind's figures: page_count."""
+    (replacing the one an earlier build left). Returns the number of pages in the index."""
     site = Path(site_dir).resolve()
     out = site / FOLDER
     shutil.rmtree(out, ignore_errors=True)  # an earlier build's bundle: never indexed, never kept
     try:
-        return asyncio.run(_index(site, out))
+        asyncio.run(_index(site, out))
+        entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
     except Exception as e:  # the binary's own message says what went wrong
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
-async def _index(site: Path, out: Path) -> dict:
+async def _index(site: Path, out: Path) -> None:
     config = IndexConfig(force_language=LANGUAGE, exclude_selectors=EXCLUDE, output_path=str(out))
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site))
-    return {"page_count": result["page_count"]}
+        await index.add_directory(str(site))

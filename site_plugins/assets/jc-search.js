@@ -74,6 +74,8 @@
         autofocus: true,
         processResult: processResult
       });
+      // Pagefind names its field only by a tooltip: the dialog's heading names it
+      dialog.querySelector(".pagefind-ui__search-input").setAttribute("aria-labelledby", "jc-search-title");
       announce();
     });
     ui.catch(function (err) {
@@ -83,16 +85,27 @@
     return ui;
   }
 
+  // The dialog gives focus back to what had it when it opened: the button, also when the "/"
+  // key opened it from the page.
   function open() {
+    if (!document.activeElement || document.activeElement === document.body) button.focus();
     if (!dialog.open) dialog.showModal();
     start().then(function () {
-      var input = dialog.querySelector("input[type=text], input[type=search]");
+      var input = dialog.querySelector(".pagefind-ui__search-input");
       if (input) { input.focus(); input.select(); }
     });
   }
 
   function close() {
     if (dialog.open) dialog.close();
+  }
+
+  // A new page (a result followed by instant navigation) starts with no focus, as a loaded page
+  // does, not on the search button that the dialog gives focus back to when it closes.
+  function closeForNewPage() {
+    var wasOpen = dialog.open;
+    close();
+    if (wasOpen && document.activeElement === button) button.blur();
   }
 
   button.hidden = false;
@@ -115,6 +128,6 @@
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(close); // a result followed by instant navigation: the new page shows
+    window.document$.subscribe(closeForNewPage); // a result followed by instant navigation
   }
 })();
