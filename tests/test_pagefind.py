@@ -28,7 +28,8 @@ def test_index_site_writes_a_danish_bundle_of_the_marked_pages_only(tmp_path):
         "guide/index.html": page("Vejledning", "Kun for personalet", indexed=False),
         "404.html": page("Ikke fundet", "Siden findes ikke", indexed=False),
     })
-    assert search.index_site(site) == 1
+    figures = search.index_site(site)
+    assert figures["pages"] == 1 and figures["seconds"] > 0 and figures["peak_rss"] > 1e6
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["da"]
     assert (site / "pagefind/pagefind-ui.js").is_file() and (site / "pagefind/wasm.da.pagefind").is_file()
