@@ -73,7 +73,7 @@ def test_filters_name_jobcentre_year_and_document_kind(index):
         "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2012"], "Dokument": ["Tilbagemelding"]}
     assert filters("/hoeje-taastrup/2013/referat-2013-03-06/") == {
         "Jobcenter": ["Jobcenter Høje-Taastrup"], "År": ["2013"], "Dokument": ["Referat"]}
-    assert filters("/hvidovre/") == {"Jobcenter": ["Jobcenter Hvidovre"]}
+    assert filters("/hvidovre/") == {}
     assert filters("/om-data/") == {}
 
 
