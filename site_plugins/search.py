@@ -35,6 +35,9 @@ LANGUAGE = "da"
 # and text alternative are indexed), tables' column headers (run together without their rows),
 # Material's edit button, and heading permalinks (¶).
 EXCLUDE = [".jc-chart", "thead", ".md-content__button", ".headerlink"]
+# glibc gives each of Pagefind's many threads its own memory pool; two pools keep its peak RSS
+# lower (measured on a copy of the 20 x 5 site repeated to 8,118 pages: 2.22 GB -> 1.91 GB).
+MALLOC = {"MALLOC_ARENA_MAX": "2"}
 
 
 class SearchIndexError(Exception):
@@ -54,14 +57,15 @@ def index_site(site_dir: str | Path) -> dict:
     site = Path(site_dir).resolve()
     out = site / FOLDER
     shutil.rmtree(out, ignore_errors=True)  # an earlier build's bundle: never indexed, never kept
-    command = [str(get_executable() or "pagefind"), "--site", str(site), "--output-path", str(out),
-               "--force-language", LANGUAGE, "--quiet"]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
     start = time.perf_counter()
     try:
+        command = [str(get_executable() or "pagefind"), "--site", str(site), "--output-path", str(out),
+                   "--force-language", LANGUAGE, "--quiet"]
+        for selector in EXCLUDE:
+            command += ["--exclude-selectors", selector]
         with tempfile.TemporaryDirectory() as empty:
-            proc = subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                    env={**MALLOC, **os.environ})
             output = proc.stdout.read().decode("utf-8", "replace")
             _, status, usage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
