@@ -38,10 +38,21 @@ import synth  # noqa: E402
 
 
 def _timed_plugin():
-    """Wrap the jobcentres plugin's hooks so the time spent in our code can be told apart."""
+    """Wrap the jobcentres plugin's hooks so the time spent in our code can be told apart, and
+    the search indexing (part of on_post_build) within it."""
+    from site_plugins import search
     from site_plugins.jobcentres import JobcentrePlugin
 
-    spent = {"generator": 0.0}
+    spent = {"generator": 0.0, "search": 0.0, "search_rss": 0}
+    index_site = search.index_site
+
+    def timed_index(*a, **kw):
+        figures = index_site(*a, **kw)
+        spent["search"] += figures["seconds"]
+        spent["search_rss"] = max(spent["search_rss"], figures["peak_rss"])
+        return figures
+
+    search.index_site = timed_index
     for name in [n for n in vars(JobcentrePlugin) if n.startswith("on_")]:
         original = getattr(JobcentrePlugin, name)
 
@@ -88,16 +99,17 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(pid: int) -> int:
-    """RSS of a process and all its descendants (the SVG pool), from /proc."""
-    total = _rss(pid)
+def _tree(pid: int) -> list[int]:
+    """RSS of a process and of each of its descendants (the SVG pool, Pagefind), from /proc."""
+    out = [_rss(pid)]
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
             kids = (task / "children").read_text().split()
         except OSError:
             continue
-        total += sum(_tree_rss(int(k)) for k in kids)
-    return total
+        for k in kids:
+            out += _tree(int(k))
+    return out
 
 
 class PeakRSS:
@@ -106,13 +118,16 @@ class PeakRSS:
 
     def __init__(self):
         self.peak = 0
+        self.largest = 0  # of one process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self):
         while not self._stop.wait(0.2):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            rss = _tree(os.getpid())
+            self.peak = max(self.peak, sum(rss))
+            self.largest = max(self.largest, *rss)
 
     def stop(self) -> int:
         self._stop.set()
@@ -137,7 +152,10 @@ def child(args) -> None:
         finally:
             Path(args.change).write_text(old, encoding="utf-8")
     out["generator"] = spent["generator"]
+    out["search"] = spent["search"]
+    out["search_rss"] = spent["search_rss"]
     out["rss"] = peak.stop()
+    out["largest_rss"] = max(peak.largest, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     print("RESULT " + json.dumps(out))
 
 
@@ -187,7 +205,44 @@ def site_facts(site: Path) -> dict:
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "largest_bytes": largest[0],
         "largest_page": str(largest[1].relative_to(site)),
-        "search_bytes": (site / "search/search_index.json").stat().st_size,
+        "search_bytes": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
+    }
+
+
+def first_search(site: Path, query: str = "langtidsledige") -> dict:
+    """A reader's first search in Chromium (the browser suite's): open the search on the front
+    page, type query, wait for the first results. What it transferred from the site (library,
+    UI, index, filters, fragments: every request after the button was pressed), that with gzip
+    for the files a host compresses (Pagefind's own index files are gzip already), and the time
+    from the button to the first results shown (with the UI's 300 ms wait for typing to stop)."""
+    import gzip
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser.serving import serve
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        files: list[tuple[str, bytes]] = []
+        page.on("requestfinished", lambda r: files.append((r.url, r.response().body())))
+        t = time.perf_counter()
+        page.click("button.jc-search-open")
+        page.fill(".pagefind-ui__search-input", query)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
+        shown = time.perf_counter() - t
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        browser.close()
+    compressible = (".js", ".css", ".json", ".html")
+    return {
+        "first_search_bytes": sum(len(b) for _, b in files),
+        "first_search_gzip": sum(len(gzip.compress(b)) if u.endswith(compressible) else len(b) for u, b in files),
+        "first_search_files": len(files),
+        "first_search_s": shown,
     }
 
 
@@ -198,13 +253,16 @@ def measure(scale: str, work: Path, log: Path, skip_cold: bool = False) -> dict:
     row = {"scale": scale, "synth": time.perf_counter() - t}
     site = work / "site"
     cache = work / ".cache"
+    cold = {}
     if not skip_cold:
         shutil.rmtree(cache, ignore_errors=True)
         cold = run_child("build", str(config), str(site), log=log)
         row.update(cold_wall=cold["wall"], cold_generator=cold["generator"], cold_rss=cold["rss"])
     warm = run_child("build", str(config), str(site), log=log)
-    row.update(warm_wall=warm["wall"], warm_generator=warm["generator"], warm_rss=warm["rss"])
+    row.update(warm_wall=warm["wall"], warm_generator=warm["generator"], warm_rss=warm["rss"],
+               warm_search=warm["search"], search_rss=max(warm["search_rss"], cold.get("search_rss", 0)), largest_rss=max(warm["largest_rss"], cold.get("largest_rss", 0)))
     row.update(site_facts(site))
+    row.update(first_search(site))
     change = next(p for p in sorted((work / "data").glob("*/*/resultatrevision.yaml")))
     row["changed"] = str(change.relative_to(work))
     for dirty in (False, True):
@@ -231,7 +289,12 @@ def table(rows: list[dict]) -> str:
         ("Peak RSS (build; serve after its 2 builds)", lambda r: f"{_mb(max(r.get('cold_rss', 0), r['warm_rss']))}; {_mb(r['rebuild_rss'])}"),
         ("Site size", lambda r: _mb(r["site_bytes"])),
         ("Largest page HTML", lambda r: f"{r['largest_bytes'] / 1e3:,.0f} KB ({r['largest_page']})"),
-        ("Search index", lambda r: _mb(r["search_bytes"])),
+        ("Search indexing (Pagefind, within the warm build; its peak RSS)",
+         lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}"),
+        ("Largest single process RSS (indexing included)", lambda r: _mb(r["largest_rss"])),
+        ("Search bundle on disk (pagefind/)", lambda r: _mb(r["search_bytes"])),
+        ("First search 'langtidsledige' in Chromium", lambda r: f"{r['first_search_bytes'] / 1e3:,.0f} KB in "
+         f"{r['first_search_files']} files ({r['first_search_gzip'] / 1e3:,.0f} KB gzip); results in {r['first_search_s'] * 1000:,.0f} ms"),
         ("Rebuild after one change (serve)", lambda r: f"{r['rebuild']:.1f} s"),
         ("Rebuild (serve --dirty)", lambda r: f"{r['dirty_rebuild']:.1f} s"),
     ]

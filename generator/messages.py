@@ -250,8 +250,13 @@ BUILD: dict[str, str] = {
     "site_kept": "the build failed; the published site in {site} was kept as it was",
 }
 
+# --------------------------------------------------------------------------- the search index (site_plugins/search.py)
+SEARCH: dict[str, str] = {
+    "failed": "{site}: the search index (Pagefind) could not be written: {error}",
+}
+
 MESSAGES: dict[str, str] = {}
-for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD)):
+for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH)):
     MESSAGES.update({f"{_area}.{key}": value for key, value in _texts.items()})
 
 

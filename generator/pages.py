@@ -689,7 +689,7 @@ def table_html(table: Table, caption: str | None = None, anchor: str | None = No
         out.append(f"<caption>{text(caption)}</caption>")
     out.append("<thead><tr>")
     out.extend(f'<th scope="col"{k}>{text(c.label)}</th>' for c, k in zip(shown, head_kinds))
-    out.append("</tr></thead>\n<tbody data-search-exclude>\n")
+    out.append("</tr></thead>\n<tbody data-pagefind-ignore>\n")
     emphasis = table.emphasis_column
     for row in rows:
         out.append('<tr class="jc-sum">' if emphasis and row[emphasis] else "<tr>")

@@ -16,7 +16,6 @@ plugin sets it: front page, Jobcentre (jobcentre -> year -> document), År, othe
 """
 from __future__ import annotations
 
-import html
 import logging
 import os
 import posixpath
@@ -33,6 +32,7 @@ from mkdocs.utils import CountHandler
 
 from generator import cache, charts, compute, loader, messages, overview, pages, publish, site, sitecheck, svgrender
 from generator.errors import DataError
+from site_plugins import search
 
 ASSETS = Path(__file__).parent / "assets"
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -48,6 +48,7 @@ BLANK_LINES = re.compile(r"[ \t]*\n\s*")
 OWN_ASSETS = {
     "assets/javascripts/jc-charts.js": "jc-charts.js",
     "assets/javascripts/jc-tables.js": "jc-tables.js",
+    "assets/javascripts/jc-search.js": "jc-search.js",
     "assets/stylesheets/jc.css": "jc.css",
 }
 
@@ -89,22 +90,6 @@ def _vega_bundle(store: cache.Store) -> str:
     if store.get(key) is None:
         store.put(key, svgrender.vl_convert().javascript_bundle().encode("utf-8"))
     return key
-
-
-def search_entries(page, texts: dict[str, str]) -> list[dict]:
-    """Entries for Material's search index: the page, then each heading with its text, if any.
-    Made without parsing the page's HTML, which cost Material ~10 ms a document page."""
-    entries = [{"location": page.url, "title": page.meta.get("title") or page.title, "text": texts.get("", "")}]
-
-    def walk(items):
-        for item in items:
-            if item.level > 1:
-                entries.append({"location": page.url + item.url, "title": html.unescape(item.title),
-                                "text": texts.get(item.id, "")})
-            walk(item.children)
-
-    walk(page.toc)
-    return entries
 
 
 def _page_links(html: str, page, files: Files) -> str:
@@ -235,7 +220,6 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.sources = {
             p.path: os.path.relpath(p.source, project).replace(os.sep, "/") for p in self.pages if p.source
         }
-        self.search_texts = {p.path: p.search for p in self.pages if p.search is not None}
         for path in (JS_BUNDLE, *(p for p in OWN_ASSETS if p.endswith(".js"))):
             if path not in config.extra_javascript:
                 config.extra_javascript.append(path)
@@ -295,24 +279,17 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return files
 
     def on_page_context(self, context, page, config, nav):
-        """Edit links of generated pages point at the data file they come from. A document page
-        goes into the search index as its headings and the texts the generator chose."""
+        """Edit links of generated pages point at the data file they come from."""
         source = self.sources.get(page.file.src_uri)
         if page.file.generated_by and config.repo_url:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}" if source else None
-        texts = self.search_texts.get(page.file.src_uri)
-        index = getattr(config.plugins.get("material/search"), "search_index", None)
-        if texts is not None and index is not None:
-            index.entries.extend(search_entries(page, texts))
         return context
 
     def on_page_markdown(self, markdown: str, page, config, files):
         """Fill the marker lines of a hand-written page with generated lists. On a generated
-        page, hide the blocks of pure HTML from Markdown (on_page_content puts them back):
+        page, hide the blocks of pure HTML from Markdown (on_post_page puts them back):
         the page comes out the same, 3-4 times faster."""
         if page.file.generated_by:
-            if page.file.src_uri in self.search_texts:  # indexed by on_page_context instead
-                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             blocks = self._stash.setdefault(page.file.src_uri, [])
             blocks.clear()
 
@@ -332,36 +309,25 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
         return SNIPPET_MARKER.sub(fill, markdown)
 
-    # Material's search is a role="dialog" without a name (axe: aria-dialog-name, serious);
-    # name it on every page, the 404 page included.
-    _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-    def _name_search_dialog(self, html: str, config) -> str:
-        label = "Søg" if config.theme.get("language") == "da" else "Search"
-        return html.replace(self._SEARCH_DIALOG, self._SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
-
-    def on_post_template(self, output: str, template_name: str, config) -> str:
-        return self._name_search_dialog(output, config)
-
     def _unstash(self, html: str, page) -> str:
         blocks = self._stash.pop(page.file.src_uri, None)
         return STASHED.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
     def on_page_content(self, html: str, page, config, files):
-        """Put the hidden HTML blocks back, except on pages the theme's search does not parse
-        (document pages, see on_page_context): those get them only when written (on_post_page),
-        so MkDocs, which holds every page's HTML until the end of the build, holds less.
-        The ids in hidden blocks count as the page's anchors (MkDocs checks links to them)."""
+        """The ids in HTML blocks hidden from Markdown count as the page's anchors (MkDocs checks
+        links to them); the blocks themselves go back in on_post_page."""
         blocks = self._stash.get(page.file.src_uri)
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(ANCHOR.findall("".join(blocks)))
-        return html if page.file.src_uri in self.search_texts else self._unstash(html, page)
+        return html
 
     def on_post_page(self, output: str, page, config):
-        """Squeeze the blank lines and indentation the theme's templates leave (outside <pre>):
-        a browser shows the page the same, and with the navigation of 98 jobcentres it was half
-        of every page's bytes (77 KB -> 38 KB for a short page)."""
-        parts = PRE.split(self._unstash(self._name_search_dialog(output, config), page))
+        """Put back the HTML blocks hidden from Markdown (on_page_markdown): only now, so MkDocs,
+        which holds every page's HTML until the end of the build, holds less. Squeeze the blank
+        lines and indentation the theme's templates leave (outside <pre>): a browser shows the
+        page the same, and with the navigation of 98 jobcentres it was half of every page's bytes
+        (77 KB -> 38 KB for a short page)."""
+        parts = PRE.split(self._unstash(output, page))
         if page.file.generated_by:
             page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
@@ -374,6 +340,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             raise PluginError(str(e)) from None
         for path, cached in self.late.items():
             copy_out(self.svg_store, self.svg_store.key_of(cached), Path(config.site_dir) / path)
+        try:  # the search index, made from the site as written (site_plugins/search.py)
+            search.index_site(config.site_dir)
+        except search.SearchIndexError as e:
+            raise PluginError(str(e)) from None
         if self.staging is None:
             return
         if any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)):

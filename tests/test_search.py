@@ -1,32 +1,88 @@
-"""Danish search that stays light: table rows and chart data are kept out of the index."""
+"""The site's Pagefind index, read back from the built seed site: Danish, citizen-facing pages
+only, no table rows or chart data, filters for jobcentre, year and document kind, and the
+texts results show (a revision's verdict line, a goal's result sentence)."""
+from __future__ import annotations
+
+import gzip
 import json
 
+import pytest
 
-def index(site):
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-
-
-def test_search_is_danish(built_site):
-    config = index(built_site)["config"]
-    assert config["lang"] == ["da"]
+FRAGMENT_HEADER = b"pagefind_dcd"  # Pagefind's fragments: gzip of this header and a JSON record
 
 
-def test_table_rows_and_chart_data_stay_out_of_the_index(built_site):
-    docs = index(built_site)["docs"]
-    text = " ".join(d["title"] + " " + d["text"] for d in docs)
-    assert "5.585" not in text  # a value only found in Tabel 4's rows
-    assert '"værdi"' not in text and "$schema" not in text and "vega-lite" not in text  # chart JSON
-    assert "Tabel 4: Resultatoversigt – Forsørgelsesgrupper, Hvidovre" in text  # the caption stays findable
-    assert "Færre på førtidspension" in text  # goal titles and texts stay findable
-    assert "langtidsledige" in text
+def fragments(site) -> dict[str, dict]:
+    """url -> Pagefind's record of the page (content, filters, meta, anchors)."""
+    out = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(FRAGMENT_HEADER), path
+        record = json.loads(raw[len(FRAGMENT_HEADER):])
+        out[record["url"]] = record
+    return out
 
 
-def test_document_pages_are_indexed_by_heading_without_their_prose(built_site):
-    docs = index(built_site)["docs"]
-    fp = next(d for d in docs if d["location"] == "hvidovre/2013/resultatrevision/#foertidspension")
-    assert fp["title"] == "Mål 2: Færre på førtidspension"
-    assert fp["text"].startswith("Tilgangen af personer til førtidspension skal begrænses") and "Ikke opfyldt" in fp["text"]
-    text = " ".join(d["text"] for d in docs if d["location"].startswith("hvidovre/"))
-    assert "Stigningen kan have en sammenhæng" not in text  # a goal's explanation: long prose stays out
-    page = next(d for d in docs if d["location"] == "hvidovre/2020/beskaeftigelsesplan/")
-    assert page["title"] == "Beskæftigelsesplan 2020 – Jobcenter Hvidovre"
+@pytest.fixture(scope="module")
+def index(built_site):
+    return fragments(built_site)
+
+
+def test_the_index_is_danish_and_holds_every_citizen_facing_page(built_site, index):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["da"]
+    assert entry["languages"]["da"]["page_count"] == len(index)
+    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
+    expected = {"/" if p == "." else f"/{p}/" for p in pages} - {"/forfatter/"}
+    assert set(index) == expected
+
+
+def test_the_staff_guide_and_the_404_page_stay_out(built_site, index):
+    assert "/forfatter/" not in index
+    assert not any("jobcentres.yaml" in r["content"] for r in index.values())  # a phrase only in the guide
+    assert "data-pagefind-body" not in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_only_the_main_content_is_indexed(index):
+    front = index["/"]["content"]
+    assert front.startswith("Jobcentrenes planer og resultater.")
+    text = " ".join(r["content"] for r in index.values())
+    assert "Skift til mørk visning" not in text  # the palette toggle in the header
+    assert "Tilgængelighedserklæring · Om data" not in text  # the footer's links
+    assert "Rediger denne side" not in text
+
+
+def test_table_rows_chart_data_and_column_headers_stay_out(index):
+    revision = index["/hvidovre/2013/resultatrevision/"]["content"]
+    assert "5.585" not in revision  # a value only found in Tabel 4's rows
+    assert "Tabel 4: Resultatoversigt – Forsørgelsesgrupper, Hvidovre" in revision  # its caption stays findable
+    assert "Tallene bag figur" not in revision  # the figures' data tables
+    text = " ".join(r["content"] for r in index.values())
+    assert "$schema" not in text and "vega-lite" not in text and '"værdi"' not in text  # chart specs
+    assert "MålJobcenterÅr" not in text and "MålNulpunktStatus" not in text  # run-together column headers
+
+
+def test_filters_name_jobcentre_year_and_document_kind(index):
+    def filters(url):
+        return {k: v for k, v in index[url]["filters"].items()}
+
+    assert filters("/hvidovre/2013/resultatrevision/") == {
+        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2013"], "Dokument": ["Resultatrevision"]}
+    assert filters("/hvidovre/2020/beskaeftigelsesplan/") == {
+        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2020"], "Dokument": ["Beskæftigelsesplan"]}
+    assert filters("/hvidovre/2012/tilbagemelding/") == {
+        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2012"], "Dokument": ["Tilbagemelding"]}
+    assert filters("/hoeje-taastrup/2013/referat-2013-03-06/") == {
+        "Jobcenter": ["Jobcenter Høje-Taastrup"], "År": ["2013"], "Dokument": ["Referat"]}
+    assert filters("/hvidovre/") == {}
+    assert filters("/om-data/") == {}
+
+
+def test_results_can_show_the_verdict_line_and_each_goals_result_sentence(index):
+    meta = index["/hvidovre/2013/resultatrevision/"]["meta"]
+    assert meta["title"] == "Resultatrevision 2013 – Jobcenter Hvidovre"
+    assert meta["overblik"] == "Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt."
+    assert meta["resultat-foertidspension"] == ("Ikke opfyldt: 94 personer mod et mål på højst 60 personer; "
+                                                "fald på 59,3 pct. siden nulpunktet.")
+    assert meta["resultat-langtidsledige"].startswith("Ikke opfyldt: 369 personer mod et mål på højst 368 personer")
+    anchors = {a["id"]: a["text"] for a in index["/hvidovre/2013/resultatrevision/"]["anchors"]}
+    assert anchors["foertidspension"] == "Mål 2: Færre på førtidspension"  # the goal is a sub-result
