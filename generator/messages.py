@@ -235,8 +235,6 @@ BUILD: dict[str, str] = {
                      ".cache/?); build again; the published site was kept as it was",
     "cache_damaged": "{path}: this cache entry was damaged (cut short, changed, copied from another entry, or not "
                      "a file); it is made again",
-    "slug_is_site_folder": "the slug {slug!r} is the name of a folder the site itself writes ({folders}); "
-                           "choose another slug",
     "slug_is_docs_name": "the slug {slug!r} is also the name of a page or folder of the hand-written pages "
                          "({docs}); rename one of them",
     "docs_at_generated": "{docs} has the address {url} of the page made from this file; rename or move {docs} "

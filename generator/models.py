@@ -19,7 +19,7 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Top-level folders the site itself writes: a jobcentre slug (its folder on the site) must not be
 # one of them. The site's own folder names (overview.YEARS_FOLDER, scorecard.SCORECARD,
 # opendata.DATA_PAGE, the plugin's assets) are tested to be in this list.
-RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "404", "sitemap"})
+RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap"})
 
 # The largest size of a number in any field: larger values are typing mistakes (or attacks).
 MAX_NUMBER = 1e12

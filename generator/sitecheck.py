@@ -2,8 +2,7 @@
 
 `plan` lists every page a dataset makes (its Markdown path and the data file it comes from)
 without making any. `problems` compares the plan with itself and with the hand-written files in
-docs/: a jobcentre slug that is the name of a folder the site writes or of a top-level page or
-folder in docs/, a page in docs/ at the address of a generated page, and two generated pages at
+docs/: a jobcentre slug that is the name of a top-level page or folder in docs/, a page in docs/ at the address of a generated page, and two generated pages at
 one address. Both `python -m generator validate` and the MkDocs plugin (before it writes
 anything) report these with the same messages (generator/messages.py, BUILD).
 """
@@ -20,11 +19,6 @@ from .errors import DataIssue
 from .loader import REGISTRY_FILE, Dataset, LineMap
 from .opendata import DATA_PAGE
 from .scorecard import SCORECARD
-
-# Top-level folders the site writes itself: the listings, the scorecard, open data, and the
-# theme's and search's files (assets/, search/search_index.json).
-SITE_FOLDERS = (overview.YEARS_FOLDER, SCORECARD, DATA_PAGE, "assets", "search")
-
 
 @dataclass(frozen=True)
 class Planned:
@@ -86,14 +80,9 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
     for p in plan(dataset):
         if p.path.count("/") == 1 and p.field.startswith("jobcentres["):  # a jobcentre's home page
             slugs[p.path.split("/")[0]] = p
-    reserved = {s for s in slugs if s in SITE_FOLDERS}
-    for slug in sorted(reserved):
-        issue(slugs[slug], "slug_is_site_folder", slug=slug, folders=", ".join(f"{f}/" for f in SITE_FOLDERS))
-
+    # (a slug that is a folder the site writes is refused with the registry: models.RESERVED_SLUGS)
     planned: dict[str, Planned] = {}
     for p in plan(dataset):
-        if p.field.startswith("jobcentres[") and p.path.split("/")[0] in reserved:
-            continue  # said above
         url = address(p.path)
         first = planned.setdefault(url, p)
         if first is not p:
@@ -112,7 +101,7 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
                                         messages.text("build.docs_in_site_folder", url=url)))
             else:
                 issue(at, "docs_at_generated", docs=f"{docs_dir}/{path}", url=url)
-        elif top in slugs and top not in reserved and top not in named:
+        elif top in slugs and top not in named:
             named.add(top)
             issue(slugs[top], "slug_is_docs_name", slug=top, docs=f"{docs_dir}/{path}")
     return sorted(set(issues))

@@ -183,11 +183,11 @@ def test_the_plan_validate_checks_is_the_site_the_build_makes(tmp_path):
 
 
 def test_two_generated_pages_at_one_address_name_both_origins(dataset, monkeypatch):
-    """Without the list of the site's folders, a jobcentre 'aar' would make aar/ twice: its home
-    page and the list of years; the clash names the registry line (the listing has no file)."""
+    """Past the registry's reserved slugs (models.RESERVED_SLUGS), a jobcentre 'aar' would make aar/
+    twice: its home page and the list of years; the clash names the registry line (the listing has
+    no file)."""
     from generator import sitecheck
 
-    monkeypatch.setattr(sitecheck, "SITE_FOLDERS", ())
     monkeypatch.setattr(dataset.registry.jobcentres[0], "slug", "aar")
     issues = [str(i) for i in sitecheck.problems(dataset, [])]
     assert issues == ["data/jobcentres.yaml:4: jobcentres[0].slug: the page aar/ is made from this file "

@@ -201,7 +201,7 @@ def test_a_reserved_slug_is_a_registry_error(tmp_path):
     root = tree(tmp_path, registry=REGISTRY.replace("slug: testby", "slug: aar"))
     errors = errors_of(root)
     assert any(e.endswith("jobcentres.yaml:2: jobcentres[0].slug: 'aar' is a folder of the site itself; choose another "
-                          "slug (reserved: 404, aar, assets, data, maalopfyldelse, search, sitemap)") for e in errors), errors
+                          "slug (reserved: 404, aar, assets, data, maalopfyldelse, pagefind, search, sitemap)") for e in errors), errors
 
 
 def test_impossible_date_and_other_errors_come_together(tmp_path):

@@ -30,7 +30,7 @@ def jobcentre(slug: str) -> str:
 
 
 def site_folder(slug: str) -> str:
-    return f"data/jobcentres.yaml:16: jobcentres[2].slug: the slug '{slug}' is the name of a folder the site itself writes"
+    return f"data/jobcentres.yaml:16: jobcentres[2].slug: '{slug}' is a folder of the site itself; choose another slug"
 
 
 HVIDOVRE_HOME = ("data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre/index.md has the address "
