@@ -22,9 +22,11 @@ def dataset():
 
 
 # The fast subset (`bash scripts/test.sh --fast`, i.e. `-m "not slow"`) leaves out the tests
-# marked slow here: the browser suite, tests that need a built site or a built copy of the
-# project (the fixtures below), and tests that build a whole site or a synthetic data tree
-# themselves (they call one of the helpers below).
+# marked slow here: the browser suite; tests that use a fixture below (a built site, the hostile
+# corpus' built seed project, a copy of the project to build or serve, a synthetic data tree);
+# and tests that build a whole site or a synthetic data tree themselves (they call one of the
+# helpers below). A slow test these rules miss can say so
+# itself with @pytest.mark.slow.
 SLOW_FIXTURES = {"built_site", "seed_project", "project_copy", "synth_2x2"}
 SLOW_HELPERS = {"run_mkdocs_build", "build_old_path", "synth"}
 

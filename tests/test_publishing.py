@@ -360,3 +360,29 @@ def test_the_pages_artifact_has_no_links(built_site, tmp_path):
         assert all(m.isfile() or m.isdir() for m in members)
         svg = next(m for m in members if m.name.endswith(".svg"))
         assert tar.extractfile(svg).read() == (built_site / svg.name).read_bytes()
+
+
+@pytest.mark.slow  # collects the whole suite in a second pytest
+def test_the_fast_subset_leaves_out_the_browser_suite_and_full_site_builds():
+    """`bash scripts/test.sh --fast` runs pytest with -m "not slow"; tests/conftest.py marks."""
+    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                          "-m", "not slow", str(ROOT / "tests")], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    fast = {line.split("[")[0] for line in run.stdout.splitlines() if "::" in line}
+    assert re.search(r"^\d+/\d+ tests collected \(\d+ deselected\)", run.stdout, flags=re.M), run.stdout[-500:]
+    assert "tests/test_compute.py::test_goal_4_is_four_of_seven" in fast
+    assert "tests/test_publishing.py::test_workflow_passes_actionlint" in fast
+    assert not any(t.startswith(("tests/browser/", "tests/hostile/")) for t in fast)
+    slow = {
+        "tests/browser/test_pages.py::test_phone_width_and_print",  # under tests/browser/
+        "tests/hostile/test_example.py::test_case",  # seed_project
+        "tests/test_publishing.py::test_edit_links_point_at_the_data_file",  # built_site
+        "tests/test_authoring.py::test_mkdocs_serve_rebuilds_when_data_changes",  # project_copy
+        "tests/test_synth.py::test_synthetic_tree_builds_strict_with_the_real_docs",  # run_mkdocs_build
+        "tests/test_scale.py::test_a_rebuild_reuses_what_did_not_change",  # synth
+        "tests/test_publishing.py::test_the_fast_subset_leaves_out_the_browser_suite_and_full_site_builds",
+    }
+    for test in slow:  # each exists, and is left out
+        path, name = test.split("::")
+        assert f"def {name}(" in (ROOT / path).read_text(), test
+    assert not fast & slow
