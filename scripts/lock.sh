@@ -20,18 +20,18 @@ if [ "$("$tool/bin/uv" --version 2>/dev/null)" != "uv $UV_VERSION" ]; then
   "$tool/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
 fi
 
-build_in=$(mktemp)
-trap 'rm -f "$build_in"' EXIT
-# The build backend from [build-system], so that setup.sh can install the project without
-# fetching an unlocked setuptools (pip --no-build-isolation).
-"$PY" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' >"$build_in"
-
+# The build backend from [build-system] too (on standard input; the lock names no source), so
+# that setup.sh can install the project without fetching an unlocked setuptools
+# (pip --no-build-isolation).
+build_system() {
+  "$PY" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
+}
 compile() {
-  UV_CUSTOM_COMPILE_COMMAND="bash scripts/lock.sh" "$tool/bin/uv" pip compile --quiet \
+  build_system | UV_CUSTOM_COMPILE_COMMAND="bash scripts/lock.sh" "$tool/bin/uv" pip compile --quiet \
     --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
-    --index-url https://pypi.org/simple --no-config "$@"
+    --index-url https://pypi.org/simple --no-config pyproject.toml - "$@"
 }
 mkdir -p lock
-compile pyproject.toml "$build_in" --extra test --extra dev -o lock/test.txt "$@"
-compile pyproject.toml "$build_in" -c lock/test.txt -o lock/main.txt "$@"
+compile --extra test --extra dev -o lock/test.txt "$@"
+compile -c lock/test.txt -o lock/main.txt "$@"
 echo "lock: wrote lock/test.txt ($(grep -c '==' lock/test.txt) packages) and lock/main.txt ($(grep -c '==' lock/main.txt) packages)"
