@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Set up (first time) and run the whole test suite, the browser suite included, on a fresh
-# Debian with Python 3.11. Idempotent: a second run installs nothing and goes straight to pytest.
-#   bash scripts/test.sh                 all tests
-#   bash scripts/test.sh -k hostile      arguments go to pytest
+# Set up (first time) and run the test suite on a fresh Debian with Python 3.11. Idempotent: a
+# second run installs nothing and goes straight to pytest.
+#   bash scripts/test.sh                 all tests, the browser suite and full-site builds included
+#   bash scripts/test.sh --fast          the inner loop: skips the tests marked slow
+#   bash scripts/test.sh -k hostile      other arguments go to pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: chromium for the browser suite (never a browser download), a Java runtime
-# for the Nu HTML checker. apt-get waits for another apt run to finish instead of failing.
+fast=()
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  fast=(-m "not slow")
+fi
+
+# Debian packages for the slow tests: chromium for the browser suite (never a browser
+# download), a Java runtime for the Nu HTML checker. apt-get waits for another apt run to
+# finish instead of failing.
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-command -v java >/dev/null || missing+=(default-jre-headless)
+if [ ${#fast[@]} -eq 0 ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v java >/dev/null || missing+=(default-jre-headless)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -21,4 +31,4 @@ fi
 
 bash scripts/setup.sh test
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest tests "$@"
+exec .venv/bin/python -m pytest tests "${fast[@]}" "$@"

@@ -21,6 +21,31 @@ def dataset():
     return loader.load(DATA)
 
 
+# The fast subset (`bash scripts/test.sh --fast`, i.e. `-m "not slow"`) leaves out the tests
+# marked slow here: the browser suite; tests that use a fixture below (a built site, the hostile
+# corpus' built seed project, a copy of the project to build or serve, a synthetic data tree);
+# and tests that build a whole site or a synthetic data tree themselves (they call one of the
+# helpers below). A slow test these rules miss can say so
+# itself with @pytest.mark.slow.
+SLOW_FIXTURES = {"built_site", "seed_project", "project_copy", "synth_2x2"}
+SLOW_HELPERS = {"run_mkdocs_build", "build_old_path", "synth"}
+
+
+def is_slow(item: pytest.Item) -> bool:
+    if Path(str(item.path)).is_relative_to(ROOT / "tests/browser"):
+        return True
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    return code is not None and bool(SLOW_HELPERS & set(code.co_names))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
