@@ -249,16 +249,18 @@ def test_the_chart_cache_is_pruned_of_charts_no_build_used(tmp_path):
 
     charts = tmp_path / ".cache/charts"
     charts.mkdir(parents=True)
-    unused, used = charts / "unused.svg", charts / "used.svg"
-    for chart in (unused, used):
+    unused, used, recent = charts / "unused.svg", charts / "used.svg", charts / "recent.svg"
+    for chart in (unused, used, recent):
         chart.write_text("<svg/>")
         os.utime(chart, (time.time() - 86400,) * 2)  # restored from the cache: yesterday's time
+    # used by a build half an hour ago: this build uses it too but leaves its time (TOUCH_AFTER)
+    os.utime(recent, (time.time() - 1800,) * 2)
     env = {**os.environ, "RUNNER_TEMP": str(tmp_path)}
     subprocess.run(["bash", "-e", "-c", mark["run"]], cwd=tmp_path, env=env, check=True)
     os.utime(used, (time.time() + 5,) * 2)  # the build touches the entries it uses
     out = subprocess.run(["bash", "-e", "-c", prune["run"]], cwd=tmp_path, env=env, check=True,
                          capture_output=True, text=True).stdout
-    assert used.exists() and not unused.exists()
+    assert used.exists() and recent.exists() and not unused.exists()
     assert "Pruned 1 " in out
 
 
