@@ -78,16 +78,25 @@ def _vega_bundle(cache: Path) -> Path:
     return path
 
 
+def _search_html(text: str, markup: bool = False) -> str:
+    """Text for Material's search index, which shows an entry's title and text as HTML: escaped
+    as Material escapes what it indexes itself. markup: the text is HTML already (a page title
+    from the front matter, a heading of the table of contents) and is read as such first."""
+    return html.escape(html.unescape(text) if markup else text, quote=False)
+
+
 def search_entries(page, texts: dict[str, str]) -> list[dict]:
     """Entries for Material's search index: the page, then each heading with its text, if any.
-    Made without parsing the page's HTML, which cost Material ~10 ms a document page."""
-    entries = [{"location": page.url, "title": page.meta.get("title") or page.title, "text": texts.get("", "")}]
+    Made without parsing the page's HTML, which cost Material ~10 ms a document page.
+    Every title and text is escaped (_search_html): they hold text from data/."""
+    entries = [{"location": page.url, "title": _search_html(page.meta.get("title") or page.title, markup=True),
+                "text": _search_html(texts.get("", ""))}]
 
     def walk(items):
         for item in items:
             if item.level > 1:
-                entries.append({"location": page.url + item.url, "title": html.unescape(item.title),
-                                "text": texts.get(item.id, "")})
+                entries.append({"location": page.url + item.url, "title": _search_html(item.title, markup=True),
+                                "text": _search_html(texts.get(item.id, ""))})
             walk(item.children)
 
     walk(page.toc)
