@@ -192,7 +192,7 @@ _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*[]{}|"}
 _MD_SPECIAL_RE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
 # Where a Markdown link or reference definition starts its address, and the address up to the
 # first ')' (the end of an inline link) or blank line.
-_LINK_ADDRESS_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)([^)]*?)(?=\)|\n\s*\n|\Z)", re.M | re.S)
+_LINK_ADDRESS_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)([^)]*?)(?=\)|\n[ \t]*\n|\Z)", re.M | re.S)
 # A URL's scheme as a browser reads it: leading spaces and control characters are dropped, and
 # tabs and line breaks anywhere.
 _SCHEME_RE = re.compile(r"[\x00-\x20]*([a-z][a-z0-9+.-]*):", re.I)

@@ -66,7 +66,7 @@ def payload(n: int, markdown: bool = True) -> str:
 
 
 def url_payload(n: int) -> str:
-    return f"javascript:{code(n)}//{word(n)} {MARKER} <img src=x onerror=\"{code(n)}\">"
+    return f"javascript:{code(n)}// {word(n)} {MARKER} <img src=x onerror=\"{code(n)}\">"
 
 
 # --------------------------------------------------------------------------- the models' fields

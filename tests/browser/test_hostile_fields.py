@@ -6,7 +6,7 @@ registry's jobcentre fields and in every text cell of the CSV files. The site is
 opened in Chromium, and nothing may run:
 - when any page of the site loads (and its charts are drawn);
 - when a reader searches, on every page kind, for the jobcentres' names and the word every
-  payload carries, and, on the front page, for each field's own word;
+  payload carries, and, on the front page, for each field's own word that the index holds;
 - when every link in the content of the document pages is clicked.
 A payload that runs calls alert(<its number>) and sets window.__pwned; both are watched.
 test_the_detector_sees_a_payload_that_runs shows that the same checks catch one that does run.
@@ -189,16 +189,20 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
                 for q in queries:
                     ran["search"] |= d.search(q)
                     tried["search"] += 1
-            # Each field's own word, where the search index has it (a word it lacks finds nothing).
-            index = (site / "search/search_index.json").read_text(encoding="utf-8")
+            # Each field's own word, where the search index has it as a word of its own (a word it
+            # lacks finds nothing; one glued to the text before it, as 'Klynge' + 'pwncqx' from a
+            # table's heading cell and data cell, is found by MARKER above).
+            index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+            indexed = " ".join(f"{e['title']} {e['text']}" for e in index["docs"])
             words = [word(n) for key, n in sorted(injector.numbers.items(), key=lambda kv: kv[1])
-                     if injector.covered.get(key) and word(n) in index]
+                     if injector.covered.get(key) and re.search(rf"(?<!\S){word(n)}\b", indexed)]
             d.load("")
-            found_by_word = 0
+            not_found = []
             for w in words:
                 ran["search"] |= d.search(w)
                 tried["search"] += 1
-                found_by_word += d.results() > 0
+                if not d.results():
+                    not_found.append(w)
             for url, page in sorted(pages.items()):
                 if page.kind in DOCUMENT_KINDS:
                     fired, clicked, unsafe = d.click_links(url)
@@ -209,7 +213,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
         finally:
             d.close()
     lines = [f"hostile fields: {len(injector.covered)} fields, {len(pages)} pages, {len(kinds)} page kinds; "
-             f"{len(words)} fields' words in the search index, {found_by_word} found by searching; "
+             f"{len(words)} fields' words in the search index, {len(words) - len(not_found)} found by searching; "
              f"{tooltips} chart tooltips shown"]
     for place, numbers in ran.items():
         lines.append(f"  {place}: {tried[place]} tried -> payloads of {len(numbers)} fields ran: "
@@ -217,7 +221,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
     _report(capsys, lines)
     assert {place: sorted(n) for place, n in ran.items() if n} == {}
     assert unsafe_links == [] and tried["link click"] > 100
-    assert found_by_word == len(words) > 20  # each search found its word
+    assert not_found == [] and len(words) > 20  # each search found its word
     assert tooltips > 10
 
 
