@@ -17,6 +17,8 @@ import html
 import datetime as dt
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import pages
 from .loader import Dataset, Document
 from .models import Jobcentre
@@ -112,8 +114,9 @@ def jobcentre_home(dataset: Dataset, jc: Jobcentre) -> pages.Page:
 def jobcentre_year(dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
     folder = f"{jc.slug}/{year}"
     docs = ordered(dataset.in_folder(jc.slug, year))
-    intro = (f"Dokumenter fra {jc.name} for {year}. Se også [{jc.name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
-             f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
+    name = pages.literal_text(jc.name)  # the links are Markdown; the name is text
+    intro = Markup(f"Dokumenter fra {name} for {year}. Se også [{name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
+                   f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
     return _render(Listing(title=f"{jc.name} – {year}", intro=intro,
                            groups=[Group(heading="", link=None, entries=[_entry(d, folder) for d in docs])]),
                    f"{folder}/index.md")

@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from conftest import REGISTRY, write
-from generator import loader, pages
+from generator import loader, overview, pages
 from generator.models import Fact
 from generator.plan_page import fact_markdown
 from site_plugins.jobcentres import search_entries
@@ -146,3 +146,16 @@ def test_figure_csv_files_have_the_formula_guard(tmp_path):
     table_csv, peer_csv = csvs["figur-1.csv"], csvs["figur-2.csv"]
     assert table_csv == "'@gruppe,antal\n'+SUM(A1),2.0\nUnge,3.0\n"
     assert peer_csv == "navn,vaerdi\nKolding,4.0\n\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Klik\"\")\",3.0\n"
+
+
+def test_a_jobcentre_year_page_links_with_the_name_as_text(tmp_path):
+    registry = REGISTRY.replace("name: Jobcenter Testby", 'name: "Jobcenter <b>Testby</b> [x](javascript:alert(1))"')
+    plan = "jobcentre: testby\nyear: 2021\ntitle: Beskæftigelsesplan 2021\n"
+    write(tmp_path, {"jobcentres.yaml": registry, "testby/2021/beskaeftigelsesplan.yaml": plan})
+    dataset = loader.load(tmp_path)
+    content = overview.jobcentre_year(dataset, dataset.jobcentres["testby"], 2021).content
+    name = "Jobcenter &lt;b&gt;Testby&lt;/b&gt; &#91;x&#93;(javascript:alert(1))"
+    assert (f"Dokumenter fra {name} for 2021. Se også [{name}s tidslinje](../index.md) og "
+            "[alle jobcentres dokumenter for 2021](../../aar/2021/index.md).") in content
+    html = _Elements(markdown.markdown(content.split("---", 2)[2]))
+    assert [a["href"] for tag, a in html.elements if tag == "a"] == ["../index.md", "../../aar/2021/index.md", "beskaeftigelsesplan/index.md"]

@@ -146,50 +146,66 @@ def all_text_fields() -> dict[tuple[str, str], Kind]:
 
 
 class Injector:
+    """Gives every text field its payload (and counts the values it gave one, per field)."""
+
+    # Fields that hold an address: their payload is a javascript: address.
+    ADDRESSES = ("url", "website", "email")
+
     def __init__(self):
         self.fields = all_text_fields()
         self.numbers = {key: i for i, key in enumerate(sorted(self.fields) + [CSV_TEXT_CELL])}
         self.covered: dict[tuple[str, str], int] = {}  # field -> values given a payload
+        self._document: tuple[type[BaseModel], dict] | None = None  # the file being filled
 
     def value(self, key, old: str | None, markdown: bool = True) -> str:
         n = self.numbers[SAME_AS.get(key, key)]
         self.covered[key] = self.covered.get(key, 0) + 1
-        if key[1] in ("url", "website", "email"):
+        if key[1] in self.ADDRESSES:
             return url_payload(n)
         return f"{old} {payload(n, markdown)}" if old else payload(n, markdown)
 
-    def inject(self, data: dict, model: type[BaseModel], validate: dict | None = None) -> None:
-        """Put payloads into data (a dict read from YAML for model), in place. validate: the
-        document's top-level dict, checked after adding a field the seed left out (kept only
-        when the model still accepts the document)."""
-        top = data if validate is None else validate
-        top_model = getattr(self, "_top_model", model)
+    def document(self, data: dict, model: type[BaseModel]) -> None:
+        """Put payloads into a file's data (read from YAML, validated by model), in place."""
+        self._document = (model, data)
+        try:
+            self._inject(data, model)
+        finally:
+            self._document = None
+
+    def _accepted(self) -> bool:
+        """Whether the file's model still accepts the file's data."""
+        model, data = self._document
+        try:
+            model.model_validate(data)
+            return True
+        except ValidationError:
+            return False
+
+    def _inject(self, data: dict, model: type[BaseModel]) -> None:
         for name, info in model.model_fields.items():
             key = (model.__name__, name)
             k = kind_of(info.annotation, info.metadata)
-            present = data.get(name) is not None and data.get(name) != [] and data.get(name) != ""
+            present = data.get(name) not in (None, [], "")
             if key in SAME_AS:
                 if present:
                     data[name] = [self.value(key, v) for v in data[name]]
-                continue
-            if key in self.fields:
-                if present:
-                    data[name] = [self.value(key, v) for v in data[name]] if k.many else self.value(key, data[name])
-                else:
-                    data[name] = [self.value(key, None)] if k.many else self.value(key, None)
-                    if not _valid(top_model, top):
-                        del data[name]
-                        self.covered[key] -= 1
-                continue
-            for m in k.models:
-                items = data.get(name) if k.many else [data.get(name)]
-                for item in items or []:
-                    if isinstance(item, dict) and _fits(m, item):
-                        self.inject(item, m, top)
-                if not items or items == [None]:
-                    self._fill(data, name, k, m, top)
+            elif key in self.fields and present:
+                data[name] = [self.value(key, v) for v in data[name]] if k.many else self.value(key, data[name])
+            elif key in self.fields:  # left out by the seed: kept where the model accepts it
+                data[name] = [self.value(key, None)] if k.many else self.value(key, None)
+                if not self._accepted():
+                    del data[name]
+                    self.covered[key] -= 1
+            else:
+                for m in k.models:
+                    items = data.get(name) if k.many else [data.get(name)]
+                    for item in items or []:
+                        if isinstance(item, dict) and _fits(m, item):
+                            self._inject(item, m)
+                    if not items or items == [None]:
+                        self._fill(data, name, k.many, m)
 
-    def _fill(self, data: dict, name: str, k: Kind, model: type[BaseModel], top: dict) -> None:
+    def _fill(self, data: dict, name: str, many: bool, model: type[BaseModel]) -> None:
         """A nested model the seed left out, when it has text fields no payload reached yet:
         the smallest value the model accepts, with payloads."""
         if not any(self.fields.get(key) and not self.covered.get(key) for key in text_fields(model)):
@@ -198,18 +214,11 @@ class Injector:
         if item is None:
             return
         before = dict(self.covered)
-        data[name] = [item] if k.many else item
-        self.inject(item, model, top)
-        if not _valid(getattr(self, "_top_model", model), top):
+        data[name] = [item] if many else item
+        self._inject(item, model)
+        if not self._accepted():
             del data[name]
             self.covered = before
-
-    def document(self, data: dict, model: type[BaseModel]) -> None:
-        self._top_model = model
-        try:
-            self.inject(data, model, data)
-        finally:
-            del self._top_model
 
     def csv(self, text: str, text_columns: set[str]) -> str:
         rows = list(csv.reader(io.StringIO(text)))
@@ -246,21 +255,14 @@ def minimal(model: type[BaseModel]) -> dict | None:
     return out
 
 
-def _valid(model, data) -> bool:
-    try:
-        model.model_validate(data)
-        return True
-    except ValidationError:
-        return False
-
-
 def _fits(model: type[BaseModel], item: dict) -> bool:
     """Whether a dict in a union field is this model (StartEnd and Range differ by their fields)."""
     return set(item) <= set(model.model_fields)
 
 
-def make_hostile_project(dest: Path, root: Path) -> Injector:
-    """Payloads into every text field of a copy of the project at dest (already copied)."""
+def make_hostile_project(dest: Path) -> Injector:
+    """Payloads into every text field of the copy of the project at dest (copy_project), in
+    the registry, every document and the text cells of their CSV files."""
     inj = Injector()
     data = dest / "data"
     reg_path = data / "jobcentres.yaml"

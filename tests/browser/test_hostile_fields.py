@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,7 +38,7 @@ PREFIX = urlsplit(siteindex.site_url(ROOT)).path or "/"
 def hostile(tmp_path_factory):
     """(site folder, injector): the seed project with payloads, built with --strict."""
     project = copy_project(tmp_path_factory.mktemp("hostile-fields"))
-    injector = make_hostile_project(project, ROOT)
+    injector = make_hostile_project(project)
     site = project / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
