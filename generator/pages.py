@@ -219,7 +219,7 @@ def _safe_links(escaped: str) -> str:
 def markdown_text(text: str) -> str:
     """A Markdown field's text, ready for Markdown: HTML and attr_list's braces escaped, links
     only to the web, mail and the site (_safe_links)."""
-    return _safe_links(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
+    return _safe_links(MarkdownField._escaped(text))
 
 
 def literal_text(value) -> Markup:
