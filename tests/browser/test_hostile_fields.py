@@ -57,6 +57,7 @@ class Detector:
         self.page = self.context.new_page()
         self.fired: list[str] = []
         self.tooltips = 0  # marks hovered
+        self.chart_errors: list[str] = []  # charts that failed to draw
         self.page.on("dialog", lambda d: (self.fired.append(d.message), d.dismiss()))
 
     def close(self):
@@ -86,6 +87,8 @@ class Detector:
         chart so that Vega shows their tooltips (text from data/ in titles and values)."""
         self.page.goto(self.base_url + url, wait_until="load")
         self.settle(charts=True)
+        self.chart_errors += [f"{url}: {e}" for e in self.page.eval_on_selector_all(
+            "[data-jc-error]", "els => els.map(e => e.dataset.jcError)")]
         if tooltips:
             for chart in self.page.locator(".jc-chart__view").all():
                 for mark in chart.locator(":is(.mark-symbol, .mark-rect) path").all()[:TOOLTIP_MARKS]:
@@ -208,7 +211,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
                     ran["link click"] |= fired
                     tried["link click"] += clicked
                     unsafe_links += unsafe
-            tooltips = d.tooltips
+            tooltips, chart_errors = d.tooltips, d.chart_errors
         finally:
             d.close()
     lines = [f"hostile fields: {len(injector.covered)} fields, {len(pages)} pages, {len(kinds)} page kinds; "
@@ -221,7 +224,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
     assert {place: sorted(n) for place, n in ran.items() if n} == {}
     assert unsafe_links == [] and tried["link click"] > 100
     assert not_found == [] and len(words) > 20  # each search found its word
-    assert tooltips > 10
+    assert tooltips > 10 and chart_errors == []  # every chart drew, payloads in its texts and all
 
 
 def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
