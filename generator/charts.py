@@ -143,6 +143,12 @@ def _field(name: str) -> str:
     return re.sub(r"""([\\.\[\]"'])""", r"\\\1", name)
 
 
+def _line(text: str | None) -> str | None:
+    """A text from data as one line. Vega-Lite writes tooltip titles into a Vega expression as
+    string literals, where a line break is a parse error (the chart failed to render)."""
+    return " ".join(text.split()) if isinstance(text, str) else text
+
+
 def _foldable(kind: str, series: list) -> bool:
     """Whether a chart's points can be written folded, each as {x, facet, <its series>: value}:
     not for a stacked bar (it orders by orden), nor when a series' name is not a plain key or
@@ -227,8 +233,8 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     facets = tuple(dict.fromkeys(r["facet"] for r in long)) if spec.facet else None
     structure = _table_structure(
         spec.kind, temporal, temporal and len({r["x"] for r in long}) < 8, tuple(series), tuple(colors),
-        _value_format(table), spec.y_title or (_column(table, spec.y[0]).unit or ""), x_col.label,
-        _column(table, spec.facet).label if spec.facet else None, facets, spec.target is not None, title, folded)
+        _value_format(table), _line(spec.y_title or (_column(table, spec.y[0]).unit or "")), _line(x_col.label),
+        _line(_column(table, spec.facet).label) if spec.facet else None, facets, spec.target is not None, _line(title), folded)
     out = json.loads(structure)
     out["datasets"] = {POINTS: _folded(long) if folded else long}
     if spec.target is not None:
@@ -257,7 +263,7 @@ def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, high
     """Horizontal bars of named values; ranked by value, or in the given order."""
     records = [{"navn": n, "værdi": _plain(float(v)), "fremhævet": (n == highlight) if highlight else True} for n, v in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v in items) else ",.1f"
-    out = json.loads(_bar_structure(unit, title, ranked, name_title, fmt))
+    out = json.loads(_bar_structure(_line(unit), _line(title), ranked, _line(name_title), fmt))
     out["datasets"] = {POINTS: records}
     return out
 

@@ -190,9 +190,36 @@ class Refs:
 # does not treat an underscore inside a word as emphasis.
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*[]{}|"}
 _MD_SPECIAL_RE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
-# A Markdown link or reference definition whose address runs code when followed.
-_UNSAFE_LINK_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)(\s*)(?=(?:javascript|vbscript|data|file):)", re.I | re.M)
+# Where a Markdown link or reference definition starts its address, and the address up to the
+# first ')' (the end of an inline link) or blank line.
+_LINK_ADDRESS_RE = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]\n]*\]:)([^)]*?)(?=\)|\n[ \t]*\n|\Z)", re.M | re.S)
+# A URL's scheme as a browser reads it: leading spaces and control characters are dropped, and
+# tabs and line breaks anywhere.
+_SCHEME_RE = re.compile(r"[\x00-\x20]*([a-z][a-z0-9+.-]*):", re.I)
+_TAB_OR_NEWLINE_RE = re.compile(r"[\t\n\r]+")
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_links(escaped: str) -> str:
+    """Markdown (HTML already escaped) in which a link or reference definition whose address has
+    a scheme other than http(s): or mailto: (javascript:, data:, vbscript:, file:, ...) is no
+    link: its bracket is escaped, so Markdown shows it as the text that was written. Addresses
+    without a scheme (links within the site, #anchors) stay links."""
+
+    def check(m: re.Match) -> str:
+        scheme = _SCHEME_RE.match(_TAB_OR_NEWLINE_RE.sub("", m.group(2)))
+        if scheme and scheme.group(1).lower() not in SAFE_URL_SCHEMES:
+            bracket = "]" if m.group(1).startswith("]") else "["
+            return m.group(0).replace(bracket, "\\" + bracket, 1)
+        return m.group(0)
+
+    return _LINK_ADDRESS_RE.sub(check, escaped) if "]" in escaped else escaped
+
+
+def markdown_text(text: str) -> str:
+    """A Markdown field's text, ready for Markdown: HTML and attr_list's braces escaped, links
+    only to the web, mail and the site (_safe_links)."""
+    return _safe_links(MarkdownField._escaped(text))
 
 
 def literal_text(value) -> Markup:
@@ -269,8 +296,7 @@ class MarkdownField:
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
-        escaped = _UNSAFE_LINK_RE.sub(lambda m: "\\" + m.group(1) + m.group(2), self._escaped(text.strip()))
-        return Markup(_REF.sub(self.refs.link, escaped))
+        return Markup(_REF.sub(self.refs.link, markdown_text(text.strip())))
 
     def plain(self, *texts) -> bool:
         """Whether a template may write the HTML of these texts itself (as it is for text that
@@ -404,6 +430,7 @@ def _csv_text(table: Table) -> str:
             df[c.key] = df[c.key].map(lambda v: v.strftime("%Y-%m") if isinstance(v, dt.date) else v)
         elif c.type == "text":
             df[c.key] = df[c.key].map(csv_cell)
+    df.columns = [csv_cell(str(k)) for k in df.columns]  # the headers are the data's column keys
     return df.to_csv(index=False, lineterminator="\n")
 
 
@@ -448,7 +475,8 @@ class PageBuilder:
             return self.figures[ident]
         n = self.refs.add(ident, "figur")
         fig = Figure(anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=description)
-        csv_text = pd.DataFrame(items, columns=["navn", "vaerdi"]).to_csv(index=False, lineterminator="\n")
+        rows = [(csv_cell(name), value) for name, value in items]
+        csv_text = pd.DataFrame(rows, columns=["navn", "vaerdi"]).to_csv(index=False, lineterminator="\n")
         self._add_files(fig, csv_text)
         self.figures[ident] = fig
         return fig

@@ -42,10 +42,16 @@ def target_text(t: Target) -> str:
     return text + (f" senest {fmt.month(t.deadline)}" if t.deadline else "")
 
 
+# '{}' as pages.markdown_text writes it (braces are escaped for attr_list).
+_ESCAPED_SLOT = pages.markdown_text(FACT_SLOT)
+
+
 def fact_markdown(fact: Fact, html: bool = False) -> Markup:
     """The fact's text with each '{}' replaced by its number in bold, the Danish way; with html,
-    as the HTML Markdown makes of it (for a box that plain_facts passed)."""
-    parts = str(escape(fact.text)).split(FACT_SLOT)
+    as the HTML Markdown makes of it (for a box that plain_facts passed). Escaped as every
+    Markdown field is (pages.markdown_text): HTML, attr_list's braces and links that run code
+    show as text."""
+    parts = pages.markdown_text(fact.text).split(_ESCAPED_SLOT)
     bold = "<strong>{}</strong>" if html else "**{}**"
     out = parts[0]
     for number, rest in zip(fact.numbers, parts[1:]):

@@ -1,0 +1,254 @@
+"""A script payload in every text field the models define runs nowhere on the built site.
+
+The seed project gets a payload in every text field (tests/browser/hostile_fields.py finds them
+in generator/models.py, so a field added later is covered without a change here), in the
+registry's jobcentre fields and in every text cell of the CSV files. The site is built and
+opened in Chromium, and nothing may run:
+- when any page of the site loads (and its charts are drawn);
+- when a reader searches, on every page kind, for the jobcentres' names and the word every
+  payload carries, and, on the front page, for each field's own word that the index holds;
+- when every link in the content of the document pages is clicked.
+A payload that runs calls alert(<its number>) and sets window.__pwned; both are watched.
+test_the_detector_sees_a_payload_that_runs shows that the same checks catch one that does run.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError, TimeoutError as PlaywrightTimeout
+
+import siteindex
+from conftest import ROOT, copy_project, run_mkdocs_build
+from browser.hostile_fields import CSV_TEXT_CELL, MARKER, code, make_hostile_project, payload, uncovered, word
+from browser.serving import serve
+
+DOCUMENT_KINDS = {"beskaeftigelsesplan", "resultatrevision", "tilbagemelding", "referat"}
+CONTENT_LINKS = ".md-content a[href]"
+# Served under its site_url's path, as GitHub Pages serves it (404.html uses absolute paths).
+RESULT_BATCH = 10  # search results Material shows at a time
+TOOLTIP_MARKS = 3  # marks hovered per chart
+PREFIX = urlsplit(siteindex.site_url(ROOT)).path or "/"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """(site folder, injector): the seed project with payloads, built with --strict."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-fields"))
+    injector = make_hostile_project(project)
+    site = project / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site, injector
+
+
+class Detector:
+    """One browser tab that records every payload that runs: the numbers given to alert()
+    and window.__pwned."""
+
+    def __init__(self, browser, base_url: str):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        # Nothing leaves the machine; a payload's <img src=x> asks the test server.
+        self.context.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base_url, "data:", "blob:")) else r.abort())
+        self.page = self.context.new_page()
+        self.fired: list[str] = []
+        self.tooltips = 0  # marks hovered
+        self.chart_errors: list[str] = []  # charts that failed to draw
+        self.page.on("dialog", lambda d: (self.fired.append(d.message), d.dismiss()))
+
+    def close(self):
+        self.context.close()
+
+    def take(self) -> set[int]:
+        """The payload numbers that ran since the last take()."""
+        flag = self.page.evaluate("() => { const v = window.__pwned; window.__pwned = undefined; return v; }")
+        out = {int(m) for m in self.fired if m.isdigit()}
+        if flag is not None:
+            out.add(int(flag))
+        if (flag is not None or self.fired) and not out:
+            out.add(-1)  # something ran, though not one of ours
+        self.fired.clear()
+        return out
+
+    def settle(self, charts: bool = False) -> None:
+        """Wait until every image has loaded or failed (a payload's onerror has run) and, with
+        charts, every chart on the page is drawn or has failed."""
+        self.page.wait_for_function(
+            "charts => [...document.images].every(i => i.complete) && (!charts || "
+            "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered || e.dataset.jcError))",
+            arg=charts, timeout=20000)
+
+    def load(self, url: str, tooltips: bool = False) -> set[int]:
+        """Open the page, let its charts draw and, with tooltips, hover a few marks of each
+        chart so that Vega shows their tooltips (text from data/ in titles and values)."""
+        self.page.goto(self.base_url + url, wait_until="load")
+        self.settle(charts=True)
+        self.chart_errors += [f"{url}: {e}" for e in self.page.eval_on_selector_all(
+            "[data-jc-error]", "els => els.map(e => e.dataset.jcError)")]
+        if tooltips:
+            for chart in self.page.locator(".jc-chart__view").all():
+                for mark in chart.locator(":is(.mark-symbol, .mark-rect) path").all()[:TOOLTIP_MARKS]:
+                    try:
+                        mark.hover(force=True, timeout=2000)
+                    except PlaywrightError:  # a bar of zero size, or one outside the view
+                        continue
+                    self.tooltips += 1
+                    self.settle()
+        return self.take()
+
+    def search(self, query: str) -> set[int]:
+        """Type query into the search box and let every result render (scrolled through)."""
+        page = self.page
+        box = page.locator(".md-search__input")
+        box.click()
+        # Marks the result count as unread; Material writes it anew for each query it answers.
+        page.eval_on_selector(".md-search-result__meta", "e => e.textContent = '(venter)'")
+        # Material reads the query on keyup: fill, then a key that types nothing.
+        box.fill(query)
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent !== '(venter)'")
+        # Material shows results in batches of ten, the next when the list is scrolled to its
+        # end: scroll while the last batch was full.
+        while self.results() and self.results() % RESULT_BATCH == 0:
+            try:
+                page.wait_for_function("n => { const w = document.querySelector('.md-search__scrollwrap'); "
+                                       "w.scrollTop = w.scrollHeight; "
+                                       "return document.querySelectorAll('.md-search-result__item').length > n; }",
+                                       arg=self.results(), polling=100, timeout=3000)
+            except PlaywrightTimeout:
+                break
+        self.settle()
+        return self.take()
+
+    def results(self) -> int:
+        return self.page.locator(".md-search-result__item").count()
+
+    def click_links(self, url: str) -> tuple[set[int], int, list[str]]:
+        """Click every link in the page's content, one at a time, coming back to the page after
+        each that leaves it. Returns what ran, the links clicked, and their addresses that run
+        code (javascript:, data:, vbscript:)."""
+        fired: set[int] = set()
+        fired |= self.load(url)
+        hrefs = self.page.eval_on_selector_all(CONTENT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+        unsafe = [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)]
+        for i in range(len(hrefs)):
+            if self.page.url.split("#")[0] != self.base_url + url:
+                fired |= self.load(url)
+            link = self.page.locator(CONTENT_LINKS).nth(i)
+            if link.get_attribute("download") is not None:
+                with self.page.expect_download():
+                    link.click()
+            else:
+                link.click(force=True, no_wait_after=True)
+            self.page.wait_for_load_state("load")
+            self.settle()
+            fired |= self.take()
+        return fired, len(hrefs), unsafe
+
+
+def _report(capsys, lines: list[str]) -> None:
+    """Print the figures past pytest's capture, so that every run shows them."""
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+
+
+def test_every_text_field_gets_a_payload(hostile, capsys):
+    _, injector = hostile
+    missing = uncovered(injector)
+    fields = sorted(injector.covered)
+    _report(capsys, [f"hostile fields: {len(fields)} text fields with a payload "
+                      f"({sum(injector.covered.values())} values), uncovered: {missing or 'none'}"])
+    assert missing == []
+    # The discovery reaches nested models, lists of text, the registry and the CSV cells:
+    for key in [("Jobcentre", "name"), ("Jobcentre", "municipalities"), ("Goal", "text"), ("Fact", "text"),
+                ("Column", "label"), ("LegalFrame", "requirements"), ("Decision", "text"), ("Member", "name"),
+                ("PeerValue", "name"), CSV_TEXT_CELL]:
+        assert injector.covered.get(key), key
+    assert len(fields) >= 100
+
+
+def test_no_payload_runs_anywhere(hostile, browser, capsys):
+    site, injector = hostile
+    names = {n: key for key, n in injector.numbers.items()}
+    pages = siteindex.scan(site, ROOT / "docs")
+    kinds = siteindex.representatives(pages)
+    ran: dict[str, set[int]] = {"page load": set(), "search": set(), "link click": set()}
+    tried = {"page load": 0, "search": 0, "link click": 0}
+    unsafe_links: list[str] = []
+    with serve(site, PREFIX) as base:
+        d = Detector(browser, base)
+        try:
+            for url, page in sorted(pages.items()):
+                ran["page load"] |= d.load(url, tooltips=page.kind in DOCUMENT_KINDS)
+                tried["page load"] += 1
+            queries = ["Hvidovre", "Taastrup", MARKER]
+            for kind, page in sorted(kinds.items()):
+                d.load(page.url)
+                for q in queries:
+                    ran["search"] |= d.search(q)
+                    tried["search"] += 1
+            # Each field's own word, where the search index has it as a word of its own (a word it
+            # lacks finds nothing; one glued to the text before it, as 'Klynge' + 'pwncqx' from a
+            # table's heading cell and data cell, is found by MARKER above).
+            index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+            indexed = " ".join(f"{e['title']} {e['text']}" for e in index["docs"])
+            words = [word(n) for key, n in sorted(injector.numbers.items(), key=lambda kv: kv[1])
+                     if injector.covered.get(key) and re.search(rf"(?<!\S){word(n)}\b", indexed)]
+            d.load("")
+            not_found = []
+            for w in words:
+                ran["search"] |= d.search(w)
+                tried["search"] += 1
+                if not d.results():
+                    not_found.append(w)
+            for url, page in sorted(pages.items()):
+                if page.kind in DOCUMENT_KINDS:
+                    fired, clicked, unsafe = d.click_links(url)
+                    ran["link click"] |= fired
+                    tried["link click"] += clicked
+                    unsafe_links += unsafe
+            tooltips, chart_errors = d.tooltips, d.chart_errors
+        finally:
+            d.close()
+    lines = [f"hostile fields: {len(injector.covered)} fields, {len(pages)} pages, {len(kinds)} page kinds; "
+             f"{len(words)} fields' words in the search index, {len(words) - len(not_found)} found by searching; "
+             f"{tooltips} chart tooltips shown"]
+    for place, numbers in ran.items():
+        lines.append(f"  {place}: {tried[place]} tried -> payloads of {len(numbers)} fields ran: "
+                     + ", ".join(sorted(".".join(names.get(n, ("?", str(n)))) for n in numbers)))
+    _report(capsys, lines)
+    assert {place: sorted(n) for place, n in ran.items() if n} == {}
+    assert unsafe_links == [] and tried["link click"] > 100
+    assert not_found == [] and len(words) > 20  # each search found its word
+    assert tooltips > 10 and chart_errors == []  # every chart drew, payloads in its texts and all
+
+
+def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
+    """The checks above on a copy of the built site where one payload is left unescaped: in a
+    page, in a search index entry, and as a link."""
+    site, injector = hostile
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    n = injector.numbers[("Goal", "title")]
+    page = copy / "hvidovre/2013/resultatrevision/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", f'<p><a href="javascript:{code(n)}">klik</a> {payload(n, False)}</p></article>', 1),
+                    encoding="utf-8")
+    index_file = copy / "search/search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index["docs"].append({"location": "om-data/", "title": f"Rå {word(n)}", "text": f'<img src=x onerror="{code(n)}">'})
+    index_file.write_text(json.dumps(index), encoding="utf-8")
+    with serve(copy, PREFIX) as base:
+        d = Detector(browser, base)
+        try:
+            assert d.load("om-data/") == set()
+            assert d.search(word(n)) == {n}
+            assert d.load("hvidovre/2013/resultatrevision/") == {n}
+            fired, clicked, unsafe = d.click_links("hvidovre/2013/resultatrevision/")
+            assert n in fired and unsafe == [f"javascript:{code(n)}"]
+        finally:
+            d.close()
