@@ -14,7 +14,6 @@ from conftest import REGISTRY, write
 from generator import loader, overview, pages
 from generator.models import Fact
 from generator.plan_page import fact_markdown
-from site_plugins.jobcentres import search_entries
 
 RUNS_CODE = [
     "[klik](javascript:alert(1))",
@@ -90,23 +89,6 @@ def test_a_fact_line_escapes_as_every_markdown_field():
 
 def _toc(title: str, anchor: str, children=()):
     return SimpleNamespace(title=title, url=f"#{anchor}", id=anchor, level=2, children=list(children))
-
-
-def test_search_entries_are_escaped_as_material_escapes_what_it_indexes():
-    """Material shows an entry's title and text as HTML: the plugin's entries hold the text from
-    data/ escaped. Titles come as HTML (front matter, table of contents) and are not escaped twice."""
-    page = SimpleNamespace(url="testby/2013/resultatrevision/", title="x",
-                           meta={"title": "Revision &lt;img src=x onerror=alert(1)&gt; &amp; mere"},
-                           toc=[SimpleNamespace(title="Top", url="#top", id="top", level=1, children=[
-                               _toc("Mål 1: &lt;svg onload=alert(2)&gt;", "maal-1")])])
-    texts = {"": 'Jobcenter <img src=x onerror="alert(3)">', "maal-1": "Tekst <script>alert(4)</script> & mere"}
-    entries = search_entries(page, texts)
-    assert entries == [
-        {"location": "testby/2013/resultatrevision/", "title": "Revision &lt;img src=x onerror=alert(1)&gt; &amp; mere",
-         "text": 'Jobcenter &lt;img src=x onerror="alert(3)"&gt;'},
-        {"location": "testby/2013/resultatrevision/#maal-1", "title": "Mål 1: &lt;svg onload=alert(2)&gt;",
-         "text": "Tekst &lt;script&gt;alert(4)&lt;/script&gt; &amp; mere"},
-    ]
 
 
 def test_figure_csv_files_have_the_formula_guard(tmp_path):

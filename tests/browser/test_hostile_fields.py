@@ -13,6 +13,7 @@ test_the_detector_sees_a_payload_that_runs shows that the same checks catch one 
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -25,11 +26,11 @@ import siteindex
 from conftest import ROOT, copy_project, run_mkdocs_build
 from browser.hostile_fields import CSV_TEXT_CELL, MARKER, code, make_hostile_project, payload, uncovered, word
 from browser.serving import serve
+from test_search import FRAGMENT_HEADER, fragments
 
 DOCUMENT_KINDS = {"beskaeftigelsesplan", "resultatrevision", "tilbagemelding", "referat"}
 CONTENT_LINKS = ".md-content a[href]"
 # Served under its site_url's path, as GitHub Pages serves it (404.html uses absolute paths).
-RESULT_BATCH = 10  # search results Material shows at a time
 TOOLTIP_MARKS = 3  # marks hovered per chart
 PREFIX = urlsplit(siteindex.site_url(ROOT)).path or "/"
 
@@ -101,31 +102,31 @@ class Detector:
         return self.take()
 
     def search(self, query: str) -> set[int]:
-        """Type query into the search box and let every result render (scrolled through)."""
+        """Type query into the site's search (Pagefind's UI in the header's dialog) and let every
+        result render: Pagefind shows a few at a time, and more at each press of its button."""
         page = self.page
-        box = page.locator(".md-search__input")
-        box.click()
-        # Marks the result count as unread; Material writes it anew for each query it answers.
-        page.eval_on_selector(".md-search-result__meta", "e => e.textContent = '(venter)'")
-        # Material reads the query on keyup: fill, then a key that types nothing.
-        box.fill(query)
-        box.press("End")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent !== '(venter)'")
-        # Material shows results in batches of ten, the next when the list is scrolled to its
-        # end: scroll while the last batch was full.
-        while self.results() and self.results() % RESULT_BATCH == 0:
+        if not page.locator("#jc-search").evaluate("d => d.open"):
+            page.locator("button.jc-search-open").click()
+        field = page.locator("#jc-search-ui input.pagefind-ui__search-input")
+        field.wait_for(state="visible", timeout=10_000)
+        field.fill(query)
+        # The dialog's status line repeats Pagefind's "N resultater for <query>" once it answered.
+        page.wait_for_function("""q => document.getElementById('jc-search-status').textContent.includes(q)
+            && !document.querySelector('#jc-search-ui .pagefind-ui__loading')""", arg=query, timeout=10_000)
+        more = page.locator("#jc-search-ui button.pagefind-ui__button")
+        while more.count():
+            shown = self.results()
+            more.first.click()
             try:
-                page.wait_for_function("n => { const w = document.querySelector('.md-search__scrollwrap'); "
-                                       "w.scrollTop = w.scrollHeight; "
-                                       "return document.querySelectorAll('.md-search-result__item').length > n; }",
-                                       arg=self.results(), polling=100, timeout=3000)
+                page.wait_for_function("n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length > n",
+                                       arg=shown, timeout=5000)
             except PlaywrightTimeout:
                 break
         self.settle()
         return self.take()
 
     def results(self) -> int:
-        return self.page.locator(".md-search-result__item").count()
+        return self.page.locator("#jc-search-ui .pagefind-ui__result").count()
 
     def click_links(self, url: str) -> tuple[set[int], int, list[str]]:
         """Click every link in the page's content, one at a time, coming back to the page after
@@ -194,8 +195,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
             # Each field's own word, where the search index has it as a word of its own (a word it
             # lacks finds nothing; one glued to the text before it, as 'Klynge' + 'pwncqx' from a
             # table's heading cell and data cell, is found by MARKER above).
-            index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-            indexed = " ".join(f"{e['title']} {e['text']}" for e in index["docs"])
+            indexed = " ".join(f"{r['content']} {' '.join(r['meta'].values())}" for r in fragments(site).values())
             words = [word(n) for key, n in sorted(injector.numbers.items(), key=lambda kv: kv[1])
                      if injector.covered.get(key) and re.search(rf"(?<!\S){word(n)}\b", indexed)]
             d.load("")
@@ -229,7 +229,7 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
 
 def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
     """The checks above on a copy of the built site where one payload is left unescaped: in a
-    page, in a search index entry, and as a link."""
+    page, in a search index record, and as a link."""
     site, injector = hostile
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
@@ -238,15 +238,23 @@ def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</article>", f'<p><a href="javascript:{code(n)}">klik</a> {payload(n, False)}</p></article>', 1),
                     encoding="utf-8")
-    index_file = copy / "search/search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"].append({"location": "om-data/", "title": f"Rå {word(n)}", "text": f'<img src=x onerror="{code(n)}">'})
-    index_file.write_text(json.dumps(index), encoding="utf-8")
+    # the goals' result sentences of a revision's search record hold the payload as HTML, and the
+    # site's search script shows them without its escaping (as a bug of ours would)
+    for path in (copy / "pagefind/fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[len(FRAGMENT_HEADER):])
+        if record["url"].endswith("/hvidovre/2013/resultatrevision/"):
+            for key in [k for k in record["meta"] if k.startswith("resultat-")]:
+                record["meta"][key] = f'<img src=x onerror="{code(n)}">'
+            path.write_bytes(gzip.compress(FRAGMENT_HEADER + json.dumps(record).encode()))
+    script = copy / "assets/javascripts/jc-search.js"
+    assert "escape(sentence)" in script.read_text(encoding="utf-8")
+    script.write_text(script.read_text(encoding="utf-8").replace("escape(sentence)", "sentence"), encoding="utf-8")
     with serve(copy, PREFIX) as base:
         d = Detector(browser, base)
         try:
             assert d.load("om-data/") == set()
-            assert d.search(word(n)) == {n}
+            assert d.search(word(n)) == {n}  # the goals' titles carry the payload's word
             assert d.load("hvidovre/2013/resultatrevision/") == {n}
             fired, clicked, unsafe = d.click_links("hvidovre/2013/resultatrevision/")
             assert n in fired and unsafe == [f"javascript:{code(n)}"]
