@@ -37,7 +37,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides")
 TRACEBACK = "Traceback (most recent call last)"
-MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for isolated cases
+MEMORY_LIMIT = 2 * 1024**3  # bytes of data (heap) for isolated cases
 TIME_LIMIT = 120  # seconds for isolated cases
 
 Edit = Callable[[Path], None]
@@ -239,7 +239,7 @@ def _call(command: str, args: tuple[str, ...], project: Path) -> int:
 
 
 def _run_isolated(command: str, args: tuple[str, ...], project: Path) -> Outcome:
-    """The command in a child process, its address space and time limited."""
+    """The command in a child process, its memory (heap) and time limited."""
     code = (
         "import sys; sys.path[:0] = [{tests!r}]\n"
         "from hostile.harness import _run_here\n"
@@ -249,7 +249,9 @@ def _run_isolated(command: str, args: tuple[str, ...], project: Path) -> Outcome
     ).format(tests=str(ROOT / "tests"), command=command, args=args, project=str(project))
 
     def limits():
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        # The data segment and private writable memory, not the address space: vl-convert's
+        # JavaScript engine reserves (without using) a large address range at start.
+        resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     try:
         result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
