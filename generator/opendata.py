@@ -11,7 +11,6 @@ import io
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import compute
 from .loader import Dataset, Document

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -753,4 +753,4 @@ _env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell
                     table_html=table_html)
 
 # Page kinds in their own modules register their builders when imported.
-from . import plan_page  # noqa: E402,F401
+from . import plan_page  # noqa: E402,F401 - registers the plan page

@@ -9,7 +9,7 @@ import pandas as pd
 from . import compute, opendata
 from . import formatting as fmt
 from .loader import Dataset, Document
-from .models import ChartSpec, Column, Goal, Table
+from .models import ChartSpec, Column, Table
 from .pages import Page, PageBuilder, goal_cells
 from .results import summary
 

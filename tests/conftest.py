@@ -22,7 +22,8 @@ def dataset():
 
 
 # The fast subset (`bash scripts/test.sh --fast`, i.e. `-m "not slow"`) leaves out the tests
-# marked slow here: the browser suite; tests that use a fixture below (a built site, the hostile
+# marked slow here: the browser suite and the hostile-input suite (its corpus and property
+# tests run hundreds of commands); tests that use a fixture below (a built site, the hostile
 # corpus' built seed project, a copy of the project to build or serve, a synthetic data tree);
 # and tests that build a whole site or a synthetic data tree themselves (they call one of the
 # helpers below). A slow test these rules miss can say so
@@ -32,7 +33,7 @@ SLOW_HELPERS = {"run_mkdocs_build", "build_old_path", "synth"}
 
 
 def is_slow(item: pytest.Item) -> bool:
-    if Path(str(item.path)).is_relative_to(ROOT / "tests/browser"):
+    if any(Path(str(item.path)).is_relative_to(ROOT / "tests" / folder) for folder in ("browser", "hostile")):
         return True
     if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True

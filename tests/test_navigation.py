@@ -4,7 +4,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-import pytest
 
 from conftest import REGISTRY, run_mkdocs_build, write
 from generator import loader, overview, pages

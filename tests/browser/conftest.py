@@ -10,7 +10,6 @@ import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.parse import urlsplit
 
 import pytest
 
