@@ -229,6 +229,8 @@ IMPORT: dict[str, str] = {
 
 # --------------------------------------------------------------------------- the site build and the cache
 BUILD: dict[str, str] = {
+    "link_to_nowhere": "the link {target!r} leads to no page of the site (from {page}); link to an existing page "
+                       "(as 'index.md' of its folder, or a page in docs/), or leave the link out",
     "cache_unwritable": "{path}: the build cannot write its cache ({reason}); make .cache/ writable, or delete it "
                         "(it is made again); the published site was kept as it was",
     "cache_changed": "{path}: this cache entry changed while the build used it (another program writing in "

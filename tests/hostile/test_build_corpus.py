@@ -155,7 +155,34 @@ def cache_faults(project: Path) -> list[str]:
     return [f for name in ("charts", "files") for f in cache.Store(project / ".cache" / name).faults()]
 
 
-@pytest.mark.parametrize("case", CLASHES + CACHE, ids=str)
+def line_of(rel: str, text: str) -> int:
+    """The line of the seed file rel that holds text."""
+    lines = (Path(__file__).parents[2] / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if text in line)
+
+
+# A link in a text of data/ to a page of the site: validate and the build find one that leads
+# nowhere, naming the data file, line and field; one to a page that exists passes.
+EXPLANATION = "    explanation: |\n      Figuren viser tilgangen til førtidspension"
+LINKED = f"{REVISION}:{line_of(REVISION, 'Figuren viser tilgangen til førtidspension') - 1}: goals[1].explanation:"
+
+
+def link_to(target: str):
+    return sub(REVISION, EXPLANATION, f"    explanation: |\n      Se [planen]({target}).\n      Figuren viser tilgangen til førtidspension")
+
+
+LINKS = [
+    Case("link-to-missing-page-validate", [link_to("../../2012/resultatrevision/index.md")],
+         f"{LINKED} the link '../../2012/resultatrevision/index.md' leads to no page of the site"),
+    Case("link-to-missing-page-build", [link_to("../../2012/resultatrevision/index.md")],
+         f"{LINKED} the link '../../2012/resultatrevision/index.md' leads to no page of the site", command="build"),
+    Case("link-to-missing-folder-validate", [link_to("../../../aarhus/")], f"{LINKED} the link '../../../aarhus/' leads"),
+    Case("link-to-existing-plan", [link_to("../../2020/beskaeftigelsesplan/index.md")], "OK:", exit_code=0),
+    Case("link-to-hand-written-page", [link_to("../../../om-data.md")], "OK:", exit_code=0),
+]
+
+
+@pytest.mark.parametrize("case", CLASHES + CACHE + LINKS, ids=str)
 def test_case(case, seed, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     run_case(case, seed, tmp_path)
