@@ -82,6 +82,8 @@ class Detector:
             "charts => [...document.images].every(i => i.complete) && (!charts || "
             "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered || e.dataset.jcError))",
             arg=charts, timeout=20000)
+        # An image's error event is a task of its own, queued when it fails: let it run.
+        self.page.evaluate("() => new Promise(done => setTimeout(done, 100))")
 
     def load(self, url: str, tooltips: bool = False) -> set[int]:
         """Open the page, let its charts draw and, with tooltips, hover a few marks of each
@@ -137,14 +139,21 @@ class Detector:
         hrefs = self.page.eval_on_selector_all(CONTENT_LINKS, "els => els.map(e => e.getAttribute('href'))")
         unsafe = [h for h in hrefs if re.match(r"\s*(javascript|data|vbscript):", h, re.I)]
         for i in range(len(hrefs)):
-            if self.page.url.split("#")[0] != self.base_url + url:
-                fired |= self.load(url)
-            link = self.page.locator(CONTENT_LINKS).nth(i)
-            if link.get_attribute("download") is not None:
-                with self.page.expect_download():
-                    link.click()
-            else:
-                link.click(force=True, no_wait_after=True)
+            for attempt in (1, 2):
+                if attempt == 2 or self.page.url.split("#")[0] != self.base_url + url:
+                    fired |= self.load(url)
+                link = self.page.locator(CONTENT_LINKS).nth(i)
+                try:
+                    if link.get_attribute("download") is not None:
+                        with self.page.expect_download():
+                            link.click()
+                    else:
+                        link.click(force=True, no_wait_after=True)
+                    break
+                except PlaywrightError:  # the page was still leaving for the link clicked before
+                    if attempt == 2:
+                        raise
+            self.page.wait_for_timeout(100)  # a navigation the click starts has begun
             self.page.wait_for_load_state("load")
             self.settle()
             fired |= self.take()
