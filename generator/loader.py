@@ -35,6 +35,10 @@ class Document:
     path: Path
     kind: str
     slug: str  # file stem, unique within the jobcentre and year (fx 'referat-2013-03-06')
+    # (place in the file, target) of each link its texts make to a page of the site, fx
+    # (('goals', 1, 'explanation'), '../../2020/beskaeftigelsesplan/index.md'): checked against
+    # the site's pages by sitecheck
+    page_links: list[tuple[tuple, str]] = field(default_factory=list)
 
     @property
     def jobcentre(self) -> str:
@@ -493,7 +497,8 @@ def _check_minutes_name(doc: Minutes, path: Path, lines: LineMap, log: IssueLog)
                   messages.text("yaml.minutes_date", date=doc.date.isoformat(), name=path.name))
 
 
-def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> None:
+def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> list[tuple[tuple, str]]:
+    """Checks across the document's fields; returns the links its texts make to pages of the site."""
     shown = display_path(path)
     if isinstance(doc, Minutes):
         _check_minutes_name(doc, path, lines, log)
@@ -512,16 +517,28 @@ def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog
     if isinstance(doc, Plan):
         _check_plan(doc, shown, lines, log)
 
-    _check_text_refs(doc, set(table_ids) | {f"maal-{g.id}" for g in getattr(doc, "goals", [])}, shown, lines, log)
+    return _check_texts(doc, set(table_ids) | {f"maal-{g.id}" for g in getattr(doc, "goals", [])}, shown, lines, log)
 
 
-def _check_text_refs(doc: DocumentBase, known: set[str], shown: str, lines: LineMap, log: IssueLog) -> None:
-    """{ref:ID} in any text must name a table or figure of this document."""
+# A link written in a text (Markdown: [text](target) or [name]: target) to a page of the site:
+# a target without a scheme, ending in '.md' or '/' (what else a text links to, such as a CSV
+# file or an anchor on the page, is not a page).
+PAGE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 
+
+def _check_texts(doc: DocumentBase, known: set[str], shown: str, lines: LineMap, log: IssueLog) -> list[tuple[tuple, str]]:
+    """{ref:ID} in any text must name a table or figure of this document. Returns the links the
+    texts make to pages of the site (PAGE_LINK), with their places, for sitecheck."""
+    links = []
     for loc, value in _texts(doc.model_dump(exclude_defaults=True)):
         for ref in REF.findall(value):
             if ref not in known:
                 log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_ref", ref=ref))
+        for m in PAGE_LINK.finditer(value):
+            target = (m.group(1) or m.group(2) or "").split("#")[0].split("?")[0]
+            if target and ":" not in target.split("/")[0] and target.endswith((".md", "/")) and not target.startswith("/"):
+                links.append((loc, target))
+    return links
 
 
 def _walk_goals(goals, prefix: tuple):
@@ -644,8 +661,8 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
         csv_files.append(table_path(path.parent, t.file))
     if model is None:
         return out
-    _check_document(model, path, lines, log)
-    out.document, out.lines = Document(model=model, path=path, kind=kind, slug=path.stem), lines
+    links = _check_document(model, path, lines, log)
+    out.document, out.lines = Document(model=model, path=path, kind=kind, slug=path.stem, page_links=links), lines
     return out
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,27 +107,6 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
     return sorted(set(issues))
 
 
-# A link written in a text of data/ (Markdown: [text](target) or [name]: target) to a page of the
-# site: a target without a scheme, ending in '.md' or '/' (what else a text links to, such as a
-# CSV file or an anchor on the page, is not a page).
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-
-
-def _page_targets(value, loc: tuple = ()):
-    """(place in the document, link target) of every link in the texts of a dumped model."""
-    if isinstance(value, str):
-        for m in _LINK.finditer(value):
-            target = (m.group(1) or m.group(2) or "").split("#")[0].split("?")[0]
-            if target and ":" not in target.split("/")[0] and target.endswith((".md", "/")) and not target.startswith("/"):
-                yield loc, target
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _page_targets(v, loc + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _page_targets(v, loc + (i,))
-
-
 def data_links(dataset: Dataset, existing: set[str]) -> list[DataIssue]:
     """Links in the texts of data/ to pages of the site that do not exist. existing: every
     page's Markdown path, generated (plan) and hand-written (docs/), fx 'om-data.md'."""
@@ -136,7 +114,7 @@ def data_links(dataset: Dataset, existing: set[str]) -> list[DataIssue]:
     for doc in dataset.documents:
         folder = pages.doc_folder(doc)
         lines = None
-        for loc, target in _page_targets(doc.model.model_dump(mode="json", exclude_defaults=True)):
+        for loc, target in doc.page_links:
             path = posixpath.normpath(posixpath.join(folder, target))
             wanted = {path} if target.endswith(".md") else {f"{path}/index.md", f"{path}.md", "index.md" if path == "." else ""}
             if not wanted & existing:
