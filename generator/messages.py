@@ -229,6 +229,10 @@ IMPORT: dict[str, str] = {
 
 # --------------------------------------------------------------------------- the site build and the cache
 BUILD: dict[str, str] = {
+    "files_twice": "Two generated pages or files have the same address (a jobcentre slug that is also a folder "
+                   "name, such as '{folder}'?):\n{paths}",
+    "docs_file_clash": "These files in docs/ have the address of a generated page or file; rename or move them "
+                       "(the generator never replaces what you wrote):\n{paths}",
     "link_to_nowhere": "the link {target!r} leads to no page of the site (from {page}); link to an existing page "
                        "(as 'index.md' of its folder, or a page in docs/), or leave the link out",
     "cache_unwritable": "{path}: the build cannot write its cache ({reason}); make .cache/ writable, or delete it "

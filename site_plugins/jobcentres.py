@@ -264,14 +264,13 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
         seen: set[str] = set()
         twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})
+        # a backstop for what the site plan (sitecheck) does not see: a file, not a page, in docs/
+        # at the address of a generated file (fx docs/data/tal.csv.gz)
         if twice:
-            raise PluginError("Two generated pages or files have the same address (a jobcentre slug that is "
-                              f"also a folder name, such as '{overview.YEARS_FOLDER}'?):\n" + "\n".join(f"  {p}" for p in twice))
+            raise PluginError(messages.text("build.files_twice", folder=overview.YEARS_FOLDER,
+                                            paths="\n".join(f"  {p}" for p in twice)))
         if clashes:
-            raise PluginError(
-                "These files in docs/ have the address of a generated page or file; rename or move them "
-                "(the generator never replaces what you wrote):\n" + "\n".join(f"  docs/{p}" for p in clashes)
-            )
+            raise PluginError(messages.text("build.docs_file_clash", paths="\n".join(f"  docs/{p}" for p in clashes)))
         for f in generated:
             files.append(f)
         if self.set_nav:
