@@ -60,15 +60,12 @@ class Page:
     ~260 MB as UTF-8."""
 
     def __init__(self, path: str, title: str, content: str | bytes, assets: dict | None = None,
-                 source: Path | None = None, search: dict[str, str] | None = None):
+                 source: Path | None = None):
         self.path = path  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
         self.title = title
         self.data = content.encode("utf-8") if isinstance(content, str) else content
         self.assets: dict[str, str | bytes | Path] = {} if assets is None else assets  # path on the site -> content, or a file to copy
         self.source = source  # the data file the page is made from, for edit links
-        # What the search index holds for the page: anchor -> text ("" is the page itself); each
-        # heading is found by its title. None: the theme indexes the whole page.
-        self.search = search
 
     @property
     def content(self) -> str:
@@ -444,7 +441,6 @@ class PageBuilder:
         self.refs = Refs()
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str] = {}
-        self.captions: list[str] = []  # of figures and tables, in order, for the search index
         self.folder = folder or doc_folder(doc)
 
     def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
@@ -492,7 +488,6 @@ class PageBuilder:
                 items.append(("figure", fig))
             else:
                 n = self.refs.add(table.id, "tabel")
-                self.captions.append(f"Tabel {n}: {table.title}")
                 items.append(("table", (n, self.refs.anchor(table.id), table)))
         return items
 
@@ -501,7 +496,6 @@ class PageBuilder:
         return self.dataset.jobcentres[self.doc.jobcentre].name.replace("Jobcenter ", "")
 
     def _add_files(self, fig: Figure, csv_text: str) -> None:
-        self.captions.append(f"Figur {fig.number}: {fig.title}")
         fig.svg_name = f"figur-{fig.number}.svg"
         fig.csv_name = f"figur-{fig.number}.csv"
         # With a cache, the SVG stays a file there (rendered in bulk by charts.render_pending).
@@ -514,10 +508,8 @@ class PageBuilder:
         content = env().get_template(template).render(page=self, title=title, md=MarkdownField(self.refs), **context)
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets)
 
-    def render(self, template: str, search: dict[str, str] | None = None, **context) -> Page:
-        """A document's page. search: anchor -> text for the search index, which then holds the
-        page's title, headings, figure and table captions and these texts, not its long prose
-        (at national scale the whole pages made a search index of ~130 MB)."""
+    def render(self, template: str, **context) -> Page:
+        """A document's page."""
         jc = self.dataset.jobcentres[self.doc.jobcentre]
         tpl = env().get_template(template)
         content = tpl.render(
@@ -528,10 +520,8 @@ class PageBuilder:
             **context,
         )
         title = f"{self.doc.model.title} – {jc.name}"
-        kind = KIND_TITLES.get(self.doc.kind, self.doc.kind)
-        summary = f"{jc.name}, {', '.join(jc.municipalities)}. {kind} {self.doc.year}. " + ". ".join(self.captions)
         return Page(path=f"{self.folder}/index.md", title=title, content=content, assets=self.assets,
-                    source=self.doc.path, search={"": summary, **(search or {})})
+                    source=self.doc.path)
 
 
 # --------------------------------------------------------------------------- revision
@@ -587,8 +577,7 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
     goals = [view(g, 0) for g in model.goals]
     sections = [(s, b.section_items(s)) for s in model.sections]
     overview = results.summary(model.goals)
-    search = {g.id: f"{g.text} {result_sentence(g, compute.outcome(g))}".strip() for g in compute.walk_goals(model.goals)}
-    return b.render("resultatrevision.md.j2", search=search, goals=goals, sections=sections, overview=overview,
+    return b.render("resultatrevision.md.j2", goals=goals, sections=sections, overview=overview,
                     baseline_period=model.baseline_period, status_period=model.status_period,
                     target_period=model.target_period)
 

@@ -122,11 +122,7 @@ def plan_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None) ->
     target_figures = _target_figures(b, all_goals)
     facts = [(box, _fact_figure(b, box)) for box in plan.facts]
     sections = [(s, b.section_items(s)) for s in plan.sections]
-    search = {}
-    for a in areas:
-        search[f"{a.anchor}-maalsaetninger"] = " ".join(a.area.objectives)
-        search[f"{a.anchor}-maal"] = " ".join(f"{v.label}: {v.goal.text}" for v in a.goals)
-    return b.render("beskaeftigelsesplan.md.j2", search=search, areas=areas, all_goals=all_goals, facts=facts,
+    return b.render("beskaeftigelsesplan.md.j2", areas=areas, all_goals=all_goals, facts=facts,
                     target_figures=target_figures, sections=sections, revision=revision,
                     fact_markdown=fact_markdown, plain_facts=plain_facts)
 

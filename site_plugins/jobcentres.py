@@ -331,7 +331,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             page.content = None  # written: nothing reads it again
         return "".join(p if i % 2 else BLANK_LINES.sub("\n", p) for i, p in enumerate(parts))
 
-    @event_priority(-100)  # last: after the search plugin has written its index into the new site
+    @event_priority(-100)  # last: after every other plugin has written into the new site
     def on_post_build(self, config):
         try:
             charts.wait_rendered()
