@@ -8,8 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import compute, loader, messages, sitecheck
-from .errors import DataError
+from generator.results import goals as compute
+
+from generator.data import loader
+
+from generator import messages
+
+from generator.site import sitecheck
+from generator.data.errors import DataError
 
 
 def cmd_validate(args) -> int:
@@ -38,7 +44,7 @@ def cmd_new(args) -> int:
     """Write a commented skeleton for a new document; never overwrite an existing file."""
     import datetime as dt
 
-    from .models import KINDS
+    from generator.data.models import KINDS
 
     data = Path(args.data)
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
@@ -79,9 +85,9 @@ def cmd_import(args) -> int:
     """Turn a jobindsats.dk export into a CSV series: say how it was read and what was skipped,
     report every problem by file and line, and write nothing (or, with --skip-bad, the rows that
     could be read) when there are problems. The file is written whole or not at all."""
-    from . import importer
-    from .csvdata import display_path
-    from .messages import text
+    from generator.data import importer
+    from generator.data.csvdata import display_path
+    from generator.messages import text
 
     src, out = Path(args.export), Path(args.out)
     if src.is_dir():

@@ -1,17 +1,17 @@
 """MkDocs plugin: loads data/, adds the generated pages and their files, serves the chart runtime.
 
 Nothing is lost when a build fails: `mkdocs build` (and gh-deploy) write the new site into a
-folder beside site/ (generator/publish.py), which replaces site/ only at the end of a build that
+folder beside site/ (generator/site/publish.py), which replaces site/ only at the end of a build that
 succeeded; bad data, a page in docs/ at a generated page's address, an error anywhere or a
 kill leave the published site as it was. (`mkdocs serve` builds into its own folder, and
 `--dirty` builds in place: it keeps the files of the last build.) Data and the site's plan are
-checked in on_config, before anything is written (generator/sitecheck.py, as `validate` does).
+checked in on_config, before anything is written (generator/site/sitecheck.py, as `validate` does).
 Generated pages exist only in the build (File.generated); docs/ is never written to. Their
-content comes from the cache (generator/cache.py), checked and copied: the site shares no file
+content comes from the cache (generator/site/cache.py), checked and copied: the site shares no file
 with .cache/.
 
 Hand-written pages include generated lists with a marker line, fx `<!-- jc:jobcentre -->` or
-`<!-- jc:nyeste -->` (see generator/overview.py SNIPPETS). Unless mkdocs.yml sets `nav`, the
+`<!-- jc:nyeste -->` (see generator/site/listings.py SNIPPETS). Unless mkdocs.yml sets `nav`, the
 plugin sets it: front page, Jobcentre (jobcentre -> year -> document), År, other pages.
 """
 from __future__ import annotations
@@ -30,8 +30,28 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from generator import cache, charts, compute, loader, messages, overview, pages, publish, site, sitecheck, svgrender
-from generator.errors import DataError
+from generator.site import cache
+
+from generator.views import charts
+
+from generator.results import goals as compute
+
+from generator.data import loader
+
+from generator import messages
+
+from generator.site import listings as overview
+
+from generator.views import page as pages
+
+from generator.site import publish
+
+from generator.site import build as site
+
+from generator.site import sitecheck
+
+from generator.views import svgrender
+from generator.data.errors import DataError
 from site_plugins import search
 
 ASSETS = Path(__file__).parent / "assets"

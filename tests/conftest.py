@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loader
+from generator.data import loader
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -104,7 +104,7 @@ jobcentres:
 
 def errors_of(root: Path) -> list[str]:
     """The error lines loading the data tree at root raises (it must raise)."""
-    from generator.errors import DataError
+    from generator.data.errors import DataError
 
     with pytest.raises(DataError) as exc:
         loader.load(root)

@@ -59,7 +59,7 @@ def chart_specs(html: str) -> list[dict]:
 
 def chart_points(spec: dict) -> list[dict]:
     """A chart's points (not its target line) as x, serie, værdi (and facet), whether they are
-    written long or folded: {x, facet, <the series' name>: value} (see generator/charts.py)."""
+    written long or folded: {x, facet, <the series' name>: value} (see generator/views/charts.py)."""
     out = []
     for r in spec["datasets"]["punkter"]:
         if "værdi" not in r:

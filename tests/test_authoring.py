@@ -10,7 +10,9 @@ import urllib.request
 import pytest
 
 from conftest import ROOT
-from generator import cli, loader, models
+from generator import cli
+from generator.data import loader
+from generator.data import models
 
 
 def run_cli(*args):

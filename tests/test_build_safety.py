@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from generator import cache
+from generator.site import cache
 from hostile.harness import tree_digest
 from test_synth import synth
 
@@ -172,7 +172,9 @@ def test_after_a_build_the_config_names_the_published_site(seed):
 def test_the_plan_validate_checks_is_the_site_the_build_makes(tmp_path):
     """validate finds the build's clashes only if sitecheck.plan lists exactly the pages the
     site makes: checked on the seed and on a synthetic tree with every document kind it has."""
-    from generator import loader, site, sitecheck
+    from generator.data import loader
+    from generator.site import build as site
+    from generator.site import sitecheck
 
     for data in (Path(__file__).parents[1] / "data", synth(tmp_path / "s", "2x2") / "data"):
         dataset = loader.load(data)
@@ -186,7 +188,7 @@ def test_two_generated_pages_at_one_address_name_both_origins(dataset, monkeypat
     """Past the registry's reserved slugs (models.RESERVED_SLUGS), a jobcentre 'aar' would make aar/
     twice: its home page and the list of years; the clash names the registry line (the listing has
     no file)."""
-    from generator import sitecheck
+    from generator.site import sitecheck
 
     monkeypatch.setattr(dataset.registry.jobcentres[0], "slug", "aar")
     issues = [str(i) for i in sitecheck.problems(dataset, [])]

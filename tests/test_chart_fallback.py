@@ -8,8 +8,12 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from generator import cache, charts, svgrender
-from generator.models import ChartSpec, Column, PeerValue, Table
+from generator.site import cache
+
+from generator.views import charts
+
+from generator.views import svgrender
+from generator.data.models import ChartSpec, Column, PeerValue, Table
 
 
 def _table(columns: list[Column], rows: list[tuple], chart: ChartSpec) -> Table:

@@ -1,8 +1,10 @@
 """Computed change and attainment: the seed's figures and every direction."""
 import pytest
 
-from generator import compute, formatting as fmt
-from generator.models import Goal, Range, StartEnd
+from generator.results import goals as compute
+
+from generator import formatting as fmt
+from generator.data.models import Goal, Range, StartEnd
 
 
 def goal_by_id(dataset, goal_id):

@@ -1,11 +1,11 @@
 """The site says every fact the same way everywhere: how many goals a document met is stated
-under one counting rule (generator/results.py) on every page that states it, and no page shows
+under one counting rule (generator/results/counts.py) on every page that states it, and no page shows
 raw Markdown or doubled punctuation."""
 import re
 
 import pytest
 
-from generator import results
+from generator.results import counts as results
 from htmltools import page, tables, text
 
 @pytest.fixture(scope="module")

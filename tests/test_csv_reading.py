@@ -1,4 +1,4 @@
-"""A table's CSV file read as its columns declare (generator/csvdata.py): containment of the
+"""A table's CSV file read as its columns declare (generator/data/csvdata.py): containment of the
 file reference, limits, numbers (thousands separators, decimal commas, bounds), months,
 duplicates and the form of the file. Every message is `file:line: field: message`."""
 from __future__ import annotations
@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import csvdata, messages
-from generator.errors import IssueLog
-from generator.models import Column, Table, Wide
+from generator.data import csvdata
+
+from generator import messages
+from generator.data.errors import IssueLog
+from generator.data.models import Column, Table, Wide
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data/hvidovre/2013"
@@ -50,7 +52,7 @@ def write(doc: Path, text: str | bytes, name: str = "serie.csv") -> Path:
 
 
 def seed_tables():
-    from generator import loader
+    from generator.data import loader
 
     dataset = loader.load(ROOT / "data")
     doc = next(d for d in dataset.documents if d.kind == "resultatrevision")
@@ -347,6 +349,6 @@ def test_a_strange_header_is_quoted_in_the_message(folder):
 
 
 def test_every_csv_message_is_used():
-    source = (ROOT / "generator/csvdata.py").read_text(encoding="utf-8")
+    source = (ROOT / "generator/data/csvdata.py").read_text(encoding="utf-8")
     unused = [key for key in messages.CSV if f'"{key}"' not in source]
     assert unused == []

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import csvdata, importer, loader
-from generator.models import Column, Table
+from generator.data import csvdata
+from generator.data import importer
+from generator.data import loader
+from generator.data.models import Column, Table
 
 FIXTURES = Path(__file__).parent / "fixtures/import"
 
@@ -88,7 +90,7 @@ def test_not_numbers(text):
 def test_imported_csv_loads_as_a_table(tmp_path):
     out = tmp_path / "serie.csv"
     assert run(str(FIXTURES / "long-cp1252-jan.csv"), "--out", str(out)).returncode == 0
-    from generator.errors import IssueLog
+    from generator.data.errors import IssueLog
     log = IssueLog()
     t = Table(id="t", title="T", file="serie.csv", columns=[
         Column(key="periode", label="Måned", type="period"), Column(key="hvidovre", label="Hvidovre"),

@@ -2,7 +2,8 @@
 import pytest
 
 from conftest import REGISTRY, errors_of, write
-from generator import loader, pages
+from generator.data import loader
+from generator.views import page as pages
 from htmltools import page, text
 
 URL = "hvidovre/2012/tilbagemelding"

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from conftest import DATA, REGISTRY, errors_of, write
-from generator import loader, pages
+from generator.data import loader
+from generator.views import page as pages
 from htmltools import chart_points, chart_specs, page, tables, text
 
 URL = "hoeje-taastrup/2013/referat-2013-03-06"

@@ -6,7 +6,9 @@ import re
 
 
 from conftest import REGISTRY, run_mkdocs_build, write
-from generator import loader, overview, pages
+from generator.data import loader
+from generator.site import listings as overview
+from generator.views import page as pages
 
 DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
 
@@ -108,7 +110,7 @@ def test_an_unknown_list_marker_stops_the_build(project_copy):
 
 
 def test_kind_titles_cover_every_kind():
-    from generator.models import KINDS
+    from generator.data.models import KINDS
     assert set(KINDS) <= set(pages.KIND_TITLES)
 
 

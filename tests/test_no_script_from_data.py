@@ -11,9 +11,11 @@ import markdown
 import pytest
 
 from conftest import REGISTRY, write
-from generator import loader, overview, pages
-from generator.models import Fact
-from generator.plan_page import fact_markdown
+from generator.data import loader
+from generator.site import listings as overview
+from generator.views import page as pages
+from generator.data.models import Fact
+from generator.views.plan import fact_markdown
 
 RUNS_CODE = [
     "[klik](javascript:alert(1))",

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from generator import periods
-from generator.models import _parse_period
+from generator.data import periods
+from generator.data.models import _parse_period
 
 
 @pytest.mark.parametrize("label, expected", [

@@ -8,8 +8,9 @@ import shutil
 import pytest
 
 from conftest import REGISTRY, run_mkdocs_build, write
-from generator import loader, pages
-from generator.errors import DataError
+from generator.data import loader
+from generator.views import page as pages
+from generator.data.errors import DataError
 
 PLAN_HTML = "hvidovre/2020/beskaeftigelsesplan/index.html"
 
@@ -225,7 +226,7 @@ def test_bar_chart_is_valid_vega_lite(ranked, highlight):
     from altair.utils.schemapi import validate_jsonschema
     from altair.vegalite.v6.schema import core
 
-    from generator import charts
+    from generator.views import charts
 
     spec = charts.bar_chart([("a, b", 16), ("c", 20.5)], "pct.", "Måltal", highlight=highlight, ranked=ranked)
     validate_jsonschema(spec, core.load_schema())

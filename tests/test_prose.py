@@ -16,7 +16,9 @@ from markupsafe import Markup
 from mkdocs.config import load_config
 
 from conftest import DATA, ROOT, run_mkdocs_build
-from generator import loader, pages, site
+from generator.data import loader
+from generator.views import page as pages
+from generator.site import build as site
 from test_synth import synth
 
 

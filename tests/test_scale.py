@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from babel.numbers import format_decimal
 
-from generator import formatting, pages
+from generator import formatting
+
+from generator.views import page as pages
 
 
 def babel_number(value, decimals=None):
@@ -43,7 +45,9 @@ def test_a_rebuild_reuses_what_did_not_change(tmp_path):
     its jobcentre and year are made again."""
     import os
 
-    from generator import loader, site
+    from generator.data import loader
+
+    from generator.site import build as site
     from test_synth import synth
 
     data = synth(tmp_path / "s", "2x2") / "data"
@@ -68,7 +72,9 @@ def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
     same bytes; a second build leaves unchanged files untouched (serve --dirty sees them as such)."""
     from pathlib import Path
 
-    from generator import cache, site
+    from generator.site import cache
+
+    from generator.site import build as site
 
     held = {path: bytes(c) if not isinstance(c, str) else c.encode()
             for p in site.all_pages(dataset) for path, c in p.assets.items() if not isinstance(c, Path)}
@@ -90,7 +96,9 @@ def test_generated_files_are_copied_from_the_cache_and_never_change_with_it(tmp_
     with .cache/): the cache moving on, or being damaged in place, leaves the built site as it
     is; the next build brings the new content."""
     from conftest import run_mkdocs_build
-    from generator import cache, loader, site
+    from generator.site import cache
+    from generator.data import loader
+    from generator.site import build as site
     from test_synth import synth
 
     project = synth(tmp_path / "s", "2x2")
@@ -121,14 +129,16 @@ def test_generated_files_are_copied_from_the_cache_and_never_change_with_it(tmp_
 
 @pytest.fixture
 def synth_2x2(tmp_path):
-    from generator import loader
+    from generator.data import loader
     from test_synth import synth
 
     return loader.load(synth(tmp_path / "s", "2x2") / "data")
 
 
 def made_in(processes: int, dataset, tmp_path):
-    from generator import charts, opendata, site
+    from generator.views import charts
+    from generator.site import opendata
+    from generator.site import build as site
 
     cache, files_dir = tmp_path / f"charts-{processes}", tmp_path / f"files-{processes}"
     charts.use_cache(cache)
@@ -159,8 +169,8 @@ def test_pages_made_in_two_processes_are_the_pages_made_in_one(synth_2x2, tmp_pa
 def test_an_error_or_a_warning_in_the_second_process_reaches_the_build(synth_2x2, tmp_path, monkeypatch, caplog):
     import logging
 
-    from generator import pages
-    from generator.errors import DataError, DataIssue
+    from generator.views import page as pages
+    from generator.data.errors import DataError, DataIssue
 
     real = pages.PAGE_BUILDERS["tilbagemelding"]
 

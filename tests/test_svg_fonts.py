@@ -6,7 +6,9 @@ import os
 import subprocess
 import sys
 
-from generator import charts, svgrender
+from generator.views import charts
+
+from generator.views import svgrender
 
 # Long bar labels: the chart's width follows their measured width, which differs by a pixel
 # between vl-convert's Liberation Sans and the one Debian's fonts-liberation installs.

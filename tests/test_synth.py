@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, run_mkdocs_build
-from generator import loader
+from generator.data import loader
 
 SYNTH = ROOT / "bench" / "synth.py"
 

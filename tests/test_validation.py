@@ -5,8 +5,8 @@ import sys
 import pytest
 
 from conftest import REGISTRY, ROOT, run_mkdocs_build, write
-from generator import loader
-from generator.errors import DataError
+from generator.data import loader
+from generator.data.errors import DataError
 
 REVISION = """
 jobcentre: testby
@@ -185,7 +185,10 @@ def test_line_maps_are_made_only_for_messages(tmp_path):
 def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
     """A jobcentre's folder must never be one the site writes itself: the site's own folder
     constants, and every top-level folder of a real build that is no jobcentre and no page of docs/."""
-    from generator import models, opendata, overview, scorecard
+    from generator.data import models
+    from generator.site import opendata
+    from generator.site import listings as overview
+    from generator.site import scorecard
     from site_plugins import jobcentres
 
     own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE,
@@ -224,7 +227,9 @@ def test_dates_are_read_by_the_models(tmp_path):
 def test_goal_type_not_stated_is_shown_as_not_stated(tmp_path):
     """No silent default: a goal without type is no ministermål; the page says 'ikke angivet' and
     open data leave the cell empty."""
-    from generator import opendata, pages, scorecard
+    from generator.site import opendata
+    from generator.views import page as pages
+    from generator.site import scorecard
 
     ds = loader.load(tree(tmp_path))
     [goal] = ds.documents[0].model.goals
@@ -252,7 +257,7 @@ def test_every_yaml_message_the_code_asks_for_exists_and_fits_text():
     from generator import messages
 
     used = set()
-    for path in (ROOT / "generator").glob("*.py"):
+    for path in (ROOT / "generator").rglob("*.py"):
         used |= set(re.findall(r'messages\.text\(\s*f?"(yaml\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     assert len(used) > 40 and used <= set(messages.MESSAGES), used - set(messages.MESSAGES)
     for text in messages.YAML.values():

@@ -1,6 +1,6 @@
 """A copy of the seed project with a script payload in every text field the models define.
 
-The fields are found by walking the pydantic models in generator/models.py (model_fields,
+The fields are found by walking the pydantic models in generator/data/models.py (model_fields,
 recursively through nested models, lists and unions), so a text field added later gets a payload
 without a change here. Every field gets its own payload number and search word: a payload that
 runs reports its number through alert() (seen by a dialog listener) and sets window.__pwned.
@@ -22,7 +22,7 @@ from typing import Annotated, Literal, Union
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator import models
+from generator.data import models
 
 # Identifiers and references, not text shown to readers: (model, field) -> what it names.
 IDENTIFIERS = {

@@ -1,7 +1,7 @@
 """A script payload in every text field the models define runs nowhere on the built site.
 
 The seed project gets a payload in every text field (tests/browser/hostile_fields.py finds them
-in generator/models.py, so a field added later is covered without a change here), in the
+in generator/data/models.py, so a field added later is covered without a change here), in the
 registry's jobcentre fields and in every text cell of the CSV files. The site is built and
 opened in Chromium, and nothing may run:
 - when any page of the site loads (and its charts are drawn);

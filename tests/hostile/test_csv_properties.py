@@ -23,7 +23,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator import cli, loader
+from generator import cli
+
+from generator.data import loader
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

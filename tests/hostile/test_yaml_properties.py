@@ -131,5 +131,5 @@ def test_the_report_form_is_checked():
     """The line pattern rejects what it must (a traceback line, a message without its file)."""
     assert REPORT_LINE.fullmatch("  data/hvidovre/2013/resultatrevision.yaml:80: goals[1].baseline: expected a number")
     assert REPORT_LINE.fullmatch("  data/jobcentres.yaml: the registry of jobcentres is missing")
-    assert not REPORT_LINE.fullmatch('  File "/work/generator/loader.py", line 3, in load')
+    assert not REPORT_LINE.fullmatch('  File "/work/generator/data/loader.py", line 3, in load')
     assert not REPORT_LINE.fullmatch("ValueError: day is out of range for month")

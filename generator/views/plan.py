@@ -10,10 +10,16 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import charts, compute, pages, trace
-from . import formatting as fmt
-from .loader import Dataset, Document
-from .models import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, PlanGoal, Target
+from generator.views import charts
+
+from generator.results import goals as compute
+
+from generator.views import page as pages
+
+from generator.results import trace
+from generator import formatting as fmt
+from generator.data.loader import Dataset, Document
+from generator.data.models import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, PlanGoal, Target
 
 PENDING = "pending"  # css state of a goal that is not yet reviewed
 

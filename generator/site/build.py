@@ -11,10 +11,22 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import cache, charts, messages, opendata, overview, pages, scorecard
-from .csvdata import display_path
-from .errors import DataError, DataIssue
-from .loader import Dataset
+from generator.site import cache
+
+from generator.views import charts
+
+from generator import messages
+
+from generator.site import opendata
+
+from generator.site import listings as overview
+
+from generator.views import page as pages
+
+from generator.site import scorecard
+from generator.data.csvdata import display_path
+from generator.data.errors import DataError, DataIssue
+from generator.data.loader import Dataset
 
 
 class Memo:
@@ -39,7 +51,7 @@ class Memo:
 
 def write_if_changed(files_dir: Path, path: str, data: bytes) -> Path:
     """Write data as the entry `path` (a site path) of the generated files' cache (see
-    generator/cache.py) unless it holds them already: an unchanged entry keeps its time, so that
+    generator/site/cache.py) unless it holds them already: an unchanged entry keeps its time, so that
     `mkdocs serve --dirty` sees it unchanged. Returns the entry's file."""
     return cache.Store(files_dir).put_if_changed(path, data)
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import compute
-from .models import Goal
+from generator.results import goals as compute
+from generator.data.models import Goal
 
 STATES = ("met", "partly", "not_met", "not_measured")
 

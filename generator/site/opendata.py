@@ -12,10 +12,10 @@ import json
 import math
 from dataclasses import dataclass
 
-from . import compute
-from .loader import Dataset, Document
-from .models import Goal, Plan, PlanGoal
-from .pages import Page, PageBuilder, csv_cell
+from generator.results import goals as compute
+from generator.data.loader import Dataset, Document
+from generator.data.models import Goal, Plan, PlanGoal
+from generator.views.page import Page, PageBuilder, csv_cell
 
 SCHEMA_VERSION = 1
 DATA_PAGE = "data"

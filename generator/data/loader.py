@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import messages
-from .csvdata import _read_text, display_path, load_table, table_path
-from .errors import DataError, DataIssue, IssueLog
-from .models import KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
+from generator import messages
+from generator.data.csvdata import _read_text, display_path, load_table, table_path
+from generator.data.errors import DataError, DataIssue, IssueLog
+from generator.data.models import KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
 
 REGISTRY_FILE = "jobcentres.yaml"
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
@@ -331,7 +331,7 @@ _TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or fal
 
 
 def _mapping_words(class_name: str) -> str:
-    from . import models
+    from generator.data import models
 
     cls = getattr(models, class_name, None)
     if cls is None:

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compute, opendata
-from . import formatting as fmt
-from .loader import Dataset, Document
-from .models import ChartSpec, Column, Table
-from .pages import Page, PageBuilder, goal_cells
-from .results import summary
+from generator.results import goals as compute
+
+from generator.site import opendata
+from generator import formatting as fmt
+from generator.data.loader import Dataset, Document
+from generator.data.models import ChartSpec, Column, Table
+from generator.views.page import Page, PageBuilder, goal_cells
+from generator.results.counts import summary
 
 SCORECARD = "maalopfyldelse"
 STATES = ["met", "partly", "not_met", "not_measured"]

@@ -12,7 +12,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from . import messages, periods
+from generator import messages
+
+from generator.data import periods
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 

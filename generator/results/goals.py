@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import DataIssue
-from .loader import Dataset, display_path
-from .models import Claim, Goal, Range, StartEnd
+from generator.data.errors import DataIssue
+from generator.data.loader import Dataset, display_path
+from generator.data.models import Claim, Goal, Range, StartEnd
 
 State = Literal["met", "not_met", "partly", "not_measured"]
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import pages
-from .loader import Dataset, Document
-from .models import Jobcentre
+from generator.views import page as pages
+from generator.data.loader import Dataset, Document
+from generator.data.models import Jobcentre
 
 YEARS_FOLDER = "aar"
 NEWEST = 10  # documents in the front page's list of newest documents

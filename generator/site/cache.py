@@ -18,7 +18,7 @@ a header line with a checksum over the key and the content, then the content:
 - Published (`Store.copy_out`): the content, checked, is copied into the site; the site never
   shares a file with the cache, so changing the cache later does not change a published site.
 
-Nothing here knows what the entries mean; generator/charts.py, generator/site.py and the plugin
+Nothing here knows what the entries mean; generator/views/charts.py, generator/site/build.py and the plugin
 decide what goes in.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import messages
+from generator import messages
 
 MAGIC = b"jc-cache 1 "
 HEADER_SIZE = len(MAGIC) + 64 + 1  # the magic, a sha256 in hex, a line break
@@ -199,6 +199,6 @@ class Store:
 
 
 def _shown(path: Path) -> str:
-    from .csvdata import display_path
+    from generator.data.csvdata import display_path
 
     return display_path(path)

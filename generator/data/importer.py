@@ -30,10 +30,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages
-from .csvdata import display_path
-from .errors import DataIssue
-from .periods import parse_month_label
+from generator import messages
+from generator.data.csvdata import display_path
+from generator.data.errors import DataIssue
+from generator.data.periods import parse_month_label
 
 MAX_BYTES = 20 * 1024**2  # an export file (CSV or .xlsx); jobindsats.dk exports are far smaller
 MAX_UNPACKED = 100 * 1024**2  # an .xlsx workbook's unpacked parts

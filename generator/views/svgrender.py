@@ -84,7 +84,7 @@ def _one_font(svg: str) -> str:
 
 def render_to(item: tuple[Path, dict | str]) -> None:
     """Render a spec into its entry of the chart cache (path: the entry's file)."""
-    from .cache import Store
+    from generator.site.cache import Store
 
     path, spec = item
     Store(path.parent).put(path.name, render(spec).encode("utf-8"))

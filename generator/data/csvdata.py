@@ -46,9 +46,11 @@ from typing import Any
 
 import pandas as pd
 
-from . import messages, periods
-from .errors import IssueLog
-from .models import Column, Table, _parse_period
+from generator import messages
+
+from generator.data import periods
+from generator.data.errors import IssueLog
+from generator.data.models import Column, Table, _parse_period
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 100_000

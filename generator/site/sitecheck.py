@@ -13,12 +13,16 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages, overview, pages
-from .csvdata import display_path
-from .errors import DataIssue
-from .loader import REGISTRY_FILE, Dataset, LineMap, _field_path, _lookup_line
-from .opendata import DATA_PAGE
-from .scorecard import SCORECARD
+from generator import messages
+
+from generator.site import listings as overview
+
+from generator.views import page as pages
+from generator.data.csvdata import display_path
+from generator.data.errors import DataIssue
+from generator.data.loader import REGISTRY_FILE, Dataset, LineMap, _field_path, _lookup_line
+from generator.site.opendata import DATA_PAGE
+from generator.site.scorecard import SCORECARD
 
 @dataclass(frozen=True)
 class Planned:

@@ -18,10 +18,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 import pandas as pd
 
-from . import charts, compute, results, trace
-from . import formatting as fmt
-from .loader import Dataset, Document
-from .models import Column, Goal, Range, Section, StartEnd, Table, kind_of
+from generator.views import charts
+
+from generator.results import goals as compute
+
+from generator.results import counts as results
+
+from generator.results import trace
+from generator import formatting as fmt
+from generator.data.loader import Dataset, Document
+from generator.data.models import Column, Goal, Range, Section, StartEnd, Table, kind_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -742,4 +748,4 @@ _env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell
                     table_html=table_html)
 
 # Page kinds in their own modules register their builders when imported.
-from . import plan_page  # noqa: E402,F401 - registers the plan page
+from generator.views import plan as plan_page  # noqa: E402,F401 - registers the plan page

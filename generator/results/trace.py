@@ -5,9 +5,9 @@ revision goal reviews the plan goal with its own id, or the one it names in `pla
 """
 from __future__ import annotations
 
-from .compute import walk_goals
-from .loader import Dataset, Document
-from .models import Goal, Plan, PlanGoal, Revision
+from generator.results.goals import walk_goals
+from generator.data.loader import Dataset, Document
+from generator.data.models import Goal, Plan, PlanGoal, Revision
 
 
 def sibling(dataset: Dataset, doc: Document, model: type) -> Document | None:
