@@ -251,6 +251,7 @@ BUILD: dict[str, str] = {
                    "generator that this file's content brings out: please report it with the file",
     "build_failed": "the site could not be made ({error}); this is a fault of the generator: please report it "
                     "(`mkdocs build -v` shows where it happened)",
+    "unknown_list": "{page}: unknown list {marker}; the known lists are {known}",
     "site_kept": "the build failed; the published site in {site} was kept as it was",
 }
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from generator.site import cache
+from generator import cache
 from hostile.harness import tree_digest
 from test_synth import synth
 
@@ -178,7 +178,7 @@ def test_the_plan_validate_checks_is_the_site_the_build_makes(tmp_path):
 
     for data in (Path(__file__).parents[1] / "data", synth(tmp_path / "s", "2x2") / "data"):
         dataset = loader.load(data)
-        made = sorted(p.path for p in site.all_pages(dataset, svg_cache=tmp_path / "charts", files_dir=tmp_path / "f"))
+        made = sorted(p.path for p in site.build(site.context(svg_cache=tmp_path / "charts"), dataset, cache.Store(tmp_path / "f")).pages)
         planned = sorted(p.path for p in sitecheck.plan(dataset))
         assert planned == made and len(made) == len(set(made)) and "aar/index.md" in made
         assert sitecheck.problems(dataset, sitecheck.docs_paths(Path(__file__).parents[1] / "docs")) == []

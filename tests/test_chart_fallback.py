@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from generator.site import cache
+from generator import cache
 
 from generator.views import charts
 
@@ -104,15 +104,15 @@ def test_the_font_is_said_once_only_where_every_text_has_the_same():
 
 def test_the_fallback_written_to_the_cache_is_stripped(tmp_path, monkeypatch):
     spec = KINDS["grouped bar"]
-    path = charts.svg_file(spec, tmp_path)
-    charts.render_pending(processes=1)
+    svgs = charts.SvgFallbacks(tmp_path)
+    path = svgs.file(spec)
+    svgs.render(processes=1)
     written = cache.Store(tmp_path).get(path.name).decode("utf-8")
     assert written == svgrender.strip_svg(svgrender.render_raw(charts._fixed_width(spec)))
     assert charts.svg(spec) == written
     # a new way of stripping is a new cache file: SVGs stripped the old way are not reused
     monkeypatch.setattr(svgrender, "SVG_VERSION", "strip-test")
-    assert charts.svg_file(spec, tmp_path) != path
-    charts._pending.clear()
+    assert charts.SvgFallbacks(tmp_path).file(spec) != path
 
 
 def _as_before(spec: dict) -> dict:

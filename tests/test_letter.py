@@ -2,6 +2,7 @@
 import pytest
 
 from conftest import REGISTRY, errors_of, write
+from generator.site import build
 from generator.data import loader
 from generator.views import page as pages
 from htmltools import page, text
@@ -69,17 +70,17 @@ def tree(tmp_path, letter=LETTER, revision=REVISION):
 
 def built(tmp_path, **kw) -> dict[str, str]:
     ds = loader.load(tree(tmp_path, **kw))
-    return {p.path: p.content for p in pages.build_pages(ds)}
+    return {p.path: p.content for p in build.document_pages(ds)}
 
 
 def test_letter_and_revision_link_to_each_other(tmp_path):
     out = built(tmp_path)
     letter = out["testby/2013/tilbagemelding/index.md"]
     revision = out["testby/2013/resultatrevision/index.md"]
-    # plain texts: written as HTML, the links as in Markdown (the plugin gives them the page's address)
-    assert 'Brevet svarer på <a href="../resultatrevision/index.md">Resultatrevision 2013</a>' in letter
+    # links between pages are their addresses
+    assert 'Brevet svarer på <a href="../resultatrevision/">Resultatrevision 2013</a>' in letter
     assert "findes endnu ikke" not in letter
-    assert '<a href="../tilbagemelding/index.md">Tilbagemelding på resultatrevision 2013</a> (23. april 2014)' in revision
+    assert '<a href="../tilbagemelding/">Tilbagemelding på resultatrevision 2013</a> (23. april 2014)' in revision
 
 
 def test_letter_without_revision_says_so(tmp_path):

@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 
 from conftest import DATA, REGISTRY, errors_of, write
+from generator.site import build
 from generator.data import loader
-from generator.views import page as pages
+from generator.views import tables as table_views
 from htmltools import chart_points, chart_specs, page, tables, text
 
 URL = "hoeje-taastrup/2013/referat-2013-03-06"
@@ -167,7 +168,7 @@ def test_wide_csv_is_read_as_one_row_per_cell(tmp_path):
     frame = doc.table("serie").frame
     assert [(r.gruppe, r.maaned.isoformat(), r.antal) for r in frame.itertuples()][:3] == [
         ("X", "2012-10-01", 1), ("X", "2012-11-01", 2), ("Y", "2012-10-01", 3)]
-    columns, rows = pages.table_view(doc.table("serie"))
+    columns, rows = table_views.table_view(doc.table("serie"))
     assert [c.label for c in columns] == ["Gruppe", "okt. 2012", "nov. 2012"]
     assert [rows[1][c.key] for c in columns][:2] == ["Y", 3]
     assert ds.warnings == []
@@ -213,5 +214,5 @@ def test_backwards_header_is_a_warning_not_an_error(tmp_path):
 
 def test_minutes_text_is_escaped(tmp_path):
     ds = loader.load(tree(tmp_path, minutes=MINUTES.replace("title: En sag", "title: \"<b>En sag</b>\"")))
-    [p] = pages.build_pages(ds)
+    [p] = build.document_pages(ds)
     assert "<b>En sag" not in p.content and "&lt;b&gt;En sag" in p.content

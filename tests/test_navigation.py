@@ -7,6 +7,7 @@ import re
 
 from conftest import REGISTRY, run_mkdocs_build, write
 from generator.data import loader
+from generator.site import build
 from generator.site import listings as overview
 from generator.views import page as pages
 
@@ -86,17 +87,17 @@ def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkey
     assert nav[0] == "index.md" and nav[-1] == "om.md"
     testby = nav[1]["Jobcentre"][0]["Jobcenter Testby"]
     assert testby == ["testby/index.md", {"2021": ["testby/2021/index.md", {"Ny slags": "testby/2021/resultatrevision/index.md"}]}]
-    built = {p.path: p.content for p in overview.overview_pages(dataset)}
+    built = {p.path: p.content for p in overview.overview_pages(build.context(), dataset)}
     assert "Der er endnu ingen dokumenter fra Jobcenter Tomby på sitet." in built["tomby/index.md"]
     assert "Klynge 3" in built["tomby/index.md"] and "Kommuner" in built["tomby/index.md"]
     assert "tomby/2021/index.md" not in built
-    assert "Jobcenter Testby: [Resultatrevision 2021](../../testby/2021/resultatrevision/index.md)" not in built["aar/2021/index.md"]
-    assert "[Resultatrevision 2021](../../testby/2021/resultatrevision/index.md)" in built["aar/2021/index.md"]
+    assert 'Jobcenter Testby: <a href="../../testby/2021/resultatrevision/">' not in built["aar/2021/index.md"]
+    assert '<li><a href="../../testby/2021/resultatrevision/">Resultatrevision 2021</a></li>' in built["aar/2021/index.md"]
 
 
 def test_text_from_data_is_escaped_in_listings(tmp_path):
     write(tmp_path, {"jobcentres.yaml": REGISTRY.replace("Jobcenter Testby", "Jobcenter <b>Testby</b>")})
-    built = {p.path: p.content for p in overview.overview_pages(loader.load(tmp_path))}
+    built = {p.path: p.content for p in overview.overview_pages(build.context(), loader.load(tmp_path))}
     assert "&lt;b&gt;Testby&lt;/b&gt;" in built["testby/index.md"] and "<b>" not in built["testby/index.md"]
 
 
@@ -109,9 +110,15 @@ def test_an_unknown_list_marker_stops_the_build(project_copy):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_kind_titles_cover_every_kind():
+def test_every_kind_of_the_data_has_its_view():
+    """A kind the data stage reads has a page, a title and a headline (views/kinds/), and the
+    views have no kind the data stage does not read: no document is skipped silently."""
     from generator.data.models import KINDS
-    assert set(KINDS) <= set(pages.KIND_TITLES)
+    from generator.views import kinds
+
+    assert list(kinds.ALL) == ["beskaeftigelsesplan", "resultatrevision", "tilbagemelding", "referat"]
+    assert set(kinds.ALL) == set(KINDS)
+    assert {k.title for k in kinds.ALL.values()} == {"Beskæftigelsesplan", "Resultatrevision", "Tilbagemelding", "Referat"}
 
 
 def test_many_jobcentres_are_grouped_by_region_in_the_navigation(tmp_path):

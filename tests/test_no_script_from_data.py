@@ -13,9 +13,10 @@ import pytest
 from conftest import REGISTRY, write
 from generator.data import loader
 from generator.site import listings as overview
-from generator.views import page as pages
+from generator.site import build
+from generator.views import markup
 from generator.data.models import Fact
-from generator.views.plan import fact_markdown
+from generator.views.kinds.plan import fact_html
 
 RUNS_CODE = [
     "[klik](javascript:alert(1))",
@@ -41,7 +42,7 @@ ALLOWED = {
 
 
 def _html(text: str) -> str:
-    return markdown.markdown(pages.markdown_text(text), extensions=["attr_list", "md_in_html"])
+    return str(markup.MarkdownRenderer().html(text))
 
 
 class _Elements(HTMLParser):
@@ -82,11 +83,11 @@ def test_markdown_fields_escape_html_and_attr_list():
 
 def test_a_fact_line_escapes_as_every_markdown_field():
     fact = Fact(text='Se [klik](javascript:alert(1)) <b>fed</b> {} personer {: onclick="alert(2)" }', value=1603)
-    html = _Elements(markdown.markdown(str(fact_markdown(fact)), extensions=["attr_list"]))
-    assert html.elements == [("p", {}), ("strong", {})]
+    html = _Elements(str(fact_html(fact, markup.MarkdownRenderer())))
+    assert html.elements == [("strong", {})]
     assert html.text == 'Se [klik](javascript:alert(1)) <b>fed</b> 1.603 personer {: onclick="alert(2)" }'
     plain = Fact(text="Der er {} ledige", value=12)
-    assert fact_markdown(plain, html=True) == "Der er <strong>12</strong> ledige"
+    assert fact_html(plain, markup.MarkdownRenderer()) == "Der er <strong>12</strong> ledige"
 
 
 def _toc(title: str, anchor: str, children=()):
@@ -124,7 +125,7 @@ def test_figure_csv_files_have_the_formula_guard(tmp_path):
     csv_text = '"@gruppe",antal\n"+SUM(A1)",2\nUnge,3\n'
     write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2013/resultatrevision.yaml": revision,
                      "testby/2013/grupper.csv": csv_text})
-    page = pages.build_pages(loader.load(tmp_path))[0]
+    page = build.document_pages(loader.load(tmp_path))[0]
     csvs = {path.rsplit("/", 1)[1]: text for path, text in page.assets.items() if path.endswith(".csv")}
     assert sorted(csvs) == ["figur-1.csv", "figur-2.csv"]
     table_csv, peer_csv = csvs["figur-1.csv"], csvs["figur-2.csv"]
@@ -137,9 +138,9 @@ def test_a_jobcentre_year_page_links_with_the_name_as_text(tmp_path):
     plan = "jobcentre: testby\nyear: 2021\ntitle: Beskæftigelsesplan 2021\n"
     write(tmp_path, {"jobcentres.yaml": registry, "testby/2021/beskaeftigelsesplan.yaml": plan})
     dataset = loader.load(tmp_path)
-    content = overview.jobcentre_year(dataset, dataset.jobcentres["testby"], 2021).content
-    name = "Jobcenter &lt;b&gt;Testby&lt;/b&gt; &#91;x&#93;(javascript:alert(1))"
-    assert (f"Dokumenter fra {name} for 2021. Se også [{name}s tidslinje](../index.md) og "
-            "[alle jobcentres dokumenter for 2021](../../aar/2021/index.md).") in content
-    html = _Elements(markdown.markdown(content.split("---", 2)[2]))
-    assert [a["href"] for tag, a in html.elements if tag == "a"] == ["../index.md", "../../aar/2021/index.md", "beskaeftigelsesplan/index.md"]
+    content = overview.jobcentre_year(build.context(), dataset, dataset.jobcentres["testby"], 2021).content
+    name = "Jobcenter &lt;b&gt;Testby&lt;/b&gt; [x](javascript:alert(1))"
+    assert (f'Dokumenter fra {name} for 2021. Se også <a href="../">{name}s tidslinje</a> og '
+            '<a href="../../aar/2021/">alle jobcentres dokumenter for 2021</a>.') in content
+    html = _Elements(content)
+    assert [a["href"] for tag, a in html.elements if tag == "a"] == ["#jobcenter-btestbyb-xjavascriptalert1-2021", "../", "../../aar/2021/", "beskaeftigelsesplan/"]

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from conftest import REGISTRY, run_mkdocs_build, write
+from generator.site import build
 from generator.data import loader
 from generator.views import page as pages
 from generator.data.errors import DataError
@@ -195,16 +196,16 @@ def traced(tmp_path):
 
 def test_trace_links_both_ways_in_the_pages(traced):
     dataset = loader.load(traced)
-    built = {p.path: p.content for p in pages.build_pages(dataset)}
+    built = {p.path: p.content for p in build.document_pages(dataset)}
     plan = built["testby/2021/beskaeftigelsesplan/index.md"]
     revision = built["testby/2021/resultatrevision/index.md"]
     assert "Opfyldt: 18 pct. mod et mål på mindst 16 pct." in plan
-    # plain texts: written as HTML, the links as in Markdown (the plugin gives them the page's address)
-    assert '<a href="../resultatrevision/index.md#aktivering">Se målet i Resultatrevision 2021</a>' in plan
-    assert "Ikke opfyldt." in plan and '"../resultatrevision/index.md#b"' in plan
+    # links between pages are their addresses
+    assert '<a href="../resultatrevision/#aktivering">Se målet i Resultatrevision 2021</a>' in plan
+    assert "Ikke opfyldt." in plan and '"../resultatrevision/#b"' in plan
     assert "Endnu ikke gjort op: Resultatrevision 2021 gør ikke op på dette mål." in plan
-    assert '<a href="../beskaeftigelsesplan/index.md#a">Beskæftigelsesplan 2021, mål 1.1</a>' in revision
-    assert '<a href="../beskaeftigelsesplan/index.md#b">Beskæftigelsesplan 2021, mål 1.2</a>' in revision
+    assert '<a href="../beskaeftigelsesplan/#a">Beskæftigelsesplan 2021, mål 1.1</a>' in revision
+    assert '<a href="../beskaeftigelsesplan/#b">Beskæftigelsesplan 2021, mål 1.2</a>' in revision
     assert revision.count("Målet i planen") == 2
 
 
@@ -237,7 +238,7 @@ def test_text_from_data_is_escaped_on_the_plan_page(tmp_path):
     extra = 'facts:\n  - id: f\n    heading: "<i>Fakta</i>"\n    facts:\n      - {text: "<script>x</script> {}", value: 1603}'
     plan = _plan_yaml(extra=extra).replace("text: Mål a", "text: <b>Mål a</b>")
     write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2021/beskaeftigelsesplan.yaml": plan})
-    content = pages.build_pages(loader.load(tmp_path))[0].content
+    content = build.document_pages(loader.load(tmp_path))[0].content
     assert "&lt;script&gt;x&lt;/script&gt; <strong>1.603</strong>" in content  # plain: written as HTML
     assert "&lt;b&gt;Mål a&lt;/b&gt;" in content and "&lt;i&gt;Fakta&lt;/i&gt;" in content
     assert "<script>x" not in content and "<b>" not in content
@@ -248,6 +249,6 @@ def test_a_facts_unit_is_text(tmp_path):
     extra = ('facts:\n  - id: f\n    heading: Fakta\n    facts:\n'
              '      - {text: "*Ledige* {}", value: 12, unit: "<img src=x onerror=alert(1)>"}')
     write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(extra=extra)})
-    content = pages.build_pages(loader.load(tmp_path))[0].content
-    assert "**12 &lt;img src=x onerror=alert(1)&gt;**" in content
+    content = build.document_pages(loader.load(tmp_path))[0].content
+    assert "<strong>12 &lt;img src=x onerror=alert(1)&gt;</strong>" in content
     assert "<img src=x" not in content

@@ -11,8 +11,6 @@ from babel.numbers import format_decimal
 
 from generator import formatting
 
-from generator.views import page as pages
-
 
 def babel_number(value, decimals=None):
     if decimals is None:
@@ -32,173 +30,115 @@ def test_numbers_are_formatted_as_babel_does():
             assert formatting.number(v, d) == babel_number(v, d), (v, d)
 
 
-def test_html_blocks_cover_every_figure_and_table_of_a_page(dataset):
-    page = next(p for p in pages.build_pages(dataset) if p.path.endswith("resultatrevision/index.md"))
-    blocks = pages.HTML_BLOCK.findall(page.content)
-    assert sum(b.startswith("<figure") for b in blocks) == page.content.count('<figure class="jc-figure"') >= 4
-    rest = pages.HTML_BLOCK.sub("", page.content)
-    assert "<table" not in rest and "<figure" not in rest and "<script" not in rest
+def _built(data: Path, store_dir: Path, charts_dir: Path):
+    """One build of the site stage into a files' store; returns the site and its pages by path."""
+    from generator import cache
+    from generator.data import loader
+    from generator.site import build
+
+    ctx = build.context(svg_cache=charts_dir)
+    site = build.build(ctx, loader.load(data), cache.Store(store_dir))
+    ctx.svgs.wait()
+    return site, {p.path: p for p in site.pages}
 
 
-def test_a_rebuild_reuses_what_did_not_change(tmp_path):
-    """mkdocs serve: after one change, only that document is read again and only the pages of
-    its jobcentre and year are made again."""
+def test_a_warm_build_makes_no_page_and_one_change_remakes_its_folder(tmp_path):
+    """The cache rule: a document's page is stored under a hash of its folder's files, its
+    jobcentre and the generator's version. A second build makes none; after one change, the
+    pages of that folder are made again, with the change, and nothing else."""
     import os
 
-    from generator.data import loader
-
-    from generator.site import build as site
+    from generator import cache
     from test_synth import synth
 
     data = synth(tmp_path / "s", "2x2") / "data"
-    cache, memo = loader.LoadCache(), site.Memo()
-    first = loader.load(data, cache)
-    first_pages = {p.path: p for p in site.document_pages(first, memo=memo)}
+    store, charts = tmp_path / "files", tmp_path / "charts"
+    first, first_pages = _built(data, store, charts)
+    assert first.made == 12
+    again, again_pages = _built(data, store, charts)
+    assert again.made == 0
+    assert {p: vars(x) for p, x in again_pages.items()} == {p: vars(x) for p, x in first_pages.items()}
+    keys = lambda site: {path: (store.root, key) for path, (store, key) in site.files.items()}  # noqa: E731
+    assert keys(again) == keys(first)
     changed = data / "albertslund/2008/resultatrevision.yaml"
     text = changed.read_text(encoding="utf-8")
     changed.write_text(text.replace("title: Resultatrevision 2008", "title: Resultatrevision 2008 (rettet)", 1), encoding="utf-8")
-    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
-    second = loader.load(data, cache)
-    same = {d.path for d, e in zip(first.documents, second.documents) if d is e}
-    assert same == {d.path for d in first.documents} - {changed}
-    second_pages = {p.path: p for p in site.document_pages(second, memo=memo)}
-    remade = {path for path, p in second_pages.items() if p is not first_pages[path]}
-    assert remade == {f"albertslund/2008/{kind}/index.md" for kind in ("resultatrevision", "beskaeftigelsesplan", "tilbagemelding")}
-    assert "(rettet)" in second_pages["albertslund/2008/resultatrevision/index.md"].content
+    third, third_pages = _built(data, store, charts)
+    assert third.made == 3
+    remade = {path for path, p in third_pages.items() if p.body != first_pages[path].body}
+    folder = {f"albertslund/2008/{kind}/index.md" for kind in ("resultatrevision", "beskaeftigelsesplan", "tilbagemelding")}
+    assert folder <= remade  # and the listings that name the document
+    assert not {p for p in remade if p.startswith("albertslund/2007/") or p.startswith("ballerup/")}
+    body = cache.Store(store).get(third_pages["albertslund/2008/resultatrevision/index.md"].body).decode()
+    assert "(rettet)" in body
 
 
-def test_generated_files_are_written_once_and_not_held(dataset, tmp_path):
-    """With a files folder, the pages' files (CSV, open data) are on disk, not in memory, with the
-    same bytes; a second build leaves unchanged files untouched (serve --dirty sees them as such)."""
-    from pathlib import Path
+def test_a_damaged_or_missing_entry_is_made_again(tmp_path):
+    from generator import cache
+    from test_synth import synth
 
-    from generator.site import cache
+    data = synth(tmp_path / "s", "2x2") / "data"
+    store, charts = tmp_path / "files", tmp_path / "charts"
+    first, pages = _built(data, store, charts)
+    manifest = next((store / "pages").iterdir())
+    with open(manifest, "r+b") as f:
+        f.write(b"XXXX")  # damaged in place
+    svg = next(charts.glob("*.svg"))
+    svg.unlink()  # pruned
+    again, again_pages = _built(data, store, charts)
+    assert 1 <= again.made < 12
+    assert {p: vars(x) for p, x in again_pages.items()} == {p: vars(x) for p, x in pages.items()}
+    assert svg.is_file() and cache.Store(charts).get(svg.name) is not None
 
-    from generator.site import build as site
 
-    held = {path: bytes(c) if not isinstance(c, str) else c.encode()
-            for p in site.all_pages(dataset) for path, c in p.assets.items() if not isinstance(c, Path)}
-    files_dir = tmp_path / "files"
-    spilled = {path: c for p in site.all_pages(dataset, files_dir=files_dir) for path, c in p.assets.items()
-               if path in held}
-    assert set(spilled) == set(held) and "data/tal.csv.gz" in held
-    store = cache.Store(files_dir)
-    assert all(isinstance(c, Path) and store.get(store.key_of(c)) == held[path] for path, c in spilled.items())
-    doc_csv = "hvidovre/2013/resultatrevision/tal.csv"
-    assert "hvidovre,2013,resultatrevision" in store.get(doc_csv).decode("utf-8")
-    mtimes = {c: c.stat().st_mtime_ns for c in spilled.values()}
-    site.all_pages(dataset, files_dir=files_dir)
-    assert {c: c.stat().st_mtime_ns for c in spilled.values()} == mtimes
+def test_the_site_wide_files_are_the_documents_members_joined(dataset, tmp_path):
+    """maal.csv.gz and the others are gzip files of several members (one a document): read as
+    one stream they are the header and every document's rows, in the dataset's order."""
+    from generator.site import opendata
+
+    files, counts = opendata.files(dataset)
+    text = gzip.decompress(files["data/maal.csv.gz"]).decode()
+    lines = text.splitlines()
+    assert lines[0].startswith("jobcentre,year,document,goal_id") and len(lines) == counts["maal"] + 1
+    assert [line.split(",")[2] for line in lines[1:3]] == ["resultatrevision", "resultatrevision"]  # the dataset's order
+    import json
+
+    rows = json.loads(gzip.decompress(files["data/tal.json.gz"]))["rows"]
+    assert len(rows) == counts["tal"] > 100
 
 
 def test_generated_files_are_copied_from_the_cache_and_never_change_with_it(tmp_path):
     """The site's generated files are copies of the cache entries' content (no file is shared
-    with .cache/): the cache moving on, or being damaged in place, leaves the built site as it
-    is; the next build brings the new content."""
+    with .cache/): the cache being damaged in place leaves the built site as it is; the next
+    build makes the damaged entries again and brings the new content."""
     from conftest import run_mkdocs_build
-    from generator.site import cache
-    from generator.data import loader
-    from generator.site import build as site
     from test_synth import synth
 
     project = synth(tmp_path / "s", "2x2")
     site_dir = tmp_path / "site"
     assert run_mkdocs_build(project, site_dir).returncode == 0
-    csv = "albertslund/2008/resultatrevision/maal.csv"
-    files = cache.Store(project / ".cache/files")
-    assert (site_dir / csv).read_bytes() == files.get(csv) and (site_dir / csv).stat().st_nlink == 1
+    csv = site_dir / "albertslund/2008/resultatrevision/maal.csv"
     svgs = sorted(site_dir.glob("albertslund/2008/resultatrevision/figur-*.svg"))
-    assert svgs and all(p.stat().st_nlink == 1 and p.read_bytes().startswith(b"<svg") for p in svgs)
+    assert csv.stat().st_nlink == 1 and svgs and all(p.stat().st_nlink == 1 and p.read_bytes().startswith(b"<svg") for p in svgs)
 
-    built = {p: p.read_bytes() for p in [site_dir / csv, *svgs]}
-    for entry in (project / ".cache/charts").glob("*.svg"):
+    built = {p: p.read_bytes() for p in [csv, *svgs]}
+    for entry in [*(project / ".cache/charts").glob("*.svg"), *(project / ".cache/files/pages").iterdir()]:
         with open(entry, "r+b") as f:  # damaged in place
             f.write(b"XXXX")
+    assert {p: p.read_bytes() for p in built} == built  # the built site does not change
     changed = project / "data/albertslund/2008/resultatrevision.yaml"
     text = changed.read_text(encoding="utf-8")
     old_status = re.search(r"^\s*status: (\d+)$", text, flags=re.M)
     changed.write_text(text[:old_status.start(1)] + "1234567" + text[old_status.end(1):], encoding="utf-8")
-    site.all_pages(loader.load(project / "data"), files_dir=project / ".cache/files")  # the cache moves on
-    assert b"1234567" in files.get(csv)
-    assert {p: p.read_bytes() for p in built} == built  # the built site does not
-
-    assert run_mkdocs_build(project, site_dir).returncode == 0
-    assert b"1234567" in (site_dir / csv).read_bytes()
+    result = run_mkdocs_build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert b"1234567" in csv.read_bytes()
     assert all((p.read_bytes() == built[p]) for p in svgs)  # damaged entries made again, same SVGs
 
 
-@pytest.fixture
-def synth_2x2(tmp_path):
-    from generator.data import loader
-    from test_synth import synth
-
-    return loader.load(synth(tmp_path / "s", "2x2") / "data")
-
-
-def made_in(processes: int, dataset, tmp_path):
-    from generator.views import charts
-    from generator.site import opendata
-    from generator.site import build as site
-
-    cache, files_dir = tmp_path / f"charts-{processes}", tmp_path / f"files-{processes}"
-    charts.use_cache(cache)
-    charts._pending.clear()
-    site_wide = opendata.SiteWide()
-    made = site.document_pages(dataset, cache, site_wide=site_wide, files_dir=files_dir, processes=processes)
-    promised = dict(charts._pending)
-    charts._pending.clear()
-    files = {p.relative_to(files_dir).as_posix(): p.read_bytes() for p in sorted(files_dir.rglob("*")) if p.is_file()}
-    return made, site_wide.files(), files, promised
-
-
-def test_pages_made_in_two_processes_are_the_pages_made_in_one(synth_2x2, tmp_path):
-    one, one_wide, one_files, one_svgs = made_in(1, synth_2x2, tmp_path)
-    two, two_wide, two_files, two_svgs = made_in(2, synth_2x2, tmp_path)
-    assert [p.path for p in two] == [p.path for p in one] and len(one) == 12
-    for a, b in zip(one, two):
-        assert (b.title, b.data, b.source) == (a.title, a.data, a.source)
-        assert {k: Path(v).name for k, v in b.assets.items()} == {k: Path(v).name for k, v in a.assets.items()}
-    assert two_wide == one_wide and b"\nalbertslund,2008,resultatrevision," in gzip.decompress(two_wide["data/maal.csv.gz"])
-    assert two_files == one_files and "albertslund/2008/resultatrevision/maal.csv" in two_files
-    # every SVG fallback promised, also by the pages of the second process (the second half)
-    svgs = {v.name for p in two for k, v in p.assets.items() if k.endswith(".svg")}
-    assert {p.name for p in two_svgs} == svgs and {p.name for p in one_svgs} == svgs
-    assert sum(k.endswith(".svg") for p in two[len(two) // 2:] for k in p.assets) >= 5
-
-
-def test_an_error_or_a_warning_in_the_second_process_reaches_the_build(synth_2x2, tmp_path, monkeypatch, caplog):
-    import logging
-
-    from generator.views import page as pages
-    from generator.data.errors import DataError, DataIssue
-
-    real = pages.PAGE_BUILDERS["tilbagemelding"]
-
-    def warns(dataset, doc, svg_cache):
-        logging.getLogger("mkdocs.plugins.jobcentres").warning("made %s", doc.path.name)
-        return real(dataset, doc, svg_cache)
-
-    monkeypatch.setitem(pages.PAGE_BUILDERS, "tilbagemelding", warns)
-    with caplog.at_level(logging.WARNING):
-        made_in(2, synth_2x2, tmp_path)
-    assert [r.getMessage() for r in caplog.records].count("made tilbagemelding.yaml") == 4  # 2 of them in the child
-
-    last = synth_2x2.documents[-1].path
-
-    def fails(dataset, doc, svg_cache):
-        if doc.path == last:
-            raise DataError([DataIssue(str(doc.path), 7, "goals[0].status", "not a number")])
-        return real(dataset, doc, svg_cache)
-
-    monkeypatch.setitem(pages.PAGE_BUILDERS, synth_2x2.documents[-1].kind, fails)
-    with pytest.raises(DataError) as raised:
-        made_in(2, synth_2x2, tmp_path / "again")
-    assert raised.value.issues[0].line == 7 and "goals[0].status" in str(raised.value)
-
-
 def test_serve_rebuilds_after_the_files_folder_is_deleted(project_copy, tmp_path):
-    """`mkdocs serve` reuses unchanged pages without their Markdown (it is in .cache/files);
-    if that folder is deleted between two builds, the next build makes every page again."""
+    """`mkdocs serve` keeps its plugin between builds; if the cache's files are deleted between
+    two builds, the next build makes every page again."""
     import shutil
 
     from mkdocs.commands.build import build
@@ -213,4 +153,4 @@ def test_serve_rebuilds_after_the_files_folder_is_deleted(project_copy, tmp_path
     page.unlink()
     build(config)
     assert "94 personer" in page.read_text(encoding="utf-8")
-    assert (project_copy / ".cache/files/hvidovre/2013/resultatrevision/index.md").is_file()
+    assert any((project_copy / ".cache/files/pages").iterdir())

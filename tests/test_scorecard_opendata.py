@@ -167,7 +167,7 @@ def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
 
 
 def test_csv_downloads_do_not_carry_spreadsheet_formulas():
-    from generator.views.page import csv_cell
+    from generator.views.tables import csv_cell
     assert csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert csv_cell("Hvidovre") == "Hvidovre"

@@ -227,19 +227,17 @@ def test_dates_are_read_by_the_models(tmp_path):
 def test_goal_type_not_stated_is_shown_as_not_stated(tmp_path):
     """No silent default: a goal without type is no ministermål; the page says 'ikke angivet' and
     open data leave the cell empty."""
-    from generator.site import opendata
-    from generator.views import page as pages
-    from generator.site import scorecard
+    from generator.site import build, opendata, scorecard
 
     ds = loader.load(tree(tmp_path))
     [goal] = ds.documents[0].model.goals
     assert goal.type is None
-    page = pages.revision_page(ds, ds.documents[0])
+    page = build.document_pages(ds)[0]
     assert "Tabel 1: Mål 1 (ikke angivet)" in page.content
     assert [r["type"] for r in opendata.goal_rows(ds)] == [""]
     assert scorecard.ministermaal_rows(ds) == []
     typed = loader.load(tree(tmp_path / "typed", REVISION.replace("    label: Mål 1\n", "    label: Mål 1\n    type: lokalt mål\n")))
-    assert "Tabel 1: Mål 1 (lokalt mål)" in pages.revision_page(typed, typed.documents[0]).content
+    assert "Tabel 1: Mål 1 (lokalt mål)" in build.document_pages(typed)[0].content
 
 
 def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):

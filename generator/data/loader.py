@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ class Document:
     # (('goals', 1, 'explanation'), '../../2020/beskaeftigelsesplan/index.md'): checked against
     # the site's pages by sitecheck
     page_links: list[tuple[tuple, str]] = field(default_factory=list)
+    digest: str = ""  # of the files it was read from (see _files_digest)
 
     @property
     def jobcentre(self) -> str:
@@ -662,8 +664,24 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     if model is None:
         return out
     links = _check_document(model, path, lines, log)
-    out.document, out.lines = Document(model=model, path=path, kind=kind, slug=path.stem, page_links=links), lines
+    out.document = Document(model=model, path=path, kind=kind, slug=path.stem, page_links=links,
+                            digest=_files_digest([path, *csv_files]))
+    out.lines = lines
     return out
+
+
+def _files_digest(paths: list[Path]) -> str:
+    """A checksum of the files a document was read from (its YAML and CSV files): what the
+    build's cache keys of its page are made from."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode("utf-8") + b"\0")
+        try:
+            h.update(p.read_bytes())
+        except OSError:  # a missing CSV file: reported by the load, which then fails
+            h.update(b"\1missing")
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 class LoadCache:

@@ -7,21 +7,21 @@ Addresses (directory URLs):
     /aar/                         every year with documents
     /aar/<year>/                  every document of one year, across jobcentres
 
-Everything here works over dataset.documents and doc.kind, so a new document kind shows up in
-timelines, year pages and the navigation with no more than a line in pages.KIND_TITLES.
+Everything here works over dataset.documents and the document kinds (views/kinds/), so a new
+document kind shows up in timelines, year pages and the navigation with no change here.
 """
 from __future__ import annotations
 
-import html
-
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from generator.views import page as pages
 from generator.data.loader import Dataset, Document
 from generator.data.models import Jobcentre
+from generator.views import kinds
+from generator.views import page as pages
 
 YEARS_FOLDER = "aar"
 NEWEST = 10  # documents in the front page's list of newest documents
@@ -46,19 +46,24 @@ class Group:
 @dataclass
 class Listing:
     title: str
-    intro: str = ""  # Markdown: text from data in it is escaped by the template, unless it is Markup
+    intro: str = ""  # text; Markup for HTML
     facts: list[tuple[str, str]] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     empty: str = "Der er endnu ingen dokumenter på sitet."
 
 
 def kind_title(kind: str) -> str:
-    return pages.KIND_TITLES.get(kind, kind.replace("-", " ").capitalize())
+    return kinds.ALL[kind].title if kind in kinds.ALL else kind.replace("-", " ").capitalize()
 
 
 def _kind_order(kind: str) -> int:
-    order = list(pages.KIND_TITLES)
-    return order.index(kind) if kind in order else len(order)
+    return kinds.ALL[kind].order if kind in kinds.ALL else len(kinds.ALL) + 1
+
+
+def headline(doc: Document) -> str:
+    """One line for lists and timelines: the kind's own (views/kinds/)."""
+    kind = kinds.ALL.get(doc.kind)
+    return kind.headline(doc) if kind else ""
 
 
 def ordered(docs: list[Document]) -> list[Document]:
@@ -70,18 +75,18 @@ def years(docs: list[Document]) -> list[int]:
     return sorted({d.year for d in docs}, reverse=True)
 
 
-def _entry(doc: Document, from_folder: str, dataset: Dataset | None = None) -> Entry:
+def _entry(ctx: pages.Context, doc: Document, from_page: str, dataset: Dataset | None = None) -> Entry:
     who = dataset.jobcentres[doc.jobcentre].name if dataset else ""
-    return Entry(title=doc.model.title, link=pages.doc_link(from_folder, doc), headline=pages.headline(doc), who=who)
+    return Entry(title=doc.model.title, link=ctx.url(from_page, pages.doc_page(doc)), headline=headline(doc), who=who)
 
 
 def _count(n: int) -> str:
     return f"{n} dokument" + ("" if n == 1 else "er")
 
 
-def _render(listing: Listing, path: str, front_matter: bool = True) -> pages.Page:
-    content = pages.env().get_template("listing.md.j2").render(listing=listing, front_matter=front_matter)
-    return pages.Page(path=path, title=listing.title, content=content)
+def _render(ctx: pages.Context, dataset: Dataset, listing: Listing, path: str) -> pages.Page:
+    b = pages.PageBuilder(ctx, dataset, folder=path.rsplit("/", 1)[0])
+    return b.render("listing.html.j2", listing.title, listing=listing, heading=True)
 
 
 # --------------------------------------------------------------------------- pages
@@ -98,89 +103,88 @@ def jobcentre_facts(jc: Jobcentre) -> list[tuple[str, str]]:
     return facts
 
 
-def jobcentre_home(dataset: Dataset, jc: Jobcentre) -> pages.Page:
+def jobcentre_home(ctx: pages.Context, dataset: Dataset, jc: Jobcentre) -> pages.Page:
+    path = f"{jc.slug}/index.md"
     docs = dataset.documents_of(jc.slug)
     groups = [
-        Group(heading=str(y), link=pages.md_link(jc.slug, f"{jc.slug}/{y}/index.md"),
-              entries=[_entry(d, jc.slug) for d in ordered(docs) if d.year == y])
+        Group(heading=str(y), link=ctx.url(path, f"{jc.slug}/{y}/index.md"),
+              entries=[_entry(ctx, d, path) for d in ordered(docs) if d.year == y])
         for y in years(docs)
     ]
-    return _render(Listing(title=jc.name, intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
-                           facts=jobcentre_facts(jc), groups=groups,
-                           empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet."),
-                   f"{jc.slug}/index.md")
+    return _render(ctx, dataset, Listing(title=jc.name, intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
+                                         facts=jobcentre_facts(jc), groups=groups,
+                                         empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet."), path)
 
 
-def jobcentre_year(dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
-    folder = f"{jc.slug}/{year}"
+def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
+    path = f"{jc.slug}/{year}/index.md"
     docs = ordered(dataset.in_folder(jc.slug, year))
-    name = pages.literal_text(jc.name)  # a Markdown line: the name as text, the links as links
-    intro = Markup(f"Dokumenter fra {name} for {year}. Se også [{name}s tidslinje]({pages.md_link(folder, f'{jc.slug}/index.md')})"
-                   f" og [alle jobcentres dokumenter for {year}]({pages.md_link(folder, f'{YEARS_FOLDER}/{year}/index.md')}).")
-    return _render(Listing(title=f"{jc.name} – {year}", intro=intro,
-                           groups=[Group(heading="", link=None, entries=[_entry(d, folder) for d in docs])]),
-                   f"{folder}/index.md")
+    name = escape(jc.name)
+    intro = Markup(f'Dokumenter fra {name} for {year}. Se også <a href="{ctx.url(path, f"{jc.slug}/index.md")}">{name}s tidslinje</a>'
+                   f' og <a href="{ctx.url(path, f"{YEARS_FOLDER}/{year}/index.md")}">alle jobcentres dokumenter for {year}</a>.')
+    return _render(ctx, dataset, Listing(title=f"{jc.name} – {year}", intro=intro,
+                                         groups=[Group(heading="", link=None, entries=[_entry(ctx, d, path) for d in docs])]),
+                   path)
 
 
-def year_page(dataset: Dataset, year: int) -> pages.Page:
-    folder = f"{YEARS_FOLDER}/{year}"
+def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
+    path = f"{YEARS_FOLDER}/{year}/index.md"
     docs = [d for d in ordered(dataset.documents) if d.year == year]
     groups = [
-        Group(heading=jc.name, link=pages.md_link(folder, f"{jc.slug}/index.md"),
-              entries=[_entry(d, folder) for d in docs if d.jobcentre == jc.slug])
+        Group(heading=jc.name, link=ctx.url(path, f"{jc.slug}/index.md"),
+              entries=[_entry(ctx, d, path) for d in docs if d.jobcentre == jc.slug])
         for jc in _jobcentres(dataset) if any(d.jobcentre == jc.slug for d in docs)
     ]
-    return _render(Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.",
-                           groups=groups), f"{folder}/index.md")
+    return _render(ctx, dataset, Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.",
+                                         groups=groups), path)
 
 
-def years_page(dataset: Dataset) -> pages.Page:
-    entries = [Entry(title=str(y), link=pages.md_link(YEARS_FOLDER, f"{YEARS_FOLDER}/{y}/index.md"),
+def years_page(ctx: pages.Context, dataset: Dataset) -> pages.Page:
+    path = f"{YEARS_FOLDER}/index.md"
+    entries = [Entry(title=str(y), link=ctx.url(path, f"{YEARS_FOLDER}/{y}/index.md"),
                      headline=_count(sum(d.year == y for d in dataset.documents)))
                for y in years(dataset.documents)]
-    return _render(Listing(title="Dokumenter efter år", groups=[Group(heading="", link=None, entries=entries)]),
-                   f"{YEARS_FOLDER}/index.md")
+    return _render(ctx, dataset, Listing(title="Dokumenter efter år", groups=[Group(heading="", link=None, entries=entries)]), path)
 
 
 def _jobcentres(dataset: Dataset) -> list[Jobcentre]:
     return sorted(dataset.registry.jobcentres, key=lambda j: j.name)
 
 
-def overview_pages(dataset: Dataset) -> list[pages.Page]:
-    out = [years_page(dataset)]
-    out += [year_page(dataset, y) for y in years(dataset.documents)]
+def overview_pages(ctx: pages.Context, dataset: Dataset) -> list[pages.Page]:
+    out = [years_page(ctx, dataset)]
+    out += [year_page(ctx, dataset, y) for y in years(dataset.documents)]
     for jc in _jobcentres(dataset):
-        out.append(jobcentre_home(dataset, jc))
-        out += [jobcentre_year(dataset, jc, y) for y in years(dataset.documents_of(jc.slug))]
+        out.append(jobcentre_home(ctx, dataset, jc))
+        out += [jobcentre_year(ctx, dataset, jc, y) for y in years(dataset.documents_of(jc.slug))]
     return out
 
 
-# --------------------------------------------------------------------------- front page
+# --------------------------------------------------------------------------- lists in hand-written pages
 
 
-def _jobcentre_list(dataset: Dataset, from_folder: str) -> Listing:
-    entries = [Entry(title=jc.name, link=pages.md_link(from_folder, f"{jc.slug}/index.md"),
+def _jobcentre_list(ctx: pages.Context, dataset: Dataset, from_page: str) -> Listing:
+    entries = [Entry(title=jc.name, link=ctx.url(from_page, f"{jc.slug}/index.md"),
                      headline=f"{', '.join(jc.municipalities)} · Region {jc.region} · {_count(len(dataset.documents_of(jc.slug)))}")
                for jc in _jobcentres(dataset)]
     return Listing(title="", groups=[Group(heading="", link=None, entries=entries)])
 
 
-def _newest_list(dataset: Dataset, from_folder: str) -> Listing:
+def _newest_list(ctx: pages.Context, dataset: Dataset, from_page: str) -> Listing:
     newest = sorted(dataset.documents, key=lambda d: (-d.year, -(d.model.published or d.model.updated or _EPOCH).toordinal(),
                                                       _kind_order(d.kind), d.slug))[:NEWEST]
-    return Listing(title="", groups=[Group(heading="", link=None, entries=[_entry(d, from_folder, dataset) for d in newest])])
+    return Listing(title="", groups=[Group(heading="", link=None, entries=[_entry(ctx, d, from_page, dataset) for d in newest])])
 
 
 # Lists a hand-written page can include with a marker line: <!-- jc:jobcentre --> or <!-- jc:nyeste -->
 SNIPPETS = {"jobcentre": _jobcentre_list, "nyeste": _newest_list}
 
 
-def snippet(name: str, dataset: Dataset, from_folder: str) -> str | None:
-    """The Markdown of a named list, with links relative to from_folder; None for an unknown name."""
-    make = SNIPPETS.get(name)
-    if make is None:
-        return None
-    return pages.env().get_template("listing.md.j2").render(listing=make(dataset, from_folder), front_matter=False)
+def snippets(ctx: pages.Context, dataset: Dataset, page: str) -> dict[str, str]:
+    """The HTML of each named list for a hand-written page (its source path), by its marker line."""
+    template = ctx.env.get_template("listing.html.j2")
+    return {f"<!-- jc:{name} -->": template.render(listing=make(ctx, dataset, page), heading=False)
+            for name, make in SNIPPETS.items()}
 
 
 # --------------------------------------------------------------------------- navigation
@@ -207,9 +211,9 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         year_items = []
         for y in years(docs):
             in_year = [d for d in ordered(docs) if d.year == y]
-            kinds = [d.kind for d in in_year]
+            in_year_kinds = [d.kind for d in in_year]
             year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
-                {kind_title(d.kind) if kinds.count(d.kind) == 1 else _nav_title(d.model.title): f"{pages.doc_folder(d)}/index.md"}
+                {kind_title(d.kind) if in_year_kinds.count(d.kind) == 1 else _nav_title(d.model.title): f"{pages.doc_folder(d)}/index.md"}
                 for d in in_year]})
         by_jobcentre[jc.slug] = {_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]}
     jobcentres = list(by_jobcentre.values())

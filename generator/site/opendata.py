@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from generator.results import goals as compute
 from generator.data.loader import Dataset, Document
 from generator.data.models import Goal, Plan, PlanGoal
-from generator.views.page import Page, PageBuilder, csv_cell
+from generator.views.page import Context, Page, PageBuilder
+from generator.views.tables import csv_cell
 
 SCHEMA_VERSION = 1
 DATA_PAGE = "data"
@@ -201,13 +202,19 @@ COMPRESSED = ("maal", "tal")
 
 @dataclass
 class Part:
-    """One document's rows of one file, without header or brackets: CSV lines, as a view into
-    the document's own CSV file (no copy; at national scale a copy was ~400 MB), and JSON objects,
-    held only here (a document's JSON is not published on its own: its CSV has the same rows)."""
+    """One document's rows of one site-wide file, without header or brackets, each as a gzip
+    member of its own: CSV lines and JSON objects. A site-wide file is its header's member and
+    the documents' members one after the other (a gzip file may be several members; every
+    reader takes them as one stream), so it is made again without compressing anything, and a
+    document's members are kept in the build's cache with its page."""
 
-    csv: memoryview
-    json: bytes
+    csv_gz: bytes
+    json_gz: bytes
     rows: int
+
+
+def _gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
 
 def _header(fields: list[tuple[str, str]]) -> str:
@@ -216,8 +223,7 @@ def _header(fields: list[tuple[str, str]]) -> str:
 
 def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
     """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
-    header when empty), as UTF-8 bytes (half the memory of Python strings with non-Latin-1
-    text); and the document's parts of the site-wide files."""
+    header when empty), as UTF-8 bytes; and the document's parts of the site-wide files."""
     one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
@@ -225,61 +231,40 @@ def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
         csv_file = files[f"{folder}/{name}.csv"] = to_csv(rows, fields).encode()
-        parts[name] = Part(csv=memoryview(csv_file)[len(_header(fields).encode()):], json=_json_rows(rows).encode(),
+        parts[name] = Part(csv_gz=_gz(csv_file[len(_header(fields).encode()):]), json_gz=_gz(_json_rows(rows).encode()),
                            rows=len(rows))
     return files, parts
 
 
-class _Stream:
-    """One site-wide file, written as its pieces come: gzip-compressed or as is."""
-
-    def __init__(self, compressed: bool):
-        self.out = io.BytesIO()
-        self.gz = gzip.GzipFile(fileobj=self.out, mode="wb", compresslevel=6, mtime=0) if compressed else None
-
-    def write(self, chunk) -> None:
-        (self.gz or self.out).write(chunk)
-
-    def getvalue(self) -> bytes:
-        if self.gz is not None:
-            self.gz.close()
-            self.gz = None
-        return self.out.getvalue()
-
-
 class SiteWide:
-    """The site-wide files made of every document's parts (maal, tal), written as the documents
-    come, in the dataset's order: a document's rows need not be kept until the last one is made
-    (at national scale they were ~400 MB held until the end of the build)."""
+    """The site-wide files made of every document's parts (maal, tal), in the dataset's order."""
 
     def __init__(self, folder: str = "data"):
         self.folder = folder
         self.counts = {name: 0 for name in PER_DOCUMENT}
-        self.streams: dict[str, _Stream] = {}
-        self.first_json = {name: True for name in PER_DOCUMENT}
+        self.members: dict[str, list[bytes]] = {}
         for name in PER_DOCUMENT:
             _, fields, _ = FILES[name]
-            csv_out, json_out = (self._stream(name, ext) for ext in ("csv", "json"))
-            csv_out.write(_header(fields).encode())
-            json_out.write(_json_head(name, fields).encode())
-
-    def _stream(self, name: str, ext: str) -> _Stream:
-        path = f"{self.folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")
-        return self.streams.setdefault(path, _Stream(name in COMPRESSED))
+            self.members[f"{name}.csv"] = [_gz(_header(fields).encode())]
+            self.members[f"{name}.json"] = [_gz(_json_head(name, fields).encode())]
 
     def add(self, parts: dict[str, Part]) -> None:
         """One document's parts; documents in the dataset's order."""
         for name, part in parts.items():
-            self.counts[name] += part.rows
-            self._stream(name, "csv").write(part.csv)
+            self.members[f"{name}.csv"].append(part.csv_gz)
             if part.rows:
-                self._stream(name, "json").write(part.json if self.first_json[name] else b"," + part.json)
-                self.first_json[name] = False
+                json_members = self.members[f"{name}.json"]
+                if self.counts[name]:
+                    json_members.append(_COMMA)
+                json_members.append(part.json_gz)
+            self.counts[name] += part.rows
 
     def files(self) -> dict[str, bytes]:
-        for name in PER_DOCUMENT:
-            self._stream(name, "json").write(b"]}")
-        return {path: stream.getvalue() for path, stream in self.streams.items()}
+        return {f"{self.folder}/{file}.gz": b"".join(members + ([_END] if file.endswith(".json") else []))
+                for file, members in self.members.items()}
+
+
+_COMMA, _END = _gz(b","), _gz(b"]}")
 
 
 def files(dataset: Dataset, site_wide: SiteWide | None = None,
@@ -296,14 +281,13 @@ def files(dataset: Dataset, site_wide: SiteWide | None = None,
             rows = rows_of(dataset)
             counts[name] = len(rows)
             for ext, text in (("csv", to_csv(rows, fields)), ("json", to_json(rows, name, fields))):
-                stream = _Stream(name in COMPRESSED)
-                stream.write(text.encode())
-                out[f"{folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")] = stream.getvalue()
+                data = text.encode()
+                out[f"{folder}/{name}.{ext}" + (".gz" if name in COMPRESSED else "")] = _gz(data) if name in COMPRESSED else data
     return out, counts
 
 
-def data_page(dataset: Dataset, site_wide: SiteWide | None = None) -> Page:
-    b = PageBuilder(dataset, None, folder=DATA_PAGE)
+def data_page(ctx: Context, dataset: Dataset, site_wide: SiteWide | None = None) -> Page:
+    b = PageBuilder(ctx, dataset, folder=DATA_PAGE)
     all_files, counts = files(dataset, site_wide, folder=DATA_PAGE)
     b.assets.update(all_files)
     entries = []
@@ -311,4 +295,5 @@ def data_page(dataset: Dataset, site_wide: SiteWide | None = None) -> Page:
         names = [f"{name}.{ext}" + (".gz" if name in COMPRESSED else "") for ext in ("csv", "json")]
         entries.append({"name": name, "description": description, "fields": fields, "rows": counts[name],
                         "files": [(n, len(all_files[f"{DATA_PAGE}/{n}"])) for n in names]})
-    return b.render_page("data.md.j2", "Åbne data", entries=entries, schema_version=SCHEMA_VERSION)
+    return b.render("data.html.j2", "Åbne data", "Alle mål, resultater og tal fra jobcentrenes dokumenter som CSV og JSON",
+                    entries=entries, schema_version=SCHEMA_VERSION)

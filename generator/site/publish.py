@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.site.cache import alive
+from generator.cache import alive
 
 PARTIAL = ".partial-"
 OLD = ".old-"  # only where the swap is two renames (no renameat2): the old site, for a moment

@@ -12,7 +12,8 @@ from generator.site import opendata
 from generator import formatting as fmt
 from generator.data.loader import Dataset, Document
 from generator.data.models import ChartSpec, Column, Table
-from generator.views.page import Page, PageBuilder, goal_cells
+from generator.views.goals import goal_cells
+from generator.views.page import Context, Page, PageBuilder, doc_page
 from generator.results.counts import summary
 
 SCORECARD = "maalopfyldelse"
@@ -123,35 +124,36 @@ def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
     return {s: sum(r.counts[s] for r in doc_rows) for s in STATES}
 
 
-def scorecard_pages(dataset: Dataset, svg_cache: Path | None = None) -> list[Page]:
+def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
     """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
     with its revisions, its ministermål and its cluster comparison. One page with every
     revision's row was 1 MB at 98 jobcentres x 2 years, and ~10 MB at national scale."""
     rows = score_rows(dataset)
     ministermaal = ministermaal_rows(dataset)
-    b = PageBuilder(dataset, None, svg_cache, folder=SCORECARD)
+    b = PageBuilder(ctx, dataset, folder=SCORECARD)
     per_jobcentre = []
     out = []
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
         own = [r for r in rows if r.doc.jobcentre == j.slug]
         total = ScoreRow(doc=None, counts=_sum_rows(own))
         per_jobcentre.append((j, len(own), total))
-        out.append(jobcentre_scorecard(dataset, j, own, [m for m in ministermaal if m["doc"].jobcentre == j.slug], svg_cache))
+        out.append(jobcentre_scorecard(ctx, dataset, j, own, [m for m in ministermaal if m["doc"].jobcentre == j.slug]))
     fig = b.figure_for_table(year_table(rows)) if rows else None
-    overview = b.render_page("maalopfyldelse.md.j2", "Målopfyldelse", per_jobcentre=per_jobcentre, figure=fig,
+    overview = b.render("maalopfyldelse.html.j2", "Målopfyldelse",
+                         "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål", per_jobcentre=per_jobcentre, figure=fig,
                              states=STATES, total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows))
     return [overview, *out]
 
 
-def jobcentre_scorecard(dataset: Dataset, j, rows: list[ScoreRow], ministermaal: list[dict],
-                        svg_cache: Path | None = None) -> Page:
-    b = PageBuilder(dataset, None, svg_cache, folder=f"{SCORECARD}/{j.slug}")
+def jobcentre_scorecard(ctx: Context, dataset: Dataset, j, rows: list[ScoreRow], ministermaal: list[dict]) -> Page:
+    b = PageBuilder(ctx, dataset, folder=f"{SCORECARD}/{j.slug}")
     fig = b.figure_for_table(attainment_table(dataset, rows)) if rows else None
     cluster = cluster_comparison(dataset, j.slug)
     cluster_fig = b.figure_for_table(cluster) if cluster else None
-    return b.render_page("maalopfyldelse_jobcenter.md.j2", f"Målopfyldelse – {j.name}", jobcentre=j, rows=rows,
-                         figure=fig, cluster_figure=cluster_fig, ministermaal=ministermaal, states=STATES,
-                         doc_url=opendata.doc_url)
+    return b.render("maalopfyldelse_jobcenter.html.j2", f"Målopfyldelse – {j.name}",
+                    f"Målopfyldelse for {j.name}: resultatrevisionernes mål år for år, ministermålene og klyngen",
+                    jobcentre=j, rows=rows, figure=fig, cluster_figure=cluster_fig, ministermaal=ministermaal,
+                    states=STATES, doc_url=lambda doc, anchor=None: b.url(doc_page(doc), anchor))
 
 
 def share(value: float | None) -> str:

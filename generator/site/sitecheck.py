@@ -44,7 +44,7 @@ def address(src: str) -> str:
 
 
 def plan(dataset: Dataset) -> list[Planned]:
-    """Every page the dataset makes (site.all_pages makes exactly these), in no special order."""
+    """Every page the dataset makes (site/build.py makes exactly these), in no special order."""
     reg_path = dataset.root / REGISTRY_FILE
     reg, lines = display_path(reg_path), LineMap(reg_path)
     out = [Planned(f"{overview.YEARS_FOLDER}/index.md", None), Planned(f"{SCORECARD}/index.md", None),
@@ -56,7 +56,7 @@ def plan(dataset: Dataset) -> list[Planned]:
         out.append(Planned(f"{SCORECARD}/{jc.slug}/index.md", *where))
         out += [Planned(f"{jc.slug}/{y}/index.md", *where) for y in overview.years(dataset.documents_of(jc.slug))]
     out += [Planned(f"{pages.doc_folder(d)}/index.md", display_path(d.path), 1)
-            for d in dataset.documents if d.kind in pages.PAGE_BUILDERS]
+            for d in dataset.documents]
     return out
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import altair as alt
 
-from generator.site import cache
+from generator import cache
 
 from generator.views import svgrender
 from generator.data.models import Column, PeerValue, Table
@@ -97,46 +97,12 @@ def _value_format(table: Table) -> str:
 # under fixed names. Altair costs ~30 ms a chart even without validation, which at national
 # scale (tens of thousands of charts, a few thousand shapes) would be most of the generator.
 POINTS, TARGET = "punkter", "maal"
-_structures: cache.Store | None = None  # where built structures are kept between builds
-
-
-_remembering: list = []  # the in-memory memos of _remembered builders
-
-
-def use_cache(cache_dir: Path | None) -> None:
-    """Keep chart structures in cache_dir/specs/ too, so a warm build does not call Altair. Each
-    build starts from the cache (the structures in memory are forgotten): its entries are
-    checked, and made again when damaged."""
-    global _structures
-    _structures = cache.Store(cache_dir) if cache_dir else None
-    for memo in _remembering:
-        memo.cache_clear()
-
-
-# This module's own code is part of a structure's key: a change of colours, sizes or marks here
-# makes every structure again.
-_CODE = cache.digest(Path(__file__).read_bytes())
 
 
 def _remembered(build):
-    """Memoize a structure builder in memory and, with use_cache(), in the cache by its arguments
-    (and Altair's version and this module's code)."""
-
-    @functools.lru_cache(maxsize=8192)
-    def cached(*args):
-        if _structures is None:
-            return build(*args)
-        inputs = json.dumps([build.__name__, alt.__version__, _CODE, args], ensure_ascii=False, default=list)
-        key = f"specs/{cache.digest(inputs)}.json"
-        text = _structures.get(key)
-        if text is not None:
-            return text.decode("utf-8")
-        made = build(*args)
-        _structures.put(key, made.encode("utf-8"))
-        return made
-
-    _remembering.append(cached)
-    return cached
+    """Memoize a structure builder by its arguments (a pure function of them: the same arguments
+    give the same structure)."""
+    return functools.lru_cache(maxsize=8192)(build)
 
 
 def _field(name: str) -> str:
@@ -313,57 +279,56 @@ def svg(spec: dict) -> str:
     return svgrender.render(_spec_text(_fixed_width(spec)))
 
 
-# SVGs promised by svg_file() and not yet in the cache: cache file -> spec as JSON.
-_pending: dict[Path, str] = {}
+class SvgFallbacks:
+    """The SVG fallbacks of one build, entries of the chart cache (a cache.Store) keyed by their
+    spec: a fallback that is not in the cache yet is promised (`file`) and rendered with all the
+    others by `render`, in a pool of processes, while the build goes on; `wait` before the files
+    are used."""
 
+    def __init__(self, cache_dir: Path):
+        self.store = cache.Store(cache_dir)
+        self.pending: dict[Path, str] = {}  # cache file -> spec as JSON
+        self.promised: set[Path] = set()  # every file promised in this build (rendered or not yet)
+        self.rendering: list = []  # (pool, results) not yet waited for
 
-def svg_file(spec: dict, cache_dir: Path) -> Path:
-    """The cache file that holds (or will hold) the spec's SVG, an entry of cache.Store(cache_dir).
-    A spec whose entry is missing or does not check out is rendered by the next
-    render_pending(), all at once and in several processes."""
-    text = _spec_text(_fixed_width(spec))
-    store = cache.Store(cache_dir)
-    key = _svg_key(text)
-    path = store.file(key)
-    if path not in _pending and store.get(key) is None:
-        _pending[path] = text
-    return path
+    def file(self, spec: dict) -> Path:
+        """The cache file that holds (or will hold) the spec's SVG. A spec whose entry is missing
+        or does not check out is rendered by the next render()."""
+        text = _spec_text(_fixed_width(spec))
+        key = _svg_key(text)
+        path = self.store.file(key)
+        if path not in self.pending and path not in self.promised and self.store.get(key) is None:
+            self.pending[path] = text
+            self.promised.add(path)
+        return path
 
+    def render(self, processes: int | None = None, wait: bool = True) -> set[Path]:
+        """Render every promised SVG; returns their files. vl-convert renders one chart at a time
+        and barely faster on two threads, so a cold cache is filled by a pool of processes (default:
+        one per core). With wait=False the pool works on while the caller goes on."""
+        items = list(self.pending.items())
+        self.pending.clear()
+        processes = processes or os.cpu_count() or 1
+        if processes < 2 or len(items) < 20:
+            for item in items:
+                svgrender.render_to(item)
+            return {p for p, _ in items}
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-def render_pending(processes: int | None = None, wait: bool = True) -> set[Path]:
-    """Render every SVG promised by svg_file() that is not in the cache yet; returns their files.
-
-    vl-convert renders one chart at a time in ~50 ms and barely faster on two threads, so a
-    cold cache is filled by a pool of processes (default: one per core). With wait=False the
-    pool works on while the caller goes on (MkDocs renders the pages meanwhile); call
-    wait_rendered() before using the files."""
-    items = list(_pending.items())
-    _pending.clear()
-    processes = processes or os.cpu_count() or 1
-    if processes < 2 or len(items) < 20:
-        for item in items:
-            svgrender.render_to(item)
+        self.wait()
+        # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
+        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        self.rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8)))  # map submits all at once
+        if wait:
+            self.wait()
         return {p for p, _ in items}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    wait_rendered()
-    # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
-    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
-    _rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8)))  # map submits all at once
-    if wait:
-        wait_rendered()
-    return {p for p, _ in items}
-
-
-_rendering: list = []  # (pool, results) of render_pending(wait=False) not yet waited for
-
-
-def wait_rendered() -> None:
-    """Wait until every SVG of render_pending(wait=False) is in the cache."""
-    while _rendering:
-        pool, results = _rendering.pop()
-        try:
-            list(results)
-        finally:
-            pool.shutdown()
+    def wait(self) -> None:
+        """Wait until every SVG of render(wait=False) is in the cache."""
+        while self.rendering:
+            pool, results = self.rendering.pop()
+            try:
+                list(results)
+            finally:
+                pool.shutdown()

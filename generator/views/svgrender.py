@@ -84,9 +84,20 @@ def _one_font(svg: str) -> str:
 
 def render_to(item: tuple[Path, dict | str]) -> None:
     """Render a spec into its entry of the chart cache (path: the entry's file)."""
-    from generator.site.cache import Store
+    from generator.cache import Store
 
     path, spec = item
     Store(path.parent).put(path.name, render(spec).encode("utf-8"))
 
 
+
+
+def vega_bundle(store) -> str:
+    """vega, vega-lite and vega-embed in one file, an entry of the chart cache (a cache.Store)
+    keyed by vl-convert's version; returns its key."""
+    import vl_convert as vlc  # its version; its JavaScript runtime only starts when the bundle is made
+
+    key = f"vega-bundle-{getattr(vlc, '__version__', 'x')}.js"
+    if store.get(key) is None:
+        store.put(key, vl_convert().javascript_bundle().encode("utf-8"))
+    return key

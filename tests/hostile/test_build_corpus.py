@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import cache
+from generator import cache
 from hostile.harness import Case, append, make_seed_project, put, run_case, sub
 
 REGISTRY = "data/jobcentres.yaml"

@@ -1,0 +1,76 @@
+"""The resultatrevision: the year's goals against their targets and against comparable
+jobcentres, sub-goals, the document's own sections, and where the figures and the document
+disagree."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.data.models import Goal
+from generator.results import counts, trace
+from generator.results import goals as compute
+from generator.views.kind import Kind
+from generator.views.page import Figure, Page, PageBuilder
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    outcome: compute.Outcome
+    level: int
+    figures: list[Figure]
+    peers: Figure | None
+    disagreements: list[str]
+    subgoals: list["GoalView"]
+    table_number: int | None = None
+    table_anchor: str | None = None
+    plan_link: tuple[str, str] | None = None  # (words, link) to the plan goal this reviews
+
+    @property
+    def numeric(self) -> bool:
+        return self.goal.direction != "qualitative"
+
+
+def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
+    return [f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
+            f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}."
+            for c, claimed in compute.contradicted_claims(goal, o)]
+
+
+def page(b: PageBuilder) -> Page:
+    doc = b.doc
+    model = doc.model
+    plan, planned = trace.plan_goals(b.dataset, doc)
+    plan_labels = trace.goal_labels(plan.model) if plan else {}
+
+    def view(goal: Goal, level: int) -> GoalView:
+        o = compute.outcome(goal)
+        v = GoalView(goal=goal, outcome=o, level=level, figures=[], peers=None,
+                     disagreements=_disagreements(goal, o), subgoals=[])
+        planned_id = trace.reviewed_goal_id(goal)
+        if planned_id in planned:
+            v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", b.doc_url(plan, planned_id))
+        # A goal table like the document's own (nulpunkt / status / mål).
+        if level == 0 and (goal.direction != "qualitative" or goal.subgoals):
+            v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
+            v.table_anchor = b.refs.anchor(f"maal-{goal.id}")
+        v.figures = [b.figure_for_table(doc.table(t), o) for t in goal.charts]
+        if goal.comparisons:
+            v.peers = b.figure_for_peers(goal)
+        v.subgoals = [view(g, level + 1) for g in goal.subgoals]
+        return v
+
+    goals = [view(g, 0) for g in model.goals]
+    sections = [(s, b.section_items(s)) for s in model.sections]
+    jc = b.dataset.jobcentres[doc.jobcentre]
+    return b.render_document(
+        "resultatrevision.html.j2", f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
+        goals=goals, sections=sections, overview=counts.summary(model.goals),
+        baseline_period=model.baseline_period, status_period=model.status_period, target_period=model.target_period)
+
+
+def headline(doc) -> str:
+    """How its goals came out under the site's one counting rule (results.counts.summary)."""
+    return counts.summary(doc.model.goals).headline() if doc.model.goals else ""
+
+
+KIND = Kind(name="resultatrevision", title="Resultatrevision", order=2, page=page, headline=headline)
