@@ -63,9 +63,9 @@ def test_yaml_syntax_error(tmp_path):
 
 
 def test_missing_required_field(tmp_path):
-    root = tree(tmp_path, REVISION.replace("    label: Mål 1\n", ""))
+    root = tree(tmp_path, REVISION.replace("  - id: a\n    label: Mål 1\n", "  - label: Mål 1\n"))
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:5: goals[0].label: required field is missing")
+    assert err.endswith("resultatrevision.yaml:5: goals[0].id: required field is missing")
 
 
 def test_unknown_field_is_an_error(tmp_path):

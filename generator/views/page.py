@@ -161,6 +161,7 @@ class Refs:
     def __init__(self):
         self.items: dict[str, tuple[str, int, str]] = {}
         self.counts = {"figur": 0, "tabel": 0}
+        self.facts: dict[str, str] = {}  # {tal:ID} -> the figure, formatted (text_facts)
 
     def add(self, ident: str, kind: str) -> int:
         if ident not in self.items:
@@ -185,6 +186,11 @@ class Refs:
 
     def html_link(self, m: re.Match) -> str:
         return self.link(m, html=True)
+
+    def fact(self, m: re.Match) -> str:
+        """{tal:ID}: the figure text_facts records, formatted (as written when there is none)."""
+        words = self.facts.get(m.group(1))
+        return m.group(0) if words is None else f'<span class="jc-fact">{words}</span>'
 
 
 # Characters that mean something to Markdown or its extensions (links, attr_list's {: ...},
@@ -256,6 +262,7 @@ _NUMBERED_PARAGRAPH = re.compile(r"(?:\A|\n\n)\d+[.)](?:[ \n]|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 _NUMBERED_LINE = re.compile(r"^\d+[.)](?: |$)", re.M)  # in a list item, any such line starts a new item
 _REF = re.compile(r"&#123;ref:([a-z0-9-]+)&#125;")
+_FACT = re.compile(r"&#123;tal:([a-z0-9-]+)&#125;")
 # Plain prose is written as HTML (MarkdownField.block, .plain). False: all prose goes through
 # Markdown, as before (the site comes out the same: tests/test_prose.py).
 DIRECT_HTML = True
@@ -299,7 +306,7 @@ class MarkdownField:
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
-        return Markup(_REF.sub(self.refs.link, markdown_text(text.strip())))
+        return Markup(_FACT.sub(self.refs.fact, _REF.sub(self.refs.link, markdown_text(text.strip()))))
 
     def plain(self, *texts) -> bool:
         """Whether a template may write the HTML of these texts itself (as it is for text that
@@ -312,7 +319,7 @@ class MarkdownField:
 
     def html(self, text: str | None) -> Markup:
         """A Markdown field that md.plain() passed, as HTML inside an element the template writes."""
-        return Markup(_REF.sub(self.refs.html_link, self._escaped((text or "").strip())))
+        return Markup(_FACT.sub(self.refs.fact, _REF.sub(self.refs.html_link, self._escaped((text or "").strip()))))
 
     def block(self, text: str | None, css_class: str | None = None) -> Markup:
         """css_class: the class of the text's last paragraph (attr_list's `{: .class }`)."""
@@ -345,6 +352,8 @@ def environment() -> Environment:
         number=_number_filter,
         pct=fmt.pct,
         month=fmt.month,
+        span=fmt.span,
+        document_date=fmt.document_date,
         long_date=fmt.long_date,
         weekday_date=fmt.weekday_date,
         clock=fmt.clock,
@@ -445,6 +454,8 @@ class PageBuilder:
         self.doc = doc
         self.svg_cache = svg_cache
         self.refs = Refs()
+        if doc is not None:
+            self.refs.facts = {f.id: str(literal_text(fact_words(f))) for f in doc.model.text_facts}
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str] = {}
         self.folder = folder or doc_folder(doc)
@@ -463,11 +474,15 @@ class PageBuilder:
         return fig
 
     def figure_for_peers(self, goal: Goal) -> Figure:
-        title = f"{goal.label}: sammenligning med andre jobcentre"
+        title = f"{goal.shown_label}: sammenligning med andre jobcentre"
+        if goal.rank:
+            title += f" ({fmt.rank(goal.rank)})"
         ranked = sorted(goal.comparisons, key=lambda p: -p.value)
+        own = own_entry(goal, self.jobcentre_short)
         desc = describe_values("Rangordnet søjlediagram", title,
-                               [(p.name, fmt.quantity(p.value, goal.comparison_unit)) for p in ranked])
-        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=self.jobcentre_short)
+                               [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit))
+                                for p in ranked])
+        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=own.name if own else self.jobcentre_short)
         return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
 
     def figure_for_values(self, ident: str, title: str, spec: dict, description: str,
@@ -571,7 +586,7 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
         if planned_id in planned:
             v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", doc_link(b.folder, plan, planned_id))
         # A goal table like the document's own (nulpunkt / status / mål).
-        if level == 0 and (goal.direction != "qualitative" or goal.subgoals):
+        if level == 0 and (goal.direction != "qualitative" or goal.subgoals or o.state == "no_target"):
             v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
             v.table_anchor = b.refs.anchor(f"maal-{goal.id}")
         v.figures = [b.figure_for_table(doc.table(t), o) for t in goal.charts]
@@ -583,9 +598,13 @@ def revision_page(dataset: Dataset, doc: Document, svg_cache: Path | None = None
     goals = [view(g, 0) for g in model.goals]
     sections = [(s, b.section_items(s)) for s in model.sections]
     overview = results.summary(model.goals)
+    follow_up = None
+    if model.follow_up:  # after the goals: its own figures and series, apart from the year's
+        n = b.refs.add("seneste-udvikling", "tabel")
+        follow_up = (model.follow_up, follow_up_rows(model), n, b.section_items(model.follow_up))
     return b.render("resultatrevision.md.j2", goals=goals, sections=sections, overview=overview,
                     baseline_period=model.baseline_period, status_period=model.status_period,
-                    target_period=model.target_period)
+                    target_period=model.target_period, follow_up=follow_up)
 
 
 def headline(doc: Document) -> str:
@@ -642,7 +661,7 @@ def _with_unit(value: float | None, unit: str | None) -> str:
 def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
     """The words in a goal's row: nulpunkt, status, mål and the computed result."""
     unit = goal.unit
-    status_period = goal.status_period or getattr(doc, "status_period", None)
+    status_period = goal.status_period or getattr(doc, "status_period", None)  # a models.Span
     cells = {"baseline": "", "status": "", "target": "", "change": "", "state": compute.STATE_WORDS[o.state]}
     if goal.baseline is not None:
         cells["baseline"] = _with_unit(goal.baseline, unit)
@@ -658,13 +677,15 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
     elif s is not None:
         cells["status"] = _with_unit(s, unit)
     if s is not None and goal.status_period and goal.status_period != getattr(doc, "status_period", None):
-        cells["status"] = f"{fmt.month(status_period).capitalize()}: {cells['status']}"
+        cells["status"] = f"{fmt.span(status_period).capitalize()}: {cells['status']}"
     if o.change_abs is not None:
         cells["change"] = f"{fmt.change(o.change_pct)} ({fmt.change_abs(o.change_abs, unit)})"
     if goal.target is not None:
         cells["target"] = target_words(goal.direction, goal.target, unit)
         if o.target_change_pct is not None:
             cells["target"] += f" ({fmt.change(o.target_change_pct)})"
+    elif o.state == "no_target":
+        cells["target"] = "intet mål"
     return cells
 
 
@@ -679,13 +700,64 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
         return f"{o.met_count} ud af {o.total} mål er opfyldt."
     if o.state == "not_measured":
         return "Målet er ikke målt i dokumentet."
+    if o.state == "no_target":
+        return no_target_sentence(goal, o)
     if goal.direction == "qualitative":
         return fmt.full_stop(compute.STATE_WORDS[o.state].capitalize() + (f": {goal.status_text}" if goal.status_text else ""))
     text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
             f"{target_words(goal.direction, goal.target, goal.unit)}")
     if o.change_pct is not None:
         text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
+    if goal.rank:
+        text += f"; {fmt.rank(goal.rank)}"
     return fmt.full_stop(text)
+
+
+def no_target_sentence(goal: Goal, o: compute.Outcome) -> str:
+    """'Målt, uden mål: 23,4 pct.; fald på 5,0 pct. siden nulpunktet; nr. 3 af 6 i klyngen.'"""
+    text = f"{compute.STATE_WORDS['no_target'].capitalize()}: {fmt.quantity(o.compared, goal.unit)}"
+    if o.change_pct is not None:
+        text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
+    if goal.rank:
+        text += f"; {fmt.rank(goal.rank)}"
+    return fmt.full_stop(text)
+
+
+def own_entry(goal: Goal, short_name: str):
+    """The jobcentre's own entry in a goal's comparison: the one marked own: true; failing that
+    (older data), the one named as the registry's name without 'Jobcenter ' (docs/forfatter.md)."""
+    return (next((p for p in goal.comparisons if p.own), None)
+            or next((p for p in goal.comparisons if p.name == short_name), None))
+
+
+def fact_words(fact) -> str:
+    """A figure from the running text (models.TextFact), formatted: '4,2 pct.'"""
+    return fmt.quantity(fact.value, fact.unit)
+
+
+@dataclass
+class FollowUpRow:
+    goal: Goal
+    figure: object  # models.FollowUpFigure
+    state: str
+    status: str
+    target: str
+
+
+def follow_up_rows(doc) -> list[FollowUpRow]:
+    """The follow-up's figures ('seneste udvikling'), each against its own target where it has one.
+    Not counted in the year's results (results.summary)."""
+    goals = {g.id: g for g in compute.walk_goals(doc.goals)}
+    rows = []
+    for f in doc.follow_up.figures if doc.follow_up else []:
+        g = goals[f.goal]
+        if f.target is None or g.direction == "qualitative":
+            state = "no_target"
+        else:
+            state = "met" if compute.is_met(g.direction, f.status, f.target, g.tolerance) else "not_met"
+        target = "" if f.target is None else target_words(g.direction, f.target, g.unit)
+        rows.append(FollowUpRow(goal=g, figure=f, state=state, status=fmt.quantity(f.status, g.unit), target=target))
+    return rows
 
 
 def cell(value, column) -> str:
@@ -745,7 +817,7 @@ def table_view(table: Table) -> tuple[list[Column], list[dict]]:
 
 
 _env_globals = dict(goal_cells=goal_cells, result_sentence=result_sentence, cell=cell, table_view=table_view,
-                    table_html=table_html)
+                    table_html=table_html, fact_words=fact_words)
 
 # Page kinds in their own modules register their builders when imported.
 from generator.views import plan as plan_page  # noqa: E402,F401 - registers the plan page
