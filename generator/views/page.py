@@ -658,8 +658,9 @@ def _with_unit(value: float | None, unit: str | None) -> str:
     return fmt.quantity(value, unit)
 
 
-def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
-    """The words in a goal's row: nulpunkt, status, mål and the computed result."""
+def goal_cells(goal: Goal, o: compute.Outcome, doc, period_in_heading: bool = False) -> dict[str, str]:
+    """The words in a goal's row: nulpunkt, status, mål and the computed result. The status
+    names the goal's own status period unless period_in_heading (its table's heading does)."""
     unit = goal.unit
     status_period = goal.status_period or getattr(doc, "status_period", None)  # a models.Span
     cells = {"baseline": "", "status": "", "target": "", "change": "", "state": compute.STATE_WORDS[o.state]}
@@ -676,7 +677,8 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc) -> dict[str, str]:
                            f"{' ' + unit if unit else ''} pr. måned, gennemsnitlig {fmt.number(s.mean)}")
     elif s is not None:
         cells["status"] = _with_unit(s, unit)
-    if s is not None and goal.status_period and goal.status_period != getattr(doc, "status_period", None):
+    if (s is not None and goal.status_period and goal.status_period != getattr(doc, "status_period", None)
+            and not period_in_heading):
         cells["status"] = f"{fmt.span(status_period).capitalize()}: {cells['status']}"
     if o.change_abs is not None:
         cells["change"] = f"{fmt.change(o.change_pct)} ({fmt.change_abs(o.change_abs, unit)})"
