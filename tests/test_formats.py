@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, errors_of, run_mkdocs_build
-from generator import compute, loader, opendata, pages, results
 from generator import formatting as fmt
-from generator.models import Span
+from generator.data import loader
+from generator.data.models import Span
+from generator.results import counts as results
+from generator.results import goals as compute
+from generator.site import opendata
+from generator.views import page as pages
 from htmltools import chart_specs, page, tables, text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "data"
@@ -276,7 +280,7 @@ def test_the_skeletons_follow_up_example_is_valid():
     test_authoring); uncommented, it is a valid follow_up."""
     import yaml
     from generator import cli
-    from generator.models import FollowUp
+    from generator.data.models import FollowUp
 
     text = (cli.SKELETONS / "resultatrevision.yaml").read_text(encoding="utf-8").format(
         jobcentre="testby", name="Jobcenter Testby", short="Testby", year=2030, prev2=2028, next=2031,
