@@ -101,6 +101,14 @@ def outcome(goal: Goal) -> Outcome:
     )
 
 
+def follow_up_state(goal: Goal, status: float, target: float | None) -> State:
+    """A follow-up figure ('seneste udvikling', after the year) against the follow-up's own
+    target: met or not met in the goal's direction; no_target without a target (or a direction)."""
+    if target is None or goal.direction == "qualitative":
+        return "no_target"
+    return "met" if is_met(goal.direction, status, target, goal.tolerance) else "not_met"
+
+
 def walk_goals(goals: list[Goal]):
     for g in goals:
         yield g

@@ -708,21 +708,19 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
         return fmt.full_stop(compute.STATE_WORDS[o.state].capitalize() + (f": {goal.status_text}" if goal.status_text else ""))
     text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
             f"{target_words(goal.direction, goal.target, goal.unit)}")
-    if o.change_pct is not None:
-        text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
-    if goal.rank:
-        text += f"; {fmt.rank(goal.rank)}"
-    return fmt.full_stop(text)
+    return fmt.full_stop(text + _change_and_rank(goal, o))
 
 
 def no_target_sentence(goal: Goal, o: compute.Outcome) -> str:
     """'Målt, uden mål: 23,4 pct.; fald på 5,0 pct. siden nulpunktet; nr. 3 af 6 i klyngen.'"""
     text = f"{compute.STATE_WORDS['no_target'].capitalize()}: {fmt.quantity(o.compared, goal.unit)}"
-    if o.change_pct is not None:
-        text += f"; {fmt.change(o.change_pct)} siden nulpunktet"
-    if goal.rank:
-        text += f"; {fmt.rank(goal.rank)}"
-    return fmt.full_stop(text)
+    return fmt.full_stop(text + _change_and_rank(goal, o))
+
+
+def _change_and_rank(goal: Goal, o: compute.Outcome) -> str:
+    """'; fald på 5,0 pct. siden nulpunktet; nr. 3 af 6 i klyngen' (each part where it is known)."""
+    text = f"; {fmt.change(o.change_pct)} siden nulpunktet" if o.change_pct is not None else ""
+    return text + (f"; {fmt.rank(goal.rank)}" if goal.rank else "")
 
 
 def own_entry(goal: Goal, short_name: str):
@@ -753,12 +751,9 @@ def follow_up_rows(doc) -> list[FollowUpRow]:
     rows = []
     for f in doc.follow_up.figures if doc.follow_up else []:
         g = goals[f.goal]
-        if f.target is None or g.direction == "qualitative":
-            state = "no_target"
-        else:
-            state = "met" if compute.is_met(g.direction, f.status, f.target, g.tolerance) else "not_met"
         target = "" if f.target is None else target_words(g.direction, f.target, g.unit)
-        rows.append(FollowUpRow(goal=g, figure=f, state=state, status=fmt.quantity(f.status, g.unit), target=target))
+        rows.append(FollowUpRow(goal=g, figure=f, state=compute.follow_up_state(g, f.status, f.target),
+                                status=fmt.quantity(f.status, g.unit), target=target))
     return rows
 
 
