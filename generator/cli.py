@@ -73,7 +73,7 @@ def cmd_new(args) -> int:
         meeting_date = "«Skriv mødets dato her»"  # a placeholder (models.PLACEHOLDER)
     text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
         jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
-        prev2=args.year - 2, today=dt.date.today().isoformat(), meeting_date=meeting_date,
+        prev2=args.year - 2, next=args.year + 1, today=dt.date.today().isoformat(), meeting_date=meeting_date,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -89,3 +89,32 @@ def full_stop(text: str) -> str:
     such as 'pct.' or an abbreviation), or with '!' or '?'."""
     text = str(text).rstrip()
     return text if not text or text[-1] in ".!?" else text + "."
+
+
+def span(value, in_year: bool = True) -> str:
+    """A period (models.Span) as a heading says it: 'dec. 2014' (a month), 'i 2014' (a whole
+    year; '2014' with in_year=False), 'jan.–jun. 2015' or 'nov. 2014–feb. 2015' (a range of
+    months); '' for None."""
+    if value is None:
+        return ""
+    if value.kind == "month":
+        return month(value.start)
+    if value.kind == "year":
+        return f"i {value.start.year}" if in_year else str(value.start.year)
+    first = format_date(value.start, "MMM", locale="da") if value.start.year == value.end.year else month(value.start)
+    return f"{first}–{month(value.end)}"
+
+
+def document_date(value: str | None) -> str:
+    """The document's own date: '2015-08' -> 'august 2015', '2015-08-14' -> '14. august 2015'."""
+    if not value:
+        return ""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 2:
+        return format_date(dt.date(parts[0], parts[1], 1), "MMMM yyyy", locale="da")
+    return long_date(dt.date(*parts))
+
+
+def rank(value) -> str:
+    """A rank (models.Rank): 'nr. 3 af 6 i klyngen'."""
+    return f"nr. {value.position} af {value.of} i {value.among}"

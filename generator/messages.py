@@ -88,6 +88,14 @@ YAML: dict[str, str] = {
     "registry_missing": "the registry of jobcentres is missing",
     "duplicate_slug": "duplicate slug {slug!r}",
     "unused_csv": "no document refers to this CSV file; it is not shown",
+    # issue 17: periods, dates, ranks and figures in the text
+    "expected_span": "expected a month (YYYY-MM), a year (YYYY) or {{start: YYYY-MM, end: YYYY-MM}}, got {got}",
+    "span_kind": "write a period as a month, a year or start and end; kind is worked out by the site",
+    "span_backwards": "the period ends before it starts",
+    "expected_document_date": "expected the document's date as YYYY-MM-DD, or YYYY-MM when it gives only the month, got {got}",
+    "rank_beyond": "position {position} is beyond the {of} ranked",
+    "own_twice": "more than one comparison entry is marked own: true; mark the jobcentre's own entry only",
+    "unknown_fact": "{{tal:{ref}}} names no figure in text_facts",
 }
 
 # --------------------------------------------------------------------------- CSV files (tables, series)

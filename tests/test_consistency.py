@@ -19,8 +19,8 @@ def test_the_counting_rule_on_the_seed_revision(revisions):
     [doc] = [d for d in revisions if d.jobcentre == "hvidovre" and d.year == 2013]
     s = results.summary(doc.model.goals)
     # Mål 1 not measured, 2 and 3 not met, 4 partly met (4 of its 7 sub-goals)
-    assert s.goals.as_dict() == {"met": 0, "partly": 1, "not_met": 2, "not_measured": 1}
-    assert s.subgoals.as_dict() == {"met": 4, "partly": 0, "not_met": 3, "not_measured": 0}
+    assert s.goals.as_dict() == {"met": 0, "partly": 1, "not_met": 2, "no_target": 0, "not_measured": 1}
+    assert s.subgoals.as_dict() == {"met": 4, "partly": 0, "not_met": 3, "no_target": 0, "not_measured": 0}
     assert s.sentence() == ("Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. "
                             "Af 7 delmål er 4 opfyldt og 3 ikke opfyldt.")
     assert s.headline() == "0 af 4 mål opfyldt (1 delvist, 1 ikke målt); 4 af 7 delmål opfyldt"

@@ -63,9 +63,9 @@ def test_yaml_syntax_error(tmp_path):
 
 
 def test_missing_required_field(tmp_path):
-    root = tree(tmp_path, REVISION.replace("    label: Mål 1\n", ""))
+    root = tree(tmp_path, REVISION.replace("  - id: a\n    label: Mål 1\n", "  - label: Mål 1\n"))
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:5: goals[0].label: required field is missing")
+    assert err.endswith("resultatrevision.yaml:5: goals[0].id: required field is missing")
 
 
 def test_unknown_field_is_an_error(tmp_path):
@@ -189,10 +189,14 @@ def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
     from generator.site import opendata
     from generator.site import listings as overview
     from generator.site import scorecard
-    from site_plugins import jobcentres
+    from mkdocs.config import load_config
+
+    from generator.site import build
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
 
     own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE,
-           *(path.split("/")[0] for path in [jobcentres.JS_BUNDLE, *jobcentres.OWN_ASSETS])}
+           *(path.split("/")[0] for path in [build.JS_BUNDLE, *config.extra_css, *config.extra_javascript])}
     assert own <= models.RESERVED_SLUGS
     slugs = {j.slug for j in loader.load(ROOT / "data").registry.jobcentres}
     hand_written = {p.stem for p in (ROOT / "docs").glob("*.md")}

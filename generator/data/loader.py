@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from generator import messages
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
-from generator.data.models import KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
+from generator.data.models import FACT_REF, KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
 
 REGISTRY_FILE = "jobcentres.yaml"
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
@@ -516,6 +516,9 @@ def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog
         _check_unique([(loc, g.id) for loc, g in goals], "goal", shown, lines, log)
         for loc, g in goals:
             _check_refs(loc + ("charts",), g.charts, table_ids, "table", shown, lines, log)
+        if doc.follow_up:
+            _check_refs(("follow_up", "tables"), doc.follow_up.tables, table_ids, "table", shown, lines, log)
+    _check_unique([(("text_facts", i), f.id) for i, f in enumerate(doc.text_facts)], "text fact", shown, lines, log)
     if isinstance(doc, Plan):
         _check_plan(doc, shown, lines, log)
 
@@ -529,13 +532,18 @@ PAGE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[^)]*)?\)|^[ ]{0,3}\[[^\]\n]
 
 
 def _check_texts(doc: DocumentBase, known: set[str], shown: str, lines: LineMap, log: IssueLog) -> list[tuple[tuple, str]]:
-    """{ref:ID} in any text must name a table or figure of this document. Returns the links the
+    """{ref:ID} in any text must name a table or figure of this document, {tal:ID} a figure of its
+    text_facts. Returns the links the
     texts make to pages of the site (PAGE_LINK), with their places, for sitecheck."""
     links = []
+    facts = {f.id for f in doc.text_facts}
     for loc, value in _texts(doc.model_dump(exclude_defaults=True)):
         for ref in REF.findall(value):
             if ref not in known:
                 log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_ref", ref=ref))
+        for ref in FACT_REF.findall(value):  # {tal:ID}: a figure of text_facts
+            if ref not in facts:
+                log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_fact", ref=ref))
         for m in PAGE_LINK.finditer(value):
             target = (m.group(1) or m.group(2) or "").split("#")[0].split("?")[0]
             if target and ":" not in target.split("/")[0] and target.endswith((".md", "/")) and not target.startswith("/"):

@@ -108,6 +108,44 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
+class Span(Strict):
+    """A period a figure covers: one month ('2014-12'), a range of months
+    ({start: 2014-01, end: 2014-06}) or a whole year (2014). Written in YAML as one of those three;
+    `kind` is derived."""
+
+    start: Period
+    end: Period
+    kind: Literal["month", "range", "year"] = "range"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_short_forms(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+            year = int(value)
+            if not 1900 <= year <= 2100:
+                raise ValueError(messages.text("yaml.expected_span", got=repr(value)))
+            return {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 1), "kind": "year"}
+        if isinstance(value, (str, dt.date)):
+            month = _parse_period(value)
+            return {"start": month, "end": month, "kind": "month"}
+        if isinstance(value, dict) and "kind" in value:
+            raise ValueError(messages.text("yaml.span_kind"))
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(messages.text("yaml.span_backwards"))
+        if self.kind == "range" and self.start == self.end:
+            self.kind = "month"
+        return self
+
+    @property
+    def month(self) -> dt.date | None:
+        """The one month, for a span of one month."""
+        return self.start if self.kind == "month" else None
+
+
 # --------------------------------------------------------------------------- registry
 
 
@@ -269,6 +307,41 @@ class Section(Strict):
     tables: list[str] = Field([], description="ids of tables shown in this section")
 
 
+_DOCUMENT_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")
+
+
+def _parse_document_date(value: Any) -> str:
+    """The document's own date as printed on it: a day (YYYY-MM-DD) or only a month (YYYY-MM).
+    Kept as text, so that its precision is kept."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and (m := _DOCUMENT_DATE.fullmatch(value)):
+        if m.group(3):
+            return _calendar_date(m).isoformat()
+        if 1 <= int(m.group(2)) <= 12:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    raise ValueError(messages.text("yaml.expected_document_date", got=repr(value)))
+
+
+DocumentDate = Annotated[str, BeforeValidator(_parse_document_date)]
+
+# {tal:ID} in a Markdown field: the figure text_facts records under that id, formatted.
+FACT_REF = re.compile(r"\{tal:([a-z0-9-]+)\}")
+
+
+class TextFact(Strict):
+    """A figure the document states in its running text ('ledigheden faldt med 4,2 pct. i 2014'),
+    recorded so that the site formats it and open data holds it. Written in a text as {tal:ID}."""
+
+    id: Slug
+    value: Number
+    unit: str | None = Field(None, description="written after the number, fx 'pct.' or 'personer'")
+    period: Span | None = Field(None, description="the month, range of months or year the figure covers")
+    measures: Text = Field(description="what the figure measures, fx 'fald i antal ledige'")
+
+
 class DocumentBase(Strict):
     jobcentre: Slug
     year: int = Field(ge=2000, le=2100)
@@ -281,6 +354,9 @@ class DocumentBase(Strict):
     sources: list[Source] = []
     updated: Date | None = Field(None, description="when the data were last checked against the source")
     source_document: str | None = Field(None, description="the source document's file name or address")
+    document_date: DocumentDate | None = Field(
+        None, description="the date the document itself bears: YYYY-MM-DD, or YYYY-MM when it gives only the month")
+    text_facts: list[TextFact] = Field([], description="figures stated in the running text, written there as {tal:ID}")
 
     def references(self) -> list[str]:
         """File names (stems) of documents in the same folder that this one answers or refers to."""
@@ -293,6 +369,9 @@ class DocumentBase(Strict):
     def problems(self) -> list[tuple[tuple, str]]:
         """Checks across fields, as (place in the file, message); the loader adds file and line."""
         return []
+
+    def text_fact(self, ident: str) -> TextFact | None:
+        return next((f for f in self.text_facts if f.id == ident), None)
 
 
 # --------------------------------------------------------------------------- revision
@@ -329,11 +408,26 @@ class Claim(Strict):
 class PeerValue(Strict):
     name: Text
     value: Number
+    own: bool = Field(False, description="true: this entry is the jobcentre itself (highlighted, named in the text)")
+
+
+class Rank(Strict):
+    """Where the jobcentre ranks among others, as the document states it: 'nr. 3 af 6 i klyngen'."""
+
+    position: int = Field(ge=1, le=1000)
+    of: int = Field(ge=1, le=1000)
+    among: Text = Field("klyngen", description="among whom, fx 'klyngen' or 'regionen'")
+
+    @model_validator(mode="after")
+    def _within(self) -> "Rank":
+        if self.position > self.of:
+            raise ValueError(messages.text("yaml.rank_beyond", position=self.position, of=self.of))
+        return self
 
 
 class Goal(Strict):
     id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    label: Text = Field(description="the document's label, fx 'Mål 2' or '4B'")
+    label: str = Field("", description="the document's label, fx 'Mål 2' or '4B'; none: the site numbers the goal")
     title: str | None = None
     text: Markdown = Field("", description="the goal as the document words it")
     type: Literal["ministermål", "lokalt mål"] | None = Field(
@@ -343,7 +437,7 @@ class Goal(Strict):
     baseline: Number | None = None
     baseline_period: Period | None = None
     status: Union[Number, StartEnd, Range, None] = None
-    status_period: Period | None = None
+    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
     status_text: str | None = Field(None, description="the status in words where it is not a number")
     target: Number | None = None
     target_period: Period | None = None
@@ -356,26 +450,81 @@ class Goal(Strict):
     charts: list[str] = Field([], description="ids of tables whose charts belong to this goal")
     comparisons: list[PeerValue] = []
     comparison_unit: str | None = None
+    rank: Rank | None = Field(None, description="the jobcentre's place among others, as the document states it")
     plan_goal: str | None = Field(None, description="id of the plan goal this reviews, when it differs")
     subgoals: list["Goal"] = []
+    _number: str = PrivateAttr(default="")  # the site's own label ('Mål 2'), set by the revision
+
+    @property
+    def shown_label(self) -> str:
+        """The document's label, or the site's own numbering when the document has none."""
+        return self.label or self._number
 
     @model_validator(mode="after")
     def _direction_needs_numbers(self) -> "Goal":
         if self.direction != "qualitative":
+            # A goal measured without a target leaves direction out (its state: no_target).
             if self.target is None:
                 raise ValueError(messages.text("yaml.direction_needs_target", direction=self.direction))
             if self.achieved is not None:
                 raise ValueError(messages.text("yaml.achieved_only_qualitative"))
+        if sum(p.own for p in self.comparisons) > 1:
+            raise ValueError(messages.text("yaml.own_twice"))
         return self
+
+
+class FollowUpFigure(Strict):
+    """A goal's figure after the year: status for the follow-up period and, if given, its own target."""
+
+    goal: Slug = Field(description="id of the goal (or sub-goal) the figure follows up")
+    status: Number
+    target: Number | None = Field(None, description="the follow-up's own target, when the document sets one")
+
+
+class FollowUp(Strict):
+    """'Seneste udvikling': figures after the year, with their own period and targets, shown apart
+    from the year's goals and series (and not counted in the year's results)."""
+
+    heading: Text = "Seneste udvikling"
+    period: Span = Field(description="the month, range of months or year the follow-up covers")
+    body: Markdown = ""
+    figures: list[FollowUpFigure] = []
+    tables: list[str] = Field([], description="ids of tables (the follow-up's own series) shown in this section")
+    notes: list[Note] = []
 
 
 class Revision(DocumentBase):
     kind: Literal["resultatrevision"] = "resultatrevision"
     baseline_period: Period | None = None
-    status_period: Period | None = None
+    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
     target_period: Period | None = None
     goals_heading: Text = "Resultater i forhold til målene"
     goals: list[Goal] = []
+    follow_up: FollowUp | None = None
+
+    @model_validator(mode="after")
+    def _number_goals(self) -> "Revision":
+        """Goals the document does not label are numbered by their place: 'Mål 2', 'Mål 2.1'."""
+        for i, g in enumerate(self.goals, start=1):
+            g._number = f"Mål {i}"
+            for j, sub in enumerate(g.subgoals, start=1):
+                sub._number = f"{g.shown_label}.{j}"
+        return self
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        out = super().problems()
+        if self.follow_up:
+            ids = {g.id for g in _walk(self.goals)}
+            for j, f in enumerate(self.follow_up.figures):
+                if f.goal not in ids:
+                    out.append((("follow_up", "figures", j, "goal"), messages.text("yaml.no_such_id", what="goal", ref=f.goal)))
+        return out
+
+
+def _walk(goals: list[Goal]):
+    for g in goals:
+        yield g
+        yield from _walk(g.subgoals)
 
 
 # --------------------------------------------------------------------------- plan

@@ -3,9 +3,12 @@
 The one counting rule for goals (explained for readers on Om data, docs/om-data.md):
 
 - A document's **mål** are its main goals (the top-level `goals`). Each counts once, in the
-  state compute.outcome gives it: opfyldt, delvist opfyldt, ikke opfyldt or ikke målt. A main
-  goal with sub-goals is opfyldt when all of its measured sub-goals are, delvist opfyldt when
-  some are, ikke opfyldt when none are, and ikke målt when none of them was measured.
+  state compute.outcome gives it: opfyldt, delvist opfyldt, ikke opfyldt, målt uden mål (a
+  figure is stated, no target is set) or ikke målt. A main goal with sub-goals is opfyldt when
+  all of its measured sub-goals with a target are, delvist opfyldt when some are, ikke opfyldt
+  when none are; when none of them has both a figure and a target, it is målt uden mål if any
+  has a figure, else ikke målt.
+- A follow-up ('seneste udvikling', after the year) is not counted.
 - Its **delmål** are the sub-goals of its main goals, counted the same way, on their own.
 
 Every place that says how many goals a document met (the revision's overview, the front page,
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from generator.results import goals as compute
 from generator.data.models import Goal
 
-STATES = ("met", "partly", "not_met", "not_measured")
+STATES = ("met", "partly", "not_met", "no_target", "not_measured")
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,15 @@ class Counts:
     partly: int = 0
     not_met: int = 0
     not_measured: int = 0
+    no_target: int = 0
 
     @property
     def total(self) -> int:
-        return self.met + self.partly + self.not_met + self.not_measured
+        return self.met + self.partly + self.not_met + self.not_measured + self.no_target
 
     @property
     def measured(self) -> int:
+        """Goals with a figure, with or without a target."""
         return self.total - self.not_measured
 
     def as_dict(self) -> dict[str, int]:
@@ -75,13 +80,19 @@ class Summary:
 
 
 def _states(c: Counts) -> str:
-    words = [f"{n} {compute.STATE_WORDS[s]}" for s in STATES if (n := getattr(c, s)) or s == "met"]
+    words = [f"{n} {count_word(s)}" for s in STATES if (n := getattr(c, s)) or s == "met"]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
 
 
+def count_word(state: str) -> str:
+    """A state's words in a count ('2 målt uden mål'): as compute.STATE_WORDS, without commas,
+    which would read as the list's own."""
+    return compute.STATE_WORDS[state].replace(",", "")
+
+
 def _rest(c: Counts) -> str:
-    """The partly met and unmeasured goals, in brackets: the rest were not met."""
-    words = [f"{n} {w}" for n, w in ((c.partly, "delvist"), (c.not_measured, "ikke målt")) if n]
+    """The partly met, untargeted and unmeasured goals, in brackets: the rest were not met."""
+    words = [f"{n} {w}" for n, w in ((c.partly, "delvist"), (c.no_target, "uden mål"), (c.not_measured, "ikke målt")) if n]
     return f" ({', '.join(words)})" if words else ""
 
 

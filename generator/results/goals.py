@@ -12,13 +12,14 @@ from generator.data.errors import DataIssue
 from generator.data.loader import Dataset, display_path
 from generator.data.models import Claim, Goal, Range, StartEnd
 
-State = Literal["met", "not_met", "partly", "not_measured"]
+State = Literal["met", "not_met", "partly", "not_measured", "no_target"]
 
 STATE_WORDS = {
     "met": "opfyldt",
     "not_met": "ikke opfyldt",
     "partly": "delvist opfyldt",
     "not_measured": "ikke målt",
+    "no_target": "målt, uden mål",  # a figure is stated, but the document sets no target
 }
 
 
@@ -65,10 +66,10 @@ def is_met(direction: str, value: float, target: float, tolerance: float = 0) ->
 def outcome(goal: Goal) -> Outcome:
     if goal.subgoals:
         subs = [outcome(g) for g in goal.subgoals]
-        measured = [o for o in subs if o.state != "not_measured"]
+        measured = [o for o in subs if o.state not in ("not_measured", "no_target")]
         met = sum(o.state == "met" for o in measured)
         if not measured:
-            state: State = "not_measured"
+            state: State = "no_target" if any(o.state == "no_target" for o in subs) else "not_measured"
         elif met == len(measured):
             state = "met"
         elif met == 0:
@@ -77,11 +78,17 @@ def outcome(goal: Goal) -> Outcome:
             state = "partly"
         return Outcome(state=state, met_count=met, total=len(measured))
 
+    value = compared_value(goal)
+    if goal.target is None and goal.achieved is None and value is not None:
+        # Measured, but the document sets no target: neither met nor not met.
+        return Outcome(state="no_target", compared=value,
+                       change_abs=None if goal.baseline is None else value - goal.baseline,
+                       change_pct=pct_change(goal.baseline, value))
+
     if goal.direction == "qualitative":
         state = "not_measured" if goal.achieved is None else ("met" if goal.achieved else "not_met")
         return Outcome(state=state)
 
-    value = compared_value(goal)
     if value is None:
         return Outcome(state="not_measured", target_change_pct=pct_change(goal.baseline, goal.target))
     state = "met" if is_met(goal.direction, value, goal.target, goal.tolerance) else "not_met"
@@ -92,6 +99,14 @@ def outcome(goal: Goal) -> Outcome:
         change_pct=pct_change(goal.baseline, value),
         target_change_pct=pct_change(goal.baseline, goal.target),
     )
+
+
+def follow_up_state(goal: Goal, status: float, target: float | None) -> State:
+    """A follow-up figure ('seneste udvikling', after the year) against the follow-up's own
+    target: met or not met in the goal's direction; no_target without a target (or a direction)."""
+    if target is None or goal.direction == "qualitative":
+        return "no_target"
+    return "met" if is_met(goal.direction, status, target, goal.tolerance) else "not_met"
 
 
 def walk_goals(goals: list[Goal]):
@@ -105,7 +120,7 @@ def contradicted_claims(goal: Goal, o: Outcome) -> list[tuple[Claim, State]]:
     each with the state the document claims."""
     out = []
     for claim in goal.claims:
-        if claim.met is None or o.state == "not_measured":
+        if claim.met is None or o.state in ("not_measured", "no_target"):
             continue
         claimed: State = "partly" if claim.met == "partly" else ("met" if claim.met else "not_met")
         if claimed != o.state:

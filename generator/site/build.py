@@ -26,16 +26,18 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator import messages
+from generator import cache, messages
+from generator.data import loader
 from generator.data.csvdata import display_path
 from generator.data.errors import DataError, DataIssue
 from generator.data.loader import Dataset, Document
-from generator import cache
-from generator.site import listings, opendata, scorecard
-from generator.views import kinds
+from generator.results import goals as results_goals
+from generator.site import listings, opendata, scorecard, sitecheck
+from generator.views import kinds, svgrender
 from generator.views.page import Context, Page, PageBuilder
 
 GENERATOR = Path(__file__).resolve().parent.parent
+JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (mkdocs.yml's extra_javascript loads it)
 LIBRARIES = ("altair", "jinja2", "markdown", "pandas", "pydantic", "vl-convert-python")
 
 
@@ -75,9 +77,24 @@ class Site:
     """What the site stage gives the plugin: pages, other files (site path -> (store, key)),
     and the warnings to print."""
 
+    store: cache.Store  # where the pages' bodies are
     pages: list[SitePage] = field(default_factory=list)
     files: dict[str, tuple[cache.Store, str]] = field(default_factory=dict)
+    late: dict[str, tuple[cache.Store, str]] = field(default_factory=dict)  # SVGs still being rendered
+    warnings: list[DataIssue] = field(default_factory=list)  # claims a document's figures do not support
+    dataset: Dataset | None = None
     made: int = 0  # document pages made by this build (the others came from the cache)
+
+    def entries(self):
+        """(site path, store, key) of every page's body and every file ready now."""
+        yield from ((p.path, self.store, p.body) for p in self.pages)
+        yield from ((path, store, key) for path, (store, key) in self.files.items())
+
+    def body(self, page: SitePage) -> str:
+        content = self.store.get(page.body, touch=False)
+        if content is None:
+            raise cache.CacheError(messages.text("build.cache_changed", path=self.store.file(page.body)))
+        return content.decode("utf-8")
 
 
 def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
@@ -91,7 +108,7 @@ def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
 class Builder:
     def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store):
         self.ctx, self.dataset, self.store = ctx, dataset, store
-        self.site = Site()
+        self.site = Site(store)
         self.charts = ctx.svgs.store if ctx.svgs else None
         project = dataset.root.resolve().parent
         self.project = project
@@ -197,7 +214,32 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store) -> Site:
         b._add_page(page)
     if ctx.svgs is not None:
         ctx.svgs.render(wait=False)
+        b.site.late = {path: entry for path, entry in b.site.files.items()
+                       if entry[0] is ctx.svgs.store and entry[0].file(entry[1]) in ctx.svgs.promised}
+        for path in b.site.late:
+            del b.site.files[path]
+    b.site.dataset = dataset
     return b.site
+
+
+def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
+         load_cache: loader.LoadCache | None = None) -> Site:
+    """The site from the data folder: loaded and checked as `validate --docs` checks it (raises
+    DataError with every error), then built; the documents' own warnings with it."""
+    dataset = loader.load(data_dir, cache=load_cache)
+    issues = sitecheck.check(dataset, docs_dir)
+    if issues:
+        raise DataError(issues)
+    out = build(ctx, dataset, store)
+    if ctx.svgs is not None:  # the chart runtime, beside the charts
+        out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
+    # a file (not a page: sitecheck saw those) in docs/ at a generated file's address
+    clashes = sorted(set(out.files) & set(sitecheck.docs_paths(docs_dir)))
+    if clashes:
+        raise DataError([DataIssue(display_path(Path(docs_dir)), None, "", messages.text(
+            "build.docs_file_clash", paths="\n".join(f"  docs/{p}" for p in clashes)))])
+    out.warnings = [*dataset.warnings, *results_goals.claim_warnings(dataset)]
+    return out
 
 
 def document_pages(dataset: Dataset, ctx: Context | None = None) -> list[Page]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from generator import messages
 from generator.data.loader import Dataset, Document
 from generator.data.models import Jobcentre
 from generator.views import kinds
@@ -180,11 +181,23 @@ def _newest_list(ctx: pages.Context, dataset: Dataset, from_page: str) -> Listin
 SNIPPETS = {"jobcentre": _jobcentre_list, "nyeste": _newest_list}
 
 
-def snippets(ctx: pages.Context, dataset: Dataset, page: str) -> dict[str, str]:
-    """The HTML of each named list for a hand-written page (its source path), by its marker line."""
+def fill(markdown: str, ctx: pages.Context, dataset: Dataset, page: str) -> str:
+    """A hand-written page's Markdown (page: its source path) with each marker line
+    (`<!-- jc:nyeste -->` alone on its line) replaced by the HTML of the named list. An unknown
+    list is a ValueError with the message to show."""
+    if "<!-- jc:" not in markdown:
+        return markdown
     template = ctx.env.get_template("listing.html.j2")
-    return {f"<!-- jc:{name} -->": template.render(listing=make(ctx, dataset, page), heading=False)
-            for name, make in SNIPPETS.items()}
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        marker = " ".join(line.split())
+        if marker.startswith("<!-- jc:") and marker.endswith("-->"):
+            make = SNIPPETS.get(marker[len("<!-- jc:"):-len("-->")].strip())
+            if make is None:
+                raise ValueError(messages.text("build.unknown_list", page=f"docs/{page}", marker=marker,
+                                               known=", ".join(f"<!-- jc:{n} -->" for n in SNIPPETS)))
+            lines[i] = template.render(listing=make(ctx, dataset, page), heading=False)
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- navigation

@@ -12,13 +12,14 @@ import json
 import math
 from dataclasses import dataclass
 
-from generator.results import goals as compute
 from generator.data.loader import Dataset, Document
-from generator.data.models import Goal, Plan, PlanGoal
+from generator.data.models import Goal, Plan, PlanGoal, Range, Revision, Span, StartEnd
+from generator.results import goals as compute
+from generator.views.goals import follow_up_rows
 from generator.views.page import Context, Page, PageBuilder
 from generator.views.tables import csv_cell
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: columns added at the end (issue 17: rank, whole status periods, follow-up, text figures)
 DATA_PAGE = "data"
 
 GOAL_FIELDS = [
@@ -30,7 +31,7 @@ GOAL_FIELDS = [
     ("label", "dokumentets betegnelse, fx 'Mål 3' eller '4B'"),
     ("title", "målets titel"),
     ("type", "ministermål eller lokalt mål; tom, når dokumentet ikke siger det"),
-    ("direction", "at_most, at_least, exactly eller qualitative"),
+    ("direction", "at_most, at_least, exactly eller qualitative; tom for et mål, der er målt uden mål"),
     ("unit", "enhed"),
     ("baseline", "nulpunkt"),
     ("baseline_period", "nulpunktets måned (ÅÅÅÅ-MM)"),
@@ -40,27 +41,41 @@ GOAL_FIELDS = [
     ("target_period", "målets måned (ÅÅÅÅ-MM)"),
     ("change_abs", "beregnet: status minus nulpunkt"),
     ("change_pct", "beregnet: ændring i pct. af nulpunktet"),
-    ("state", "beregnet: met, not_met, partly eller not_measured"),
+    ("state", "beregnet: met, not_met, partly, not_measured eller no_target (målt, uden mål)"),
     ("met_count", "beregnet, for mål med delmål: antal opfyldte delmål"),
     ("subgoal_count", "beregnet, for mål med delmål: antal målte delmål"),
     ("url", "sidens adresse på sitet, med anker til målet"),
     ("target_label", "i planer: hvad måltallet gælder, fx 'uddannelsesparate unge' (én række pr. måltal)"),
+    ("rank_position", "jobcentrets placering, som dokumentet angiver den (fx 3 i 'nr. 3 af 6')"),
+    ("rank_of", "antal, placeringen er blandt (fx 6)"),
+    ("rank_among", "hvem placeringen er blandt, fx 'klyngen'"),
+    ("status_period_kind", "statussens periode: month (en måned), range (flere måneder) eller year (et helt år)"),
+    ("status_period_start", "statusperiodens første måned (ÅÅÅÅ-MM)"),
+    ("status_period_end", "statusperiodens sidste måned (ÅÅÅÅ-MM)"),
+    ("status_start", "status givet som start og slut: startværdien"),
+    ("status_end", "status givet som start og slut: slutværdien"),
+    ("status_min", "status givet som interval: mindste værdi"),
+    ("status_max", "status givet som interval: største værdi"),
+    ("status_mean", "status givet som interval: gennemsnittet"),
+    ("part", "tom for årets mål; follow_up for tal fra afsnittet 'seneste udvikling' (efter året, tælles ikke med)"),
 ]
 
 CELL_FIELDS = [
     ("jobcentre", "jobcentrets slug"),
     ("year", "året, dokumentet handler om"),
     ("document", "dokumentets navn"),
-    ("table_id", "tabellens id i dokumentet"),
+    ("table_id", "tabellens id i dokumentet (tom for et tal fra dokumentets tekst)"),
     ("table_title", "tabellens titel"),
     ("row", "rækkens nummer i tabellen, fra 1"),
-    ("row_label", "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den)"),
-    ("column", "kolonnens nøgle"),
+    ("row_label", "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den; for et tal fra teksten: hvad det måler)"),
+    ("column", "kolonnens nøgle (for et tal fra teksten: tallets id)"),
     ("column_label", "kolonnens overskrift"),
     ("unit", "enhed"),
     ("value", "værdien (tal med punktum som decimaltegn)"),
     ("provenance", "table: fra en tabel; text: aflæst af dokumentets tekst"),
     ("period", "rækkens måned (ÅÅÅÅ-MM), hvis tabellen har en månedskolonne"),
+    ("period_start", "for tal fra teksten: periodens første måned (ÅÅÅÅ-MM)"),
+    ("period_end", "for tal fra teksten: periodens sidste måned (ÅÅÅÅ-MM)"),
 ]
 
 JOBCENTRE_FIELDS = [
@@ -82,6 +97,23 @@ def _num(v):
     return int(v) if float(v).is_integer() else round(float(v), 6)
 
 
+def _span_fields(span: Span | None, status) -> dict:
+    """A status' period and values, whole: kind, first and last month, start/end or min/max/mean."""
+    start, end, kind = (span.start, span.end, span.kind) if span else (None, None, "")
+    if isinstance(status, StartEnd) and span is None:
+        start, end, kind = status.start_period, status.end_period, "range"
+    return {
+        "status_period_kind": kind if status is not None else "",
+        "status_period_start": _month(start) if status is not None else "",
+        "status_period_end": _month(end) if status is not None else "",
+        "status_start": _num(status.start) if isinstance(status, StartEnd) else None,
+        "status_end": _num(status.end) if isinstance(status, StartEnd) else None,
+        "status_min": _num(status.min) if isinstance(status, Range) else None,
+        "status_max": _num(status.max) if isinstance(status, Range) else None,
+        "status_mean": _num(status.mean) if isinstance(status, Range) else None,
+    }
+
+
 def doc_url(doc: Document) -> str:
     return f"{doc.jobcentre}/{doc.year}/{doc.slug}/"
 
@@ -92,22 +124,47 @@ def goal_rows(dataset: Dataset) -> list[dict]:
     def add(doc: Document, goal: Goal, parent: str | None):
         o = compute.outcome(goal)
         m = doc.model
+        span = goal.status_period or getattr(m, "status_period", None)
         rows.append({
             "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
             "goal_id": goal.id, "parent_id": parent or "", "label": goal.label, "title": goal.title or "",
-            "type": goal.type or "", "direction": goal.direction, "unit": goal.unit or "",
+            "type": goal.type or "", "direction": "" if o.state == "no_target" and goal.direction == "qualitative" else goal.direction,
+            "unit": goal.unit or "",
             "baseline": _num(goal.baseline),
             "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None)) if goal.baseline is not None else "",
             "status": _num(compute.compared_value(goal)),
-            "status_period": _month(goal.status_period or getattr(m, "status_period", None)) if goal.status is not None else "",
+            "status_period": _month(span.end if span else None) if goal.status is not None else "",
             "target": _num(goal.target),
             "target_period": _month(goal.target_period or getattr(m, "target_period", None)) if goal.target is not None else "",
             "change_abs": _num(o.change_abs), "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
             "state": o.state, "met_count": o.met_count, "subgoal_count": o.total,
             "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
+            "rank_position": goal.rank.position if goal.rank else None, "rank_of": goal.rank.of if goal.rank else None,
+            "rank_among": goal.rank.among if goal.rank else "",
+            # a start-and-end status without a period of its own keeps its own two months
+            **_span_fields(goal.status_period or (None if isinstance(goal.status, StartEnd) else span), goal.status),
+            "part": "",
         })
         for sub in goal.subgoals:
             add(doc, sub, goal.id)
+
+    def add_follow_up(doc: Document):
+        """The follow-up's figures ('seneste udvikling'): part follow_up, each against its own target."""
+        f = doc.model.follow_up
+        for r in follow_up_rows(doc.model):
+            g = r.goal
+            rows.append({
+                "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "goal_id": g.id, "parent_id": "",
+                "label": g.label, "title": g.title or "", "type": g.type or "",
+                "direction": g.direction if r.figure.target is not None and g.direction != "qualitative" else "",
+                "unit": g.unit or "", "baseline": None, "baseline_period": "",
+                "status": _num(r.figure.status), "status_period": _month(f.period.end),
+                "target": _num(r.figure.target), "target_period": _month(f.period.end) if r.figure.target is not None else "",
+                "change_abs": None, "change_pct": None, "state": r.state, "met_count": None, "subgoal_count": None,
+                "url": f"{doc_url(doc)}#seneste-udvikling", "target_label": "",
+                "rank_position": None, "rank_of": None, "rank_among": "", **_span_fields(f.period, r.figure.status),
+                "part": "follow_up",
+            })
 
     def add_plan_goal(doc: Document, area, goal: PlanGoal):
         base = {
@@ -116,6 +173,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
             "unit": "", "baseline": None, "baseline_period": "", "status": None, "status_period": "",
             "target": None, "target_period": "", "change_abs": None, "change_pct": None, "state": "",
             "met_count": None, "subgoal_count": None, "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
+            "rank_position": None, "rank_of": None, "rank_among": "", **_span_fields(None, None), "part": "",
         }
         if not goal.targets:
             rows.append(base)
@@ -132,6 +190,8 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         for goal in getattr(doc.model, "goals", []) or []:
             if isinstance(goal, Goal):
                 add(doc, goal, None)
+        if isinstance(doc.model, Revision) and doc.model.follow_up:
+            add_follow_up(doc)
     return rows
 
 
@@ -155,8 +215,21 @@ def cell_rows(dataset: Dataset) -> list[dict]:
                         "table_id": table.id, "table_title": table.title, "row": i, "row_label": label,
                         "column": col.key, "column_label": col.label, "unit": col.unit or "",
                         "value": _num(rec[col.key]), "provenance": table.provenance, "period": month,
+                        "period_start": "", "period_end": "",
                     })
+        rows.extend(text_fact_rows(doc))
     return rows
+
+
+def text_fact_rows(doc: Document) -> list[dict]:
+    """The figures a document's running text states (text_facts): provenance text, no table."""
+    return [{
+        "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "table_id": "", "table_title": "",
+        "row": None, "row_label": f.measures, "column": f.id, "column_label": f.measures, "unit": f.unit or "",
+        "value": _num(f.value), "provenance": "text",
+        "period": _month(f.period.month) if f.period and f.period.month else "",
+        "period_start": _month(f.period.start) if f.period else "", "period_end": _month(f.period.end) if f.period else "",
+    } for f in doc.model.text_facts]
 
 
 def jobcentre_rows(dataset: Dataset) -> list[dict]:

@@ -78,3 +78,19 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.partial, ignore_errors=True)
+
+
+def staged(config) -> Staging | None:
+    """For `mkdocs build`: a Staging for config.site_dir, which now names the staging folder."""
+    staging = Staging(config.site_dir)
+    config.site_dir = str(staging.partial)
+    return staging
+
+
+def finish(staging: Staging | None, config, failed: bool) -> None:
+    """At the end of a build: the new site swapped in, or (failed) dropped, and config.site_dir
+    back where gh-deploy and the caller look for the site."""
+    if staging is None:
+        return
+    staging.abort() if failed else staging.commit()
+    config.site_dir = str(staging.site)

@@ -2,23 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from generator.results import goals as compute
-
-from generator.site import opendata
 from generator import formatting as fmt
 from generator.data.loader import Dataset, Document
 from generator.data.models import ChartSpec, Column, Table
+from generator.results import goals as compute
+from generator.results.counts import STATES as ALL_STATES
+from generator.results.counts import summary
 from generator.views.goals import goal_cells
 from generator.views.page import Context, Page, PageBuilder, doc_page
-from generator.results.counts import summary
 
 SCORECARD = "maalopfyldelse"
-STATES = ["met", "partly", "not_met", "not_measured"]
-STATE_COLORS = {"met": "#2d8f4e", "partly": "#a67c00", "not_met": "#e0403a", "not_measured": "#808080"}  # 3:1 on both palettes (charts.PALETTE)
+STATES = list(ALL_STATES)
+STATE_COLORS = {"met": "#2d8f4e", "partly": "#a67c00", "not_met": "#e0403a", "not_measured": "#808080",
+                "no_target": "#3a6ea5"}  # 3:1 on both palettes (charts.PALETTE)
 
 
 @dataclass
@@ -28,7 +27,8 @@ class ScoreRow:
 
     @property
     def measured(self) -> int:
-        return sum(self.counts[s] for s in STATES if s != "not_measured")
+        """Goals measured against a target (a goal without a target cannot be met)."""
+        return sum(self.counts[s] for s in STATES if s not in ("not_measured", "no_target"))
 
     @property
     def share_met(self) -> float | None:
@@ -56,13 +56,19 @@ def _synthetic_table(ident: str, title: str, columns: list[Column], frame: pd.Da
 
 def _state_table(ident: str, title: str, key: str, label: str, names: list[str], counts: list[dict[str, int]]) -> Table:
     """Goals by result for each named group, as a table with a stacked-bar chart."""
-    frame = pd.DataFrame({key: names, **{s: [c[s] for c in counts] for s in STATES}})
+    states = shown_states(counts)
+    frame = pd.DataFrame({key: names, **{s: [c[s] for c in counts] for s in states}})
     columns = [Column(key=key, label=label, type="text")] + [
-        Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in STATES
+        Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in states
     ]
     return _synthetic_table(ident, title, columns, frame,
-                            ChartSpec(kind="stacked_bar", x=key, y=STATES, y_title="Antal mål",
-                                      colors=[STATE_COLORS[s] for s in STATES]))
+                            ChartSpec(kind="stacked_bar", x=key, y=states, y_title="Antal mål",
+                                      colors=[STATE_COLORS[s] for s in states]))
+
+
+def shown_states(counts: list[dict[str, int]]) -> list[str]:
+    """The states a count shows: all but 'målt, uden mål' when no goal has that state."""
+    return [s for s in STATES if s != "no_target" or any(c[s] for c in counts)]
 
 
 def attainment_table(dataset: Dataset, rows: list[ScoreRow]) -> Table:
@@ -110,7 +116,7 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
                 continue
             o = compute.outcome(g)
             out.append({"doc": doc, "goal": g, "outcome": o, "cells": goal_cells(g, o, doc.model)})
-    return sorted(out, key=lambda r: (r["goal"].title or r["goal"].label, -r["doc"].year, r["doc"].jobcentre))
+    return sorted(out, key=lambda r: (r["goal"].title or r["goal"].shown_label, -r["doc"].year, r["doc"].jobcentre))
 
 
 def year_table(rows: list[ScoreRow]) -> Table:
@@ -140,8 +146,9 @@ def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
         out.append(jobcentre_scorecard(ctx, dataset, j, own, [m for m in ministermaal if m["doc"].jobcentre == j.slug]))
     fig = b.figure_for_table(year_table(rows)) if rows else None
     overview = b.render("maalopfyldelse.html.j2", "Målopfyldelse",
-                         "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål", per_jobcentre=per_jobcentre, figure=fig,
-                             states=STATES, total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows))
+                        "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål",
+                        per_jobcentre=per_jobcentre, figure=fig, states=shown_states([r.counts for r in rows]),
+                        total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows))
     return [overview, *out]
 
 
@@ -153,7 +160,8 @@ def jobcentre_scorecard(ctx: Context, dataset: Dataset, j, rows: list[ScoreRow],
     return b.render("maalopfyldelse_jobcenter.html.j2", f"Målopfyldelse – {j.name}",
                     f"Målopfyldelse for {j.name}: resultatrevisionernes mål år for år, ministermålene og klyngen",
                     jobcentre=j, rows=rows, figure=fig, cluster_figure=cluster_fig, ministermaal=ministermaal,
-                    states=STATES, doc_url=lambda doc, anchor=None: b.url(doc_page(doc), anchor))
+                    states=shown_states([r.counts for r in rows]),
+                    doc_url=lambda doc, anchor=None: b.url(doc_page(doc), anchor))
 
 
 def share(value: float | None) -> str:

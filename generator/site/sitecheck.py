@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import messages
-
-from generator.site import listings as overview
-
-from generator.views import page as pages
 from generator.data.csvdata import display_path
 from generator.data.errors import DataIssue
 from generator.data.loader import REGISTRY_FILE, Dataset, LineMap, _field_path, _lookup_line
+from generator.site import listings as overview
 from generator.site.opendata import DATA_PAGE
 from generator.site.scorecard import SCORECARD
+from generator.views import page as pages
+
 
 @dataclass(frozen=True)
 class Planned:

@@ -15,9 +15,8 @@ from pathlib import Path
 import altair as alt
 
 from generator import cache
-
-from generator.views import svgrender
 from generator.data.models import Column, PeerValue, Table
+from generator.views import svgrender
 
 # Series colours and the goal line: each reaches 3:1 (WCAG 1.4.11) against both palettes'
 # backgrounds, Material's light #ffffff and slate's #1e2029 (relative luminance 0.17-0.24), so a

@@ -13,10 +13,9 @@ import html
 import json
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import quote
-
-import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.extensions.toc import nest_toc_tokens, render_inner_html, slugify, strip_tags, unique
@@ -222,7 +221,7 @@ class MarkdownRenderer:
             out = self.md.convert(markdown_text(text))
         if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
             out = out[3:-4]
-        if refs is not None and "&#123;ref:" in out:
+        if refs is not None and ("&#123;ref:" in out or "&#123;tal:" in out):
             out = refs.links(out)
         return Markup(out)
 
@@ -233,11 +232,12 @@ class MarkdownRenderer:
 class Refs:
     """Page-wide numbering of figures and tables, for captions and for {ref:ID} in text."""
 
-    _REF = re.compile(r"&#123;ref:([a-z0-9-]+)&#125;")
+    _REF = re.compile(r"&#123;(ref|tal):([a-z0-9-]+)&#125;")
 
     def __init__(self):
         self.items: dict[str, tuple[str, int, str]] = {}
         self.counts = {"figur": 0, "tabel": 0}
+        self.facts: dict[str, str] = {}  # {tal:ID} -> the figure, formatted (text_facts)
 
     def add(self, ident: str, kind: str) -> int:
         if ident not in self.items:
@@ -253,10 +253,14 @@ class Refs:
         return f"{kind.capitalize()} {n}"
 
     def links(self, html_text: str) -> str:
-        """{ref:ID} (as escaped in a rendered field) as a link: '<a href="#figur-x">figur 2</a>'."""
+        """{ref:ID} (as escaped in a rendered field) as a link: '<a href="#figur-x">figur 2</a>';
+        {tal:ID} as the figure text_facts records, formatted. Unknown ids stay as written."""
 
         def link(m: re.Match) -> str:
-            item = self.items.get(m.group(1))
+            if m.group(1) == "tal":
+                words = self.facts.get(m.group(2))
+                return m.group(0) if words is None else f'<span class="jc-fact">{escape(words)}</span>'
+            item = self.items.get(m.group(2))
             return m.group(0) if item is None else f'<a href="#{item[2]}">{item[0]} {item[1]}</a>'
 
         return self._REF.sub(link, html_text)

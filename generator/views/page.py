@@ -97,6 +97,8 @@ def environment() -> Environment:
         number=lambda value, decimals=None: fmt.number(value, decimals),
         pct=fmt.pct,
         month=fmt.month,
+        span=fmt.span,
+        document_date=fmt.document_date,
         long_date=fmt.long_date,
         weekday_date=fmt.weekday_date,
         clock=fmt.clock,
@@ -108,7 +110,7 @@ def environment() -> Environment:
         safe_url=markup.safe_url,
     )
     env.globals.update(state_words=compute.STATE_WORDS, direction_words=goals.DIRECTION_WORDS,
-                       goal_cells=goals.goal_cells, result_sentence=goals.result_sentence,
+                       goal_cells=goals.goal_cells, result_sentence=goals.result_sentence, fact_words=goals.fact_words,
                        table_html=tables.table_html, Markup=Markup)
     return env
 
@@ -232,6 +234,8 @@ class PageBuilder:
         self.dataset = dataset
         self.doc = doc
         self.refs = Refs()
+        if doc is not None:  # {tal:ID} in its texts: the figures text_facts records, formatted
+            self.refs.facts = {f.id: goals.fact_words(f) for f in doc.model.text_facts}
         self.toc = Toc(ctx.permalink_title)
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str | bytes | Path] = {}
@@ -268,11 +272,16 @@ class PageBuilder:
         return fig
 
     def figure_for_peers(self, goal: Goal) -> Figure:
-        title = f"{goal.label}: sammenligning med andre jobcentre"
+        title = f"{goal.shown_label}: sammenligning med andre jobcentre"
+        if goal.rank:
+            title += f" ({fmt.rank(goal.rank)})"
         ranked = sorted(goal.comparisons, key=lambda p: -p.value)
+        own = goals.own_entry(goal, self.jobcentre_short)
         desc = describe_values("Rangordnet søjlediagram", title,
-                               [(p.name, fmt.quantity(p.value, goal.comparison_unit)) for p in ranked])
-        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title, highlight=self.jobcentre_short)
+                               [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit))
+                                for p in ranked])
+        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title,
+                                 highlight=own.name if own else self.jobcentre_short)
         return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
 
     def figure_for_values(self, ident: str, title: str, spec: dict, description: str,

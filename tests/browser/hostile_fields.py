@@ -12,6 +12,7 @@ field that the seed data do not use gets a value where the model accepts one.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import types
 import typing
@@ -34,6 +35,7 @@ IDENTIFIERS = {
     ("Wide", "column"): "a column key", ("Wide", "value"): "a column key",
     ("Section", "tables"): "table ids", ("Goal", "charts"): "table ids",
     ("Goal", "plan_goal"): "a plan goal id", ("FocusArea", "minister_goals"): "minister goal ids",
+    ("FollowUp", "tables"): "table ids",
 }
 # Fields whose values must repeat another field's value: they get that field's payload.
 SAME_AS = {("Minutes", "absent"): ("Member", "name"), ("Decision", "absent"): ("Member", "name")}
@@ -236,7 +238,7 @@ class Injector:
 def minimal(model: type[BaseModel]) -> dict | None:
     """The required fields of model with the simplest values of their types (None when a
     required field is of a type this does not know)."""
-    simple = {str: "x", float: 1.0, int: 1, bool: False}
+    simple = {str: "x", float: 1.0, int: 1, bool: False, dt.date: "2013-12-01"}  # a day: a month field takes it too
     out = {}
     for name, info in model.model_fields.items():
         if not info.is_required():

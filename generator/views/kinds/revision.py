@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.data.models import Goal
 from generator.results import counts, trace
 from generator.results import goals as compute
+from generator.views import goals as views
 from generator.views.kind import Kind
 from generator.views.page import Figure, Page, PageBuilder
 
@@ -50,7 +51,7 @@ def page(b: PageBuilder) -> Page:
         if planned_id in planned:
             v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", b.doc_url(plan, planned_id))
         # A goal table like the document's own (nulpunkt / status / mål).
-        if level == 0 and (goal.direction != "qualitative" or goal.subgoals):
+        if level == 0 and (goal.direction != "qualitative" or goal.subgoals or o.state == "no_target"):
             v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
             v.table_anchor = b.refs.anchor(f"maal-{goal.id}")
         v.figures = [b.figure_for_table(doc.table(t), o) for t in goal.charts]
@@ -61,11 +62,16 @@ def page(b: PageBuilder) -> Page:
 
     goals = [view(g, 0) for g in model.goals]
     sections = [(s, b.section_items(s)) for s in model.sections]
+    follow_up = None
+    if model.follow_up:  # after the goals: its own figures and series, apart from the year's
+        n = b.refs.add("seneste-udvikling", "tabel")
+        follow_up = (model.follow_up, views.follow_up_rows(model), n, b.section_items(model.follow_up))
     jc = b.dataset.jobcentres[doc.jobcentre]
     return b.render_document(
         "resultatrevision.html.j2", f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
         goals=goals, sections=sections, overview=counts.summary(model.goals),
-        baseline_period=model.baseline_period, status_period=model.status_period, target_period=model.target_period)
+        baseline_period=model.baseline_period, status_period=model.status_period, target_period=model.target_period,
+        follow_up=follow_up)
 
 
 def headline(doc) -> str:
