@@ -29,7 +29,7 @@ def dataset():
 # helpers below). A slow test these rules miss can say so
 # itself with @pytest.mark.slow.
 SLOW_FIXTURES = {"built_site", "seed_project", "project_copy", "synth_2x2"}
-SLOW_HELPERS = {"run_mkdocs_build", "build_old_path", "synth"}
+SLOW_HELPERS = {"run_mkdocs_build", "synth"}
 
 
 def is_slow(item: pytest.Item) -> bool:

@@ -236,15 +236,15 @@ def test_a_run_on_main_is_never_cancelled_and_others_are():
     assert "github.ref" in wf["concurrency"]["group"]  # one queue per branch or pull request
 
 
-def test_the_chart_cache_is_pruned_of_charts_no_build_used(tmp_path):
-    """The steps before and after Build, run as written: a chart the build used (its cache
-    entry touched) stays, one it did not use goes, before actions/cache saves the folder."""
+def test_the_build_cache_is_pruned_of_entries_no_build_used(tmp_path):
+    """The steps before and after Build, run as written: an entry the build used (touched)
+    stays, one it did not use goes, before actions/cache saves the folder."""
     build_job = load_workflow()["jobs"]["build"]
     names = [s.get("name") for s in build_job["steps"]]
-    cache = step(build_job, "Chart cache")
-    assert cache["uses"].startswith("actions/cache@") and cache["with"]["path"] == ".cache/charts"
-    mark, prune = step(build_job, "Mark the build's start"), step(build_job, "Prune the chart cache")
-    assert names.index("Chart cache") < names.index(mark["name"]) < names.index("Build") < names.index(prune["name"])
+    cache = step(build_job, "Build cache")
+    assert cache["uses"].startswith("actions/cache@") and cache["with"]["path"] == ".cache"
+    mark, prune = step(build_job, "Mark the build's start"), step(build_job, "Prune the build cache")
+    assert names.index("Build cache") < names.index(mark["name"]) < names.index("Build") < names.index(prune["name"])
     assert "if" not in prune  # after a successful build only
 
     charts = tmp_path / ".cache/charts"
@@ -262,6 +262,12 @@ def test_the_chart_cache_is_pruned_of_charts_no_build_used(tmp_path):
                          capture_output=True, text=True).stdout
     assert used.exists() and recent.exists() and not unused.exists()
     assert "Pruned 1 " in out
+    page = tmp_path / ".cache/files/pages/x.json"  # a page's manifest is pruned by the same rule
+    page.parent.mkdir(parents=True)
+    page.write_text("{}")
+    os.utime(page, (time.time() - 86400,) * 2)
+    subprocess.run(["bash", "-e", "-c", prune["run"]], cwd=tmp_path, env=env, check=True)
+    assert not page.exists() and used.exists()
 
 
 def test_ci_installs_from_the_lock_files():
@@ -382,7 +388,7 @@ def test_the_fast_subset_leaves_out_the_browser_suite_and_full_site_builds():
         "tests/test_publishing.py::test_edit_links_point_at_the_data_file",  # built_site
         "tests/test_authoring.py::test_mkdocs_serve_rebuilds_when_data_changes",  # project_copy
         "tests/test_synth.py::test_synthetic_tree_builds_strict_with_the_real_docs",  # run_mkdocs_build
-        "tests/test_scale.py::test_a_rebuild_reuses_what_did_not_change",  # synth
+        "tests/test_scale.py::test_a_warm_build_makes_no_page_and_one_change_remakes_its_folder",  # synth
         "tests/test_publishing.py::test_the_fast_subset_leaves_out_the_browser_suite_and_full_site_builds",
     }
     for test in slow:  # each exists, and is left out

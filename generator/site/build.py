@@ -100,7 +100,7 @@ class Site:
 def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
     """Store content under its own hash (once); returns its key."""
     key = f"blobs/{cache.digest(content)}{suffix}"
-    if not store.file(key).is_file():
+    if not store.touch(key):
         store.put(key, content)
     return key
 
