@@ -58,7 +58,7 @@ def test_a_warm_build_makes_no_page_and_one_change_remakes_its_folder(tmp_path):
     again, again_pages = _built(data, store, charts)
     assert again.made == 0
     assert {p: vars(x) for p, x in again_pages.items()} == {p: vars(x) for p, x in first_pages.items()}
-    keys = lambda site: {path: (store.root, key) for path, (store, key) in site.files.items()}  # noqa: E731
+    keys = lambda site: {path: (store.root, key) for path, (store, key) in [*site.files.items(), *site.late.items()]}  # noqa: E731
     assert keys(again) == keys(first)
     changed = data / "albertslund/2008/resultatrevision.yaml"
     text = changed.read_text(encoding="utf-8")
