@@ -24,7 +24,7 @@ def cmd_validate(args) -> int:
         return 1
     warnings = [*dataset.warnings, *compute.claim_warnings(dataset)]
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(messages.text("yaml.warning", text=w), file=sys.stderr)
     n = len(dataset.documents)
     print(messages.text("yaml.valid", documents=n, s="s" if n != 1 else "", jobcentres=len(dataset.registry.jobcentres), data=args.data)
           + (messages.text("yaml.valid_warnings", warnings=len(warnings), s="s" if len(warnings) != 1 else "") if warnings else ""))
@@ -100,7 +100,7 @@ def cmd_import(args) -> int:
     for issue in [*result.fatal, *result.problems]:
         print(issue, file=sys.stderr)
     for issue in result.warnings:
-        print(f"warning: {issue}", file=sys.stderr)
+        print(text("yaml.warning", text=issue), file=sys.stderr)
     if result.fatal:
         print(text("import.fatal"), file=sys.stderr)
         return 1

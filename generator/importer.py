@@ -249,7 +249,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str, str]:
     if bom:
         raw = raw[3:]  # the line numbers stay the same
     try:
-        return raw.decode("utf-8"), "UTF-8 with BOM" if bom else "UTF-8"
+        return raw.decode("utf-8"), t("encoding_utf8_bom") if bom else "UTF-8"
     except UnicodeDecodeError as e:
         bad = e.start
     utf8_line = next((n for n, line in enumerate(raw.split(b"\n"), start=1) if not line.isascii() and _is_utf8(line)), None)
@@ -292,7 +292,7 @@ def _read_csv(raw: bytes, shown: str) -> Sheet:
     if any(";" in line for _, line in written):
         separator, named = ";", "';'"
     elif any("\t" in line for _, line in written):
-        separator, named = "\t", "tabs"
+        separator, named = "\t", t("separator_tabs")
     elif any("," in line for _, line in written):
         first = next(n for n, line in written if "," in line)
         raise Refused(t("comma_separated", file=shown, line=first, encoding=encoding))
@@ -338,9 +338,9 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         lines, missing = [], {}
         for n, (row, written) in enumerate(rows, start=1):
             if n > MAX_LINES:
-                raise Refused(t("too_many_lines", file=shown, lines=f"more than {MAX_LINES}", limit=MAX_LINES))
+                raise Refused(t("too_many_lines", file=shown, lines=t("more_than", limit=MAX_LINES), limit=MAX_LINES))
             if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
-                raise Refused(t("too_many_columns", file=shown, line=n, columns=f"more than {MAX_COLUMNS}", limit=MAX_COLUMNS))
+                raise Refused(t("too_many_columns", file=shown, line=n, columns=t("more_than", limit=MAX_COLUMNS), limit=MAX_COLUMNS))
             for j, (v, f) in enumerate(zip(row, written)):
                 if v is None and isinstance(f, str) and f.startswith("="):
                     missing[(n, j)] = f

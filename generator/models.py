@@ -21,6 +21,9 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # opendata.DATA_PAGE, the plugin's assets) are tested to be in this list.
 RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap"})
 
+# The years a document may be about (validate and `new` say so in four digits).
+YEAR_RANGE = (2000, 2100)
+
 # The largest size of a number in any field: larger values are typing mistakes (or attacks).
 MAX_NUMBER = 1e12
 
@@ -269,7 +272,7 @@ class Section(Strict):
 
 class DocumentBase(Strict):
     jobcentre: Slug
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=YEAR_RANGE[0], le=YEAR_RANGE[1])
     title: Text
     published: Date | None = None
     intro: Markdown = ""
