@@ -5,11 +5,13 @@ Exit codes: 0 valid (warnings may be printed), 1 errors in data/, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from . import compute, loader, messages, sitecheck
 from .errors import DataError
+from .models import SLUG
 
 
 def cmd_validate(args) -> int:
@@ -34,16 +36,39 @@ def cmd_validate(args) -> int:
 SKELETONS = Path(__file__).parent / "skeletons"
 
 
+def _suffix_ok(kind: str, suffix: str) -> bool:
+    """A file name's ending: a minutes' meeting date (referat-2013-03-06), else a slug."""
+    import datetime as dt
+
+    if kind == "referat":
+        try:
+            return re.fullmatch(r"\d{4}-\d{2}-\d{2}", suffix) is not None and bool(dt.date.fromisoformat(suffix))
+        except ValueError:
+            return False
+    return re.fullmatch(SLUG, suffix) is not None
+
+
 def cmd_new(args) -> int:
     """Write a commented skeleton for a new document; never overwrite an existing file."""
     import datetime as dt
 
-    from .models import KINDS
+    from .models import KINDS, YEAR_RANGE
 
     data = Path(args.data)
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
     if args.kind not in kinds:
-        print(messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
+        close = messages.close_match(args.kind, kinds)
+        print(messages.text("yaml.new_unknown_kind_close", kind=repr(args.kind), close=close, kinds=", ".join(kinds)) if close
+              else messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
+        return 2
+    low, high = YEAR_RANGE
+    if not re.fullmatch(r"\d{4}", args.year) or not low <= int(args.year) <= high:
+        print(messages.text("yaml.new_bad_year", year=args.year, low=low, high=high), file=sys.stderr)
+        return 2
+    year = int(args.year)
+    if args.suffix is not None and not _suffix_ok(args.kind, args.suffix):
+        key = "yaml.new_bad_suffix_date" if args.kind == "referat" else "yaml.new_bad_suffix"
+        print(messages.text(key, suffix=args.suffix), file=sys.stderr)
         return 2
     try:
         dataset = loader.load(data)
@@ -56,7 +81,7 @@ def cmd_new(args) -> int:
                             known=", ".join(sorted(dataset.jobcentres))), file=sys.stderr)
         return 1
     name = args.kind if not args.suffix else f"{args.kind}-{args.suffix}"
-    target = data / args.jobcentre / str(args.year) / f"{name}.yaml"
+    target = data / args.jobcentre / str(year) / f"{name}.yaml"
     if target.exists():
         print(messages.text("yaml.new_exists", target=target), file=sys.stderr)
         return 1
@@ -66,8 +91,8 @@ def cmd_new(args) -> int:
     except ValueError:
         meeting_date = "«Skriv mødets dato her»"  # a placeholder (models.PLACEHOLDER)
     text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
-        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
-        prev2=args.year - 2, today=dt.date.today().isoformat(), meeting_date=meeting_date,
+        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=year,
+        prev2=year - 2, today=dt.date.today().isoformat(), meeting_date=meeting_date,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -127,8 +152,17 @@ def cmd_import(args) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_schema(args) -> int:
+    """Write the data files' JSON Schemas (generator/schema.py) for editors."""
+    from . import schema
+
+    written = schema.write(Path(args.out))
+    print(messages.text("build.schemas_written", count=len(written), folder=args.out))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description="Jobcentre data tools")
+    p = argparse.ArgumentParser(prog="jobcenter", description="Jobcentre data tools")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every file in data/ and print all errors at once")
     v.add_argument("--data", default="data", help="the data folder (default: data)")
@@ -136,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="write a commented skeleton for a new document")
     n.add_argument("jobcentre", help="the jobcentre's slug, as in data/jobcentres.yaml")
-    n.add_argument("year", type=int)
+    n.add_argument("year", help="the year in four digits, e.g. 2014")
     n.add_argument("kind", help="document kind, e.g. resultatrevision")
     n.add_argument("--suffix", help="for kinds that can occur more than once a year, e.g. a meeting date 2013-03-06")
     n.add_argument("--data", default="data")
@@ -147,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--replace", action="store_true", help="write over an existing file")
     i.add_argument("--skip-bad", action="store_true", help="write the readable rows even when some could not be read")
     i.set_defaults(func=cmd_import)
+    s = sub.add_parser("schema", help="write the data files' JSON Schemas (for editors) to schemas/")
+    s.add_argument("--out", default="schemas", help="the folder to write them to (default: schemas)")
+    s.set_defaults(func=cmd_schema)
     return p
 
 

@@ -166,10 +166,11 @@ YAML: dict[str, str] = {
     "new_unknown_kind": "fejl: ukendt dokumenttype {kind}; vælg en af: {kinds}",
     "new_unknown_kind_close": "fejl: ukendt dokumenttype {kind}; mente du {close}? Vælg en af: {kinds}",
     "new_bad_year": "fejl: året {year!r} skal skrives med fire cifre fra {low} til {high}, fx 2014; intet blev skrevet",
-    "new_bad_suffix": "fejl: endelsen {suffix!r} kan ikke bruges; for et referat er det mødets dato som ÅÅÅÅ-MM-DD "
-                      "(fx 2013-03-06), ellers små bogstaver, tal og bindestreg (fx ekstra); intet blev skrevet"
-                      + _see("mapper-og-filer"),
-    "new_suffix_year": "fejl: mødedatoen {suffix} ligger ikke i året {year}; intet blev skrevet",
+    "new_bad_suffix_date": "fejl: endelsen {suffix!r} kan ikke bruges; et referats endelse er mødets dato som "
+                           "ÅÅÅÅ-MM-DD, fx --suffix 2013-03-06 (filen hedder så referat-2013-03-06.yaml); intet "
+                           "blev skrevet" + _see("referat"),
+    "new_bad_suffix": "fejl: endelsen {suffix!r} kan ikke bruges; en endelse må kun have små bogstaver (a-z), tal og "
+                      "bindestreg, fx --suffix ekstra; intet blev skrevet" + _see("mapper-og-filer"),
     "new_needs_valid_data": "fejl: ret fejlene ovenfor først; `new` kræver, at data/ er i orden",
     "new_unknown_jobcentre": "fejl: ukendt jobcenter {slug}; tilføj det i {registry} først (kendte: {known})",
     "new_exists": "fejl: {target} findes allerede; intet blev skrevet",

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
 from . import messages, periods
 
@@ -18,8 +18,8 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Top-level folders the site itself writes: a jobcentre slug (its folder on the site) must not be
 # one of them. The site's own folder names (overview.YEARS_FOLDER, scorecard.SCORECARD,
-# opendata.DATA_PAGE, the plugin's assets) are tested to be in this list.
-RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap"})
+# opendata.DATA_PAGE, schema.FOLDER, the plugin's assets) are tested to be in this list.
+RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap", "schemas"})
 
 # The years a document may be about (validate and `new` say so in four digits).
 YEAR_RANGE = (2000, 2100)
@@ -93,8 +93,11 @@ def _digits(count: int) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-Period = Annotated[dt.date, BeforeValidator(_parse_period)]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# In the JSON Schemas (generator/schema.py) these are the text the author writes, not ISO dates.
+Period = Annotated[dt.date, BeforeValidator(_parse_period), WithJsonSchema(
+    {"type": "string", "description": "en måned: ÅÅÅÅ-MM (fx 2013-12) eller som dokumentet skriver den (fx okt-12)"})]
+Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(
+    {"type": "string", "pattern": r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$", "description": "en dato: ÅÅÅÅ-MM-DD"})]
 Slug = Annotated[str, Field(pattern=SLUG)]
 Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text; may be left empty
 Text = Annotated[str, Field(min_length=1)]  # required text: empty (or only spaces) is an error
@@ -494,8 +497,8 @@ class Sender(Strict):
     address: list[Text] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
     phone: str | None = None
     email: str | None = None
-    cvr: Annotated[str, _digits(8)] | None = None
-    ean: Annotated[str, _digits(13)] | None = None
+    cvr: Annotated[str, _digits(8), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{8}\s*$"})] | None = None
+    ean: Annotated[str, _digits(13), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{13}\s*$"})] | None = None
 
 
 class Recipient(Strict):
@@ -549,7 +552,8 @@ def _parse_time(value: Any) -> dt.time:
     raise ValueError(messages.text("yaml.expected_time", got=repr(value)))
 
 
-Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+Time = Annotated[dt.time, BeforeValidator(_parse_time), WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*$", "description": "et klokkeslæt: \"16:00\""})]
 
 
 class Member(Strict):

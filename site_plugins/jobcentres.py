@@ -30,7 +30,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from generator import cache, charts, compute, loader, messages, overview, pages, publish, site, sitecheck, svgrender
+from generator import (cache, charts, compute, loader, messages, overview, pages, publish, schema, site, sitecheck,
+                       svgrender)
 from generator.errors import DataError
 from site_plugins import search
 
@@ -261,6 +262,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             raise PluginError(str(e)) from None
         for dest, name in OWN_ASSETS.items():
             generated.append(File.generated(config, dest, abs_src_path=str(ASSETS / name)))  # in the repository
+        for name, text in schema.texts().items():  # the data files' JSON Schemas, for editors
+            generated.append(File.generated(config, f"{schema.FOLDER}/{name}", content=text))
         clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
         seen: set[str] = set()
         twice = sorted({f.src_uri for f in generated if f.src_uri in seen or seen.add(f.src_uri)})

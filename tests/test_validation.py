@@ -185,10 +185,10 @@ def test_line_maps_are_made_only_for_messages(tmp_path):
 def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
     """A jobcentre's folder must never be one the site writes itself: the site's own folder
     constants, and every top-level folder of a real build that is no jobcentre and no page of docs/."""
-    from generator import models, opendata, overview, scorecard
+    from generator import models, opendata, overview, schema, scorecard
     from site_plugins import jobcentres
 
-    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE,
+    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE, schema.FOLDER,
            *(path.split("/")[0] for path in [jobcentres.JS_BUNDLE, *jobcentres.OWN_ASSETS])}
     assert own <= models.RESERVED_SLUGS
     slugs = {j.slug for j in loader.load(ROOT / "data").registry.jobcentres}
