@@ -1,10 +1,11 @@
-"""Command line for jobcentre staff: validate, new and import.
+"""Command line for jobcentre staff (`.venv/bin/jobcenter`): validate, new, import, schema and serve.
 
 Exit codes: 0 valid (warnings may be printed), 1 errors in data/, 2 wrong usage.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -28,8 +29,9 @@ def cmd_validate(args) -> int:
     for w in warnings:
         print(messages.text("yaml.warning", text=w), file=sys.stderr)
     n = len(dataset.documents)
-    print(messages.text("yaml.valid", documents=n, s="s" if n != 1 else "", jobcentres=len(dataset.registry.jobcentres), data=args.data)
-          + (messages.text("yaml.valid_warnings", warnings=len(warnings), s="s" if len(warnings) != 1 else "") if warnings else ""))
+    print(messages.text("yaml.valid", documents=messages.count("yaml.count_documents", n), data=args.data,
+                        jobcentres=messages.count("yaml.count_jobcentres", len(dataset.registry.jobcentres)))
+          + (messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings))) if warnings else ""))
     return 0
 
 
@@ -161,29 +163,65 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def site_path(config_file: Path) -> str:
+    """The path the site is served under ('/jobcenter-rapporter/'): that of mkdocs.yml's site_url
+    (its !ENV default unless SITE_URL is set)."""
+    from urllib.parse import urlparse
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):  # !ENV [NAME, default]
+        name, *default = loader.construct_sequence(node)
+        return os.environ.get(name, default[-1] if default else "")
+
+    Loader.add_constructor("!ENV", env)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    path = urlparse(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def cmd_serve(args) -> int:
+    """Preview the site with `mkdocs serve` (this process becomes it): its address first, and
+    without Material's end-of-life banner."""
+    print(messages.text("build.serving", url=f"http://{args.addr}{site_path(Path(args.config_file))}"), flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "-a", args.addr, "-f", args.config_file], env)
+    return 0  # not reached
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="jobcenter", description="Jobcentre data tools")
+    p = argparse.ArgumentParser(prog="jobcenter", description="Jobcentrenes dataværktøjer (se docs/forfatter.md#vaerktoejer)")
     sub = p.add_subparsers(dest="command", required=True)
-    v = sub.add_parser("validate", help="check every file in data/ and print all errors at once")
-    v.add_argument("--data", default="data", help="the data folder (default: data)")
-    v.add_argument("--docs", default="docs", help="the hand-written pages, checked for clashes with generated ones (default: docs)")
+    v = sub.add_parser("validate", help="tjek alle filer i data/, og skriv alle fejl på én gang")
+    v.add_argument("--data", default="data", help="datamappen (standard: data)")
+    v.add_argument("--docs", default="docs", help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)")
     v.set_defaults(func=cmd_validate)
-    n = sub.add_parser("new", help="write a commented skeleton for a new document")
-    n.add_argument("jobcentre", help="the jobcentre's slug, as in data/jobcentres.yaml")
-    n.add_argument("year", help="the year in four digits, e.g. 2014")
-    n.add_argument("kind", help="document kind, e.g. resultatrevision")
-    n.add_argument("--suffix", help="for kinds that can occur more than once a year, e.g. a meeting date 2013-03-06")
+    n = sub.add_parser("new", help="skriv et kommenteret skelet til et nyt dokument")
+    n.add_argument("jobcentre", help="jobcentrets slug, som i data/jobcentres.yaml")
+    n.add_argument("year", help="året med fire cifre, fx 2014")
+    n.add_argument("kind", help="dokumenttypen: beskaeftigelsesplan, resultatrevision, tilbagemelding eller referat")
+    n.add_argument("--suffix", help="endelse til filnavnet; for et referat mødets dato, fx 2013-03-06")
     n.add_argument("--data", default="data")
     n.set_defaults(func=cmd_new)
-    i = sub.add_parser("import", help="turn a jobindsats-style export (semicolon, decimal comma) into a CSV series")
-    i.add_argument("export", help="the exported file: CSV (';' or tab, UTF-8 with or without BOM, UTF-16 or cp1252) or .xlsx")
-    i.add_argument("--out", required=True, help="the CSV file to write, e.g. data/hvidovre/2013/serier/x.csv")
-    i.add_argument("--replace", action="store_true", help="write over an existing file")
-    i.add_argument("--skip-bad", action="store_true", help="write the readable rows even when some could not be read")
+    i = sub.add_parser("import", help="lav en eksport fra jobindsats.dk (semikolon, decimalkomma) om til en CSV-serie")
+    i.add_argument("export", help="den eksporterede fil: CSV (';' eller tabulator; UTF-8, UTF-16 eller cp1252) eller .xlsx")
+    i.add_argument("--out", required=True, help="CSV-filen, der skal skrives, fx data/hvidovre/2013/serier/x.csv")
+    i.add_argument("--replace", action="store_true", help="skriv over en fil, der findes")
+    i.add_argument("--skip-bad", action="store_true", help="skriv de rækker, der kunne læses, selv om nogle ikke kunne")
     i.set_defaults(func=cmd_import)
-    s = sub.add_parser("schema", help="write the data files' JSON Schemas (for editors) to schemas/")
-    s.add_argument("--out", default="schemas", help="the folder to write them to (default: schemas)")
+    s = sub.add_parser("schema", help="skriv datafilernes JSON-skemaer (til editoren) i schemas/")
+    s.add_argument("--out", default="schemas", help="mappen, de skrives i (standard: schemas)")
     s.set_defaults(func=cmd_schema)
+    w = sub.add_parser("serve", help="vis sitet på din egen maskine; det bygges igen, når du gemmer en fil i data/ eller docs/")
+    w.add_argument("--addr", default="127.0.0.1:8000", help="adresse og port (standard: 127.0.0.1:8000)")
+    w.add_argument("-f", "--config-file", default="mkdocs.yml")
+    w.set_defaults(func=cmd_serve)
     return p
 
 

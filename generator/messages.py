@@ -157,12 +157,22 @@ YAML: dict[str, str] = {
     "what_minister_goal": "ministermål",
     "what_fact_box": "faktaboks",
     "what_focus_area": "pejlemærke",
+    # a document's own claim about a goal that its figures do not support (a warning)
+    "claim_field": "mål {goal} ({where})",
+    "claim_state": "dokumentet skriver {said!r}, men tallene siger {figures!r}; tjek tallene og målets claims",
+    "claim_change": "dokumentet skriver en ændring på {said} pct., men tallene giver {figures}; tjek tallene og "
+                    "målets claims",
+    "claim_met_count": "dokumentet skriver, at {said} er opfyldt, men tallene giver {figures}; tjek tallene og "
+                       "målets claims",
     # the report of validate and the build
     "report_head": "{count} fejl i data/:",
     "warning": "advarsel: {text}",
     # the commands validate and new
-    "valid": "OK: {documents} dokument{s} og {jobcentres} jobcenter/jobcentre i {data} er i orden",
-    "valid_warnings": " ({warnings} advarsel{s})",
+    "valid": "OK: {documents} og {jobcentres} i {data} er i orden",
+    "valid_warnings": " ({warnings})",
+    "count_documents": "{count} dokument|{count} dokumenter",  # one|more than one
+    "count_jobcentres": "{count} jobcenter|{count} jobcentre",
+    "count_warnings": "{count} advarsel|{count} advarsler",
     "new_unknown_kind": "fejl: ukendt dokumenttype {kind}; vælg en af: {kinds}",
     "new_unknown_kind_close": "fejl: ukendt dokumenttype {kind}; mente du {close}? Vælg en af: {kinds}",
     "new_bad_year": "fejl: året {year!r} skal skrives med fire cifre fra {low} til {high}, fx 2014; intet blev skrevet",
@@ -389,6 +399,8 @@ BUILD: dict[str, str] = {
     "build_failed": "sitet kunne ikke laves ({error}); det er en fejl i generatoren: meld den venligst "
                     "(`.venv/bin/mkdocs build -v` viser, hvor den skete)",
     "site_kept": "bygningen fejlede; det udgivne site i {site} blev beholdt, som det var",
+    "serving": "Forhåndsvisning af sitet: {url}  (stop med Ctrl+C); sitet bygges igen, hver gang du gemmer en "
+               "fil i data/ eller docs/",
     "schemas_written": "JSON-skemaer til editoren: {count} filer i {folder}",
 }
 
@@ -405,6 +417,12 @@ for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build"
 def text(key: str, **slots: object) -> str:
     """The message `key` ("csv.not_utf8") with its slots filled in."""
     return MESSAGES[key].format(**slots)
+
+
+def count(key: str, n: int) -> str:
+    """'1 dokument', '4 dokumenter': the message key's singular or plural form (one|more)."""
+    one, more = text(key, count=n).split("|")
+    return one if n == 1 else more
 
 
 def close_match(word: str, choices, quote: bool = True) -> str | None:
