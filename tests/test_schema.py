@@ -98,3 +98,15 @@ def test_check_jsonschema_rejects_the_corpus_cases_a_schema_can_express(tmp_path
             assert f"{f}::" in result.stdout, (f, result.stdout)
     # the seed files themselves pass (the cases fail by their edit)
     assert set(by_kind) == {"resultatrevision", "beskaeftigelsesplan", "tilbagemelding", "referat", "jobcentres"}
+
+
+def test_the_editor_settings_map_every_kind_to_its_schema():
+    """.vscode/settings.json (docs/forfatter.md#editor) gives every file in data/ its schema."""
+    import fnmatch
+
+    mapping = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert sorted(mapping) == sorted(f"./schemas/{name}" for name in schema.texts())
+    for f in sorted((ROOT / "data").glob("*/*/*.yaml")) + [ROOT / "data/jobcentres.yaml"]:
+        rel = f.relative_to(ROOT).as_posix()
+        matched = [s for s, globs in mapping.items() if any(fnmatch.fnmatch(rel, g) for g in globs)]
+        assert matched == [f"./schemas/{kind(f)}.json"], rel
