@@ -190,7 +190,7 @@ def _number(text_: str) -> float:
     if _COMMA.fullmatch(t):
         raise ValueError(text("decimal_comma", cell=shown(t), fix=t.replace(".", "").replace(",", ".")))
     if _GROUPED.fullmatch(t):
-        raise ValueError(text("thousands", cell=shown(t), why=text("thousands_why_groups"), fix=t.replace(".", "")))
+        raise ValueError(text("thousands", cell=shown(t), why=text("thousands_why_groups"), fix=t.replace(".", ""), hint=""))
     raise ValueError(text("not_a_number", cell=shown(t)))
 
 
@@ -355,7 +355,7 @@ def _check_counts(table: Table, suspects: dict[str, list], whole: dict[str, bool
             continue
         for lineno, name, cell in cells:
             fix = cell.strip().replace(".", "")
-            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + text("thousands_hint"))
+            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix, hint=text("thousands_hint")))
 
 
 def _check_duplicates(table: Table, fixed: list[Column], rows: list[tuple[int, dict]], flog: _FileLog) -> None:

@@ -715,7 +715,9 @@ def _walk_goals(goals, prefix: tuple):
 
 def _what(what: str) -> str:
     """'minister goal' in the staff's words ('ministermål')."""
-    return messages.text("yaml.what_" + what.replace(" ", "_"))
+    key = {"table": "yaml.what_table", "goal": "yaml.what_goal", "minister goal": "yaml.what_minister_goal",
+           "fact box": "yaml.what_fact_box", "focus area": "yaml.what_focus_area"}[what]
+    return messages.text(key)
 
 
 def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: LineMap, log: IssueLog) -> dict[str, str]:

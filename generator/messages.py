@@ -248,7 +248,8 @@ CSV: dict[str, str] = {
     "decimal_comma": "{cell} er skrevet med komma; brug punktum som decimaltegn: {fix} (ingen "
                      "tusindtalsseparator); en eksport fra jobindsats.dk laves om med `" + COMMAND + " import`"
                      + _see("tal"),
-    "thousands": "{cell} ligner et antal skrevet med tusindtalsseparator ({why}); skriv {fix}, uden punktum" + _see("tal"),
+    "thousands": "{cell} ligner et antal skrevet med tusindtalsseparator ({why}); skriv {fix}, uden punktum{hint}"
+                 + _see("tal"),
     "thousands_why_decimals": "kolonnen viser 0 decimaler",
     "thousands_why_unit": "kolonnen tæller {unit}",
     "thousands_why_whole": "kolonnens andre værdier er hele tal",
@@ -260,7 +261,7 @@ CSV: dict[str, str] = {
     "year_zero": "her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står {cell}" + _see("datoer"),
     "duplicate_period": "samme {what} som linje {first} ({value}); i en tabel med måneder må hver {what} kun "
                         "forekomme én gang",
-    "wide_header": "{problem} (overskrifterne efter {fixed} er værdier af {column!r})" + _see("brede-tabeller"),
+    "wide_header": "{problem} (overskrifterne efter {fixed} er værdier af {column!r})",
     "wide_twin": "samme {column!r} som kolonnen {twin}",
     "wide_none": "en bred tabel skal have én kolonne pr. {column!r} efter {fixed}" + _see("brede-tabeller"),
     "wide_backwards": "månederne går baglæns: {here!r} kommer efter {before!r} (kolonne {column!r}); beholdt, "
@@ -327,6 +328,8 @@ IMPORT: dict[str, str] = {
     "separator_tabs": "tabulator",
     "more_than": "mere end {limit}",
     # a cell, row or column (after "file:line: field:")
+    "field_column": "kolonne {number}",
+    "field_line": "linje {number}",
     "not_a_period": "her skal stå en periode som 2013M12, men der står {cell}{why}",
     "why_month": "måned {month} findes ikke",
     "why_quarter": "et kvartal; import læser kun måneder (vælg måneder i eksporten)",
@@ -393,6 +396,7 @@ BUILD: dict[str, str] = {
     "docs_at_generated": "{docs} har adressen {url}, som siden lavet af denne fil har; omdøb eller flyt {docs} "
                          "(generatoren erstatter aldrig det, du har skrevet)",
     "docs_in_site_folder": "adressen {url} er en side, sitet selv laver; omdøb eller flyt denne fil",
+    "the_site_itself": "sitet selv",
     "generated_twice": "siden {url} laves af denne fil og også af {other}; giv den ene et andet navn",
     "page_failed": "siden, der laves af denne fil, kunne ikke laves ({error}); det er en fejl i generatoren, som "
                    "filens indhold afslører: meld den venligst, og send filen med",
