@@ -76,7 +76,7 @@ def _parse_date(value: Any) -> dt.date:
 def _no_bool(value: Any) -> Any:
     """true/false is no number (pydantic would read it as 1 or 0)."""
     if isinstance(value, bool):
-        raise ValueError(messages.text("yaml.expected_number", got=repr(value)))
+        raise ValueError(messages.text("yaml.expected_number", got="true" if value else "false"))  # as written
     return value
 
 
