@@ -88,7 +88,7 @@ NOTHING = "intet blev skrevet"
 CASES = [
     # --------------------------------------------------------------- bytes and encodings
     imp("undecodable-byte", [export(b"Periode;Hvidovre\n2013M10;154\n2013M11;1\x81\n")],
-        "in.csv:3: byte 0x81 er hverken UTF-8 eller Windows-1252", also=(NOTHING,)),
+        "in.csv:3: byten 0x81 er hverken UTF-8 eller Windows-1252", also=(NOTHING,)),
     imp("utf8-and-cp1252-mixed", [export("Måned;Hvidovre\n".encode() + b"2013M10;1\nK\xf8ge;2\n")],
         "in.csv:3: linjen er ikke UTF-8, men det er linje 1"),
     imp("nul-bytes", [export(b"Periode;Hvidovre\n2\x000\x001\x003\x00M\x001\x000\x00;1\n")],

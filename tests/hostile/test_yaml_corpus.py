@@ -218,6 +218,10 @@ CASES = [
          f"{P}:169: focus_areas[0].title: indeholder stadig skelettets tekst"),
     Case("new-revision-untouched", [new_skeleton("resultatrevision", 2031)],
          "data/hvidovre/2031/resultatrevision.yaml:20: intro: indeholder stadig skelettets tekst «Skriv dokumentets indledning her»"),
+    Case("new-plan-untouched", [new_skeleton("beskaeftigelsesplan", 2031)],
+         "data/hvidovre/2031/beskaeftigelsesplan.yaml:13: lead: indeholder stadig skelettets tekst «Skriv indledningens første, "
+         "fremhævede afsnit her»", also=("data/hvidovre/2031/beskaeftigelsesplan.yaml:36: focus_areas[0].title: indeholder stadig "
+                                          "skelettets tekst «Skriv pejlemærkets titel her»",)),
     Case("new-letter-untouched", [new_skeleton("tilbagemelding", 2031)],
          "data/hvidovre/2031/tilbagemelding.yaml:17: sender.name: indeholder stadig skelettets tekst «Skriv afsenderen her»"),
     Case("new-minutes-untouched", [new_skeleton("referat", 2031, "--suffix", "2031-05-04")],
