@@ -150,7 +150,7 @@ def test_build_stops_and_leaves_the_old_site(project_copy, tmp_path):
     result = run_mkdocs_build(project_copy, site)
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "goals[1].target: expected a number, got 'tres'" in out
+    assert "goals[1].target: her skal stå et tal, men der står 'tres'" in out
     assert "Traceback" not in out
     assert [p.name for p in site.iterdir()] == ["marker.html"]
 
