@@ -31,7 +31,8 @@ def cmd_validate(args) -> int:
     n = len(dataset.documents)
     print(messages.text("yaml.valid", documents=messages.count("yaml.count_documents", n), data=args.data,
                         jobcentres=messages.count("yaml.count_jobcentres", len(dataset.registry.jobcentres)))
-          + (messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings))) if warnings else ""))
+          + (messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings)))
+             if warnings else ""))
     return 0
 
 
@@ -200,7 +201,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="tjek alle filer i data/, og skriv alle fejl på én gang")
     v.add_argument("--data", default="data", help="datamappen (standard: data)")
-    v.add_argument("--docs", default="docs", help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)")
+    v.add_argument("--docs", default="docs",
+                   help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)")
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="skriv et kommenteret skelet til et nyt dokument")
     n.add_argument("jobcentre", help="jobcentrets slug, som i data/jobcentres.yaml")

@@ -726,7 +726,8 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
     for loc, ident in items:
         name = _field_path(loc)
         if ident in seen:
-            log.error(shown, lines.get(loc + ("id",)), f"{name}.id", messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]))
+            log.error(shown, lines.get(loc + ("id",)), f"{name}.id",
+                      messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]))
         seen.setdefault(ident, name)
     return seen
 
@@ -734,7 +735,8 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
 def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
     for j, ref in enumerate(refs):
         if ref not in known:
-            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), messages.text("yaml.no_such_id", what=_what(what), ref=ref))
+            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)),
+                      messages.text("yaml.no_such_id", what=_what(what), ref=ref))
 
 
 def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
