@@ -132,17 +132,6 @@ class Store:
                 pass  # a read-only cache is still read
         return content
 
-    def touch(self, key: str) -> bool:
-        """Note the use of an entry without reading it (see TOUCH_AFTER); False if it is missing."""
-        try:
-            if time.time() - self.file(key).stat().st_mtime > TOUCH_AFTER:
-                os.utime(self.file(key))
-        except FileNotFoundError:
-            return False
-        except OSError:
-            pass  # a read-only cache is still read
-        return True
-
     def put(self, key: str, content: bytes) -> Path:
         """Write the entry (atomically, see the module's docstring); returns its file."""
         target = self.file(key)

@@ -1,21 +1,21 @@
-"""Command line for jobcentre staff: validate, new and import.
+"""Command line for jobcentre staff (`.venv/bin/jobcenter`): validate, new, import, schema and serve.
 
 Exit codes: 0 valid (warnings may be printed), 1 errors in data/, 2 wrong usage.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
-from generator.results import goals as compute
-
-from generator.data import loader
-
 from generator import messages
-
-from generator.site import sitecheck
+from generator.data import loader
 from generator.data.errors import DataError
+from generator.data.models import SLUG
+from generator.results import goals as compute
+from generator.site import sitecheck
 
 
 def cmd_validate(args) -> int:
@@ -30,26 +30,51 @@ def cmd_validate(args) -> int:
         return 1
     warnings = [*dataset.warnings, *compute.claim_warnings(dataset)]
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(messages.text("yaml.warning", text=w), file=sys.stderr)
     n = len(dataset.documents)
-    print(messages.text("yaml.valid", documents=n, s="s" if n != 1 else "", jobcentres=len(dataset.registry.jobcentres), data=args.data)
-          + (messages.text("yaml.valid_warnings", warnings=len(warnings), s="s" if len(warnings) != 1 else "") if warnings else ""))
+    print(messages.text("yaml.valid", documents=messages.count("yaml.count_documents", n), data=args.data,
+                        jobcentres=messages.count("yaml.count_jobcentres", len(dataset.registry.jobcentres)))
+          + (messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings)))
+             if warnings else ""))
     return 0
 
 
 SKELETONS = Path(__file__).parent / "skeletons"
 
 
+def _suffix_ok(kind: str, suffix: str) -> bool:
+    """A file name's ending: a minutes' meeting date (referat-2013-03-06), else a slug."""
+    import datetime as dt
+
+    if kind == "referat":
+        try:
+            return re.fullmatch(r"\d{4}-\d{2}-\d{2}", suffix) is not None and bool(dt.date.fromisoformat(suffix))
+        except ValueError:
+            return False
+    return re.fullmatch(SLUG, suffix) is not None
+
+
 def cmd_new(args) -> int:
     """Write a commented skeleton for a new document; never overwrite an existing file."""
     import datetime as dt
 
-    from generator.data.models import KINDS
+    from generator.data.models import KINDS, YEAR_RANGE
 
     data = Path(args.data)
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
     if args.kind not in kinds:
-        print(messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
+        close = messages.close_match(args.kind, kinds)
+        print(messages.text("yaml.new_unknown_kind_close", kind=repr(args.kind), close=close, kinds=", ".join(kinds)) if close
+              else messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
+        return 2
+    low, high = YEAR_RANGE
+    if not re.fullmatch(r"\d{4}", args.year) or not low <= int(args.year) <= high:
+        print(messages.text("yaml.new_bad_year", year=args.year, low=low, high=high), file=sys.stderr)
+        return 2
+    year = int(args.year)
+    if args.suffix is not None and not _suffix_ok(args.kind, args.suffix):
+        key = "yaml.new_bad_suffix_date" if args.kind == "referat" else "yaml.new_bad_suffix"
+        print(messages.text(key, suffix=args.suffix), file=sys.stderr)
         return 2
     try:
         dataset = loader.load(data)
@@ -62,7 +87,7 @@ def cmd_new(args) -> int:
                             known=", ".join(sorted(dataset.jobcentres))), file=sys.stderr)
         return 1
     name = args.kind if not args.suffix else f"{args.kind}-{args.suffix}"
-    target = data / args.jobcentre / str(args.year) / f"{name}.yaml"
+    target = data / args.jobcentre / str(year) / f"{name}.yaml"
     if target.exists():
         print(messages.text("yaml.new_exists", target=target), file=sys.stderr)
         return 1
@@ -72,8 +97,8 @@ def cmd_new(args) -> int:
     except ValueError:
         meeting_date = "«Skriv mødets dato her»"  # a placeholder (models.PLACEHOLDER)
     text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
-        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=args.year,
-        prev2=args.year - 2, next=args.year + 1, today=dt.date.today().isoformat(), meeting_date=meeting_date,
+        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=year,
+        prev2=year - 2, next=year + 1, today=dt.date.today().isoformat(), meeting_date=meeting_date,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -106,7 +131,7 @@ def cmd_import(args) -> int:
     for issue in [*result.fatal, *result.problems]:
         print(issue, file=sys.stderr)
     for issue in result.warnings:
-        print(f"warning: {issue}", file=sys.stderr)
+        print(text("yaml.warning", text=issue), file=sys.stderr)
     if result.fatal:
         print(text("import.fatal"), file=sys.stderr)
         return 1
@@ -133,26 +158,75 @@ def cmd_import(args) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_schema(args) -> int:
+    """Write the data files' JSON Schemas (generator/data/schema.py) for editors."""
+    from generator.data import schema
+
+    written = schema.write(Path(args.out))
+    print(messages.text("build.schemas_written", count=len(written), folder=args.out))
+    return 0
+
+
+def site_path(config_file: Path) -> str:
+    """The path the site is served under ('/jobcenter-rapporter/'): that of mkdocs.yml's site_url
+    (its !ENV default unless SITE_URL is set)."""
+    from urllib.parse import urlparse
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):  # !ENV [NAME, default]
+        name, *default = loader.construct_sequence(node)
+        return os.environ.get(name, default[-1] if default else "")
+
+    Loader.add_constructor("!ENV", env)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    path = urlparse(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def cmd_serve(args) -> int:
+    """Preview the site with `mkdocs serve` (this process becomes it): its address first, and
+    without Material's end-of-life banner."""
+    print(messages.text("build.serving", url=f"http://{args.addr}{site_path(Path(args.config_file))}"), flush=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "-a", args.addr, "-f", args.config_file], env)
+    return 0  # not reached
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description="Jobcentre data tools")
+    p = argparse.ArgumentParser(prog="jobcenter", description="Jobcentrenes dataværktøjer (se docs/forfatter.md#vaerktoejer)")
     sub = p.add_subparsers(dest="command", required=True)
-    v = sub.add_parser("validate", help="check every file in data/ and print all errors at once")
-    v.add_argument("--data", default="data", help="the data folder (default: data)")
-    v.add_argument("--docs", default="docs", help="the hand-written pages, checked for clashes with generated ones (default: docs)")
+    v = sub.add_parser("validate", help="tjek alle filer i data/, og skriv alle fejl på én gang")
+    v.add_argument("--data", default="data", help="datamappen (standard: data)")
+    v.add_argument("--docs", default="docs",
+                   help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)")
     v.set_defaults(func=cmd_validate)
-    n = sub.add_parser("new", help="write a commented skeleton for a new document")
-    n.add_argument("jobcentre", help="the jobcentre's slug, as in data/jobcentres.yaml")
-    n.add_argument("year", type=int)
-    n.add_argument("kind", help="document kind, e.g. resultatrevision")
-    n.add_argument("--suffix", help="for kinds that can occur more than once a year, e.g. a meeting date 2013-03-06")
+    n = sub.add_parser("new", help="skriv et kommenteret skelet til et nyt dokument")
+    n.add_argument("jobcentre", help="jobcentrets slug, som i data/jobcentres.yaml")
+    n.add_argument("year", help="året med fire cifre, fx 2014")
+    n.add_argument("kind", help="dokumenttypen: beskaeftigelsesplan, resultatrevision, tilbagemelding eller referat")
+    n.add_argument("--suffix", help="endelse til filnavnet; for et referat mødets dato, fx 2013-03-06")
     n.add_argument("--data", default="data")
     n.set_defaults(func=cmd_new)
-    i = sub.add_parser("import", help="turn a jobindsats-style export (semicolon, decimal comma) into a CSV series")
-    i.add_argument("export", help="the exported file: CSV (';' or tab, UTF-8 with or without BOM, UTF-16 or cp1252) or .xlsx")
-    i.add_argument("--out", required=True, help="the CSV file to write, e.g. data/hvidovre/2013/serier/x.csv")
-    i.add_argument("--replace", action="store_true", help="write over an existing file")
-    i.add_argument("--skip-bad", action="store_true", help="write the readable rows even when some could not be read")
+    i = sub.add_parser("import", help="lav en eksport fra jobindsats.dk (semikolon, decimalkomma) om til en CSV-serie")
+    i.add_argument("export", help="den eksporterede fil: CSV (';' eller tabulator; UTF-8, UTF-16 eller cp1252) eller .xlsx")
+    i.add_argument("--out", required=True, help="CSV-filen, der skal skrives, fx data/hvidovre/2013/serier/x.csv")
+    i.add_argument("--replace", action="store_true", help="skriv over en fil, der findes")
+    i.add_argument("--skip-bad", action="store_true", help="skriv de rækker, der kunne læses, selv om nogle ikke kunne")
     i.set_defaults(func=cmd_import)
+    s = sub.add_parser("schema", help="skriv datafilernes JSON-skemaer (til editoren) i schemas/")
+    s.add_argument("--out", default="schemas", help="mappen, de skrives i (standard: schemas)")
+    s.set_defaults(func=cmd_schema)
+    w = sub.add_parser("serve", help="vis sitet på din egen maskine; det bygges igen, når du gemmer en fil i data/ eller docs/")
+    w.add_argument("--addr", default="127.0.0.1:8000", help="adresse og port (standard: 127.0.0.1:8000)")
+    w.add_argument("-f", "--config-file", default="mkdocs.yml")
+    w.set_defaults(func=cmd_serve)
     return p
 
 

@@ -1,271 +1,425 @@
 """Every message the data tools show to staff, in one place: validate, the build, new and import.
 
 Each message has a key and a text with {named} slots; code says `messages.text("csv.not_utf8",
-byte="0x96")`. The texts are English for now; the staff's Danish wording (a separate issue)
-changes this file only. Keep the areas apart: each has its own dict below.
+byte="0x96")`. The texts are Danish, written for the jobcentre staff who write data/: each says
+what is wrong in the author's terms and how to fix it, and most end with the section of the
+authoring guide that explains the rule (docs/forfatter.md#anchor; the anchors are set in that
+file as {#anchor}). Keep the areas apart: each has its own dict below.
 """
 from __future__ import annotations
+
+GUIDE = "docs/forfatter.md"
+# How staff run the tools (README and docs/forfatter.md show the same commands).
+COMMAND = ".venv/bin/jobcenter"
+
+
+def _see(anchor: str) -> str:
+    """' (se docs/forfatter.md#tal)': the guide's section, at the end of a message."""
+    return f" (se {GUIDE}#{anchor})"
+
 
 # --------------------------------------------------------------------------- YAML files and models
 YAML: dict[str, str] = {
     # reading a file
-    "syntax": "YAML syntax error: {problem}",
-    "bad_character": "holds the control character {code}, which YAML does not allow; delete it (it is often invisible)",
-    "unreadable": "cannot be read ({reason})",
-    "not_a_file": "is not a file (a folder named like a YAML file?)",
-    "outside_data": "lies outside the data folder (a link to {target}?); data files must be inside data/",
-    "too_large": "the file is {size} bytes; a YAML file may be at most {limit} MB (split the document, or put tables in CSV files)",
-    "alias": "YAML anchors and aliases are not allowed here ({what}); write the value out in full",
-    "too_deep": "the file is nested too deeply to be read; check its indentation and brackets",
-    "duplicate_key": "the key {name!r} is written twice in the same place; keep one",
-    "not_a_mapping": "expected a mapping of fields (key: value) at the top of the file, got {got}",
-    "placeholder": "still holds the skeleton's text {placeholder}; write the document's own text (or remove the field)",
+    "syntax": "YAML-fejl: {problem}",
+    "bad_character": "indeholder kontroltegnet {code}, som YAML ikke tillader; slet det (det er ofte usynligt)",
+    "unreadable": "kan ikke læses ({reason})",
+    "not_a_file": "er ikke en fil (en mappe med et navn som en YAML-fil?)",
+    "outside_data": "ligger uden for mappen data/ (en genvej til {target}?); datafiler skal ligge i data/",
+    "too_large": "filen fylder {size} bytes; en YAML-fil må højst fylde {limit} MB (del dokumentet op, eller læg "
+                 "tabellerne i CSV-filer)" + _see("regler"),
+    "alias": "YAML-ankre og -aliasser (&navn, *navn) må ikke bruges ({what}); skriv værdien helt ud hver gang"
+             + _see("regler"),
+    "too_deep": "filen har for mange lag inde i hinanden til at kunne læses; tjek indrykning og parenteser",
+    "duplicate_key": "feltet {name!r} står to gange samme sted; behold det ene" + _see("regler"),
+    "not_a_mapping": "øverst i filen skal der stå felter (navn: værdi), men der står {got}" + _see("mapper-og-filer"),
+    "placeholder": "indeholder stadig skelettets tekst {placeholder}; skriv dokumentets egen tekst (eller slet "
+                   "feltet)" + _see("regler"),
+    # the parser's problems (YAML syntax), in words; {fix} is the line with its text in quotes
+    "syntax_colon": "der står et kolon og et mellemrum (': ') inde i teksten, og så tror YAML, at et nyt felt "
+                    "begynder; sæt teksten i anførselstegn: {fix}" + _see("tekst"),
+    "syntax_colon_plain": "der står et kolon og et mellemrum (': ') inde i en tekst, og så tror YAML, at et nyt "
+                          "felt begynder; sæt teksten i anførselstegn, fx title: \"Mål 2: Flere i job\"" + _see("tekst"),
+    "syntax_tab": "linjen er rykket ind med tabulator; YAML kræver mellemrum, så ryk ind med mellemrum" + _see("tekst"),
+    "syntax_indent": "indrykningen passer ikke med linjerne over; felter på samme niveau skal rykkes lige langt "
+                     "ind (med mellemrum), og en tekst over flere linjer skal rykkes længere ind end sit felt"
+                     + _see("tekst"),
+    "syntax_no_colon": "linjen ligner ikke 'felt: værdi'; tjek, at feltnavnet har et kolon efter sig, og at "
+                       "indrykningen passer med linjerne over" + _see("tekst"),
+    "syntax_flow_list": "en liste i [ ] er ikke lukket rigtigt; afslut den med ], og sæt tekster med komma eller "
+                        "kolon i anførselstegn" + _see("tekst"),
+    "syntax_flow_mapping": "felterne i {{ }} er ikke skrevet rigtigt; afslut med }}, adskil felterne med komma, og "
+                           "brug punktum som decimaltegn (93.5, ikke 93,5)" + _see("tal"),
+    "syntax_quote": "et anførselstegn er ikke lukket; afslut teksten med samme slags anførselstegn, som den "
+                    "begynder med" + _see("tekst"),
+    "syntax_after_quote": "der står noget efter et lukkende anførselstegn; sæt hele teksten i anførselstegn, og "
+                          "skriv et anførselstegn inde i teksten som \\\" (eller brug ' udenom)" + _see("tekst"),
+    "syntax_start_char": "teksten begynder med tegnet {char}, som YAML ikke tillader først i en værdi; sæt teksten "
+                         "i anførselstegn" + _see("tekst"),
+    "syntax_tag": "et YAML-mærke (som !!python/…) kan ikke bruges i datafiler; slet mærket",
+    "syntax_unhashable_key": "et feltnavn, der er en liste eller en mapping; et feltnavn skal være tekst",
+    "syntax_too_deep": "for mange lag af [ ] eller {{ }} inde i hinanden; tjek parenteserne",
+    "syntax_undefined_alias": "et alias (*navn) uden et anker; skriv værdien helt ud"
+                              + _see("regler"),
+    "syntax_two_documents": "filen rummer mere end ét dokument (en linje med ---); hvert dokument skal have sin "
+                            "egen fil" + _see("mapper-og-filer"),
+    "syntax_other": "YAML kan ikke læse linjen ({raw}); tjek indrykning, kolon og anførselstegn" + _see("tekst"),
     # fields (pydantic's errors, in words)
-    "missing": "required field is missing",
-    "unknown_field": "unknown field (check the spelling; see docs/forfatter.md)",
-    "expected_number": "expected a number, got {got}",
-    "expected_whole_number": "expected a whole number, got {got}",
-    "expected_bool": "expected true or false, got {got}",
-    "expected_text": "expected text, got {got}",
-    "expected_one_of": "expected one of {expected}, got {got}",
-    "expected_slug": "expected lowercase letters, digits and hyphens, got {got}",
-    "expected_list": "expected a list, got {got}",
-    "expected_mapping": "expected a mapping (key: value), got {got}",
-    "expected_either": "expected {words}, got {got}",
-    "too_few_items": "needs at least {min} item(s)",
-    "key_not_text": "the key {got} is not a field name; field names are text (see docs/forfatter.md)",
-    "no_such_date": "{text!r} is not a date in the calendar",
-    "reserved_slug": "{slug!r} is a folder of the site itself; choose another slug (reserved: {reserved})",
-    "empty_text": "must not be empty; write the text, or remove the field if it is optional",
-    "not_finite": "expected a finite number, got {got}",
-    "too_large_number": "{got} is too large; a number here must be at most {limit}",
-    "too_small_number": "{got} is too small; a number here must be at least {limit}",
+    "missing": "feltet mangler; det skal udfyldes" + _see("{section}"),
+    "unknown_field": "feltet findes ikke her (tjek stavningen; feltnavnene er engelske)" + _see("felter"),
+    "unknown_field_close": "feltet findes ikke her; mente du {close}?" + _see("felter"),
+    "expected_number": "her skal stå et tal, men der står {got}" + _see("tal"),
+    "decimal_comma": "{got} er skrevet med komma; brug punktum som decimaltegn: {fix}" + _see("tal"),
+    "flow_decimal_comma": "et tal med decimalkomma inde i {{ }}: kommaet deler tallet i to felter ({number} og "
+                          "{second}); brug punktum som decimaltegn: {fix}" + _see("tal"),
+    "expected_whole_number": "her skal stå et helt tal, men der står {got}" + _see("tal"),
+    "expected_bool": "her skal stå true (ja) eller false (nej), men der står {got}",
+    "expected_text": "her skal stå en tekst, men der står {got}" + _see("tekst"),
+    "expected_one_of": "her skal stå en af disse værdier: {expected}; der står {got}",
+    "expected_one_of_close": "her skal stå en af disse værdier: {expected}; der står {got}; mente du {close}?",
+    "expected_slug": "her må kun stå små bogstaver (a-z), tal og bindestreg, fx 'langtidsledige'; der står {got}",
+    "expected_list": "her skal stå en liste (linjer, der begynder med '- ', eller [a, b]), men der står {got}",
+    "expected_mapping": "her skal stå felter (navn: værdi), men der står {got}",
+    "expected_either": "her skal stå {words}, men der står {got}",
+    "too_few_items": "listen skal have mindst {min} element(er)",
+    "key_not_text": "{got} er ikke et feltnavn; feltnavne er tekst" + _see("felter"),
+    "no_such_date": "{text!r} er ikke en dato i kalenderen" + _see("datoer"),
+    "reserved_slug": "{slug!r} er navnet på en af sitets egne mapper; vælg en anden slug (optaget: {reserved})",
+    "empty_text": "må ikke være tom; skriv teksten, eller slet feltet, hvis det ikke skal udfyldes" + _see("regler"),
+    "not_finite": "her skal stå et almindeligt tal, men der står {got}" + _see("regler"),
+    "too_large_number": "{got} er for stort; et tal her må højst være {limit}",
+    "too_small_number": "{got} er for lille; et tal her må mindst være {limit}",
+    "year_digits": "året skal skrives med fire cifre, fx 2014; {got} er ikke et år fra {low} til {high}" + _see("datoer"),
+    "invalid": "værdien {got} kan ikke bruges her",
+    # words for expected_either and for what was found ({got})
+    "word_or": " eller ",
+    "word_number": "et tal",
+    "word_whole_number": "et helt tal",
+    "word_bool": "true eller false",
+    "word_text": "en tekst",
+    "word_other": "en anden form",
+    "word_mapping": "felter",
+    "word_mapping_with": "felterne {fields}",
+    "word_nothing": "ingenting",
+    "word_a_mapping": "felter (navn: værdi)",
+    "word_a_list": "en liste",
     # checks inside the models
-    "expected_month": "expected a month as YYYY-MM, got {got}",
-    "expected_date": "expected a date as YYYY-MM-DD, got {got}",
-    "expected_digits": "expected {count} digits, got {got}",
-    "chart_y_twice": "y names a column more than once",
-    "chart_series_one_y": "with series, y names exactly one column (the values)",
-    "chart_facet_target": "a chart with facet cannot have a target line",
-    "chart_same_columns": "x, series and facet must be different columns",
-    "chart_unknown_column": "chart refers to column {column}, which is not in columns",
-    "chart_colours": "chart has {series} series but {colours} colours",
-    "chart_not_text": "chart.{field} must be a text column; {column} is not",
-    "wide_unknown_column": "wide refers to column {column}, which is not in columns",
-    "wide_column": "wide.column must be a period or text column other than wide.value",
-    "emphasis_unknown_column": "emphasis_column {column} is not in columns",
-    "direction_needs_target": "direction '{direction}' needs a target",
-    "achieved_only_qualitative": "achieved is only for qualitative goals; a number goal is computed",
-    "fact_slots": "the text has {slots} '{{}}' but {numbers} number(s) are given; write '{{}}' where each number stands",
-    "chart_label_one_number": "chart_label needs exactly one number",
-    "answers_no_kind": "{name} is no document kind; a file name starts with one of: {kinds}",
-    "expected_time": "expected a time as HH:MM, got {got}",
-    "item_number_twice": "item number {number} is used twice (also items[{first}])",
-    "not_a_member": "{name} is not among the members ({members})",
+    "expected_month": "her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står {got}" + _see("datoer"),
+    "expected_date": "her skal stå en dato som ÅÅÅÅ-MM-DD, fx 2013-04-23; der står {got}" + _see("datoer"),
+    "expected_digits": "her skal stå {count} cifre, men der står {got}",
+    "chart_y_twice": "y nævner samme kolonne mere end én gang" + _see("tabeller"),
+    "chart_series_one_y": "med series skal y nævne præcis én kolonne (værdierne)" + _see("tabeller"),
+    "chart_facet_target": "en figur med facet kan ikke have en mållinje (target)" + _see("tabeller"),
+    "chart_same_columns": "x, series og facet skal være tre forskellige kolonner" + _see("tabeller"),
+    "chart_unknown_column": "figuren nævner kolonnen {column}, som ikke står under columns" + _see("tabeller"),
+    "chart_colours": "figuren har {series} serier, men {colours} farver; giv én farve pr. serie" + _see("tabeller"),
+    "chart_not_text": "chart.{field} skal være en tekstkolonne (type: text); det er {column} ikke" + _see("tabeller"),
+    "wide_unknown_column": "wide nævner kolonnen {column}, som ikke står under columns" + _see("brede-tabeller"),
+    "wide_column": "wide.column skal være en periode- eller tekstkolonne, og ikke den samme som wide.value"
+                   + _see("brede-tabeller"),
+    "emphasis_unknown_column": "emphasis_column nævner kolonnen {column}, som ikke står under columns" + _see("tabeller"),
+    "direction_needs_target": "retningen '{direction}' kræver et mål (target); skriv target, eller brug direction: "
+                              "qualitative" + _see("maal"),
+    "achieved_only_qualitative": "achieved bruges kun ved kvalitative mål; ved et mål med tal regner sitet selv "
+                                 "målopfyldelsen ud" + _see("maal"),
+    "fact_slots": "teksten har {slots} '{{}}', men der er {numbers} tal; skriv '{{}}', hvor hvert tal står"
+                  + _see("beskaeftigelsesplan"),
+    "chart_label_one_number": "chart_label kræver præcis ét tal" + _see("beskaeftigelsesplan"),
+    "answers_no_kind": "{name} er ikke en dokumenttype; filnavnet begynder med en af: {kinds}" + _see("tilbagemelding"),
+    "expected_time": "her skal stå et klokkeslæt som TT:MM i anførselstegn, fx \"16:00\"; der står {got}" + _see("referat"),
+    "item_number_twice": "punktnummer {number} er brugt to gange (også ved items[{first}])" + _see("referat"),
+    "not_a_member": "{name} står ikke blandt medlemmerne ({members}); skriv navnet, som det står under members"
+                    + _see("referat"),
     # documents and their place
-    "unknown_kind": "unknown document kind; a file name starts with one of: {kinds}",
-    "kind_mismatch": "says {said!r} but the file name says {kind!r}",
-    "unknown_jobcentre": "unknown jobcentre {slug!r}; add it to data/{registry} (known: {known})",
-    "jobcentre_folder": "says {slug!r} but the file lies in the folder {folder!r}",
-    "year_folder": "says {year} but the file lies in the folder {folder!r}",
-    "minutes_date": "says {date} but the file name {name} says another day; the name and the date must agree",
-    "minutes_name_no_date": "the file name {name} holds no date in the calendar; name it referat-YYYY-MM-DD.yaml after the meeting",
+    "unknown_kind": "ukendt dokumenttype; filnavnet skal begynde med en af: {kinds}" + _see("mapper-og-filer"),
+    "unknown_kind_close": "ukendt dokumenttype; mente du {close}? Filnavnet skal begynde med en af: {kinds}"
+                          + _see("mapper-og-filer"),
+    "kind_mismatch": "siger {said!r}, men filnavnet siger {kind!r}; ret feltet, eller slet det" + _see("mapper-og-filer"),
+    "unknown_jobcentre": "ukendt jobcenter {slug!r}; tilføj det i data/{registry} (kendte: {known})" + _see("registret"),
+    "jobcentre_folder": "siger {slug!r}, men filen ligger i mappen {folder!r}; de to skal passe sammen"
+                        + _see("mapper-og-filer"),
+    "year_folder": "siger {year}, men filen ligger i mappen {folder!r}; året og mappen skal passe sammen"
+                   + _see("mapper-og-filer"),
+    "minutes_date": "siger {date}, men filnavnet {name} siger en anden dag; navnet og datoen skal passe sammen"
+                    + _see("referat"),
+    "minutes_name_no_date": "filnavnet {name} har ingen dato, der findes i kalenderen; kald filen "
+                            "referat-ÅÅÅÅ-MM-DD.yaml efter mødets dato" + _see("referat"),
     # references inside a document
-    "unknown_ref": "{{ref:{ref}}} names no table or figure of this document",
-    "duplicate_id": "duplicate {what} id {ident!r} (first used at {first})",
-    "no_such_id": "no {what} with id {ref!r}",
-    "plan_goal_no_plan": "refers to plan goal {goal!r}, but there is no beskaeftigelsesplan for {year} yet",
-    "plan_goal_unknown": "no goal with id {goal!r} in {plan}",
+    "unknown_ref": "{{ref:{ref}}} nævner ingen tabel eller figur i dette dokument; brug et id fra tables"
+                   + _see("afsnit"),
+    "duplicate_id": "{what}-id'et {ident!r} er brugt to gange (først ved {first}); giv hver sit id",
+    "no_such_id": "der er ingen {what} med id {ref!r}",
+    "plan_goal_no_plan": "henviser til planens mål {goal!r}, men der er endnu ingen beskaeftigelsesplan for {year}",
+    "plan_goal_unknown": "der er intet mål med id {goal!r} i {plan}" + _see("maal"),
+    # words for {what} in duplicate_id and no_such_id
+    "what_table": "tabel",
+    "what_goal": "mål",
+    "what_minister_goal": "ministermål",
+    "what_fact_box": "faktaboks",
+    "what_focus_area": "pejlemærke",
+    # a document's own claim about a goal that its figures do not support (a warning)
+    "claim_field": "mål {goal} ({where})",
+    "claim_state": "dokumentet skriver {said!r}, men tallene siger {figures!r}; tjek tallene og målets claims",
+    "claim_change": "dokumentet skriver en ændring på {said} pct., men tallene giver {figures}; tjek tallene og "
+                    "målets claims",
+    "claim_met_count": "dokumentet skriver, at {said} er opfyldt, men tallene giver {figures}; tjek tallene og "
+                       "målets claims",
+    # the report of validate and the build
+    "report_head": "{count} fejl i data/:",
+    "warning": "advarsel: {text}",
     # the commands validate and new
-    "valid": "OK: {documents} document{s} and {jobcentres} jobcentre(s) in {data} are valid",
-    "valid_warnings": " ({warnings} warning{s})",
-    "new_unknown_kind": "error: unknown kind {kind}; choose one of: {kinds}",
-    "new_needs_valid_data": "error: fix these first; `new` needs a valid data folder",
-    "new_unknown_jobcentre": "error: unknown jobcentre {slug}; add it to {registry} first (known: {known})",
-    "new_exists": "error: {target} exists already; nothing was written",
-    "new_written": "wrote {target}; replace each «Skriv … her» with the document's own text and run `python -m generator validate`",
+    "valid": "OK: {documents} og {jobcentres} i {data} er i orden",
+    "valid_warnings": " ({warnings})",
+    "count_documents": "{count} dokument|{count} dokumenter",  # one|more than one
+    "count_jobcentres": "{count} jobcenter|{count} jobcentre",
+    "count_warnings": "{count} advarsel|{count} advarsler",
+    "new_unknown_kind": "fejl: ukendt dokumenttype {kind}; vælg en af: {kinds}",
+    "new_unknown_kind_close": "fejl: ukendt dokumenttype {kind}; mente du {close}? Vælg en af: {kinds}",
+    "new_bad_year": "fejl: året {year!r} skal skrives med fire cifre fra {low} til {high}, fx 2014; intet blev skrevet",
+    "new_bad_suffix_date": "fejl: endelsen {suffix!r} kan ikke bruges; et referats endelse er mødets dato som "
+                           "ÅÅÅÅ-MM-DD, fx --suffix 2013-03-06 (filen hedder så referat-2013-03-06.yaml); intet "
+                           "blev skrevet" + _see("referat"),
+    "new_bad_suffix": "fejl: endelsen {suffix!r} kan ikke bruges; en endelse må kun have små bogstaver (a-z), tal og "
+                      "bindestreg, fx --suffix ekstra; intet blev skrevet" + _see("mapper-og-filer"),
+    "new_needs_valid_data": "fejl: ret fejlene ovenfor først; `new` kræver, at data/ er i orden",
+    "new_unknown_jobcentre": "fejl: ukendt jobcenter {slug}; tilføj det i {registry} først (kendte: {known})",
+    "new_exists": "fejl: {target} findes allerede; intet blev skrevet",
+    "new_written": "skrev {target}; erstat hvert «Skriv … her» med dokumentets egen tekst, og kør "
+                   "`" + COMMAND + " validate`",
     # the registry and the folder
-    "registry_missing": "the registry of jobcentres is missing",
-    "duplicate_slug": "duplicate slug {slug!r}",
-    "unused_csv": "no document refers to this CSV file; it is not shown",
+    "registry_missing": "registret over jobcentre mangler" + _see("registret"),
+    "duplicate_slug": "slug'en {slug!r} er brugt to gange" + _see("registret"),
+    "unused_csv": "intet dokument henviser til denne CSV-fil, så den vises ikke" + _see("tabeller"),
     # issue 17: periods, dates, ranks and figures in the text
-    "expected_span": "expected a month (YYYY-MM), a year (YYYY) or {{start: YYYY-MM, end: YYYY-MM}}, got {got}",
-    "span_kind": "write a period as a month, a year or start and end; kind is worked out by the site",
-    "span_backwards": "the period ends before it starts",
-    "expected_document_date": "expected the document's date as YYYY-MM-DD, or YYYY-MM when it gives only the month, got {got}",
-    "rank_beyond": "position {position} is beyond the {of} ranked",
-    "own_twice": "more than one comparison entry is marked own: true; mark the jobcentre's own entry only",
-    "unknown_fact": "{{tal:{ref}}} names no figure in text_facts",
+    "expected_span": "her skal stå en måned (ÅÅÅÅ-MM), et år (ÅÅÅÅ) eller {{start: ÅÅÅÅ-MM, end: ÅÅÅÅ-MM}}; der står {got}" + _see("datoer"),
+    "span_kind": "skriv en periode som en måned, et år eller start og slut; hvilken slags periode, regner sitet selv ud" + _see("datoer"),
+    "span_backwards": "perioden slutter, før den begynder; byt om på start og end" + _see("datoer"),
+    "expected_document_date": "her skal stå dokumentets dato som ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM når dokumentet kun nævner måneden; der står {got}" + _see("datoer"),
+    "rank_beyond": "placering {position} ligger uden for de {of}, der er rangeret; ret position eller of" + _see("felter"),
+    "own_twice": "mere end én sammenligning er markeret own: true; markér kun jobcentrets egen" + _see("felter"),
+    "unknown_fact": "{{tal:{ref}}} henviser ikke til et tal i text_facts; tilføj tallet under text_facts eller ret id'et" + _see("tal"),
+}
+
+# The guide's section for a document kind (for "missing" and such).
+KIND_SECTIONS: dict[str, str] = {
+    "resultatrevision": "resultatrevision", "beskaeftigelsesplan": "beskaeftigelsesplan",
+    "tilbagemelding": "tilbagemelding", "referat": "referat", "registry": "registret",
 }
 
 # --------------------------------------------------------------------------- CSV files (tables, series)
 CSV: dict[str, str] = {
     # the table's `file:` in the YAML (shown as yaml-file:line: tables[i].file: ...)
-    "file_not_found": "file not found: {file}",
-    "file_bad_name": "not a usable file name: {file}",
-    "file_absolute": "{file} is an absolute path; name a CSV file in the document's folder, relative to it "
-                     "(fx serier/x.csv); nothing outside data/ is read",
-    "file_outside": "{file} leads out of the document's folder ({folder}); a table's CSV file must lie in "
-                    "that folder or a folder below it; nothing outside it is read",
-    "file_link_outside": "{file} is a symbolic link (or lies in a linked folder) that leads outside data/; "
-                         "copy the CSV file into the document's folder instead; nothing outside data/ is read",
-    "file_link_loop": "{file} is a loop of symbolic links; name a CSV file in the document's folder",
-    "file_not_regular": "{file} is not an ordinary file (a folder, a device or a pipe); name a CSV file",
-    "file_too_large": "{file} is {size} MB; a CSV file may be at most {limit} MB (split the table, or "
-                      "leave out rows the document does not show); it was not read",
+    "file_not_found": "filen {file} findes ikke i dokumentets mappe; tjek navnet, eller læg CSV-filen dér"
+                      + _see("tabeller"),
+    "file_not_found_close": "filen {file} findes ikke i dokumentets mappe; mente du {close}?" + _see("tabeller"),
+    "file_bad_name": "{file} kan ikke bruges som filnavn; skriv CSV-filens navn, fx serier/langtidsledige.csv"
+                     + _see("tabeller"),
+    "file_absolute": "{file} er en fuld sti; skriv CSV-filens navn i forhold til dokumentets mappe (fx "
+                     "serier/x.csv); intet uden for data/ bliver læst" + _see("tabeller"),
+    "file_outside": "{file} fører ud af dokumentets mappe ({folder}); en tabels CSV-fil skal ligge i den mappe "
+                    "eller en mappe under den; intet uden for den bliver læst" + _see("tabeller"),
+    "file_link_outside": "{file} er en genvej (symbolsk link), der fører uden for data/; kopier CSV-filen ind i "
+                         "dokumentets mappe i stedet; intet uden for data/ bliver læst",
+    "file_link_loop": "{file} er en genvej, der peger på sig selv i ring; skriv navnet på en CSV-fil i dokumentets mappe",
+    "file_not_regular": "{file} er ikke en almindelig fil (en mappe eller en enhed); skriv navnet på en CSV-fil",
+    "file_too_large": "{file} fylder {size} MB; en CSV-fil må højst fylde {limit} MB (del tabellen op, eller udelad "
+                      "rækker, dokumentet ikke viser); den blev ikke læst",
     # the CSV file itself (shown as csv-file:line: column: ...)
-    "not_utf8": "file is not UTF-8 (byte 0x{byte:02x} at this line); save it as UTF-8",
-    "utf16": "file is saved as UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\"",
-    "nul_byte": "file contains a NUL byte at this line (a binary or damaged file); save the table as CSV UTF-8",
-    "inner_bom": "a byte order mark (BOM) in the middle of the file, at this line (two files pasted together?); "
-                 "remove it",
-    "quoting": "CSV quoting error: {problem}; a cell with a comma or a quote must be written in double quotes, "
-               "and a quote inside it doubled (\"\")",
-    "empty": "file is empty; the first line must name the columns",
-    "blank_header": "the first line is blank; it must name the columns",
-    "no_rows": "the file has a header but no data rows; the table and its chart would be empty",
-    "too_many_rows": "more than {limit} data rows; a CSV file may have at most {limit} rows (split the table); "
-                     "it was not read further",
-    "too_many_cells": "more than {limit} cells; a CSV file may have at most {limit} cells (split the table); "
-                      "it was not read further",
-    "too_many_errors": "stopped after {limit} errors in this file; fix these and run validate again",
-    "semicolons": "the file is separated by semicolons (;), not commas; the site reads comma-separated CSV "
-                  "with decimal points; convert an export from jobindsats.dk with "
-                  "`python -m generator import EXPORT --out {file}`",
-    "tabs": "the file is separated by tabs, not commas; save it as \"CSV UTF-8 (comma delimited)\", or "
-            "convert an export from jobindsats.dk with `python -m generator import EXPORT --out {file}`",
-    "missing_column": "column is missing from the header (found: {found})",
-    "duplicate_column": "the column {name} appears twice in the header (columns {first} and {second}); "
-                        "each column needs its own name",
-    "row_length": "expected {expected} values, found {found}",
-    "not_a_number": "expected a number (decimal point, no thousands separator), got {cell}",
-    "decimal_comma": "{cell} is written with a decimal comma; write {fix} (decimal point, no thousands "
-                     "separator); an export from jobindsats.dk is converted with `python -m generator import`",
-    "thousands": "{cell} looks like a count written with a thousands separator ({why}); write {fix}, "
-                 "without the point",
-    "thousands_why_decimals": "the column shows 0 decimals",
-    "thousands_why_unit": "the column counts {unit}",
-    "thousands_why_whole": "the column's other values are whole numbers",
-    "thousands_why_groups": "more than one point",
-    "thousands_hint": "; if it really is a decimal number, declare `decimals: 3` for the column",
-    "too_large": "{cell} is beyond the limit for a number (at most {limit} in size)",
-    "no_such_date": "{cell} is no date ({why}); write the month as {fix}",
-    "year_zero": "expected a month as YYYY-MM from the year 1 on, got {cell}",
-    "duplicate_period": "the same {what} as line {first} ({value}); in a table with months each {what} may "
-                        "occur once",
-    "wide_header": "{problem} (the headers after {fixed} are values of {column!r})",
-    "wide_twin": "the same {column!r} as the column {twin}",
-    "wide_none": "a wide table needs one column per {column!r} after {fixed}",
-    "wide_backwards": "the months go backwards: {here!r} comes after {before!r} (column {column!r}); "
-                      "kept as the document has it",
+    "not_utf8": "filen er ikke gemt som UTF-8 (byte 0x{byte:02x} på denne linje); gem den som UTF-8 (i Excel: "
+                "\"CSV UTF-8 (kommasepareret)\")" + _see("tabeller"),
+    "utf16": "filen er gemt som UTF-16 (Excels \"Unicode-tekst\"); gem den som \"CSV UTF-8 (kommasepareret)\""
+             + _see("tabeller"),
+    "nul_byte": "filen indeholder en NUL-byte på denne linje (en binær eller ødelagt fil); gem tabellen som CSV UTF-8",
+    "inner_bom": "et byte order mark (BOM) midt i filen, på denne linje (to filer sat sammen?); slet det",
+    "quoting": "fejl i anførselstegn ({problem}); en celle med komma eller anførselstegn skal stå i dobbelte "
+               "anførselstegn, og et anførselstegn inde i cellen skrives to gange (\"\")" + _see("tabeller"),
+    "empty": "filen er tom; første linje skal navngive kolonnerne" + _see("tabeller"),
+    "blank_header": "første linje er tom; den skal navngive kolonnerne" + _see("tabeller"),
+    "no_rows": "filen har en overskrift, men ingen rækker med tal; tabellen og figuren ville være tomme",
+    "too_many_rows": "mere end {limit} rækker; en CSV-fil må højst have {limit} rækker (del tabellen op); resten "
+                     "blev ikke læst",
+    "too_many_cells": "mere end {limit} celler; en CSV-fil må højst have {limit} celler (del tabellen op); resten "
+                      "blev ikke læst",
+    "too_many_errors": "stoppede efter {limit} fejl i denne fil; ret dem, og kør validate igen",
+    "semicolons": "filen har semikolon (;) mellem cellerne, som når dansk Excel gemmer CSV; sitet læser CSV med "
+                  "komma mellem cellerne og punktum som decimaltegn. Lav filen om med "
+                  "`" + COMMAND + " import {file} --out {file} --replace`" + _see("import"),
+    "tabs": "filen har tabulator mellem cellerne, ikke komma; gem den som \"CSV UTF-8 (kommasepareret)\", eller lav "
+            "den om med `" + COMMAND + " import {file} --out {file} --replace`" + _see("import"),
+    "missing_column": "kolonnen mangler i overskriften (fandt: {found}); overskriften skal have kolonnerne fra "
+                      "columns" + _see("tabeller"),
+    "duplicate_column": "kolonnen {name} står to gange i overskriften (kolonne {first} og {second}); hver kolonne "
+                        "skal have sit eget navn",
+    "row_length": "rækken har {found} værdier, men skal have {expected} (én pr. kolonne)",
+    "not_a_number": "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står {cell}"
+                    + _see("tal"),
+    "decimal_comma": "{cell} er skrevet med komma; brug punktum som decimaltegn: {fix} (ingen "
+                     "tusindtalsseparator); en eksport fra jobindsats.dk laves om med `" + COMMAND + " import`"
+                     + _see("tal"),
+    "thousands": "{cell} ligner et antal skrevet med tusindtalsseparator ({why}); skriv {fix}, uden punktum{hint}"
+                 + _see("tal"),
+    "thousands_why_decimals": "kolonnen viser 0 decimaler",
+    "thousands_why_unit": "kolonnen tæller {unit}",
+    "thousands_why_whole": "kolonnens andre værdier er hele tal",
+    "thousands_why_groups": "mere end ét punktum",
+    "thousands_hint": "; er det virkelig et decimaltal, så skriv `decimals: 3` ved kolonnen",
+    "too_large": "{cell} er større end et tal må være (højst {limit})",
+    "no_such_date": "{cell} er ikke en dato ({why}); skriv måneden som {fix}" + _see("datoer"),
+    "days_in_month": "{month} {year} har {days} dage",
+    "year_zero": "her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står {cell}" + _see("datoer"),
+    "duplicate_period": "samme {what} som linje {first} ({value}); i en tabel med måneder må hver {what} kun "
+                        "forekomme én gang",
+    "wide_header": "{problem} (overskrifterne efter {fixed} er værdier af {column!r})",
+    "wide_twin": "samme {column!r} som kolonnen {twin}",
+    "wide_none": "en bred tabel skal have én kolonne pr. {column!r} efter {fixed}" + _see("brede-tabeller"),
+    "wide_backwards": "månederne går baglæns: {here!r} kommer efter {before!r} (kolonne {column!r}); beholdt, "
+                      "som dokumentet har det",
 }
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december")
 
 # --------------------------------------------------------------------------- import of exports
 IMPORT: dict[str, str] = {
     # the export file as a whole (a whole message: file, and line where there is one)
-    "no_file": "error: {file}: no such file",
-    "in_is_folder": "error: {file}: is a folder; give the exported file",
-    "unreadable": "{file}: cannot read the file ({reason})",
-    "too_big": "{file}: the file is {size} MB; import reads exports up to {limit} MB (export fewer rows, or split the export)",
-    "empty": "{file}: the file is empty",
-    "old_xls": "{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx or as 'CSV (semikolonsepareret)'",
-    "opendocument": "{file}: an OpenDocument spreadsheet (.ods); save it as .xlsx or as 'CSV (semikolonsepareret)'",
-    "not_xlsx": "{file}: cannot read it as an Excel workbook ({reason}); open it in Excel and save it as .xlsx or as 'CSV (semikolonsepareret)'",
-    "unpacks_too_big": "{file}: the workbook unpacks to {size} MB; import reads workbooks up to {limit} MB unpacked",
-    "html": "{file}:1: this is a web page (HTML), not an export; download the export again from jobindsats.dk (CSV or Excel)",
-    "nul": "{file}:{line}: the file contains NUL bytes, so it is not a text export (UTF-16 without BOM?); save it as 'CSV (semikolonsepareret)' or 'CSV UTF-8'",
-    "undecodable": "{file}:{line}: byte 0x{byte} is neither UTF-8 nor Windows-1252 (cp1252), so the encoding cannot be detected; save the export as 'CSV UTF-8'",
-    "mixed_encoding": "{file}:{line}: the line is not UTF-8, but line {utf8_line} is: the file mixes two encodings; save the export again as 'CSV UTF-8'",
-    "too_many_lines": "{file}: the file has {lines} lines; import reads exports up to {limit} lines",
-    "too_many_columns": "{file}:{line}: the line has {columns} cells; import reads exports up to {limit} columns",
-    "line_too_long": "{file}:{line}: the line is {length} characters long; import reads lines up to {limit} characters",
-    "comma_separated": "{file}:{line}: the cells are separated by commas (read as {encoding}); import reads jobindsats.dk exports, with ';' between cells and a decimal comma, so a comma file's '1.603' could be misread: save it from Excel as 'CSV (semikolonsepareret)'",
-    "no_separator": "{file}: found no ';' or tab between cells in any line (read as {encoding}); a jobindsats.dk export has a column of periods and at least one column of numbers",
-    "bad_quote": "{file}:{line}: a quote (\") that is not closed, or text after a closing quote; fix the line or export again",
-    "no_content": "{file}: found no line with two or more cells (only titles, notes or blank lines); nothing to import",
-    "no_header": "{file}:{line}: the line begins with the period {cell}, but no line above it names the columns; the first line must be a header such as 'Periode;Hvidovre'",
-    "no_rows": "{file}:{line}: found no rows under the header",
-    "data_after_note": "{file}:{line}: data after the note on line {note}; a note ends the export, so this line would be lost: remove the note or the lines after it",
+    "no_file": "fejl: {file}: filen findes ikke",
+    "in_is_folder": "fejl: {file}: er en mappe; angiv den eksporterede fil",
+    "unreadable": "{file}: filen kan ikke læses ({reason})",
+    "too_big": "{file}: filen fylder {size} MB; import læser eksporter op til {limit} MB (eksportér færre rækker, "
+               "eller del eksporten op)",
+    "empty": "{file}: filen er tom",
+    "old_xls": "{file}: en gammel Excel-projektmappe (.xls); åbn den i Excel, og gem den som .xlsx eller som "
+               "'CSV (semikolonsepareret)'",
+    "opendocument": "{file}: et OpenDocument-regneark (.ods); gem det som .xlsx eller som 'CSV (semikolonsepareret)'",
+    "not_xlsx": "{file}: kan ikke læses som en Excel-projektmappe ({reason}); åbn den i Excel, og gem den som .xlsx "
+                "eller som 'CSV (semikolonsepareret)'",
+    "unpacks_too_big": "{file}: projektmappen fylder {size} MB udpakket; import læser projektmapper op til {limit} MB "
+                       "udpakket",
+    "html": "{file}:1: det er en webside (HTML), ikke en eksport; hent eksporten igen fra jobindsats.dk (CSV eller "
+            "Excel)",
+    "nul": "{file}:{line}: filen indeholder NUL-bytes, så den er ikke en teksteksport (UTF-16 uden BOM?); gem den "
+           "som 'CSV (semikolonsepareret)' eller 'CSV UTF-8'",
+    "undecodable": "{file}:{line}: byten 0x{byte} er hverken UTF-8 eller Windows-1252 (cp1252), så tegnsættet kan "
+                   "ikke afgøres; gem eksporten som 'CSV UTF-8'",
+    "mixed_encoding": "{file}:{line}: linjen er ikke UTF-8, men det er linje {utf8_line}: filen blander to "
+                      "tegnsæt; gem eksporten igen som 'CSV UTF-8'",
+    "too_many_lines": "{file}: filen har {lines} linjer; import læser eksporter op til {limit} linjer",
+    "too_many_columns": "{file}:{line}: linjen har {columns} celler; import læser eksporter op til {limit} kolonner",
+    "line_too_long": "{file}:{line}: linjen er {length} tegn lang; import læser linjer op til {limit} tegn",
+    "comma_separated": "{file}:{line}: cellerne er adskilt af komma (læst som {encoding}); import læser eksporter "
+                       "fra jobindsats.dk med ';' mellem cellerne og decimalkomma, og i en kommafil kan '1.603' "
+                       "læses forkert: gem den fra Excel som 'CSV (semikolonsepareret)'" + _see("import"),
+    "no_separator": "{file}: fandt hverken ';' eller tabulator mellem cellerne på nogen linje (læst som "
+                    "{encoding}); en eksport fra jobindsats.dk har en kolonne med perioder og mindst én kolonne "
+                    "med tal" + _see("import"),
+    "bad_quote": "{file}:{line}: et anførselstegn (\") der ikke er lukket, eller tekst efter et lukkende "
+                 "anførselstegn; ret linjen, eller eksportér igen",
+    "no_content": "{file}: fandt ingen linje med to eller flere celler (kun titler, noter eller tomme linjer); "
+                  "intet at importere",
+    "no_header": "{file}:{line}: linjen begynder med perioden {cell}, men ingen linje over den navngiver "
+                 "kolonnerne; første linje skal være en overskrift, fx 'Periode;Hvidovre'",
+    "no_rows": "{file}:{line}: fandt ingen rækker under overskriften",
+    "data_after_note": "{file}:{line}: tal efter noten på linje {note}; en note afslutter eksporten, så linjen "
+                       "ville gå tabt: slet noten eller linjerne efter den",
     # how the file was read (printed on success and failure)
-    "read_csv": "{file}: read as {encoding}, cells separated by {separator}, decimal comma and thousands dot",
-    "read_xlsx": "{file}: read sheet {sheet!r} of an Excel workbook{others}",
-    "read_xlsx_others": " (its first sheet; not read: {sheets})",
-    "layout_long": "periods down the first column, one series per column; header on line {line}",
-    "layout_wide": "periods along the header on line {line}, one series per row",
-    "skipped_title": "{where}: skipped title {text}",
-    "skipped_note": "{where}: skipped note {text}",
-    "skipped_blank": "{where}: skipped blank lines",
-    "missing_cells": "{count} cell(s) empty or marked as missing ('-', '..', 'x', '*'): written as empty",
+    "read_csv": "{file}: læst som {encoding}, celler adskilt af {separator}, decimalkomma og punktum som "
+                "tusindtalsseparator",
+    "read_xlsx": "{file}: læste arket {sheet!r} i en Excel-projektmappe{others}",
+    "read_xlsx_others": " (det første ark; ikke læst: {sheets})",
+    "layout_long": "perioder ned ad første kolonne, én serie pr. kolonne; overskrift på linje {line}",
+    "layout_wide": "perioder hen ad overskriften på linje {line}, én serie pr. række",
+    "skipped_title": "{where}: sprang titlen {text} over",
+    "skipped_note": "{where}: sprang noten {text} over",
+    "skipped_blank": "{where}: sprang tomme linjer over",
+    "missing_cells": "{count} celle(r) tomme eller markeret som manglende ('-', '..', 'x', '*'): skrevet som tomme",
+    "encoding_utf8_bom": "UTF-8 med BOM",
+    "separator_tabs": "tabulator",
+    "more_than": "mere end {limit}",
     # a cell, row or column (after "file:line: field:")
-    "not_a_period": "expected a period like 2013M12, got {cell}{why}",
-    "why_month": "month {month} does not exist",
-    "why_quarter": "a quarter; import reads months only (choose months in the export)",
-    "why_year": "a year; import reads months only (choose months in the export)",
-    "why_year_range": "the year {year} is after next year, or before {first}; write the year in four digits",
-    "why_date": "a date, not a month; format the cells as months (the first of the month) or text like 2013M12",
-    "hint_wide_header": " (the line has periods along it: if it is the header, the lines above it may only hold one cell each, a title)",
-    "hint_period_column": " (the period is in column {column}: import reads periods down the first column or along the header; move that column first)",
-    "duplicate_period_row": "the period {period} again (also on line {first}); neither line is imported",
-    "duplicate_period_column": "the period {period} again (also in column {first}); neither column is imported",
-    "short_row": "the row has {found} cells, the header (line {header}) has {expected}; leave a missing value empty (;;) or write '-'",
-    "long_row": "a value ({cell}) in a column the header (line {header}) does not name",
-    "unnamed_row": "the row has no name in its first column",
-    "not_a_number": "expected a number, got {cell} (write 1.603 or 3,5; '-' or an empty cell for a missing value)",
-    "too_many_digits": "{cell} has more than {digits} digits; a number that long cannot be kept exactly",
-    "decimal_point": "{cell} has a decimal point{more}; import reads Danish numbers, where '1.603' is 1603 and '3,5' is 3.5, so this file cannot be read safely: export it again with decimal comma",
-    "decimal_point_more": " (and {count} more cells)",
-    "formula_without_value": "a formula without a saved value ({formula}); open the workbook in Excel and save it",
-    "same_name": "a series of the same name as {first}; imported as its own column {column}",
-    "name_cell_empty": "empty, so the row is named {name} alone (line {line} has {above} here; if the row belongs under it, write it on this line too)",
-    "all_missing": "every value of the series is missing ('-', '..', 'x' or empty)",
+    "field_column": "kolonne {number}",
+    "field_line": "linje {number}",
+    "not_a_period": "her skal stå en periode som 2013M12, men der står {cell}{why}",
+    "why_month": "måned {month} findes ikke",
+    "why_quarter": "et kvartal; import læser kun måneder (vælg måneder i eksporten)",
+    "why_year": "et år; import læser kun måneder (vælg måneder i eksporten)",
+    "why_year_range": "året {year} er efter næste år eller før {first}; skriv året med fire cifre",
+    "why_date": "en dato, ikke en måned; formatér cellerne som måneder (den første i måneden) eller som tekst, fx "
+                "2013M12",
+    "hint_wide_header": " (linjen har perioder hen ad sig: er den overskriften, må linjerne over den kun have én "
+                        "celle hver, en titel)",
+    "hint_period_column": " (perioden står i kolonne {column}: import læser perioder ned ad første kolonne eller hen "
+                          "ad overskriften; flyt den kolonne først)",
+    "duplicate_period_row": "perioden {period} igen (også på linje {first}); ingen af linjerne bliver importeret",
+    "duplicate_period_column": "perioden {period} igen (også i kolonne {first}); ingen af kolonnerne bliver "
+                               "importeret",
+    "short_row": "rækken har {found} celler, overskriften (linje {header}) har {expected}; lad en manglende værdi "
+                 "stå tom (;;), eller skriv '-'",
+    "long_row": "en værdi ({cell}) i en kolonne, som overskriften (linje {header}) ikke navngiver",
+    "unnamed_row": "rækken har intet navn i første kolonne",
+    "not_a_number": "her skal stå et tal, men der står {cell} (skriv 1.603 eller 3,5; '-' eller en tom celle for "
+                    "en manglende værdi)",
+    "too_many_digits": "{cell} har mere end {digits} cifre; så langt et tal kan ikke gemmes præcist",
+    "decimal_point": "{cell} har decimalpunktum{more}; import læser danske tal, hvor '1.603' er 1603 og '3,5' er "
+                     "3.5, så filen kan ikke læses sikkert: eksportér den igen med decimalkomma",
+    "decimal_point_more": " (og {count} celler mere)",
+    "formula_without_value": "en formel uden gemt værdi ({formula}); åbn projektmappen i Excel, og gem den",
+    "same_name": "en serie med samme navn som {first}; importeret som sin egen kolonne {column}",
+    "name_cell_empty": "tom, så rækken hedder kun {name} (linje {line} har {above} her; hører rækken ind under "
+                       "den, så skriv det også på denne linje)",
+    "all_missing": "alle seriens værdier mangler ('-', '..', 'x' eller tomme)",
     # the file to write
-    "out_is_folder": "error: {out}: is a folder; give the name of the CSV file to write, e.g. {out}/ny-serie.csv",
-    "out_not_csv": "error: {out}: the file to write must end in .csv (nothing was written)",
-    "out_exists": "error: {out} exists already; use --replace to write over it (nothing was written)",
-    "out_folder": "error: {out}: cannot make the folder {folder} ({reason}); nothing was written",
-    "reason_file_in_way": "a file of that name is in the way",
-    "out_write": "error: {out}: cannot write the file ({reason}); nothing was written",
-    "out_outside_data": "warning: {out} is outside {data}/; the site reads series from {data}/ only (written anyway)",
+    "out_is_folder": "fejl: {out}: er en mappe; angiv navnet på den CSV-fil, der skal skrives, fx {out}/ny-serie.csv",
+    "out_not_csv": "fejl: {out}: filen, der skal skrives, skal ende på .csv (intet blev skrevet)",
+    "out_exists": "fejl: {out} findes allerede; brug --replace for at skrive over den (intet blev skrevet)",
+    "out_folder": "fejl: {out}: kan ikke lave mappen {folder} ({reason}); intet blev skrevet",
+    "reason_file_in_way": "en fil med det navn står i vejen",
+    "out_write": "fejl: {out}: kan ikke skrive filen ({reason}); intet blev skrevet",
+    "out_outside_data": "advarsel: {out} ligger uden for {data}/; sitet læser kun serier fra {data}/ (skrevet alligevel)",
     # the outcome
-    "fatal": "error: the export cannot be read; nothing was written",
-    "problems": "error: {count} problem(s) in the export; nothing was written (fix the export, or use --skip-bad to write the rows that could be read)",
-    "no_rows_read": "error: no rows could be read; nothing was written",
-    "wrote": "wrote {out}: {periods} periods x {series} series",
-    "wrote_skipped": "wrote {out} without the {count} problem(s) above (--skip-bad): {periods} periods x {series} series",
-    "columns": "Add the table to the document's YAML with these columns:",
+    "fatal": "fejl: eksporten kan ikke læses; intet blev skrevet",
+    "problems": "fejl: {count} problem(er) i eksporten; intet blev skrevet (ret eksporten, eller brug --skip-bad for "
+                "at skrive de rækker, der kunne læses)",
+    "no_rows_read": "fejl: ingen rækker kunne læses; intet blev skrevet",
+    "wrote": "skrev {out}: {periods} perioder x {series} serier",
+    "wrote_skipped": "skrev {out} uden de {count} problem(er) ovenfor (--skip-bad): {periods} perioder x {series} serier",
+    "columns": "Sæt tabellen ind i dokumentets YAML med disse kolonner:",
 }
 
 # --------------------------------------------------------------------------- the site build and the cache
 BUILD: dict[str, str] = {
-    "files_twice": "Two generated pages or files have the same address (a jobcentre slug that is also a folder "
-                   "name, such as '{folder}'?):\n{paths}",
-    "docs_file_clash": "These files in docs/ have the address of a generated page or file; rename or move them "
-                       "(the generator never replaces what you wrote):\n{paths}",
-    "link_to_nowhere": "the link {target!r} leads to no page of the site (from {page}); link to an existing page "
-                       "(as 'index.md' of its folder, or a page in docs/), or leave the link out",
-    "cache_unwritable": "{path}: the build cannot write its cache ({reason}); make .cache/ writable, or delete it "
-                        "(it is made again); the published site was kept as it was",
-    "cache_changed": "{path}: this cache entry changed while the build used it (another program writing in "
-                     ".cache/?); build again; the published site was kept as it was",
-    "cache_damaged": "{path}: this cache entry was damaged (cut short, changed, copied from another entry, or not "
-                     "a file); it is made again",
-    "slug_is_docs_name": "the slug {slug!r} is also the name of a page or folder of the hand-written pages "
-                         "({docs}); rename one of them",
-    "docs_at_generated": "{docs} has the address {url} of the page made from this file; rename or move {docs} "
-                         "(the generator never replaces what you wrote)",
-    "docs_in_site_folder": "the address {url} is a page the site makes itself; rename or move this file",
-    "generated_twice": "the page {url} is made from this file and also from {other}; give one of them another name",
-    "page_failed": "the page made from this file could not be made ({error}); this is a fault of the "
-                   "generator that this file's content brings out: please report it with the file",
-    "build_failed": "the site could not be made ({error}); this is a fault of the generator: please report it "
-                    "(`mkdocs build -v` shows where it happened)",
-    "unknown_list": "{page}: unknown list {marker}; the known lists are {known}",
-    "site_kept": "the build failed; the published site in {site} was kept as it was",
+    "files_twice": "To genererede sider eller filer har samme adresse (en jobcenter-slug, der også er navnet på en "
+                   "mappe, fx '{folder}'?):\n{paths}",
+    "docs_file_clash": "Disse filer i docs/ har samme adresse som en genereret side eller fil; omdøb eller flyt dem "
+                       "(generatoren erstatter aldrig det, du har skrevet):\n{paths}",
+    "link_to_nowhere": "linket {target!r} fører ikke til nogen side på sitet (fra {page}); link til en side, der "
+                       "findes (som 'index.md' i dens mappe, eller en side i docs/), eller udelad linket",
+    "cache_unwritable": "{path}: bygningen kan ikke skrive sin cache ({reason}); gør .cache/ skrivbar, eller slet den "
+                        "(den laves igen); det udgivne site blev beholdt, som det var",
+    "cache_changed": "{path}: denne cache-fil blev ændret, mens bygningen brugte den (skriver et andet program i "
+                     ".cache/?); byg igen; det udgivne site blev beholdt, som det var",
+    "cache_damaged": "{path}: denne cache-fil var ødelagt (afkortet, ændret, kopieret fra en anden eller ikke en "
+                     "fil); den laves igen",
+    "slug_is_docs_name": "slug'en {slug!r} er også navnet på en side eller mappe blandt de håndskrevne sider "
+                         "({docs}); omdøb den ene",
+    "docs_at_generated": "{docs} har adressen {url}, som siden lavet af denne fil har; omdøb eller flyt {docs} "
+                         "(generatoren erstatter aldrig det, du har skrevet)",
+    "docs_in_site_folder": "adressen {url} er en side, sitet selv laver; omdøb eller flyt denne fil",
+    "the_site_itself": "sitet selv",
+    "generated_twice": "siden {url} laves af denne fil og også af {other}; giv den ene et andet navn",
+    "page_failed": "siden, der laves af denne fil, kunne ikke laves ({error}); det er en fejl i generatoren, som "
+                   "filens indhold afslører: meld den venligst, og send filen med",
+    "build_failed": "sitet kunne ikke laves ({error}); det er en fejl i generatoren: meld den venligst "
+                    "(`.venv/bin/mkdocs build -v` viser, hvor den skete)",
+    "unknown_list": "{page}: ukendt liste {marker}; de kendte lister er {known}",
+    "site_kept": "bygningen fejlede; det udgivne site i {site} blev beholdt, som det var",
+    "serving": "Forhåndsvisning af sitet: {url}  (stop med Ctrl+C); sitet bygges igen, hver gang du gemmer en "
+               "fil i data/ eller docs/",
+    "schemas_written": "JSON-skemaer til editoren: {count} filer i {folder}",
 }
 
 # --------------------------------------------------------------------------- the search index (site_plugins/search.py)
 SEARCH: dict[str, str] = {
-    "failed": "{site}: the search index (Pagefind) could not be written: {error}",
+    "failed": "{site}: søgeindekset (Pagefind) kunne ikke skrives: {error}",
 }
 
 MESSAGES: dict[str, str] = {}
@@ -276,3 +430,19 @@ for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build"
 def text(key: str, **slots: object) -> str:
     """The message `key` ("csv.not_utf8") with its slots filled in."""
     return MESSAGES[key].format(**slots)
+
+
+def count(key: str, n: int) -> str:
+    """'1 dokument', '4 dokumenter': the message key's singular or plural form (one|more)."""
+    one, more = text(key, count=n).split("|")
+    return one if n == 1 else more
+
+
+def close_match(word: str, choices, quote: bool = True) -> str | None:
+    """The choice most like word (a typo: 'taget' -> 'target'), quoted ("'target'"), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    if not found:
+        return None
+    return repr(found[0]) if quote else found[0]

@@ -57,7 +57,7 @@ def test_new_skeleton_fails_until_filled_in_then_validates_with_examples(tmp_pat
     assert result.returncode == 1
     errors = [line.strip() for line in result.stderr.splitlines()[1:]]
     shown = str(path)
-    assert all(e.startswith(shown + ":") and "still holds the skeleton's text «Skriv" in e for e in errors), errors
+    assert all(e.startswith(shown + ":") and "indeholder stadig skelettets tekst «Skriv" in e for e in errors), errors
     reported = sorted(int(e[len(shown) + 1:].split(":")[0]) for e in errors)
     # the line of the placeholder, or of its key when it stands in a block below it (intro: |)
     assert len(reported) == len(placeholder_lines)
@@ -92,7 +92,7 @@ def test_a_placeholder_in_a_seed_document_is_an_error(tmp_path):
     path.write_text(path.read_text().replace("    title: Unge i uddannelse\n", "    title: «Skriv målets titel her»\n"))
     result = run_cli("validate", "--data", str(data))
     assert result.returncode == 1
-    assert f"{path}:47: goals[0].title: still holds the skeleton's text «Skriv målets titel her»" in result.stderr
+    assert f"{path}:47: goals[0].title: indeholder stadig skelettets tekst «Skriv målets titel her»" in result.stderr
 
 
 def test_new_minutes_take_the_date_of_their_name(tmp_path):
@@ -111,12 +111,47 @@ def test_new_never_overwrites_and_refuses_unknown_jobcentre(tmp_path):
     existing = data / "hvidovre/2013/resultatrevision.yaml"
     before = existing.read_text()
     r = run_cli("new", "hvidovre", "2013", "resultatrevision", "--data", str(data))
-    assert r.returncode == 1 and "exists already" in r.stderr
+    assert r.returncode == 1 and "findes allerede; intet blev skrevet" in r.stderr
     assert existing.read_text() == before
     r = run_cli("new", "atlantis", "2013", "resultatrevision", "--data", str(data))
-    assert r.returncode == 1 and "unknown jobcentre 'atlantis'" in r.stderr
+    assert r.returncode == 1 and "ukendt jobcenter 'atlantis'" in r.stderr
     r = run_cli("new", "hvidovre", "2013", "roman", "--data", str(data))
-    assert r.returncode == 2 and "unknown kind 'roman'" in r.stderr
+    assert r.returncode == 2 and "ukendt dokumenttype 'roman'" in r.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (("14", "resultatrevision"), "fejl: året '14' skal skrives med fire cifre fra 2000 til 2100, fx 2014"),
+    (("20144", "resultatrevision"), "fejl: året '20144' skal skrives med fire cifre"),
+    (("1999", "resultatrevision"), "fejl: året '1999' skal skrives med fire cifre fra 2000 til 2100"),
+    (("2014", "referat", "--suffix", "6-3-2013"), "fejl: endelsen '6-3-2013' kan ikke bruges; et referats endelse er "
+                                                 "mødets dato som ÅÅÅÅ-MM-DD, fx --suffix 2013-03-06"),
+    (("2014", "referat", "--suffix", "2014-02-30"), "fejl: endelsen '2014-02-30' kan ikke bruges"),
+    (("2014", "tilbagemelding", "--suffix", "Nr 2"), "fejl: endelsen 'Nr 2' kan ikke bruges; en endelse må kun have små "
+                                                    "bogstaver (a-z), tal og bindestreg"),
+    (("2014", "beskæftigelsesplan"), "fejl: ukendt dokumenttype 'beskæftigelsesplan'; mente du 'beskaeftigelsesplan'?"),
+])
+def test_new_refuses_a_bad_year_suffix_or_kind_and_writes_nothing(tmp_path, capsys, args, message):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    before = sorted(p for p in data.rglob("*"))
+    assert cli.main(["new", "hvidovre", *args, "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message), err
+    assert sorted(p for p in data.rglob("*")) == before
+
+
+def test_new_makes_a_plan_that_validate_refuses_until_filled_in(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    r = run_cli("new", "hvidovre", "2021", "beskaeftigelsesplan", "--data", str(data))
+    assert r.returncode == 0 and r.stdout.startswith(f"skrev {data}/hvidovre/2021/beskaeftigelsesplan.yaml; erstat hvert «Skriv … her»")
+    text = (data / "hvidovre/2021/beskaeftigelsesplan.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/beskaeftigelsesplan.json\n")
+    r = run_cli("validate", "--data", str(data))
+    assert r.returncode == 1
+    assert [line.split(": ", 2)[1] for line in r.stderr.splitlines()[1:]] == ["lead", "focus_areas[0].title", "focus_areas[0].goals[0].text"]
 
 
 def free_port() -> int:

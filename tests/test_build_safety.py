@@ -120,7 +120,7 @@ def test_cache_entries_of_an_older_format_are_made_again(seed):
         svg.write_bytes(cache.unwrap(svg.name, svg.read_bytes()))
     result = build(seed)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "damaged" not in result.stdout + result.stderr  # not ours: made again without a word
+    assert "ødelagt" not in result.stdout + result.stderr  # not ours: made again without a word
     assert tree_digest(seed / "site") == before and leftovers(seed) == []
 
 
@@ -142,7 +142,7 @@ def test_a_read_only_cache_is_read_and_a_needed_write_is_a_message(seed):
         revision.write_text(revision.read_text(encoding="utf-8").replace("target: 368", "target: 367"), encoding="utf-8")
         changed = build(seed)
         assert changed.returncode == 1
-        assert "the build cannot write its cache" in changed.stdout + changed.stderr
+        assert "bygningen kan ikke skrive sin cache" in changed.stdout + changed.stderr
         assert "Traceback" not in changed.stdout + changed.stderr
         assert tree_digest(seed / "site") == before
     finally:
@@ -192,5 +192,5 @@ def test_two_generated_pages_at_one_address_name_both_origins(dataset, monkeypat
 
     monkeypatch.setattr(dataset.registry.jobcentres[0], "slug", "aar")
     issues = [str(i) for i in sitecheck.problems(dataset, [])]
-    assert issues == ["data/jobcentres.yaml:4: jobcentres[0].slug: the page aar/ is made from this file "
-                      "and also from the site itself; give one of them another name"]
+    assert issues == ["data/jobcentres.yaml:4: jobcentres[0].slug: siden aar/ laves af denne fil og også af "
+                      "sitet selv; giv den ene et andet navn"]

@@ -95,7 +95,7 @@ def test_range_status_compares_the_mean_by_default():
 
 
 def test_number_goal_without_target_is_refused():
-    with pytest.raises(ValueError, match="needs a target"):
+    with pytest.raises(ValueError, match="kræver et mål"):
         Goal(id="g", label="G", direction="at_most", status=3)
 
 

@@ -76,9 +76,9 @@ def test_tabel_4_with_1_603_written_danish_is_an_error(tmp_path, monkeypatch):
     frame, issues = load(table, folder)
     assert frame is None
     assert issues == [
-        "data/hvidovre/2013/tabeller/forsoergelsesgrupper.csv:3: niveau: '1.603' looks like a count written with a "
-        "thousands separator (the column counts fuldtidspersoner); write 1603, without the point; if it really is "
-        "a decimal number, declare `decimals: 3` for the column"]
+        "data/hvidovre/2013/tabeller/forsoergelsesgrupper.csv:3: niveau: '1.603' ligner et antal skrevet med "
+        "tusindtalsseparator (kolonnen tæller fuldtidspersoner); skriv 1603, uden punktum; er det virkelig et "
+        "decimaltal, så skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"]
 
 
 # --------------------------------------------------------------------------- containment
@@ -130,15 +130,15 @@ def test_a_message_about_a_linked_file_names_it_as_written(folder):
     shared = write(folder.parent / "2012", "periode,antal\n2013-01,tolv\n", "delt.csv")
     (folder / "serie.csv").symlink_to(shared)
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:2: antal: expected a number (decimal point, no thousands "
-                      "separator), got 'tolv'"]
+    assert issues == ["data/testby/2013/serie.csv:2: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'tolv' "
+                      "(se docs/forfatter.md#tal)"]
 
 
 def test_a_linked_folder_leading_out_of_data_is_refused(folder, tmp_path):
     write(tmp_path / "ude", "periode,antal\n2013-01,1\n")
     (folder / "serier").symlink_to(tmp_path / "ude")
     frame, issues = load(series("serier/serie.csv"), folder)
-    assert frame is None and "symbolic link" in issues[0]
+    assert frame is None and "symbolsk link" in issues[0]
 
 
 def test_a_folder_is_not_a_file(folder):
@@ -161,9 +161,9 @@ def test_a_file_over_the_size_limit_is_not_read(folder, monkeypatch):
     write(folder, "periode,antal\n" + "2013-01,1\n" * 300_000)
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == ["data/testby/2013/resultatrevision.yaml:7: tables[2].file: serie.csv is 2.9 MB; a CSV file "
-                      "may be at most 2 MB (split the table, or leave out rows the document does not show); "
-                      "it was not read"]
+    assert issues == ["data/testby/2013/resultatrevision.yaml:7: tables[2].file: serie.csv fylder 2.9 MB; en CSV-fil "
+                      "må højst fylde 2 MB (del tabellen op, eller udelad rækker, dokumentet ikke viser); "
+                      "den blev ikke læst"]
 
 
 def test_rows_over_the_limit_stop_the_file(folder, monkeypatch):
@@ -171,15 +171,15 @@ def test_rows_over_the_limit_stop_the_file(folder, monkeypatch):
     write(folder, "periode,antal\n" + "".join(f"2013-{m:02d},1\n" for m in range(1, 8)))
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == ["data/testby/2013/serie.csv:7: more than 5 data rows; a CSV file may have at most 5 rows "
-                      "(split the table); it was not read further"]
+    assert issues == ["data/testby/2013/serie.csv:7: mere end 5 rækker; en CSV-fil må højst have 5 rækker "
+                      "(del tabellen op); resten blev ikke læst"]
 
 
 def test_errors_stop_after_the_limit(folder):
     write(folder, "periode,antal\n" + "".join(f"2013-{m:02d},x\n" for m in range(1, 13)) * 3)
     frame, issues = load(series(), folder)
     assert len(issues) == csvdata.MAX_ERRORS + 1
-    assert issues[-1].endswith(f"stopped after {csvdata.MAX_ERRORS} errors in this file; fix these and run validate again")
+    assert issues[-1].endswith(f"stoppede efter {csvdata.MAX_ERRORS} fejl i denne fil; ret dem, og kør validate igen")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -190,16 +190,16 @@ def test_a_count_with_a_thousands_separator_is_an_error(folder, cell, fix):
     write(folder, f"periode,antal\n2013-01,{cell}\n2013-02,17\n")
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == [f"data/testby/2013/serie.csv:2: antal: '{cell}' looks like a count written with a thousands "
-                      f"separator (the column counts personer); write {fix}, without the point; if it really is "
-                      "a decimal number, declare `decimals: 3` for the column"]
+    assert issues == [f"data/testby/2013/serie.csv:2: antal: '{cell}' ligner et antal skrevet med tusindtalsseparator "
+                      f"(kolonnen tæller personer); skriv {fix}, uden punktum; er det virkelig et decimaltal, så "
+                      "skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"]
 
 
 @pytest.mark.parametrize("unit, decimals, others, why", [
-    (None, 0, "17", "the column shows 0 decimals"),
-    ("pct.", None, "17", "the column's other values are whole numbers"),
-    ("ydelsesmodtagere", 1, "17.5", "the column counts ydelsesmodtagere"),
-    ("fuldtidspersoner", None, "", "the column counts fuldtidspersoner"),
+    (None, 0, "17", "kolonnen viser 0 decimaler"),
+    ("pct.", None, "17", "kolonnens andre værdier er hele tal"),
+    ("ydelsesmodtagere", 1, "17.5", "kolonnen tæller ydelsesmodtagere"),
+    ("fuldtidspersoner", None, "", "kolonnen tæller fuldtidspersoner"),
 ])
 def test_what_makes_a_column_one_of_counts(folder, unit, decimals, others, why):
     write(folder, f"periode,antal\n2013-01,2.500\n2013-02,{others}\n")
@@ -215,14 +215,14 @@ def test_three_decimals_are_decimals_where_the_column_is_no_count(folder, unit, 
 
 
 @pytest.mark.parametrize("cell, message", [
-    ("1.234.567", "'1.234.567' looks like a count written with a thousands separator (more than one point); write 1234567"),
-    ('"93,5"', "'93,5' is written with a decimal comma; write 93.5 (decimal point"),
-    ('"1.603,25"', "'1.603,25' is written with a decimal comma; write 1603.25"),
-    ("1e400", "'1e400' is beyond the limit for a number (at most 1e+15 in size)"),
-    ("-2e15", "'-2e15' is beyond the limit"),
-    ("inf", "expected a number (decimal point, no thousands separator), got 'inf'"),
-    ("nan", "expected a number"),
-    ("1 603", "expected a number (decimal point, no thousands separator), got '1 603'"),
+    ("1.234.567", "'1.234.567' ligner et antal skrevet med tusindtalsseparator (mere end ét punktum); skriv 1234567"),
+    ('"93,5"', "'93,5' er skrevet med komma; brug punktum som decimaltegn: 93.5 (ingen tusindtalsseparator"),
+    ('"1.603,25"', "'1.603,25' er skrevet med komma; brug punktum som decimaltegn: 1603.25"),
+    ("1e400", "'1e400' er større end et tal må være (højst 1e+15)"),
+    ("-2e15", "'-2e15' er større end et tal må være"),
+    ("inf", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'inf'"),
+    ("nan", "her skal stå et tal"),
+    ("1 603", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står '1 603'"),
 ])
 def test_numbers_that_are_refused(folder, cell, message):
     write(folder, f"periode,antal\n2013-01,{cell}\n")
@@ -249,27 +249,30 @@ def test_full_dates_must_exist_and_keep_their_month(folder):
     assert frame["periode"].tolist() == [dt.date(2012, 2, 1), dt.date(2013, 12, 1), dt.date(2012, 10, 1)]
 
 
-@pytest.mark.parametrize("cell, why", [("2011-02-29", "February 2011 has 28 days"), ("2013-04-31", "April 2013 has 30 days"),
-                                       ("2013-01-00", "January 2013 has 31 days")])
+@pytest.mark.parametrize("cell, why", [("2011-02-29", "februar 2011 har 28 dage"), ("2013-04-31", "april 2013 har 30 dage"),
+                                       ("2013-01-00", "januar 2013 har 31 dage")])
 def test_an_impossible_day_is_an_error(folder, cell, why):
     write(folder, f"periode,antal\n{cell},1\n")
     frame, issues = load(series(), folder)
     fix = cell[:7]
-    assert issues == [f"data/testby/2013/serie.csv:2: periode: '{cell}' is no date ({why}); write the month as {fix}"]
+    assert issues == [f"data/testby/2013/serie.csv:2: periode: '{cell}' er ikke en dato ({why}); skriv måneden som {fix} "
+                      "(se docs/forfatter.md#datoer)"]
 
 
 def test_the_year_0_is_no_year(folder):
     write(folder, "periode,antal\n0000-01,1\n0000-02-30,1\n")
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:2: periode: expected a month as YYYY-MM from the year 1 on, got '0000-01'",
-                      "data/testby/2013/serie.csv:3: periode: expected a month as YYYY-MM from the year 1 on, got '0000-02-30'"]
+    assert issues == ["data/testby/2013/serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
+                      "'0000-01' (se docs/forfatter.md#datoer)",
+                      "data/testby/2013/serie.csv:3: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
+                      "'0000-02-30' (se docs/forfatter.md#datoer)"]
 
 
 def test_the_same_month_twice_is_an_error(folder):
     write(folder, "periode,antal\n2013-01,1\n2013-02,2\n2013-01-15,3\n")
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:4: periode: the same periode as line 2 ('2013-01'); in a table "
-                      "with months each periode may occur once"]
+    assert issues == ["data/testby/2013/serie.csv:4: periode: samme periode som linje 2 ('2013-01'); i en tabel "
+                      "med måneder må hver periode kun forekomme én gang"]
 
 
 def test_text_columns_make_rows_with_the_same_month_distinct(folder):
@@ -278,8 +281,8 @@ def test_text_columns_make_rows_with_the_same_month_distinct(folder):
         Column(key="antal", label="Antal")])
     write(folder, "gruppe,periode,antal\nA,2013-01,1\nB,2013-01,2\nA,2013-01,3\n")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/serie.csv:4: gruppe: the same gruppe, periode as line 2 ('A, 2013-01'); "
-                      "in a table with months each gruppe, periode may occur once"]
+    assert issues == ["data/testby/2013/serie.csv:4: gruppe: samme gruppe, periode som linje 2 ('A, 2013-01'); "
+                      "i en tabel med måneder må hver gruppe, periode kun forekomme én gang"]
 
 
 def test_a_table_without_months_may_repeat_rows(folder):
@@ -296,29 +299,29 @@ def test_a_wide_table_with_the_same_row_twice(folder):
         Column(key="andel", label="Andel", decimals=1)])
     write(folder, "tilbud,okt-12,nov-12\nA,1.5,2.5\nB,3.5,\nA,4.5,5.5\n", "w.csv")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/w.csv:4: tilbud: the same tilbud as line 2 ('A'); in a table with months "
-                      "each tilbud may occur once"]
+    assert issues == ["data/testby/2013/w.csv:4: tilbud: samme tilbud som linje 2 ('A'); i en tabel med måneder "
+                      "må hver tilbud kun forekomme én gang"]
 
 
 # --------------------------------------------------------------------------- the form of the file
 
 
 @pytest.mark.parametrize("content, expected", [
-    (b"", "serie.csv:1: file is empty"),
-    (b"\n\n", "serie.csv:1: file is empty"),
-    (b"periode,antal\n", "serie.csv:1: the file has a header but no data rows"),
-    (b"periode,antal\n,\n\n", "serie.csv:1: the file has a header but no data rows"),
-    (b"\nperiode,antal\n2013-01,1\n", "serie.csv:1: the first line is blank"),
-    (b"periode;antal\n2013-01;1\n", "serie.csv:1: the file is separated by semicolons (;)"),
-    (b"periode\tantal\n2013-01\t1\n", "serie.csv:1: the file is separated by tabs"),
-    (b"periode,antal,antal\n2013-01,1,2\n", "serie.csv:1: antal: the column 'antal' appears twice in the header (columns 2 and 3)"),
-    (b"periode,antal\n2013-01,1\n2013-02,\x96\n", "serie.csv:3: file is not UTF-8 (byte 0x96 at this line)"),
-    ("periode,antal\n2013-01,1\n".encode("utf-16"), "serie.csv:1: file is saved as UTF-16"),
-    (b"periode,antal\n2013-01,1\n2013-02,\x002\n", "serie.csv:3: file contains a NUL byte"),
-    ("periode,antal\n2013-01,1\n\ufeff2013-02,2\n".encode(), "serie.csv:3: a byte order mark (BOM) in the middle"),
-    (b'periode,antal\n2013-01,"1\n2013-02,2\n', "serie.csv:2: CSV quoting error: unexpected end of data"),
-    (b'periode,antal\n2013-01,"1"2\n', "serie.csv:2: CSV quoting error: ',' expected after '\"'"),
-    (b"periode,antal\n2013-01\n", "serie.csv:2: expected 2 values, found 1"),
+    (b"", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
+    (b"\n\n", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
+    (b"periode,antal\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
+    (b"periode,antal\n,\n\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
+    (b"\nperiode,antal\n2013-01,1\n", "serie.csv:1: første linje er tom"),
+    (b"periode;antal\n2013-01;1\n", "serie.csv:1: filen har semikolon (;) mellem cellerne, som når dansk Excel gemmer CSV"),
+    (b"periode\tantal\n2013-01\t1\n", "serie.csv:1: filen har tabulator mellem cellerne"),
+    (b"periode,antal,antal\n2013-01,1,2\n", "serie.csv:1: antal: kolonnen 'antal' står to gange i overskriften (kolonne 2 og 3)"),
+    (b"periode,antal\n2013-01,1\n2013-02,\x96\n", "serie.csv:3: filen er ikke gemt som UTF-8 (byte 0x96 på denne linje)"),
+    ("periode,antal\n2013-01,1\n".encode("utf-16"), "serie.csv:1: filen er gemt som UTF-16"),
+    (b"periode,antal\n2013-01,1\n2013-02,\x002\n", "serie.csv:3: filen indeholder en NUL-byte"),
+    ("periode,antal\n2013-01,1\n\ufeff2013-02,2\n".encode(), "serie.csv:3: et byte order mark (BOM) midt i filen"),
+    (b'periode,antal\n2013-01,"1\n2013-02,2\n', "serie.csv:2: fejl i anførselstegn (unexpected end of data)"),
+    (b'periode,antal\n2013-01,"1"2\n', "serie.csv:2: fejl i anførselstegn (',' expected after '\"')"),
+    (b"periode,antal\n2013-01\n", "serie.csv:2: rækken har 1 værdier, men skal have 2"),
 ])
 def test_the_form_of_the_file(folder, content, expected):
     write(folder, content)
@@ -338,14 +341,15 @@ def test_lines_are_counted_across_quoted_line_breaks(folder):
         Column(key="navn", label="Navn", type="text"), Column(key="antal", label="Antal")])
     write(folder, 'navn,antal\n"to\nlinjer",1\nx,fem\n', "t.csv")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/t.csv:4: antal: expected a number (decimal point, no thousands separator), "
-                      "got 'fem'"]
+    assert issues == ["data/testby/2013/t.csv:4: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'fem' "
+                      "(se docs/forfatter.md#tal)"]
 
 
 def test_a_strange_header_is_quoted_in_the_message(folder):
     write(folder, 'periode,"an\ntal"\n2013-01,1\n')
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:1: antal: column is missing from the header (found: periode, 'an\\ntal')"]
+    assert issues == ["data/testby/2013/serie.csv:1: antal: kolonnen mangler i overskriften (fandt: periode, 'an\\ntal'); "
+                      "overskriften skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)"]
 
 
 def test_every_csv_message_is_used():

@@ -94,7 +94,7 @@ def test_rank_and_state_are_in_open_data(goal_rows):
 
 def test_a_rank_beyond_the_ranked_is_an_error(tmp_path):
     errors = errors_of(_variant(tmp_path, "rank: {position: 3, of: 6}", "rank: {position: 7, of: 6}"))
-    assert any("goals[0].rank: position 7 is beyond the 6 ranked" in e for e in errors), errors
+    assert any("goals[0].rank: placering 7 ligger uden for de 6, der er rangeret" in e for e in errors), errors
 
 
 # --------------------------------------------------------------------------- 2. the own entry in a comparison
@@ -118,7 +118,7 @@ def test_without_the_flag_the_registry_name_is_the_fallback(tmp_path):
 
 def test_two_own_entries_are_an_error(tmp_path):
     errors = errors_of(_variant(tmp_path, "{name: Viborg, value: 30.2}", "{name: Viborg, value: 30.2, own: true}"))
-    assert any("goals[0]: more than one comparison entry is marked own: true" in e for e in errors), errors
+    assert any("goals[0]: mere end én sammenligning er markeret own: true" in e for e in errors), errors
 
 
 # --------------------------------------------------------------------------- 3. status periods
@@ -131,7 +131,7 @@ def test_periods_read_as_a_month_a_range_or_a_year():
     assert fmt.span(Span.model_validate({"start": "2014-07", "end": "2014-12"})) == "jul.–dec. 2014"
     assert fmt.span(Span.model_validate({"start": "2014-11", "end": "2015-02"}), in_year=False) == "nov. 2014–feb. 2015"
     assert Span.model_validate({"start": "2014-12", "end": "2014-12"}).kind == "month"
-    with pytest.raises(ValueError, match="ends before it starts"):
+    with pytest.raises(ValueError, match="slutter, før den begynder"):
         Span.model_validate({"start": "2014-12", "end": "2014-01"})
 
 
@@ -170,7 +170,7 @@ def test_a_document_date_may_be_a_day_but_not_a_thirteenth_month(tmp_path):
     [p] = build.document_pages(loader.load(_variant(tmp_path / "a", "document_date: 2015-08 ", "document_date: 2015-08-14 ")))
     assert "<strong>Dokumentets dato:</strong> 14. august 2015." in p.content
     errors = errors_of(_variant(tmp_path / "b", "document_date: 2015-08 ", "document_date: 2015-13 "))
-    assert any("document_date: expected the document's date as YYYY-MM-DD" in e for e in errors), errors
+    assert any("document_date: her skal stå dokumentets dato som ÅÅÅÅ-MM-DD" in e for e in errors), errors
 
 
 # --------------------------------------------------------------------------- 5. figures in running text
@@ -195,7 +195,7 @@ def test_figures_in_the_text_are_rows_of_open_data(dataset):
 
 def test_an_unknown_figure_in_the_text_is_an_error(tmp_path):
     errors = errors_of(_variant(tmp_path, "{tal:unge-startet}", "{tal:unge-startede}"))
-    assert any("intro: {tal:unge-startede} names no figure in text_facts" in e for e in errors), errors
+    assert any("intro: {tal:unge-startede} henviser ikke til et tal i text_facts" in e for e in errors), errors
 
 
 # --------------------------------------------------------------------------- 6. the follow-up
@@ -224,7 +224,7 @@ def test_the_follow_up_is_not_counted_but_is_in_open_data(dataset, goal_rows):
 
 def test_a_follow_up_figure_must_name_a_goal(tmp_path):
     errors = errors_of(_variant(tmp_path, "{goal: langtidsledige, status: 441", "{goal: langtidsledig, status: 441"))
-    assert any("follow_up.figures[0].goal: no goal with id 'langtidsledig'" in e for e in errors), errors
+    assert any("follow_up.figures[0].goal: der er ingen mål med id 'langtidsledig'" in e for e in errors), errors
 
 
 # --------------------------------------------------------------------------- 7. labels and type

@@ -43,7 +43,7 @@ def test_long_export_utf8_with_bom_and_dec_periods(tmp_path):
 def test_long_export_cp1252_with_jan_14_periods_and_decimal_comma(tmp_path):
     out = tmp_path / "x.csv"
     r = run(str(FIXTURES / "long-cp1252-jan.csv"), "--out", str(out))
-    assert r.returncode == 0 and "read as cp1252" in r.stdout
+    assert r.returncode == 0 and "læst som cp1252" in r.stdout
     assert rows_of(out) == [["periode", "hvidovre", "klynge_i_gennemsnit"], ["2014-01", "3.8", "4.1"],
                             ["2014-02", "10.2", "5"], ["2014-03", "6.2", ""]]
 
@@ -52,8 +52,8 @@ def test_unreadable_rows_are_reported_by_line_and_nothing_is_written(tmp_path):
     out = tmp_path / "x.csv"
     r = run(str(FIXTURES / "bad-rows.csv"), "--out", str(out))
     assert r.returncode == 1
-    assert "bad-rows.csv:3: Hvidovre: expected a number, got '12,x'" in r.stderr
-    assert "bad-rows.csv:4: Periode: expected a period like 2013M12, got 'foo'" in r.stderr
+    assert "bad-rows.csv:3: Hvidovre: her skal stå et tal, men der står '12,x'" in r.stderr
+    assert "bad-rows.csv:4: Periode: her skal stå en periode som 2013M12, men der står 'foo'" in r.stderr
     assert not out.exists()
     r = run(str(FIXTURES / "bad-rows.csv"), "--out", str(out), "--skip-bad")
     assert r.returncode == 1  # still says something was skipped
@@ -145,12 +145,12 @@ def test_wide_cp1252_export_with_crlf_title_and_source_line(tmp_path, capsys):
     lines = stdout.splitlines()
     shown = csvdata.display_path(src)
     assert lines[:6] == [
-        f"{shown}: read as cp1252 (Windows), cells separated by ';', decimal comma and thousands dot",
-        "periods along the header on line 2, one series per row",
-        f"{shown}:1: skipped title 'Antal personer på ydelse, Hvidovre'",
-        f"{shown}:6: skipped blank lines",
-        f"{shown}:7: skipped note 'Kilde: jobindsats.dk'",
-        "2 cell(s) empty or marked as missing ('-', '..', 'x', '*'): written as empty",
+        f"{shown}: læst som cp1252 (Windows), celler adskilt af ';', decimalkomma og punktum som tusindtalsseparator",
+        "perioder hen ad overskriften på linje 2, én serie pr. række",
+        f"{shown}:1: sprang titlen 'Antal personer på ydelse, Hvidovre' over",
+        f"{shown}:6: sprang tomme linjer over",
+        f"{shown}:7: sprang noten 'Kilde: jobindsats.dk' over",
+        "2 celle(r) tomme eller markeret som manglende ('-', '..', 'x', '*'): skrevet som tomme",
     ]
     assert '{key: foertidspension, label: "Førtidspension"}' in stdout
 
@@ -168,10 +168,10 @@ def test_long_utf8_bom_export_with_month_names_percent_and_notes(tmp_path, capsy
     assert code == 0, stderr
     assert rows_of(out) == [["periode", "andel_paa_offentlig_forsoergelse_pct", "klynge"],
                             ["2013-11", "12.5", "11.9"], ["2013-12", "12.4", "11.8"], ["2014-01", "-0.5", "1203.25"]]
-    assert "read as UTF-8 with BOM, cells separated by ';'" in stdout
-    assert "periods down the first column, one series per column; header on line 1" in stdout
-    assert "eksport.csv:5: skipped note 'Note: Tallene for jan-14 er foreløbige; se jobindsats.dk'" in stdout
-    assert "eksport.csv:6: skipped note 'Opdateret 12. marts 2014'" in stdout
+    assert "læst som UTF-8 med BOM, celler adskilt af ';'" in stdout
+    assert "perioder ned ad første kolonne, én serie pr. kolonne; overskrift på linje 1" in stdout
+    assert "eksport.csv:5: sprang noten 'Note: Tallene for jan-14 er foreløbige; se jobindsats.dk' over" in stdout
+    assert "eksport.csv:6: sprang noten 'Opdateret 12. marts 2014' over" in stdout
 
 
 def test_tab_separated_utf16_export(tmp_path, capsys):
@@ -181,7 +181,7 @@ def test_tab_separated_utf16_export(tmp_path, capsys):
     out = tmp_path / "x.csv"
     code, stdout, stderr = main(capsys, src, "--out", out)
     assert code == 0, stderr
-    assert "read as UTF-16, cells separated by tabs" in stdout
+    assert "læst som UTF-16, celler adskilt af tabulator" in stdout
     assert rows_of(out) == [["periode", "koege", "greve"], ["2013-11", "1603", "7.5"], ["2013-12", "1610", "7.25"]]
 
 
@@ -207,9 +207,9 @@ def test_xlsx_export_with_numbers_text_numbers_dates_title_and_source(tmp_path, 
     assert code == 0, stderr
     assert rows_of(out) == [["periode", "hvidovre", "klynge_gns"], ["2013-10", "1413", "482.5"],
                             ["2013-11", "1400", ""], ["2013-12", "369", "482.5"]]
-    assert "eksport.xlsx: read sheet 'Jobindsats' of an Excel workbook (its first sheet; not read: 'Om tallene')" in stdout
-    assert "eksport.xlsx:1: skipped title 'Antal langtidsledige'" in stdout
-    assert "eksport.xlsx:6: skipped note 'Kilde: jobindsats.dk'" in stdout
+    assert "eksport.xlsx: læste arket 'Jobindsats' i en Excel-projektmappe (det første ark; ikke læst: 'Om tallene')" in stdout
+    assert "eksport.xlsx:1: sprang titlen 'Antal langtidsledige' over" in stdout
+    assert "eksport.xlsx:6: sprang noten 'Kilde: jobindsats.dk' over" in stdout
 
 
 def test_xlsx_date_in_the_middle_of_a_month_is_not_a_period(tmp_path, capsys):
@@ -224,7 +224,7 @@ def test_xlsx_date_in_the_middle_of_a_month_is_not_a_period(tmp_path, capsys):
     wb.save(src)
     code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
     assert code == 1 and not (tmp_path / "x.csv").exists()
-    assert "eksport.xlsx:2: Periode: expected a period like 2013M12, got '2013-10-15T00:00:00': a date, not a month" in stderr
+    assert "eksport.xlsx:2: Periode: her skal stå en periode som 2013M12, men der står '2013-10-15T00:00:00': en dato, ikke en måned" in stderr
 
 
 def test_skip_bad_leaves_out_both_rows_of_a_duplicate_period(tmp_path, capsys):
@@ -232,30 +232,30 @@ def test_skip_bad_leaves_out_both_rows_of_a_duplicate_period(tmp_path, capsys):
     out = tmp_path / "x.csv"
     code, stdout, stderr = main(capsys, src, "--out", out, "--skip-bad")
     assert code == 1
-    assert "e.csv:4: Periode: the period 2013-10 again (also on line 2); neither line is imported" in stderr
+    assert "e.csv:4: Periode: perioden 2013-10 igen (også på linje 2); ingen af linjerne bliver importeret" in stderr
     assert rows_of(out) == [["periode", "hvidovre"], ["2013-11", "2"], ["2013-12", "4"]]
-    assert "without the 1 problem(s) above (--skip-bad): 2 periods x 1 series" in stdout
+    assert "uden de 1 problem(er) ovenfor (--skip-bad): 2 perioder x 1 serier" in stdout
 
 
 def test_a_misspelt_month_along_the_header_is_not_taken_for_a_name(tmp_path, capsys):
     src = write_bytes(tmp_path / "e.csv", b"Omr\xe5de;2013M13;2013M11\nHvidovre;1;2\n")
     code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
     assert code == 1
-    assert "e.csv:1: column 2: expected a period like 2013M12, got '2013M13': month 13 does not exist" in stderr
+    assert "e.csv:1: kolonne 2: her skal stå en periode som 2013M12, men der står '2013M13': måned 13 findes ikke" in stderr
 
 
 def test_periods_in_the_second_column_are_named(tmp_path, capsys):
     src = write_bytes(tmp_path / "e.csv", b"Omraade;Periode;Antal\nHvidovre;2013M12;1\n")
     code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
     assert code == 1
-    assert "e.csv:2: Omraade: expected a period like 2013M12, got 'Hvidovre' (the period is in column 2" in stderr
+    assert "e.csv:2: Omraade: her skal stå en periode som 2013M12, men der står 'Hvidovre' (perioden står i kolonne 2" in stderr
 
 
 def test_series_without_a_value_is_warned_about(tmp_path, capsys):
     src = write_bytes(tmp_path / "e.csv", b"Periode;Hvidovre;Enhed: personer\n2013M11;1;\n2013M12;2;\n")
     code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
     assert code == 0
-    assert f"warning: {csvdata.display_path(src)}: Enhed: personer: every value of the series is missing" in stderr
+    assert f"advarsel: {csvdata.display_path(src)}: Enhed: personer: alle seriens værdier mangler" in stderr
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
@@ -267,7 +267,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
 
     monkeypatch.setattr(importer.os, "replace", fail)
     message = importer.write_atomic(out, "periode,a\n2013-12,1\n")
-    assert message == f"error: {csvdata.display_path(out)}: cannot write the file (No space left on device); nothing was written"
+    assert message == f"fejl: {csvdata.display_path(out)}: kan ikke skrive filen (No space left on device); intet blev skrevet"
     assert out.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
 
@@ -282,9 +282,9 @@ def test_a_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
 
 
-@pytest.mark.parametrize("text, why", [("2013M13", "month 13 does not exist"), ("2013M0", "month 0 does not exist"),
-                                       ("2013K1", "a quarter"), ("2013", "a year"),
-                                       ("jan-99", "the year 2099 is after next year")])
+@pytest.mark.parametrize("text, why", [("2013M13", "måned 13 findes ikke"), ("2013M0", "måned 0 findes ikke"),
+                                       ("2013K1", "et kvartal"), ("2013", "et år"),
+                                       ("jan-99", "året 2099 er efter næste år")])
 def test_periods_that_are_refused_say_why(text, why):
     with pytest.raises(ValueError, match=why):
         importer.parse_period(text)

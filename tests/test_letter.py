@@ -95,16 +95,16 @@ def test_letter_text_is_escaped(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("date: 2014-04-23", "date: 23-04-2014", "tilbagemelding.yaml:5: date: expected a date as YYYY-MM-DD, got '23-04-2014'"),
+    ("date: 2014-04-23", "date: 23-04-2014", "tilbagemelding.yaml:5: date: her skal stå en dato som ÅÅÅÅ-MM-DD, fx 2013-04-23; der står '23-04-2014'"),
     ("answers: resultatrevision", "answers: resultatrevison",
-     "tilbagemelding.yaml:4: answers: 'resultatrevison' is no document kind"),
+     "tilbagemelding.yaml:4: answers: 'resultatrevison' er ikke en dokumenttype"),
     ("sender: {name: Beskæftigelsesregionen}", "sender: {name: Beskæftigelsesregionen, cvr: 5556851}",
-     "tilbagemelding.yaml:7: sender.cvr: expected 8 digits, got '5556851'"),
+     "tilbagemelding.yaml:7: sender.cvr: her skal stå 8 cifre, men der står '5556851'"),
     ("signature: {name: A. Person, title: Kontorchef}", "signature: {title: Kontorchef}",
-     "tilbagemelding.yaml:10: signature.name: required field is missing"),
-    ("body: [Tak for revisionen.]", "body: []", "tilbagemelding.yaml:9: body: needs at least 1 item(s)"),
+     "tilbagemelding.yaml:10: signature.name: feltet mangler; det skal udfyldes (se docs/forfatter.md#tilbagemelding)"),
+    ("body: [Tak for revisionen.]", "body: []", "tilbagemelding.yaml:9: body: listen skal have mindst 1 element(er)"),
     ("recipient: {name: Testby Kommune}", "recipient: {name: Testby Kommune, atention: X}",
-     "tilbagemelding.yaml:8: recipient.atention: unknown field"),
+     "tilbagemelding.yaml:8: recipient.atention: feltet findes ikke her; mente du 'attention'?"),
 ])
 def test_letter_errors_name_file_line_and_field(tmp_path, old, new, expected):
     assert old in LETTER

@@ -101,9 +101,9 @@ def test_line_chart_series_come_from_the_rows(html):
 
 
 def test_backwards_months_warn_naming_file_and_column(dataset):
-    warned = {(w.file.rsplit("/", 1)[-1], w.field) for w in dataset.warnings if "go backwards" in w.message}
+    warned = {(w.file.rsplit("/", 1)[-1], w.field) for w in dataset.warnings if "går baglæns" in w.message}
     assert warned == {("effekt-tilbudstyper.csv", "feb-12"), ("effekt-maalgrupper.csv", "feb-12")}
-    assert all(w.severity == "warning" and w.line == 1 for w in dataset.warnings if "go backwards" in w.message)
+    assert all(w.severity == "warning" and w.line == 1 for w in dataset.warnings if "går baglæns" in w.message)
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed document is not in this checkout")
@@ -175,18 +175,18 @@ def test_wide_csv_is_read_as_one_row_per_cell(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("absent: [B. Person]\n", "absent: [C. Person]\n", "referat-2013-03-01.yaml:8: absent[0]: 'C. Person' is not among the members"),
+    ("absent: [B. Person]\n", "absent: [C. Person]\n", "referat-2013-03-01.yaml:8: absent[0]: 'C. Person' står ikke blandt medlemmerne"),
     ("decision: {absent: [B. Person]", "decision: {absent: [B. Persson]",
-     "referat-2013-03-01.yaml:16: items[0].decision.absent[0]: 'B. Persson' is not among the members"),
-    ("start: 16:00", "start: '25:00'", "referat-2013-03-01.yaml:6: start: expected a time as HH:MM, got '25:00'"),
-    ("tables: [serie]", "tables: [serier]", "referat-2013-03-01.yaml:15: items[0].presentation[0].tables[0]: no table with id 'serier'"),
-    ("    type: A\n", "", "referat-2013-03-01.yaml:10: items[0].type: required field is missing"),
+     "referat-2013-03-01.yaml:16: items[0].decision.absent[0]: 'B. Persson' står ikke blandt medlemmerne"),
+    ("start: 16:00", "start: '25:00'", "referat-2013-03-01.yaml:6: start: her skal stå et klokkeslæt som TT:MM i anførselstegn, fx \"16:00\"; der står '25:00'"),
+    ("tables: [serie]", "tables: [serier]", "referat-2013-03-01.yaml:15: items[0].presentation[0].tables[0]: der er ingen tabel med id 'serier'"),
+    ("    type: A\n", "", "referat-2013-03-01.yaml:10: items[0].type: feltet mangler; det skal udfyldes (se docs/forfatter.md#referat)"),
     ("wide: {column: maaned, value: antal}", "wide: {column: antal, value: antal}",
-     "referat-2013-03-01.yaml:18: tables[0]: wide.column must be a period or text column other than wide.value"),
-    ("series: gruppe}", "series: gruppe, facet: gruppe}", "tables[0].chart: x, series and facet must be different columns"),
-    ("y: [antal], series: gruppe}", "y: [antal, antal]}", "tables[0].chart: y names a column more than once"),
+     "referat-2013-03-01.yaml:18: tables[0]: wide.column skal være en periode- eller tekstkolonne, og ikke den samme som wide.value"),
+    ("series: gruppe}", "series: gruppe, facet: gruppe}", "tables[0].chart: x, series og facet skal være tre forskellige kolonner"),
+    ("y: [antal], series: gruppe}", "y: [antal, antal]}", "tables[0].chart: y nævner samme kolonne mere end én gang"),
     ("kind: line, x: maaned, y: [antal], series: gruppe}", "kind: grouped_bar, x: gruppe, y: [antal], facet: maaned}",
-     "referat-2013-03-01.yaml:18: tables[0]: chart.facet must be a text column; 'maaned' is not"),
+     "referat-2013-03-01.yaml:18: tables[0]: chart.facet skal være en tekstkolonne (type: text); det er 'maaned' ikke"),
 ])
 def test_minutes_errors_name_file_line_and_field(tmp_path, old, new, expected):
     assert old in MINUTES
@@ -195,10 +195,10 @@ def test_minutes_errors_name_file_line_and_field(tmp_path, old, new, expected):
 
 
 @pytest.mark.parametrize("series, expected", [
-    ("gruppe,okt-12,oky-12\nX,1,2\n", "serie.csv:1: oky-12: expected a month as YYYY-MM, got 'oky-12'"),
-    ("gruppe,okt-12,okt-12\nX,1,2\n", "serie.csv:1: okt-12: the same 'maaned' as the column 'okt-12'"),
-    ("gruppe,okt-12,nov-12\nX,1,to\n", "serie.csv:2: nov-12: expected a number"),
-    ("gruppe\nX\n", "serie.csv:1: a wide table needs one column per 'maaned' after gruppe"),
+    ("gruppe,okt-12,oky-12\nX,1,2\n", "serie.csv:1: oky-12: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står 'oky-12'"),
+    ("gruppe,okt-12,okt-12\nX,1,2\n", "serie.csv:1: okt-12: samme 'maaned' som kolonnen 'okt-12'"),
+    ("gruppe,okt-12,nov-12\nX,1,to\n", "serie.csv:2: nov-12: her skal stå et tal"),
+    ("gruppe\nX\n", "serie.csv:1: en bred tabel skal have én kolonne pr. 'maaned' efter gruppe"),
 ])
 def test_wide_csv_errors(tmp_path, series, expected):
     errors = errors_of(tree(tmp_path, series=series))
@@ -208,8 +208,8 @@ def test_wide_csv_errors(tmp_path, series, expected):
 def test_backwards_header_is_a_warning_not_an_error(tmp_path):
     ds = loader.load(tree(tmp_path, series="gruppe,jan-13,feb-12\nX,1,\n"))
     [w] = ds.warnings
-    assert str(w).endswith("serie.csv:1: feb-12: the months go backwards: 'feb-12' comes after 'jan-13' "
-                           "(column 'maaned'); kept as the document has it")
+    assert str(w).endswith("serie.csv:1: feb-12: månederne går baglæns: 'feb-12' kommer efter 'jan-13' "
+                           "(kolonne 'maaned'); beholdt, som dokumentet har det")
 
 
 def test_minutes_text_is_escaped(tmp_path):

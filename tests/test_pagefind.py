@@ -60,5 +60,5 @@ def test_a_failure_is_one_clear_message(tmp_path, monkeypatch):
     with pytest.raises(search.SearchIndexError) as e:
         search.index_site(site)
     message = str(e.value)
-    assert message.startswith(f"{site}: the search index (Pagefind) could not be written: ")
+    assert message.startswith(f"{site}: søgeindekset (Pagefind) kunne ikke skrives: ")
     assert "no-such-pagefind" in message and "Traceback" not in message

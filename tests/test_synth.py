@@ -22,7 +22,7 @@ def test_synthetic_tree_validates_and_is_deterministic(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(a / "data")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "OK: 18 documents and 3 jobcentre(s)" in result.stdout and "warning" not in result.stderr
+    assert "OK: 18 dokumenter og 3 jobcentre" in result.stdout and "advarsel" not in result.stderr
     b = synth(tmp_path / "b")
     files = sorted(p.relative_to(a / "data") for p in (a / "data").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(b / "data") for p in (b / "data").rglob("*") if p.is_file())

@@ -53,31 +53,34 @@ def test_valid_tree_loads(tmp_path):
 def test_wrong_type_names_file_line_and_field(tmp_path):
     root = tree(tmp_path, REVISION.replace("target: 9", "target: tres"))
     [err] = errors_of(root)
-    assert err.endswith("testby/2013/resultatrevision.yaml:10: goals[0].target: expected a number, got 'tres'")
+    assert err.endswith("testby/2013/resultatrevision.yaml:10: goals[0].target: her skal stå et tal, men der står 'tres' "
+                        "(se docs/forfatter.md#tal)")
 
 
 def test_yaml_syntax_error(tmp_path):
     root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013", "title: [Resultatrevision"))
     [err] = errors_of(root)
-    assert "resultatrevision.yaml:4:" in err and "YAML syntax error" in err
+    assert "resultatrevision.yaml:4:" in err and "YAML-fejl: en liste i [ ] er ikke lukket rigtigt; afslut den med ]" in err
 
 
 def test_missing_required_field(tmp_path):
     root = tree(tmp_path, REVISION.replace("  - id: a\n    label: Mål 1\n", "  - label: Mål 1\n"))
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:5: goals[0].id: required field is missing")
+    assert err.endswith("resultatrevision.yaml:5: goals[0].id: feltet mangler; det skal udfyldes "
+                        "(se docs/forfatter.md#resultatrevision)")
 
 
 def test_unknown_field_is_an_error(tmp_path):
     root = tree(tmp_path, REVISION.replace("    baseline: 10\n", "    baseline: 10\n    tagret: 9\n"))
     [err] = errors_of(root)
-    assert "resultatrevision.yaml:9: goals[0].tagret: unknown field" in err
+    assert "resultatrevision.yaml:9: goals[0].tagret: feltet findes ikke her; mente du 'target'?" in err
 
 
 def test_unknown_jobcentre(tmp_path):
     root = tree(tmp_path, REVISION.replace("jobcentre: testby", "jobcentre: nowhere"))
     errs = errors_of(root)
-    assert any(e.endswith("resultatrevision.yaml:1: jobcentre: unknown jobcentre 'nowhere'; add it to data/jobcentres.yaml (known: testby)") for e in errs)
+    assert any(e.endswith("resultatrevision.yaml:1: jobcentre: ukendt jobcenter 'nowhere'; tilføj det i data/jobcentres.yaml "
+                          "(kendte: testby) (se docs/forfatter.md#registret)") for e in errs)
 
 
 def test_duplicate_goal_id(tmp_path):
@@ -86,29 +89,32 @@ def test_duplicate_goal_id(tmp_path):
     direction: qualitative
 tables:""")
     [err] = errors_of(tree(tmp_path, doubled))
-    assert err.endswith("resultatrevision.yaml:11: goals[1].id: duplicate goal id 'a' (first used at goals[0])")
+    assert err.endswith("resultatrevision.yaml:11: goals[1].id: mål-id'et 'a' er brugt to gange (først ved goals[0]); giv hver sit id")
 
 
 def test_csv_missing_column(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,andet\n2013-01,4\n"))
-    assert err.endswith("testby/2013/serie.csv:1: testby: column is missing from the header (found: periode, andet)")
+    assert err.endswith("testby/2013/serie.csv:1: testby: kolonnen mangler i overskriften (fandt: periode, andet); overskriften "
+                        "skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)")
 
 
 def test_csv_non_numeric_value(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-01,4\n2013-02,fem\n"))
-    assert err.endswith("testby/2013/serie.csv:3: testby: expected a number (decimal point, no thousands separator), got 'fem'")
+    assert err.endswith("testby/2013/serie.csv:3: testby: her skal stå et tal (punktum som decimaltegn, ingen "
+                        "tusindtalsseparator), men der står 'fem' (se docs/forfatter.md#tal)")
 
 
 def test_csv_bad_period(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-13,4\n"))
-    assert err.endswith("serie.csv:2: periode: expected a month as YYYY-MM, got '2013-13'")
+    assert err.endswith("serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står '2013-13' "
+                        "(se docs/forfatter.md#datoer)")
 
 
 def test_file_not_utf8(tmp_path):
     root = tree(tmp_path)
     (root / "testby/2013/resultatrevision.yaml").write_bytes(REVISION.lstrip().replace("Mål", "M\xe5l").encode("latin-1"))
     [err] = errors_of(root)
-    assert "resultatrevision.yaml:6:" in err and "not UTF-8" in err
+    assert "resultatrevision.yaml:6:" in err and "filen er ikke gemt som UTF-8 (byte 0xe5 på denne linje)" in err
 
 
 def test_all_errors_at_once(tmp_path):
@@ -118,20 +124,20 @@ def test_all_errors_at_once(tmp_path):
     errs = errors_of(bad)
     assert len(errs) == 4
     assert any("goals[0].target" in e for e in errs)
-    assert any("resultatrevision.yaml:1: jobcentre: unknown jobcentre 'x'" in e for e in errs)
-    assert any("serie.csv:2: testby: expected a number" in e for e in errs)
-    assert any("2014/resultatrevision.yaml:1: title: required field is missing" in e for e in errs)
+    assert any("resultatrevision.yaml:1: jobcentre: ukendt jobcenter 'x'" in e for e in errs)
+    assert any("serie.csv:2: testby: her skal stå et tal" in e for e in errs)
+    assert any("2014/resultatrevision.yaml:1: title: feltet mangler" in e for e in errs)
 
 
 def test_cli_validate_exit_codes(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tree(tmp_path))],
                         capture_output=True, text=True, cwd=ROOT)
-    assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 document")
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 dokument og 1 jobcenter i ")
     (tmp_path / "data/testby/2013/serie.csv").write_text("periode,testby\n2013-01,fire\n")
     bad = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tmp_path / "data")],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1
-    assert "serie.csv:2: testby: expected a number" in bad.stderr
+    assert "serie.csv:2: testby: her skal stå et tal" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
@@ -144,7 +150,7 @@ def test_build_stops_and_leaves_the_old_site(project_copy, tmp_path):
     result = run_mkdocs_build(project_copy, site)
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "goals[1].target: expected a number, got 'tres'" in out
+    assert "goals[1].target: her skal stå et tal, men der står 'tres'" in out
     assert "Traceback" not in out
     assert [p.name for p in site.iterdir()] == ["marker.html"]
 
@@ -162,14 +168,15 @@ def test_hand_written_page_is_never_replaced(project_copy, tmp_path):
 def test_reference_to_unknown_table(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    explanation: Se {ref:serie} og {ref:mangler}.\n"))
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} names no table or figure of this document")
+    assert err.endswith("resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} nævner ingen tabel eller figur i dette "
+                        "dokument; brug et id fra tables (se docs/forfatter.md#afsnit)")
 
 
 def test_missing_csv_file_names_the_yaml_line(tmp_path):
     root = write(tmp_path / "data", {"jobcentres.yaml": REGISTRY, "testby/2013/resultatrevision.yaml": REVISION})
     with pytest.raises(DataError) as e:
         loader.load(root)
-    assert "resultatrevision.yaml:14: tables[0].file: file not found: serie.csv" in e.value.report()
+    assert "resultatrevision.yaml:14: tables[0].file: filen serie.csv findes ikke i dokumentets mappe" in e.value.report()
 
 
 def test_line_maps_are_made_only_for_messages(tmp_path):
@@ -195,7 +202,9 @@ def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
 
     config = load_config(str(ROOT / "mkdocs.yml"))
 
-    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE,
+    from generator.data import schema
+
+    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE, schema.FOLDER,
            *(path.split("/")[0] for path in [build.JS_BUNDLE, *config.extra_css, *config.extra_javascript])}
     assert own <= models.RESERVED_SLUGS
     slugs = {j.slug for j in loader.load(ROOT / "data").registry.jobcentres}
@@ -207,8 +216,9 @@ def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
 def test_a_reserved_slug_is_a_registry_error(tmp_path):
     root = tree(tmp_path, registry=REGISTRY.replace("slug: testby", "slug: aar"))
     errors = errors_of(root)
-    assert any(e.endswith("jobcentres.yaml:2: jobcentres[0].slug: 'aar' is a folder of the site itself; choose another "
-                          "slug (reserved: 404, aar, assets, data, maalopfyldelse, pagefind, search, sitemap)") for e in errors), errors
+    assert any(e.endswith("jobcentres.yaml:2: jobcentres[0].slug: 'aar' er navnet på en af sitets egne mapper; vælg en "
+                          "anden slug (optaget: 404, aar, assets, data, maalopfyldelse, pagefind, schemas, search, sitemap)")
+               for e in errors), errors
 
 
 def test_impossible_date_and_other_errors_come_together(tmp_path):
@@ -216,8 +226,8 @@ def test_impossible_date_and_other_errors_come_together(tmp_path):
                 .replace("target: 9", "target: .inf"))
     errors = errors_of(root)
     assert [e.split("resultatrevision.yaml:")[1] for e in errors] == [
-        "4: updated: '2013-02-30' is not a date in the calendar",
-        "11: goals[0].target: expected a finite number, got inf",
+        "4: updated: '2013-02-30' er ikke en dato i kalenderen (se docs/forfatter.md#datoer)",
+        "11: goals[0].target: her skal stå et almindeligt tal, men der står inf (se docs/forfatter.md#regler)",
     ]
 
 
@@ -247,7 +257,7 @@ def test_goal_type_not_stated_is_shown_as_not_stated(tmp_path):
 def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    target: 7\n"))
     assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
-                               "the key 'target' is written twice in the same place; keep one"]
+                               "feltet 'target' står to gange samme sted; behold det ene (se docs/forfatter.md#regler)"]
 
 
 def test_every_yaml_message_the_code_asks_for_exists_and_fits_text():
@@ -276,4 +286,5 @@ def test_an_alias_is_stopped_while_loading_even_if_the_quick_scan_misses_it(tmp_
         f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefghi", "bcdefghij"))
     root = tree(tmp_path, REVISION + bomb)
     assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:18: a: "
-                               "YAML anchors and aliases are not allowed here (anchor &a); write the value out in full"]
+                               "YAML-ankre og -aliasser (&navn, *navn) må ikke bruges (anchor &a); skriv værdien helt ud "
+                               "hver gang (se docs/forfatter.md#regler)"]

@@ -129,6 +129,15 @@ def table_path(doc_dir: Path, file: str) -> Path:
         return doc_dir
 
 
+def _close_csv(file: str, folder: Path) -> str | None:
+    """The CSV file in the document's folder most like a name that is not there ('mente du ...?')."""
+    try:
+        names = [p.relative_to(folder).as_posix() for p in folder.glob("**/*.csv")][:1000]
+    except OSError:
+        return None
+    return messages.close_match(file, names)
+
+
 def locate(file: str, doc_dir: Path, where) -> Path | None:
     """The real path of a table's `file:` when it may be read (see the module's docstring), else
     None with the reason logged through where(key, **slots). Only the name is checked and the
@@ -155,7 +164,8 @@ def locate(file: str, doc_dir: Path, where) -> Path | None:
     try:
         st = os.stat(real)
     except OSError:
-        where("file_not_found")
+        close = _close_csv(file, folder)
+        where("file_not_found_close", close=close) if close else where("file_not_found")
         return None
     if not stat.S_ISREG(st.st_mode):
         where("file_not_regular")
@@ -182,7 +192,7 @@ def _number(text_: str) -> float:
     if _COMMA.fullmatch(t):
         raise ValueError(text("decimal_comma", cell=shown(t), fix=t.replace(".", "").replace(",", ".")))
     if _GROUPED.fullmatch(t):
-        raise ValueError(text("thousands", cell=shown(t), why=text("thousands_why_groups"), fix=t.replace(".", "")))
+        raise ValueError(text("thousands", cell=shown(t), why=text("thousands_why_groups"), fix=t.replace(".", ""), hint=""))
     raise ValueError(text("not_a_number", cell=shown(t)))
 
 
@@ -195,7 +205,7 @@ def _period(text_: str) -> dt.date:
             raise ValueError(text("year_zero", cell=shown(text_.strip())))
         if day is not None and 1 <= month <= 12 and not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
             days = calendar.monthrange(year, month)[1]
-            why = f"{calendar.month_name[month]} {year} has {days} days"
+            why = text("days_in_month", month=messages.MONTHS[month - 1], year=year, days=days)
             raise ValueError(text("no_such_date", cell=shown(text_.strip()), why=why, fix=f"{year}-{month:02d}"))
     return _parse_period(text_)
 
@@ -347,7 +357,7 @@ def _check_counts(table: Table, suspects: dict[str, list], whole: dict[str, bool
             continue
         for lineno, name, cell in cells:
             fix = cell.strip().replace(".", "")
-            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix) + text("thousands_hint"))
+            flog.error(lineno, name, text("thousands", cell=shown(cell.strip()), why=why, fix=fix, hint=text("thousands_hint")))
 
 
 def _check_duplicates(table: Table, fixed: list[Column], rows: list[tuple[int, dict]], flog: _FileLog) -> None:

@@ -50,6 +50,7 @@ class DataError(Exception):
         return type(self), (self.issues,)
 
     def report(self) -> str:
-        n = len(self.issues)
-        head = f"{n} error{'s' if n != 1 else ''} in data/:"
+        from generator import messages
+
+        head = messages.text("yaml.report_head", count=len(self.issues))
         return "\n".join([head, *(f"  {i}" for i in self.issues)])

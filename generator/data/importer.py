@@ -249,7 +249,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str, str]:
     if bom:
         raw = raw[3:]  # the line numbers stay the same
     try:
-        return raw.decode("utf-8"), "UTF-8 with BOM" if bom else "UTF-8"
+        return raw.decode("utf-8"), t("encoding_utf8_bom") if bom else "UTF-8"
     except UnicodeDecodeError as e:
         bad = e.start
     utf8_line = next((n for n, line in enumerate(raw.split(b"\n"), start=1) if not line.isascii() and _is_utf8(line)), None)
@@ -292,7 +292,7 @@ def _read_csv(raw: bytes, shown: str) -> Sheet:
     if any(";" in line for _, line in written):
         separator, named = ";", "';'"
     elif any("\t" in line for _, line in written):
-        separator, named = "\t", "tabs"
+        separator, named = "\t", t("separator_tabs")
     elif any("," in line for _, line in written):
         first = next(n for n, line in written if "," in line)
         raise Refused(t("comma_separated", file=shown, line=first, encoding=encoding))
@@ -338,9 +338,9 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         lines, missing = [], {}
         for n, (row, written) in enumerate(rows, start=1):
             if n > MAX_LINES:
-                raise Refused(t("too_many_lines", file=shown, lines=f"more than {MAX_LINES}", limit=MAX_LINES))
+                raise Refused(t("too_many_lines", file=shown, lines=t("more_than", limit=MAX_LINES), limit=MAX_LINES))
             if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
-                raise Refused(t("too_many_columns", file=shown, line=n, columns=f"more than {MAX_COLUMNS}", limit=MAX_COLUMNS))
+                raise Refused(t("too_many_columns", file=shown, line=n, columns=t("more_than", limit=MAX_COLUMNS), limit=MAX_COLUMNS))
             for j, (v, f) in enumerate(zip(row, written)):
                 if v is None and isinstance(f, str) and f.startswith("="):
                     missing[(n, j)] = f
@@ -497,7 +497,7 @@ class _Reader:
             return False
         extra = [j for j in _filled(cells) if j >= width or j in unnamed]
         for j in extra:
-            self.problem(n, f"column {j + 1}", t("long_row", cell=_show(cells[j]), header=header_line))
+            self.problem(n, t("field_column", number=j + 1), t("long_row", cell=_show(cells[j]), header=header_line))
         return not extra
 
     def _numbers(self, n: int, cells: list[Cell], columns: list[tuple[int, str, object]]):
@@ -540,7 +540,7 @@ class _Reader:
         unnamed = self._unnamed_columns(header, 1)
         named = [j for j in range(1, len(header)) if j not in unnamed]
         names = [_text(header[j]) for j in named]
-        res.series, res.keys = names, self._keys(names, [header_line] * len(names), [f"column {j + 1}" for j in named])
+        res.series, res.keys = names, self._keys(names, [header_line] * len(names), [t("field_column", number=j + 1) for j in named])
         columns = [(j, name, key) for j, name, key in zip(named, names, res.keys)]
         seen: dict[dt.date, int] = {}
         for n, cells in body:
@@ -572,7 +572,7 @@ class _Reader:
         for j in range(first, len(header)):
             if j in unnamed:
                 continue
-            where = f"column {j + 1}"
+            where = t("field_column", number=j + 1)
             try:
                 period = read_period(header[j])
             except ValueError as e:
@@ -598,13 +598,13 @@ class _Reader:
                 for j, (label, before) in enumerate(zip(labels, above[1])):
                     if not label and before:
                         self.result.warnings.append(str(DataIssue(
-                            self.shown, n, f"column {j + 1}", t("name_cell_empty", name=_show(name), line=above[0], above=_show(before)))))
+                            self.shown, n, t("field_column", number=j + 1), t("name_cell_empty", name=_show(name), line=above[0], above=_show(before)))))
             above = (n, labels)
             values = self._numbers(n, cells, columns)
             if fine and values is not None:
                 read.append((n, name, values))
         res.series = [name for _, name, _ in read]
-        res.keys = self._keys(res.series, [n for n, _, _ in read], [f"line {n}" for n, _, _ in read])
+        res.keys = self._keys(res.series, [n for n, _, _ in read], [t("field_line", number=n) for n, _, _ in read])
         res.rows = {p: {} for _, p in periods if p not in dropped} if read else {}
         for key, (_, _, values) in zip(res.keys, read):
             for p, v in values.items():

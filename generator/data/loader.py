@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from pydantic import BaseModel, ValidationError
 from generator import messages
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
-from generator.data.models import FACT_REF, KINDS, PLACEHOLDER, DocumentBase, Minutes, Plan, Registry, Revision, Table, kind_of
+from generator.data.models import (FACT_REF, KINDS, PLACEHOLDER, YEAR_RANGE, DocumentBase, Minutes, Plan, Registry, Revision,
+                                   Table, kind_of)
 
 REGISTRY_FILE = "jobcentres.yaml"
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
@@ -237,19 +239,68 @@ def _first_alias(text: str) -> tuple[int, tuple, str] | None:
     return None
 
 
+# PyYAML's (and libyaml's) words for a syntax error -> the message that says it for staff.
+# The first whose words are in the error's problem or context wins.
+_SYNTAX_WORDS = [
+    ("could not determine a constructor", "syntax_tag"),
+    ("found unhashable key", "syntax_unhashable_key"),
+    ("exceeded maximum nesting depth", "syntax_too_deep"),
+    ("found undefined alias", "syntax_undefined_alias"),
+    ("expected a single document", "syntax_two_documents"),
+    ("mapping values are not allowed", "syntax_colon"),
+    ("while scanning a quoted scalar", "syntax_quote"),
+    ("while parsing a flow sequence", "syntax_flow_list"),
+    ("while parsing a flow mapping", "syntax_flow_mapping"),
+    ("could not find expected ':'", "syntax_no_colon"),
+    ("while scanning a simple key", "syntax_no_colon"),
+    ("cannot start any token", "syntax_start_char"),
+    ("did not find expected", "syntax_indent"),
+    ("expected <block end>", "syntax_indent"),
+]
+# key: value, where the value is text written without quotes: "  - title: Mål 2: Flere i job"
+# key: "text" more text (a quoted text that goes on after its closing quote)
+_AFTER_QUOTE = re.compile(r"""^\s*(?:-\s+)?[\w.-]+:\s+(["'])(?:(?!\1).)*\1\s*[^\s#]""")
+_PLAIN_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w.-]+:\s+)([^'\"\s[{].*?)\s*$")
+
+
+def _syntax_words(problem: str, line_text: str, column: int | None) -> str:
+    """The syntax error said for staff, with the fix where the line shows it."""
+    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
+            "cannot start any token" in problem and column is not None and line_text[column:column + 1] == "\t"):
+        return messages.text("yaml.syntax_tab")
+    key = next((k for words, k in _SYNTAX_WORDS if words in problem), None)
+    if key == "syntax_colon":
+        m = _PLAIN_VALUE.match(line_text)
+        if m is None:
+            return messages.text("yaml.syntax_colon_plain")
+        value = m.group(2).replace("\\", "\\\\").replace('"', '\\"')
+        return messages.text("yaml.syntax_colon", fix=f'{m.group(1).strip()} "{value}"')
+    if key == "syntax_start_char":
+        char = line_text[column:column + 1] if column is not None else ""
+        return messages.text("yaml.syntax_start_char", char=repr(char) if char.strip() else "")
+    if key == "syntax_indent" and _AFTER_QUOTE.search(line_text):
+        return messages.text("yaml.syntax_after_quote")
+    return messages.text(f"yaml.{key}") if key else messages.text("yaml.syntax_other", raw=problem)
+
+
 def _syntax_error(path: Path, text: str, e: yaml.YAMLError, log: IssueLog) -> None:
-    """One line: the problem and, where known, the line it is on."""
+    """One line: the problem in the author's terms and, where known, the line it is on."""
     if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow
         line = text[: e.position].count("\n") + 1
         code = e.character if isinstance(e.character, int) else ord(e.character)
         log.error(display_path(path), line, "", messages.text("yaml.bad_character", code=f"#x{code:04x}"))
         return
+    context = getattr(e, "context", None)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if context == "while scanning a quoted scalar" and getattr(e, "context_mark", None):
+        mark = e.context_mark  # where the quote was opened, not the end of the file
     line = mark.line + 1 if mark else None
     problem = getattr(e, "problem", None) or str(e)
-    context = getattr(e, "context", None)
     problem = " ".join((problem + (f" ({context})" if context else "")).split())
-    log.error(display_path(path), line, "", messages.text("yaml.syntax", problem=problem))
+    lines = text.splitlines()
+    line_text = lines[line - 1] if line and line <= len(lines) else ""
+    words = _syntax_words(problem, line_text, mark.column if mark else None)
+    log.error(display_path(path), line, "", messages.text("yaml.syntax", problem=words))
 
 
 def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
@@ -319,17 +370,25 @@ def _is_tag(part: Any) -> bool:
 
 
 _BOUND_ERRORS = {"finite_number", "less_than_equal", "greater_than_equal", "less_than", "greater_than"}
+_NUMBER_ERRORS = {"float_parsing", "int_parsing", "float_type", "int_type"}
+# '93,5' or '1.603,5': a number written with a decimal comma (the Danish way)
+_DECIMAL_COMMA = re.compile(r"\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\s*")
 
 
 def _function_words(tag: str) -> str:
     """A union member with validators shows as "function-after[..., float]": name its type."""
-    for name, words in _TAG_WORDS.items():
+    for name in _TAG_WORDS:
         if re.search(rf"\b{name}\b", tag):
-            return words
-    return "another form"
+            return _tag_words(name)
+    return messages.text("yaml.word_other")
 
 
-_TAG_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
+_TAG_WORDS = {"float": "word_number", "int": "word_whole_number", "bool": "word_bool", "str": "word_text"}
+
+
+def _tag_words(tag: str) -> str | None:
+    key = _TAG_WORDS.get(tag)
+    return messages.text(f"yaml.{key}") if key else None
 
 
 def _mapping_words(class_name: str) -> str:
@@ -337,15 +396,22 @@ def _mapping_words(class_name: str) -> str:
 
     cls = getattr(models, class_name, None)
     if cls is None:
-        return "a mapping"
+        return messages.text("yaml.word_mapping")
     required = [n for n, f in cls.model_fields.items() if f.is_required()]
-    return f"a mapping with {', '.join(required)}"
+    return messages.text("yaml.word_mapping_with", fields=", ".join(required))
 
 
 def _describe(value: Any) -> str:
+    """A value as a message shows what was written: 'tres', 93, true, a list."""
     if value is None:
-        return "nothing"
-    return repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+        return messages.text("yaml.word_nothing")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return messages.text("yaml.word_a_mapping")
+    if isinstance(value, list):
+        return messages.text("yaml.word_a_list")
+    return repr(value)
 
 
 def _number(value: Any) -> str:
@@ -355,11 +421,92 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def _friendly(err: dict) -> str:
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation can hold: Goal in list[Goal], StartEnd and Range in a union."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
+def _fields_at(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    """The field names a mapping at loc may have (for 'mente du ...?'), following pydantic's loc
+    through lists and unions ('StartEnd' in a loc names the union member)."""
+    from generator.data import models
+
+    current = [model] if model is not None else []
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        member = getattr(models, part, None) if _is_tag(part) else None
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            current = [member]
+            continue
+        if _is_tag(part):
+            continue
+        current = [m for c in current if part in c.model_fields for m in _models_in(c.model_fields[part].annotation)]
+    return sorted({name for c in current for name in c.model_fields})
+
+
+@dataclass
+class _Where:
+    """What the words for one document's errors may use: its model (field names for 'mente du
+    ...?'), its data (a decimal comma in { } is seen there) and the guide's section for its kind."""
+
+    model: type[BaseModel] | None = None
+    data: Any = None
+
+    @property
+    def section(self) -> str:
+        kind = self.model.model_fields["kind"].default if self.model and "kind" in self.model.model_fields else "registry"
+        return messages.KIND_SECTIONS.get(kind, "mapper-og-filer")
+
+    def value_at(self, loc: tuple) -> Any:
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+def _decimal_comma(inp: Any) -> str | None:
+    if isinstance(inp, str) and _DECIMAL_COMMA.fullmatch(inp):
+        return messages.text("yaml.decimal_comma", got=repr(inp), fix=inp.strip().replace(".", "").replace(",", "."))
+    return None
+
+
+def _flow_decimal_comma(err: dict, where: _Where) -> str | None:
+    """{name: Klynge, value: 93,5}: YAML reads the comma as a field separator, so the mapping has
+    value: 93 and a key 5 (without value). Said as the decimal comma it is."""
+    loc, key = err["loc"][:-1], err["loc"][-1]
+    mapping = where.value_at(tuple(p for p in loc if not _is_tag(p)))
+    if not isinstance(key, int) or not isinstance(mapping, dict) or mapping.get(key, 0) is not None:
+        return None
+    keys = list(mapping)
+    at = keys.index(key) if key in keys else 0
+    before = keys[at - 1] if at else None
+    number = mapping.get(before)
+    if not isinstance(number, (int, float)) or isinstance(number, bool):
+        return None
+    return messages.text("yaml.flow_decimal_comma", number=number, second=key, fix=f"{before}: {number}.{key}")
+
+
+def _friendly(err: dict, where: _Where | None = None) -> str:
+    where = where or _Where()
     t, inp, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     got = _describe(inp)
+    if t in _NUMBER_ERRORS and (comma := _decimal_comma(inp)):
+        return comma
+    if t == "missing":
+        return messages.text("yaml.missing", section=where.section)
+    if t == "extra_forbidden":
+        field_name = err["loc"][-1]
+        close = messages.close_match(field_name, _fields_at(where.model, err["loc"][:-1]))
+        return messages.text("yaml.unknown_field_close", close=close) if close else messages.text("yaml.unknown_field")
+    if t == "invalid_key" and (comma := _flow_decimal_comma(err, where)):
+        return comma
     simple = {
-        "missing": "missing", "extra_forbidden": "unknown_field",
         "float_parsing": "expected_number", "float_type": "expected_number", "int_parsing": "expected_number",
         "int_type": "expected_number", "int_from_float": "expected_whole_number",
         "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
@@ -370,16 +517,25 @@ def _friendly(err: dict) -> str:
     if t in simple:
         return messages.text(f"yaml.{simple[t]}", got=got)
     if t == "literal_error":
-        return messages.text("yaml.expected_one_of", expected=ctx.get("expected"), got=got)
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        quoted = [repr(c) for c in choices]
+        expected = (", ".join(quoted[:-1]) + messages.text("yaml.word_or") + quoted[-1]) if len(quoted) > 1 else (
+            "".join(quoted) or str(ctx.get("expected")))
+        close = messages.close_match(inp, choices) if isinstance(inp, str) else None
+        if close:
+            return messages.text("yaml.expected_one_of_close", expected=expected, got=got, close=close)
+        return messages.text("yaml.expected_one_of", expected=expected, got=got)
     if t == "too_short":
         return messages.text("yaml.too_few_items", min=ctx.get("min_length"))
+    if t in _BOUND_ERRORS - {"finite_number"} and err["loc"][-1:] == ("year",):
+        return messages.text("yaml.year_digits", got=_number(inp), low=YEAR_RANGE[0], high=YEAR_RANGE[1])
     if t in {"less_than_equal", "less_than"}:
         return messages.text("yaml.too_large_number", got=_number(inp), limit=_number(ctx.get("le", ctx.get("lt"))))
     if t in {"greater_than_equal", "greater_than"}:
         return messages.text("yaml.too_small_number", got=_number(inp), limit=_number(ctx.get("ge", ctx.get("gt"))))
-    if t == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return err["msg"]
+    if t == "value_error":  # the models' own checks raise ValueError with a text from messages
+        return str(ctx.get("error", messages.text("yaml.invalid", got=got)))
+    return messages.text("yaml.invalid", got=got)
 
 
 def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
@@ -391,8 +547,12 @@ def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
     return None
 
 
-def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: IssueLog) -> None:
-    """Turn pydantic's errors into one line each; union alternatives are folded into one."""
+def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: IssueLog,
+                      model: type[BaseModel] | None = None, data: Any = None) -> None:
+    """Turn pydantic's errors into one line each; union alternatives are folded into one. With
+    the model and the data, a misspelt field gets 'mente du ...?' and a decimal comma in { } is
+    named as such."""
+    where = _Where(model, data)
     groups: dict[tuple, list[tuple[tuple, dict]]] = {}
     for err in exc.errors(include_url=False):
         loc = err["loc"]
@@ -401,14 +561,19 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
     for base, errs in groups.items():
         line = _lookup_line(lines, base)
         if len(errs) == 1 and not errs[0][0]:
-            log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1]))
+            log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1], where))
             continue
         inp = errs[0][1].get("input")
+        # A number written with a decimal comma, for a union with a number member: say so.
+        comma = _decimal_comma(inp) if any(err["type"] in _NUMBER_ERRORS for _, err in errs) else None
+        if comma:
+            log.error(display_path(path), line, _field_path(base), comma)
+            continue
         # A number was given for a union with a number member, and the number is out of bounds:
         # say so (not "expected a number or a mapping").
         bound = next((err for _, err in errs if err["type"] in _BOUND_ERRORS), None)
         if bound is not None:
-            log.error(display_path(path), line, _field_path(base), _friendly(bound))
+            log.error(display_path(path), line, _field_path(base), _friendly(bound, where))
             continue
         # A mapping was given for a union: report the errors of the closest mapping member.
         if isinstance(inp, dict):
@@ -420,22 +585,23 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
                 best = min(by_member.values(), key=len)
                 for rest, err in best:
                     loc = base + rest
-                    log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc), _friendly(err))
+                    log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc), _friendly(err, where))
                 continue
         words = []
         for rest, _ in errs:
             tag = rest[0] if rest else ""
-            word = _TAG_WORDS.get(tag) or (_mapping_words(tag) if tag[:1].isupper() else _function_words(tag))
+            word = _tag_words(tag) or (_mapping_words(tag) if tag[:1].isupper() else _function_words(tag))
             if word and word not in words:
                 words.append(word)
-        log.error(display_path(path), line, _field_path(base), messages.text("yaml.expected_either", words=" or ".join(words), got=_describe(inp)))
+        log.error(display_path(path), line, _field_path(base),
+                  messages.text("yaml.expected_either", words=messages.text("yaml.word_or").join(words), got=_describe(inp)))
 
 
 def validate_model(model: type[BaseModel], data: Any, path: Path, lines: LineMap, log: IssueLog):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        report_validation(path, exc, lines, log)
+        report_validation(path, exc, lines, log, model, data)
         return None
 
 
@@ -452,7 +618,7 @@ def _check_place(data: dict, path: Path, lines: LineMap, jobcentres: set[str], l
             "yaml.unknown_jobcentre", slug=slug, registry=REGISTRY_FILE, known=", ".join(sorted(jobcentres))))
     elif isinstance(slug, str) and slug != folder_slug:
         log.error(shown, lines.get(("jobcentre",)), "jobcentre", messages.text("yaml.jobcentre_folder", slug=slug, folder=folder_slug))
-    if isinstance(year, int) and str(year) != folder_year:
+    if isinstance(year, int) and YEAR_RANGE[0] <= year <= YEAR_RANGE[1] and str(year) != folder_year:
         log.error(shown, lines.get(("year",)), "year", messages.text("yaml.year_folder", year=year, folder=folder_year))
 
 
@@ -558,13 +724,21 @@ def _walk_goals(goals, prefix: tuple):
         yield from _walk_goals(g.subgoals, prefix + (i, "subgoals"))
 
 
+def _what(what: str) -> str:
+    """'minister goal' in the staff's words ('ministermål')."""
+    key = {"table": "yaml.what_table", "goal": "yaml.what_goal", "minister goal": "yaml.what_minister_goal",
+           "fact box": "yaml.what_fact_box", "focus area": "yaml.what_focus_area"}[what]
+    return messages.text(key)
+
+
 def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: LineMap, log: IssueLog) -> dict[str, str]:
     """items are (location, id); every id used twice is an error. Returns id -> first location."""
     seen: dict[str, str] = {}
     for loc, ident in items:
         name = _field_path(loc)
         if ident in seen:
-            log.error(shown, lines.get(loc + ("id",)), f"{name}.id", messages.text("yaml.duplicate_id", what=what, ident=ident, first=seen[ident]))
+            log.error(shown, lines.get(loc + ("id",)), f"{name}.id",
+                      messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]))
         seen.setdefault(ident, name)
     return seen
 
@@ -572,7 +746,8 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
 def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
     for j, ref in enumerate(refs):
         if ref not in known:
-            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)), messages.text("yaml.no_such_id", what=what, ref=ref))
+            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)),
+                      messages.text("yaml.no_such_id", what=_what(what), ref=ref))
 
 
 def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
@@ -647,7 +822,10 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     out = _Loaded(None, {}, csv_files, log.issues)
     kind = kind_of(path.stem)
     if kind is None:
-        log.error(display_path(path), None, "", messages.text("yaml.unknown_kind", kinds=", ".join(KINDS)))
+        close = messages.close_match(path.stem.split("-")[0], KINDS, quote=False)
+        kinds = ", ".join(KINDS)
+        log.error(display_path(path), None, "", messages.text("yaml.unknown_kind_close", close=repr(f"{close}.yaml"), kinds=kinds)
+                  if close else messages.text("yaml.unknown_kind", kinds=kinds))
         return out
     parsed = read_yaml(path, log)
     if not parsed:
@@ -672,15 +850,18 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     if model is None:
         return out
     links = _check_document(model, path, lines, log)
+    # only files that passed the checks are read again (none outside data/, no FIFO or device)
+    failed = any(i.severity == "error" for i in log.issues)
     out.document = Document(model=model, path=path, kind=kind, slug=path.stem, page_links=links,
-                            digest=_files_digest([path, *csv_files]))
+                            digest="" if failed else _files_digest([path, *csv_files]))
     out.lines = lines
     return out
 
 
 def _files_digest(paths: list[Path]) -> str:
-    """A checksum of the files a document was read from (its YAML and CSV files): what the
-    build's cache keys of its page are made from."""
+    """A checksum of the files a document was read from (its YAML and CSV files, each checked by
+    the load: regular files in the document's folder): what the build's cache keys of its page
+    are made from."""
     h = hashlib.sha256()
     for p in paths:
         h.update(p.name.encode("utf-8") + b"\0")

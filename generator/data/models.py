@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
 from generator import messages
 
@@ -20,8 +20,11 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Top-level folders the site itself writes: a jobcentre slug (its folder on the site) must not be
 # one of them. The site's own folder names (overview.YEARS_FOLDER, scorecard.SCORECARD,
-# opendata.DATA_PAGE, the plugin's assets) are tested to be in this list.
-RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap"})
+# opendata.DATA_PAGE, schema.FOLDER, the plugin's assets) are tested to be in this list.
+RESERVED_SLUGS = frozenset({"aar", "data", "maalopfyldelse", "assets", "search", "pagefind", "404", "sitemap", "schemas"})
+
+# The years a document may be about (validate and `new` say so in four digits).
+YEAR_RANGE = (2000, 2100)
 
 # The largest size of a number in any field: larger values are typing mistakes (or attacks).
 MAX_NUMBER = 1e12
@@ -75,7 +78,7 @@ def _parse_date(value: Any) -> dt.date:
 def _no_bool(value: Any) -> Any:
     """true/false is no number (pydantic would read it as 1 or 0)."""
     if isinstance(value, bool):
-        raise ValueError(messages.text("yaml.expected_number", got=repr(value)))
+        raise ValueError(messages.text("yaml.expected_number", got="true" if value else "false"))  # as written
     return value
 
 
@@ -92,8 +95,11 @@ def _digits(count: int) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-Period = Annotated[dt.date, BeforeValidator(_parse_period)]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# In the JSON Schemas (generator/data/schema.py) these are the text the author writes, not ISO dates.
+Period = Annotated[dt.date, BeforeValidator(_parse_period), WithJsonSchema(
+    {"type": "string", "description": "en måned: ÅÅÅÅ-MM (fx 2013-12) eller som dokumentet skriver den (fx okt-12)"})]
+Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(
+    {"type": "string", "pattern": r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$", "description": "en dato: ÅÅÅÅ-MM-DD"})]
 Slug = Annotated[str, Field(pattern=SLUG)]
 Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text; may be left empty
 Text = Annotated[str, Field(min_length=1)]  # required text: empty (or only spaces) is an error
@@ -116,6 +122,15 @@ class Span(Strict):
     start: Period
     end: Period
     kind: Literal["month", "range", "year"] = "range"
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        """In the JSON Schemas: the three ways staff write it (kind is never written)."""
+        month = {"type": "string", "description": "en måned: ÅÅÅÅ-MM"}
+        return {"description": "en måned (2014-12), et år (2014) eller {start: 2014-01, end: 2014-06}",
+                "anyOf": [month, {"type": "integer"},
+                          {"type": "object", "properties": {"start": month, "end": month},
+                           "required": ["start", "end"], "additionalProperties": False}]}
 
     @model_validator(mode="before")
     @classmethod
@@ -344,7 +359,7 @@ class TextFact(Strict):
 
 class DocumentBase(Strict):
     jobcentre: Slug
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=YEAR_RANGE[0], le=YEAR_RANGE[1])
     title: Text
     published: Date | None = None
     intro: Markdown = ""
@@ -517,7 +532,7 @@ class Revision(DocumentBase):
             ids = {g.id for g in _walk(self.goals)}
             for j, f in enumerate(self.follow_up.figures):
                 if f.goal not in ids:
-                    out.append((("follow_up", "figures", j, "goal"), messages.text("yaml.no_such_id", what="goal", ref=f.goal)))
+                    out.append((("follow_up", "figures", j, "goal"), messages.text("yaml.no_such_id", what=messages.text("yaml.what_goal"), ref=f.goal)))
         return out
 
 
@@ -642,8 +657,8 @@ class Sender(Strict):
     address: list[Text] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
     phone: str | None = None
     email: str | None = None
-    cvr: Annotated[str, _digits(8)] | None = None
-    ean: Annotated[str, _digits(13)] | None = None
+    cvr: Annotated[str, _digits(8), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{8}\s*$"})] | None = None
+    ean: Annotated[str, _digits(13), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{13}\s*$"})] | None = None
 
 
 class Recipient(Strict):
@@ -697,7 +712,8 @@ def _parse_time(value: Any) -> dt.time:
     raise ValueError(messages.text("yaml.expected_time", got=repr(value)))
 
 
-Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+Time = Annotated[dt.time, BeforeValidator(_parse_time), WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*$", "description": "et klokkeslæt: \"16:00\""})]
 
 
 class Member(Strict):

@@ -33,7 +33,9 @@ def parse_month_label(text: str) -> dt.date:
     m = _LABEL.fullmatch(text.strip().lower()) if isinstance(text, str) else None
     month = month_number(m.group(1)) if m else None
     if month is None:
-        raise ValueError(f"expected a month like 'okt-12', got {text!r}")
+        from generator import messages
+
+        raise ValueError(messages.text("yaml.expected_month", got=repr(text)))
     year = int(m.group(2))
     return dt.date(2000 + year if year < 100 else year, month, 1)
 

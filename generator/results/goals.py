@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator import messages
 from generator.data.errors import DataIssue
 from generator.data.loader import Dataset, display_path
 from generator.data.models import Claim, Goal, Range, StartEnd
@@ -138,12 +139,12 @@ def claim_warnings(dataset: Dataset) -> list[DataIssue]:
             for claim in goal.claims:
                 problems = []
                 if id(claim) in contradicted:
-                    problems.append(f"the document says {STATE_WORDS[contradicted[id(claim)]]!r}, the figures say {STATE_WORDS[o.state]!r}")
+                    problems.append(messages.text("yaml.claim_state", said=STATE_WORDS[contradicted[id(claim)]], figures=STATE_WORDS[o.state]))
                 if claim.change_pct is not None and o.change_pct is not None:
                     if round(o.change_pct, 1) != round(claim.change_pct, 1):
-                        problems.append(f"the document says a change of {claim.change_pct} pct., the figures give {o.change_pct:.1f}")
+                        problems.append(messages.text("yaml.claim_change", said=claim.change_pct, figures=f"{o.change_pct:.1f}"))
                 if claim.met_count is not None and o.met_count is not None and claim.met_count != o.met_count:
-                    problems.append(f"the document says {claim.met_count} met, the figures give {o.met_count}")
+                    problems.append(messages.text("yaml.claim_met_count", said=claim.met_count, figures=o.met_count))
                 for p in problems:
-                    out.append(DataIssue(display_path(doc.path), None, f"goal {goal.id} ({claim.where})", p, "warning"))
+                    out.append(DataIssue(display_path(doc.path), None, messages.text("yaml.claim_field", goal=goal.id, where=claim.where), p, "warning"))
     return out

@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import cache, messages
-from generator.data import loader
+from generator.data import loader, schema
 from generator.data.csvdata import display_path
 from generator.data.errors import DataError, DataIssue
 from generator.data.loader import Dataset, Document
@@ -98,9 +98,10 @@ class Site:
 
 
 def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
-    """Store content under its own hash (once); returns its key."""
+    """Store content under its own hash (once: an entry that checks out is kept, and noted as
+    used); returns its key."""
     key = f"blobs/{cache.digest(content)}{suffix}"
-    if not store.touch(key):
+    if store.get(key) is None:
         store.put(key, content)
     return key
 
@@ -173,7 +174,7 @@ class Builder:
         entries = [(self.store, manifest["page"]["body"]),
                    *((self.store if store == "files" else self.charts, entry) for store, entry in manifest["files"].values()),
                    *((self.store, p[k]) for p in manifest["parts"].values() for k in ("csv", "json"))]
-        return manifest if all(store.get(entry, report=False) is not None for store, entry in entries) else None
+        return manifest if all(store.get(entry) is not None for store, entry in entries) else None
 
     def _read(self, key: str) -> bytes:
         content = self.store.get(key, touch=False)
@@ -233,6 +234,8 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
     out = build(ctx, dataset, store)
     if ctx.svgs is not None:  # the chart runtime, beside the charts
         out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
+    for name, text in schema.texts().items():  # the data files' JSON Schemas, for editors
+        out.files[f"{schema.FOLDER}/{name}"] = (store, _blob(store, text.encode("utf-8"), ".json"))
     # a file (not a page: sitecheck saw those) in docs/ at a generated file's address
     clashes = sorted(set(out.files) & set(sitecheck.docs_paths(docs_dir)))
     if clashes:

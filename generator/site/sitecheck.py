@@ -91,7 +91,7 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
         if first is not p:
             for a, b in ((p, first), (first, p)):
                 if a.file is not None:
-                    issue(a, "generated_twice", url=url, other=f"{b.file}:{b.line}" if b.file else "the site itself")
+                    issue(a, "generated_twice", url=url, other=f"{b.file}:{b.line}" if b.file else messages.text("build.the_site_itself"))
 
     named: set[str] = set()
     for path in docs:

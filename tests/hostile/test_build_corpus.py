@@ -30,13 +30,13 @@ def jobcentre(slug: str) -> str:
 
 
 def site_folder(slug: str) -> str:
-    return f"data/jobcentres.yaml:16: jobcentres[2].slug: '{slug}' is a folder of the site itself; choose another slug"
+    return f"data/jobcentres.yaml:16: jobcentres[2].slug: '{slug}' er navnet på en af sitets egne mapper; vælg en anden slug"
 
 
-HVIDOVRE_HOME = ("data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre/index.md has the address "
-                 "hvidovre/ of the page made from this file")
-REVISION_PAGE = (f"{REVISION}:1: docs/hvidovre/2013/resultatrevision/index.md has the address "
-                 "hvidovre/2013/resultatrevision/ of the page made from this file")
+HVIDOVRE_HOME = ("data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre/index.md har adressen "
+                 "hvidovre/, som siden lavet af denne fil har")
+REVISION_PAGE = (f"{REVISION}:1: docs/hvidovre/2013/resultatrevision/index.md har adressen "
+                 "hvidovre/2013/resultatrevision/, som siden lavet af denne fil har")
 
 CLASHES = [
     Case("slug-data-validate", [append(REGISTRY, jobcentre("data"))], site_folder("data")),
@@ -46,21 +46,21 @@ CLASHES = [
     Case("slug-assets-build", [append(REGISTRY, jobcentre("assets"))], site_folder("assets"), command="build"),
     Case("slug-maalopfyldelse-validate", [append(REGISTRY, jobcentre("maalopfyldelse"))], site_folder("maalopfyldelse")),
     Case("slug-is-a-docs-page-validate", [append(REGISTRY, jobcentre("om-data"))],
-         "data/jobcentres.yaml:16: jobcentres[2].slug: docs/om-data.md has the address om-data/ of the page made from this file"),
+         "data/jobcentres.yaml:16: jobcentres[2].slug: docs/om-data.md har adressen om-data/, som siden lavet af denne fil har"),
     Case("slug-is-a-docs-folder-build", [put("docs/hvidovre/noter.md", "# Noter\n")],
-         "data/jobcentres.yaml:4: jobcentres[0].slug: the slug 'hvidovre' is also the name of a page or folder of the hand-written pages (docs/hvidovre/noter.md)",
+         "data/jobcentres.yaml:4: jobcentres[0].slug: slug'en 'hvidovre' er også navnet på en side eller mappe blandt de håndskrevne sider (docs/hvidovre/noter.md)",
          command="build"),
     Case("docs-jobcentre-home-validate", [put("docs/hvidovre/index.md", "# Hvidovre\n")], HVIDOVRE_HOME),
     Case("docs-jobcentre-home-build", [put("docs/hvidovre/index.md", "# Hvidovre\n")], HVIDOVRE_HOME, command="build"),
     Case("docs-jobcentre-page-validate", [put("docs/hvidovre.md", "# Hvidovre\n")],
-         "data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre.md has the address hvidovre/"),
+         "data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre.md har adressen hvidovre/"),
     Case("docs-document-page-validate", [put("docs/hvidovre/2013/resultatrevision/index.md", "# R\n")], REVISION_PAGE),
     Case("docs-document-page-build", [put("docs/hvidovre/2013/resultatrevision/index.md", "# R\n")], REVISION_PAGE,
          command="build"),
     Case("docs-year-listing-build", [put("docs/aar/2013/index.md", "# 2013\n")],
-         "docs/aar/2013/index.md: the address aar/2013/ is a page the site makes itself", command="build"),
+         "docs/aar/2013/index.md: adressen aar/2013/ er en side, sitet selv laver", command="build"),
     Case("docs-data-page-validate", [put("docs/data.md", "# Data\n")],
-         "docs/data.md: the address data/ is a page the site makes itself"),
+         "docs/data.md: adressen data/ er en side, sitet selv laver"),
     # Data that passes the loader and makes a page fail (a real one: an infinite target cannot be
     # written as a number): the build names the file instead of showing a traceback.
     Case("infinite-target-build", [sub(REVISION, "target: 368", "target: .inf")], f"{REVISION}:", command="build"),
@@ -116,24 +116,23 @@ def folder_instead(pattern: str) -> callable:
     return edit
 
 
-DAMAGED = "this cache entry was damaged"
+DAMAGED = "denne cache-fil var ødelagt"
 CACHE = [
     Case("svg-truncated", [truncate("charts/*.svg")], DAMAGED, command="build", exit_code=0),
     Case("svg-corrupted", [corrupt("charts/*.svg")], DAMAGED, command="build", exit_code=0),
     Case("svg-swapped", [swap("charts/*.svg")], DAMAGED, command="build", exit_code=0),
     Case("svg-is-a-folder", [folder_instead("charts/*.svg")], DAMAGED, command="build", exit_code=0),
-    Case("chart-structure-truncated", [truncate("charts/specs/*.json", 100)], DAMAGED, command="build", exit_code=0),
-    Case("chart-structure-swapped", [swap("charts/specs/*.json")], DAMAGED, command="build", exit_code=0),
-    Case("chart-structure-is-a-folder", [folder_instead("charts/specs/*.json")], DAMAGED, command="build", exit_code=0),
+    Case("page-manifest-truncated", [truncate("files/pages/*.json", 100)], DAMAGED, command="build", exit_code=0),
+    Case("page-manifest-swapped", [swap("files/pages/*.json")], DAMAGED, command="build", exit_code=0),
+    Case("page-manifest-is-a-folder", [folder_instead("files/pages/*.json")], DAMAGED, command="build", exit_code=0),
     Case("vega-bundle-truncated", [truncate("charts/vega-bundle-*.js", 5000)], DAMAGED, command="build", exit_code=0),
     Case("vega-bundle-emptied", [truncate("charts/vega-bundle-*.js", 0)], DAMAGED, command="build", exit_code=0),
-    Case("page-markdown-corrupted", [corrupt("files/hvidovre/2013/resultatrevision/index.md")], DAMAGED,
-         command="build", exit_code=0),
-    Case("generated-csv-swapped", [swap("files/**/figur-*.csv")], DAMAGED, command="build", exit_code=0),
-    Case("open-data-file-is-a-folder", [folder_instead("files/data/tal.csv.gz")], DAMAGED, command="build", exit_code=0),
+    Case("page-body-corrupted", [corrupt("files/blobs/*.html")], DAMAGED, command="build", exit_code=0),
+    Case("generated-csv-swapped", [swap("files/blobs/*.csv")], DAMAGED, command="build", exit_code=0),
+    Case("generated-csv-is-a-folder", [folder_instead("files/blobs/*.csv")], DAMAGED, command="build", exit_code=0),
     # a file where the cache's folder belongs: the cache cannot be written; the site is kept
     Case("cache-folder-is-a-file", [lambda p: shutil.rmtree(p / ".cache"), put(".cache", "not a folder")],
-         "the build cannot write its cache", command="build"),
+         "bygningen kan ikke skrive sin cache", command="build"),
 ]
 
 
@@ -173,10 +172,10 @@ def link_to(target: str):
 
 LINKS = [
     Case("link-to-missing-page-validate", [link_to("../../2012/resultatrevision/index.md")],
-         f"{LINKED} the link '../../2012/resultatrevision/index.md' leads to no page of the site"),
+         f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet"),
     Case("link-to-missing-page-build", [link_to("../../2012/resultatrevision/index.md")],
-         f"{LINKED} the link '../../2012/resultatrevision/index.md' leads to no page of the site", command="build"),
-    Case("link-to-missing-folder-validate", [link_to("../../../aarhus/")], f"{LINKED} the link '../../../aarhus/' leads"),
+         f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet", command="build"),
+    Case("link-to-missing-folder-validate", [link_to("../../../aarhus/")], f"{LINKED} linket '../../../aarhus/' fører"),
     Case("link-to-existing-plan", [link_to("../../2020/beskaeftigelsesplan/index.md")], "OK:", exit_code=0),
     Case("link-to-hand-written-page", [link_to("../../../om-data.md")], "OK:", exit_code=0),
 ]

@@ -42,9 +42,9 @@ COUNT_COLUMNS = {
     "hoeje-taastrup/2013/referat-2013-03-06/akutjob.csv": ["antal"],
 }
 
-ISSUE_LINE = re.compile(r"^(  |warning: )data/[^:\n]+?\.(csv|yaml)(:\d+)?: .+$")
-CSV_ISSUE = re.compile(r"^(  |warning: )data/[^:\n]+?\.csv:\d+: .+$")
-SUMMARY = re.compile(r"^(\d+ errors? in data/:|OK: .+)$")
+ISSUE_LINE = re.compile(r"^(  |advarsel: )data/[^:\n]+?\.(csv|yaml)(:\d+)?: .+$")
+CSV_ISSUE = re.compile(r"^(  |advarsel: )data/[^:\n]+?\.csv:\d+: .+$")
+SUMMARY = re.compile(r"^(\d+ fejl i data/:|OK: .+)$")
 
 danish_counts = st.builds(lambda a, b: f"{a}.{b:03d}", st.integers(1, 999), st.integers(0, 999))
 danish_decimals = st.builds(lambda a, b: f"{a},{b}", st.integers(0, 99999), st.integers(0, 99))

@@ -6,7 +6,7 @@ from hostile.harness import Case, run_case, sub
 REVISION = "data/hvidovre/2013/resultatrevision.yaml"
 
 CASES = [
-    Case("word-for-a-number", [sub(REVISION, "target: 368", "target: tres")], "target: expected a number"),
+    Case("word-for-a-number", [sub(REVISION, "target: 368", "target: tres")], "target: her skal stå et tal"),
 ]
 
 

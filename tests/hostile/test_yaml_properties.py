@@ -29,7 +29,7 @@ SEED = {rel: (ROOT / rel).read_text(encoding="utf-8") for rel in FILES}
 
 # One line of the report: "  data/x.yaml:12: goals[0].target: message" or "  data/x.yaml: message".
 REPORT_LINE = re.compile(r"  data/[^\s:]+(:\d+)?: \S.*")
-HEADER = re.compile(r"\d+ errors? in data/:")
+HEADER = re.compile(r"\d+ fejl i data/:")
 
 
 def _spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -119,7 +119,7 @@ def test_mutated_yaml_gives_messages_never_a_traceback(tmp_path):
             path.write_text(SEED[rel], encoding="utf-8")
         assert code in (0, 1), output
         if code == 1:
-            lines = [line for line in output.splitlines() if not line.startswith("warning: ")]
+            lines = [line for line in output.splitlines() if not line.startswith("advarsel: ")]
             assert HEADER.fullmatch(lines[0]), output
             bad = [line for line in lines[1:] if not REPORT_LINE.fullmatch(line)]
             assert not bad, output
@@ -129,7 +129,7 @@ def test_mutated_yaml_gives_messages_never_a_traceback(tmp_path):
 
 def test_the_report_form_is_checked():
     """The line pattern rejects what it must (a traceback line, a message without its file)."""
-    assert REPORT_LINE.fullmatch("  data/hvidovre/2013/resultatrevision.yaml:80: goals[1].baseline: expected a number")
-    assert REPORT_LINE.fullmatch("  data/jobcentres.yaml: the registry of jobcentres is missing")
+    assert REPORT_LINE.fullmatch("  data/hvidovre/2013/resultatrevision.yaml:80: goals[1].baseline: her skal stå et tal")
+    assert REPORT_LINE.fullmatch("  data/jobcentres.yaml: registret over jobcentre mangler")
     assert not REPORT_LINE.fullmatch('  File "/work/generator/data/loader.py", line 3, in load')
     assert not REPORT_LINE.fullmatch("ValueError: day is out of range for month")
