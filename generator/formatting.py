@@ -19,7 +19,7 @@ def number(value: float | None, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 2
     # What Babel's format_decimal gives for da_DK (tests/test_scale.py compares the two), without
-    # its locale lookups: Babel took ~20 us a number, a large part of the generator at scale.
+    # its locale lookups, which at scale were a large part of the generator (bench/README.md).
     text = f"{Decimal(str(value)).quantize(_QUANTUM[decimals]):,f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -38,7 +38,7 @@ def pct(value: float | None, decimals: int = 1) -> str:
 @functools.lru_cache(maxsize=4096)
 def month(value: dt.date | None) -> str:
     """2013-12 -> 'dec. 2013' (cached: a national site formats the same few hundred months
-    hundreds of thousands of times, ~25 us each through Babel)"""
+    hundreds of thousands of times through Babel)"""
     return "" if value is None else format_date(value, "MMM yyyy", locale="da")
 
 

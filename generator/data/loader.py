@@ -123,7 +123,7 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
 class LineMap:
     """Where each field of a YAML file is: (key, index, ...) -> 1-based line. Made only when a
     message needs a line: the map has an entry per YAML node, and at national scale keeping one
-    for every loaded file cost ~20 % of the load time and ~170 MB. Made from the file as it is
+    for every loaded file cost much of the load's time and memory. Made from the file as it is
     when first asked (a file changed in between gives the new file's lines)."""
 
     def __init__(self, path: Path, text: str | None = None):
@@ -171,7 +171,7 @@ class _AliasFound(yaml.YAMLError):
 
 
 class _StrictLoader(_Loader):
-    """libyaml's safe loader (when PyYAML has it: ~10x faster) that notes duplicate keys, stops
+    """libyaml's safe loader (when PyYAML has it: much faster) that notes duplicate keys, stops
     at the first alias (an alias bomb is never expanded) and reads dates as text: the models
     parse them, so an impossible date (2013-02-30) is an error on its field instead of an
     exception that hides every other error."""

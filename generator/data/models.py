@@ -275,7 +275,7 @@ class Table(Strict):
     @property
     def records(self) -> list[dict]:
         """The rows as dicts (column key -> value), made once: pages, charts and open data all
-        read them, and pandas takes ~0.5 ms each time."""
+        read them, and pandas is slow to make them."""
         if self._records is None and self._frame is not None:
             self._records = self._frame.to_dict("records")
         return self._records

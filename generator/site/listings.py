@@ -205,7 +205,7 @@ def fill(markdown: str, ctx: pages.Context, dataset: Dataset, page: str) -> str:
 
 # From this many jobcentres on, the navigation groups them by region. Material's navigation
 # shows the siblings of every section on the way to the page, on every page: the 98 jobcentres
-# of a national site were ~60 % of a short page's HTML and of the theme's time to render it.
+# of a national site were most of a short page's HTML and of the theme's time to render it.
 NAV_REGIONS_FROM = 20
 
 

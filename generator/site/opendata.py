@@ -247,7 +247,7 @@ def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
 
 
 def _json_rows(rows: list[dict]) -> str:
-    # Compact, with the C encoder (indent makes json fall back to pure Python, ~10x slower).
+    # Compact, with the C encoder (indent makes json fall back to pure Python, much slower).
     return ",".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
 
 
@@ -266,10 +266,9 @@ FILES = {
     "jobcentre": ("Registret over jobcentre", JOBCENTRE_FIELDS, jobcentre_rows),
 }
 PER_DOCUMENT = ("maal", "tal")  # a document's own rows are published beside its page, as CSV
-# The site-wide files that are published gzip-compressed: at national scale (98 jobcentres x 20
-# years) tal.csv is ~120 MB and tal.json ~220 MB, a third of GitHub Pages' 1 GB for the site,
-# and too big to open in a browser; compressed they are a tenth of that. maal.csv and maal.json
-# are ~8 and ~24 MB there, a twelfth and a twenty-fifth of that compressed.
+# The site-wide files that are published gzip-compressed: uncompressed, at national scale, they
+# would be a third of GitHub Pages' 1 GB for the site and too big to open in a browser
+# (bench/README.md gives their sizes).
 COMPRESSED = ("maal", "tal")
 
 

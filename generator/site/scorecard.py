@@ -86,8 +86,8 @@ def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
             keys = {c.key for c in t.columns}
             if t.frame is None or "klynge" not in keys or jobcentre not in keys:
                 continue
-            # the last row with all three (plain lists: pandas' dropna and row access were
-            # ~0.7 ms a table, 7 s of a national build)
+            # the last row with all three (plain lists: pandas' dropna and row access were slow
+            # over every table of a national build)
             x, own, cluster = (t.frame[k].tolist() for k in (t.columns[0].key, jobcentre, "klynge"))
             last = next((i for i in range(len(x) - 1, -1, -1)
                          if not (pd.isna(x[i]) or pd.isna(own[i]) or pd.isna(cluster[i]))), None)
@@ -132,8 +132,8 @@ def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
 
 def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
     """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
-    with its revisions, its ministermål and its cluster comparison. One page with every
-    revision's row was 1 MB at 98 jobcentres x 2 years, and ~10 MB at national scale."""
+    with its revisions, its ministermål and its cluster comparison (one page with every
+    revision's row grew with every year of data)."""
     rows = score_rows(dataset)
     ministermaal = ministermaal_rows(dataset)
     b = PageBuilder(ctx, dataset, folder=SCORECARD)

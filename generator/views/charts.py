@@ -93,8 +93,8 @@ def _value_format(table: Table) -> str:
 
 # The chart's structure (marks, encodings, scales, title) is built with Altair and remembered
 # by its parameters; only the data differ from chart to chart, and they go into `datasets`
-# under fixed names. Altair costs ~30 ms a chart even without validation, which at national
-# scale (tens of thousands of charts, a few thousand shapes) would be most of the generator.
+# under fixed names. Altair is slow even without validation, and at national scale (tens of
+# thousands of charts, a few thousand shapes) it would be most of the generator (bench/README.md).
 POINTS, TARGET = "punkter", "maal"
 
 

@@ -1,7 +1,6 @@
-"""Rendering SVG fallbacks with vl-convert: what the worker processes of charts.render_pending
-run. Imports nothing but vl_convert and the standard library, so a spawned worker starts in a
-fraction of a second with ~140 MB (vl-convert's JavaScript runtime) instead of ~250 MB with
-pandas, Altair and pydantic."""
+"""Rendering SVG fallbacks with vl-convert: what the worker processes of charts.SvgFallbacks
+run. Imports nothing but vl_convert and the standard library, so a spawned worker starts fast
+and small (without pandas, Altair and pydantic)."""
 from __future__ import annotations
 
 import functools
@@ -12,8 +11,8 @@ from pathlib import Path
 # Text in the SVG fallbacks is measured with the fonts vl-convert carries (Liberation Sans), not
 # with the machine's: the same SVG on every machine, and twice as fast where the machine has
 # fonts-liberation (Debian's chromium pulls it in): vl-convert then opens, maps and closes the
-# system's font file for every character it measures, ~2,000 times a chart, which was half of
-# a chart's ~60 ms. Its font database is made at the first text it measures, from the dirs of
+# system's font file for every character it measures, thousands of times a chart (half of its
+# rendering time; bench/README.md). Its font database is made at the first text it measures, from the dirs of
 # FONTCONFIG_FILE, or from the system's font folders when that names none.
 _MEASURE_SPEC = {"title": "Æg", "data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar",
                  "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
