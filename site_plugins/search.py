@@ -19,8 +19,8 @@ about a quarter of a page's HTML, are not parsed at all.
 
 After Pagefind, `rechunk` regroups its word index so that a very common word has a chunk of its
 own: Pagefind closes a chunk only once it holds 20,000 word positions, so a rare word alphabetically
-next to a common one ("langtidsled" beside "led", for "ledige") came with the common word's
-positions, ten times what the rare word needs, on the reader's first search.
+next to a common one ("langtidsled" beside "led", for "ledige") came with all the common word's
+positions on the reader's first search.
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -77,7 +78,9 @@ def index_site(site_dir: str | Path) -> dict:
         with tempfile.TemporaryDirectory() as empty:
             proc = subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     env={**MALLOC, **os.environ})
+            peak = _HighWater(proc.pid)
             output = proc.stdout.read().decode("utf-8", "replace")
+            peak.stop()
             _, status, usage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
@@ -87,7 +90,38 @@ def index_site(site_dir: str | Path) -> dict:
     except (OSError, ValueError, SearchIndexError) as e:
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
     return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
-            "seconds": time.perf_counter() - start, "peak_rss": usage.ru_maxrss * 1024}
+            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes or usage.ru_maxrss * 1024}
+
+
+class _HighWater:
+    """Follows a process's peak RSS (VmHWM in /proc) while it runs. Its rusage can't tell: Linux
+    counts in ru_maxrss the memory the process had before it became Pagefind, i.e. the build
+    process's, from which it was started."""
+
+    def __init__(self, pid: int):
+        self.bytes = 0
+        self._status = Path(f"/proc/{pid}/status")
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            for line in self._status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    self.bytes = max(self.bytes, int(line.split()[1]) * 1024)
+        except (OSError, ValueError):
+            pass
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self._read()
+
+    def stop(self) -> None:
+        """Called once its output has ended: Pagefind is exiting, not yet gone."""
+        self._read()
+        self._stop.set()
+        self._thread.join()
 
 
 # --------------------------------------------------------------------------- the word index's chunks
