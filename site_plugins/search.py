@@ -76,13 +76,11 @@ def index_site(site_dir: str | Path) -> dict:
         for selector in EXCLUDE:
             command += ["--exclude-selectors", selector]
         with tempfile.TemporaryDirectory() as empty:
-            proc = subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    env={**MALLOC, **os.environ})
-            peak = _HighWater(proc.pid)
-            output = proc.stdout.read().decode("utf-8", "replace")
-            peak.stop()
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
+            with subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  env={**MALLOC, **os.environ}) as proc:
+                peak = _HighWater(proc.pid)
+                output = proc.stdout.read().decode("utf-8", "replace")
+                peak.stop()
         if proc.returncode != 0:
             raise SearchIndexError(f"exit code {proc.returncode}: {output.strip()[-2000:]}")
         entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -90,7 +88,7 @@ def index_site(site_dir: str | Path) -> dict:
     except (OSError, ValueError, SearchIndexError) as e:
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
     return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
-            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes or usage.ru_maxrss * 1024}
+            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes}
 
 
 class _HighWater:
@@ -114,7 +112,8 @@ class _HighWater:
             pass
 
     def _run(self) -> None:
-        while not self._stop.wait(0.05):
+        self._read()  # at once: a small site's Pagefind is done in a few milliseconds
+        while not self._stop.wait(0.01):
             self._read()
 
     def stop(self) -> None:
