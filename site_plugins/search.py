@@ -14,8 +14,9 @@ What is indexed is decided in the HTML:
 - the templates add the filters (jobcentre, year, document kind), the meta shown in results
   (a revision's overview line, a goal's result sentence) and weights.
 
-Pagefind reads only inside each page's <article> (ROOT): the header and the national navigation,
-about a quarter of a page's HTML, are not parsed at all.
+Pagefind handles only the elements inside each page's <article> (ROOT): those of the header and
+the national navigation, about a quarter of a page's HTML, are passed over instead of collected
+and then dropped.
 
 After Pagefind, `rechunk` regroups its word index so that a very common word has a chunk of its
 own: Pagefind closes a chunk only once it holds 20,000 word positions, so a rare word alphabetically
@@ -47,8 +48,9 @@ ROOT = "article"  # what Pagefind parses of a page; the indexed one also has dat
 # and text alternative are indexed), tables' column headers (run together without their rows),
 # Material's edit button, and heading permalinks (¶).
 EXCLUDE = [".jc-chart", "thead", ".md-content__button", ".headerlink"]
-# glibc gives each of Pagefind's many threads its own memory pool; two pools keep its peak RSS
-# lower (measured on a copy of the 20 x 5 site repeated to 8,118 pages: 2.22 GB -> 1.91 GB).
+# glibc gives each of Pagefind's many threads its own memory pool; two pools kept its peak RSS
+# lower on a copy of the 20 x 5 site repeated 18 times; on the 98 x 20 site the difference is
+# within the spread of the runs (bench/README.md).
 MALLOC = {"MALLOC_ARENA_MAX": "2"}
 
 
