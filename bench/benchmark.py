@@ -2,13 +2,16 @@
 
     .venv/bin/python bench/benchmark.py                      # seed scale and 98 x 20
     .venv/bin/python bench/benchmark.py --scale seed --scale 5x3
+    .venv/bin/python bench/benchmark.py --search-only /tmp/national/site   # the search alone
 
 For each scale: write the data (bench/synth.py; 'seed' copies the real data/) into a work
 folder outside the project, build it with an empty chart cache (cold), build it again with the
 cache warm, then change one data file and time the rebuild on the preview path: the same
 in-process `build()` that `mkdocs serve` runs after a change, once as serve does by default
 (full) and once as `mkdocs serve --dirty` does. Each build runs in a fresh child process, so
-peak RSS is that build's own.
+peak RSS is that build's own. After the warm build, a reader's first searches in Chromium (see
+first_search; --no-browser leaves them out). --search-only SITE builds nothing: it indexes an
+already built site again and searches it.
 
 This is a measurement, not a test: it takes minutes at national scale and is not run by pytest.
 """
@@ -209,44 +212,75 @@ def site_facts(site: Path) -> dict:
     }
 
 
-def first_search(site: Path, query: str = "langtidsledige") -> dict:
-    """A reader's first search in Chromium (the browser suite's): open the search on the front
-    page, type query, wait for the first results. What it transferred from the site (library,
-    UI, index, filters, fragments: every request after the button was pressed), that with gzip
-    for the files a host compresses (Pagefind's own index files are gzip already), and the time
-    from the button to the first results shown (with the UI's 300 ms wait for typing to stop)."""
+QUERIES = ("langtidsledige", "Hvidovre")
+# Set on the page before the search button is pressed: the page's own clock at the click and when
+# the first result link is in the dialog (what a reader sees, without the driver's polling).
+CLOCK = """() => { window.__jcClock = {};
+    new MutationObserver(() => {
+        if (!window.__jcClock.shown && document.querySelector('#jc-search-ui .pagefind-ui__result-link'))
+            window.__jcClock.shown = performance.now();
+    }).observe(document.body, {childList: true, subtree: true});
+    document.querySelector('button.jc-search-open').addEventListener(
+        'click', () => { window.__jcClock.click = performance.now(); }, {capture: true}); }"""
+
+
+def first_search(site: Path, queries=QUERIES) -> dict:
+    """A reader's first search in Chromium (the browser suite's), for each query in a new browser
+    context (empty cache): open the search on the front page, type the query, wait for the first
+    results. What it transferred from the site (library, UI, index, filters, fragments: every
+    request after the button was pressed), that with gzip for the files a host compresses
+    (Pagefind's own index files are gzip already), and the time from the click to the first result
+    in the dialog, by the page's clock (with the UI's 300 ms wait for typing to stop).
+    Returns {query: {"bytes", "gzip", "files", "ms"}}."""
     import gzip
 
     sys.path.insert(0, str(ROOT / "tests"))
     from browser.serving import serve
     from playwright.sync_api import sync_playwright
 
+    compressible = (".js", ".css", ".json", ".html")
+    out = {}
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
-        page.goto(base)
-        page.wait_for_load_state("networkidle")
-        files: list[tuple[str, bytes]] = []
-        page.on("requestfinished", lambda r: files.append((r.url, r.response().body())))
-        t = time.perf_counter()
-        page.click("button.jc-search-open")
-        page.fill(".pagefind-ui__search-input", query)
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
-        shown = time.perf_counter() - t
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(500)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base)
+            page.wait_for_load_state("networkidle")
+            files: list[tuple[str, bytes]] = []
+            page.on("requestfinished", lambda r: files.append((r.url.split("?")[0], r.response().body())))
+            page.evaluate(CLOCK)
+            page.click("button.jc-search-open")
+            page.fill(".pagefind-ui__search-input", query)
+            page.wait_for_selector("#jc-search-ui .pagefind-ui__result-link", timeout=60_000)
+            clock = page.evaluate("window.__jcClock")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            context.close()
+            out[query] = {
+                "bytes": sum(len(b) for _, b in files),
+                "gzip": sum(len(gzip.compress(b)) if u.endswith(compressible) else len(b) for u, b in files),
+                "files": len(files),
+                "ms": clock["shown"] - clock["click"],
+            }
         browser.close()
-    compressible = (".js", ".css", ".json", ".html")
-    return {
-        "first_search_bytes": sum(len(b) for _, b in files),
-        "first_search_gzip": sum(len(gzip.compress(b)) if u.endswith(compressible) else len(b) for u, b in files),
-        "first_search_files": len(files),
-        "first_search_s": shown,
-    }
+    return out
 
 
-def measure(scale: str, work: Path, log: Path, skip_cold: bool = False) -> dict:
+def search_only(site: Path) -> dict:
+    """Index an already built site again (its pagefind/ replaced) and search it: the figures of
+    the search alone, without a build."""
+    sys.path.insert(0, str(ROOT))
+    from site_plugins import search
+
+    figures = search.index_site(site)
+    return {"scale": site.name, "search_pages": figures["pages"], "warm_search": figures["seconds"],
+            "search_rss": figures["peak_rss"],
+            "search_bytes": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())}
+
+
+def measure(scale: str, work: Path, log: Path, skip_cold: bool = False, browser: bool = True) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     config = prepare(scale, work)
@@ -262,7 +296,8 @@ def measure(scale: str, work: Path, log: Path, skip_cold: bool = False) -> dict:
     row.update(warm_wall=warm["wall"], warm_generator=warm["generator"], warm_rss=warm["rss"],
                warm_search=warm["search"], search_rss=max(warm["search_rss"], cold.get("search_rss", 0)), largest_rss=max(warm["largest_rss"], cold.get("largest_rss", 0)))
     row.update(site_facts(site))
-    row.update(first_search(site))
+    if browser:
+        row["first_search"] = first_search(site)
     change = next(p for p in sorted((work / "data").glob("*/*/resultatrevision.yaml")))
     row["changed"] = str(change.relative_to(work))
     for dirty in (False, True):
@@ -275,6 +310,16 @@ def measure(scale: str, work: Path, log: Path, skip_cold: bool = False) -> dict:
 
 def _mb(n: float) -> str:
     return f"{n / 1e6:,.1f} MB"
+
+
+def _first(query: str):
+    def cell(r: dict) -> str:
+        f = r.get("first_search", {}).get(query)
+        if not f:
+            return "–"
+        return (f"{f['bytes'] / 1e3:,.0f} KB in {f['files']} files ({f['gzip'] / 1e3:,.0f} KB); "
+                f"{f['ms']:,.0f} ms")
+    return cell
 
 
 def table(rows: list[dict]) -> str:
@@ -293,8 +338,7 @@ def table(rows: list[dict]) -> str:
          lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}"),
         ("Largest single process RSS (indexing included)", lambda r: _mb(r["largest_rss"])),
         ("Search bundle on disk (pagefind/)", lambda r: _mb(r["search_bytes"])),
-        ("First search 'langtidsledige' in Chromium", lambda r: f"{r['first_search_bytes'] / 1e3:,.0f} KB in "
-         f"{r['first_search_files']} files ({r['first_search_gzip'] / 1e3:,.0f} KB gzip); results in {r['first_search_s'] * 1000:,.0f} ms"),
+        *[(f"First search '{q}' in Chromium: transferred (with gzip); first results", _first(q)) for q in QUERIES],
         ("Rebuild after one change (serve)", lambda r: f"{r['rebuild']:.1f} s"),
         ("Rebuild (serve --dirty)", lambda r: f"{r['dirty_rebuild']:.1f} s"),
     ]
@@ -302,6 +346,19 @@ def table(rows: list[dict]) -> str:
            "|---|" + "---|" * len(rows)]
     for name, get in cols[1:]:
         out.append(f"| {name} | " + " | ".join(get(r) for r in rows) + " |")
+    return "\n".join(out)
+
+
+def search_table(rows: list[dict]) -> str:
+    cols = [
+        ("Pages indexed", lambda r: f"{r['search_pages']:,}"),
+        ("Indexing (Pagefind and the chunk pass); Pagefind's peak RSS",
+         lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}"),
+        ("Search bundle on disk (pagefind/)", lambda r: _mb(r["search_bytes"])),
+        *[(f"First search '{q}' in Chromium: transferred (with gzip); first results", _first(q)) for q in QUERIES],
+    ]
+    out = ["| Measure | " + " | ".join(r["scale"] for r in rows) + " |", "|---|" + "---|" * len(rows)]
+    out += [f"| {name} | " + " | ".join(get(r) for r in rows) + " |" for name, get in cols]
     return "\n".join(out)
 
 
@@ -319,6 +376,9 @@ def main() -> int:
     p.add_argument("--work", type=Path, default=Path("/tmp/jc-bench"), help="work folder (default /tmp/jc-bench)")
     p.add_argument("--skip-cold", action="store_true", help="keep the chart cache: warm builds only")
     p.add_argument("--json", type=Path, help="also append the figures as JSON lines to this file")
+    p.add_argument("--no-browser", action="store_true", help="skip the first searches in Chromium")
+    p.add_argument("--search-only", type=Path, action="append", metavar="SITE",
+                   help="no build: index this built site again and search it (repeatable)")
     p.add_argument("--child", choices=["build", "rebuild"], help=argparse.SUPPRESS)
     p.add_argument("config", nargs="?", help=argparse.SUPPRESS)
     p.add_argument("site", nargs="?", help=argparse.SUPPRESS)
@@ -328,23 +388,37 @@ def main() -> int:
     if args.child:
         child(args)
         return 0
+    if args.search_only:
+        def one(site: Path) -> dict:
+            row = search_only(site)
+            if not args.no_browser:
+                row["first_search"] = first_search(site)
+            return row
+        return report([one(site) for site in args.search_only], args.json, search_table)
     scales = args.scale or ["seed", "98x20"]
     args.work.mkdir(parents=True, exist_ok=True)
     log = args.work / "benchmark.log"
     log.write_text("", encoding="utf-8")
-    rows = []
-    for scale in scales:
+
+    def build_one(scale: str) -> dict:
         print(f"{scale}: building (log: {log}) ...", file=sys.stderr, flush=True)
-        row = measure(scale, args.work / scale, log, args.skip_cold)
+        return measure(scale, args.work / scale, log, args.skip_cold, not args.no_browser)
+    return report(map(build_one, scales), args.json, table)
+
+
+def report(rows, json_file: Path | None, make_table) -> int:
+    """Takes the rows as they are measured (each appended to json_file at once, if given), then
+    prints the machine and the table."""
+    done = []
+    for row in rows:
         row["machine"] = machine()
-        rows.append(row)
-        if args.json:
-            with open(args.json, "a", encoding="utf-8") as f:
+        done.append(row)
+        if json_file:
+            with open(json_file, "a", encoding="utf-8") as f:
                 f.write(json.dumps(row) + "\n")
     print(f"\nMachine: {machine()}\n")
-    print(table(rows))
+    print(make_table(done))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

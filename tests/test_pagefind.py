@@ -62,3 +62,10 @@ def test_a_failure_is_one_clear_message(tmp_path, monkeypatch):
     message = str(e.value)
     assert message.startswith(f"{site}: søgeindekset (Pagefind) kunne ikke skrives: ")
     assert "no-such-pagefind" in message and "Traceback" not in message
+
+
+def test_the_peak_rss_is_pagefinds_own_not_the_build_process_it_was_started_from(tmp_path):
+    site = write(tmp_path / "site", {"index.html": page("Forside", "Tekst")})
+    ballast = bytearray(300 * 2**20)  # the build process is large (zero-filled: resident)
+    figures = search.index_site(site)
+    assert len(ballast) and 1e6 < figures["peak_rss"] < 200 * 2**20

@@ -86,3 +86,72 @@ def test_results_can_show_the_verdict_line_and_each_goals_result_sentence(index)
     assert meta["resultat-langtidsledige"].startswith("Ikke opfyldt: 369 personer mod et mål på højst 368 personer")
     anchors = {a["id"]: a["text"] for a in index["/hvidovre/2013/resultatrevision/"]["anchors"]}
     assert anchors["foertidspension"] == "Mål 2: Færre på førtidspension"  # the goal is a sub-result
+
+
+def _bundle(folder, words: list[tuple[str, int]], chunks: list[list[int]]):
+    """A minimal Pagefind bundle in folder: words (text, positions on page 0) grouped into chunks
+    (lists of word numbers); returns the words' CBOR as Pagefind encodes them."""
+    from site_plugins import search
+
+    encoded = [search._cbor_encode([w, [[0, list(range(1, n + 1)), []]], []]) for w, n in words]
+    (folder / "index").mkdir(parents=True)
+    ranges = []
+    for k, chunk in enumerate(chunks):
+        data = (search.SIGNATURE + search._cbor_head(4, 1) + search._cbor_head(4, len(chunk))
+                + b"".join(encoded[i] for i in chunk))
+        (folder / "index" / f"da_old{k}.pf_index").write_bytes(gzip.compress(data))
+        ranges.append([words[chunk[0]][0], words[chunk[-1]][0], f"da_old{k}"])
+    meta = ["1.5.2", [["da_page", 10]], ranges, [], [], ["title"]]
+    (folder / "pagefind.da_oldmeta.pf_meta").write_bytes(gzip.compress(search.SIGNATURE + search._cbor_encode(meta)))
+    (folder / "pagefind-entry.json").write_text(json.dumps(
+        {"version": "1.5.2", "languages": {"da": {"hash": "da_oldmeta", "wasm": "da", "page_count": 1}}}))
+    return encoded
+
+
+def _read_bundle(folder):
+    from site_plugins import search
+
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    data = gzip.decompress((folder / f"pagefind.{entry['languages']['da']['hash']}.pf_meta").read_bytes())
+    meta, _ = search._cbor_decode(data, len(search.SIGNATURE))
+    chunks = []
+    for start, stop, name in meta[2]:
+        data = gzip.decompress((folder / "index" / f"{name}.pf_index").read_bytes())
+        chunks.append((start, stop, [data[a:b] for _, a, b in search._words(data)]))
+    return meta, chunks
+
+
+def test_a_very_common_word_gets_an_index_chunk_of_its_own(tmp_path):
+    from site_plugins import search
+
+    # "langtidsled" shares a chunk with "led", which has 40 times its positions (as at 98 x 20)
+    words = [("arbejde", 30), ("job", 5), ("langtidsled", 50), ("least", 2), ("led", 2000), ("mål", 40)]
+    encoded = _bundle(tmp_path, words, [[0, 1], [2, 3, 4], [5]])
+    assert search.rechunk(tmp_path) == {"chunks": (3, 4)}
+    meta, chunks = _read_bundle(tmp_path)
+    assert [(start, stop) for start, stop, _ in chunks] == [
+        ("arbejde", "job"), ("langtidsled", "lea"), ("led", "led"), ("mål", "mål")]
+    assert [b for *_, words_ in chunks for b in words_] == encoded  # every word, in order, unchanged
+    assert meta[:2] == ["1.5.2", [["da_page", 10]]] and meta[3:] == [[], [], ["title"]]
+    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == sorted(f"{c[2]}.pf_index" for c in meta[2])
+    assert "da_old1.pf_index" not in {p.name for p in (tmp_path / "index").iterdir()}
+    assert len(list(tmp_path.glob("*.pf_meta"))) == 1
+
+
+def test_chunks_without_a_dominant_last_word_are_left_as_pagefind_wrote_them(tmp_path):
+    from site_plugins import search
+
+    words = [("arbejde", 300), ("job", 250), ("langtidsled", 50)]
+    _bundle(tmp_path, words, [[0, 1, 2]])
+    before = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert search.rechunk(tmp_path) == {"chunks": (1, 1)}
+    assert {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_the_seed_sites_index_is_read_back_whole(built_site):
+    from site_plugins import search
+
+    meta, chunks = _read_bundle(built_site / "pagefind")
+    words = [search._cbor_decode(w, 1)[0] for *_, ws in chunks for w in ws]
+    assert len(words) > 1000 and words == sorted(words)
+    assert "langtidsled" in words and "hvidovr" in words  # Danish stems

@@ -24,16 +24,20 @@
 
   // A goal's result sentence (meta "resultat-<goal id>") is the excerpt of the goal's sub-result
   // and is not shown again as a tag; the revision's verdict line stays, as the tag "Overblik".
+  // Pagefind keeps a loaded page's record (its meta among it) for the next search in this thread,
+  // so the result gets new objects: the record itself is left as it is.
   function processResult(result) {
     var meta = result.meta || {};
-    (result.sub_results || []).forEach(function (sub) {
-      var sentence = meta["resultat-" + sub.url.split("#")[1]];
-      if (sentence) sub.excerpt = '<span class="jc-search-result">' + escape(sentence) + "</span>";
-    });
+    var shown = {};
     Object.keys(meta).forEach(function (key) {
-      if (key.indexOf("resultat-") === 0) delete meta[key];
+      if (key.indexOf("resultat-") !== 0) shown[key] = meta[key];
     });
-    return result;
+    var subs = (result.sub_results || []).map(function (sub) {
+      var sentence = meta["resultat-" + sub.url.split("#")[1]];
+      if (!sentence) return sub;
+      return Object.assign({}, sub, {excerpt: '<span class="jc-search-result">' + escape(sentence) + "</span>"});
+    });
+    return Object.assign({}, result, {meta: shown, sub_results: subs});
   }
 
   function loadScript(src) {
@@ -72,6 +76,9 @@
         showSubResults: true,
         resetStyles: false,
         autofocus: true,
+        // Search in the page's own thread: a worker would fetch a second copy of Pagefind's
+        // library (pagefind-worker.js) on the first search, for no gain on an index this size.
+        noWorker: true,
         processResult: processResult
       });
       // Pagefind names its field only by a tooltip: the dialog's heading names it
