@@ -146,7 +146,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             self.ctx.svgs.wait()
             for path, (store, key) in self.site.late.items():
                 _copy_out(store, key, os.path.join(config.site_dir, path))
-            search.index_site(config.site_dir)  # from the site as written
+            search.index_site(config.site_dir, self.store)  # from the site as written
         except (cache.CacheError, search.SearchIndexError) as e:
             raise PluginError(str(e)) from None
         # with warnings, `--strict` stops the build right after this event: on_build_error drops the new site

@@ -34,11 +34,12 @@ import subprocess
 import tempfile
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
 
 from pagefind.service import get_executable
 
-from generator import messages
+from generator import cache, messages
 
 FOLDER = "pagefind"
 LANGUAGE = "da"
@@ -58,10 +59,15 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: str | Path) -> dict:
+def index_site(site_dir: str | Path, store: cache.Store | None = None) -> dict:
     """Index the HTML pages in site_dir and write the search bundle to site_dir/pagefind/
     (replacing the one an earlier build left). Returns {"pages": pages in the index,
-    "seconds": the indexing's wall time, "peak_rss": the Pagefind process's peak RSS in bytes}.
+    "seconds": the indexing's wall time, "peak_rss": the Pagefind process's peak RSS in bytes,
+    "cached": whether the bundle came from the store}.
+
+    With a store (the build's cache), the bundle is kept under a hash of every HTML file of the
+    site, Pagefind's version and the options: a build whose pages are the same bytes as an
+    earlier one's gets that bundle, checked, without running Pagefind.
 
     Runs the Pagefind binary of the `pagefind[bin]` package as a command, which exits only once
     every file is written. (The package's Python API stops its Pagefind service as soon as the
@@ -72,6 +78,11 @@ def index_site(site_dir: str | Path) -> dict:
     out = site / FOLDER
     shutil.rmtree(out, ignore_errors=True)  # an earlier build's bundle: never indexed, never kept
     start = time.perf_counter()
+    key = _bundle_key(site) if store is not None else None
+    if key is not None and _copy_bundle(store, key, out):
+        entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
+                "seconds": time.perf_counter() - start, "peak_rss": 0, "cached": True}
     try:
         command = [str(get_executable() or "pagefind"), "--site", str(site), "--output-path", str(out),
                    "--force-language", LANGUAGE, "--root-selector", ROOT, "--quiet"]
@@ -89,8 +100,52 @@ def index_site(site_dir: str | Path) -> dict:
         rechunk(out)
     except (OSError, ValueError, SearchIndexError) as e:
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
+    if key is not None:
+        _keep_bundle(store, key, out)
     return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
-            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes}
+            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes, "cached": False}
+
+
+def _bundle_key(site: Path) -> str:
+    """The search bundle's key: every HTML file of the site (not the bundle's own), Pagefind's
+    version and how it is run."""
+    parts: list[str | bytes] = [metadata.version("pagefind"), LANGUAGE, ROOT, *EXCLUDE, SIGNATURE]
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site)
+        if rel.parts[0] != FOLDER:
+            parts += [rel.as_posix(), cache.digest(path.read_bytes())]
+    return f"search/{cache.digest(*parts)}.json"
+
+
+def _copy_bundle(store: cache.Store, key: str, out: Path) -> bool:
+    """Write the bundle kept under key into out; False (and nothing left in out) if it or any of
+    its files is missing or does not check out."""
+    manifest = store.get(key)
+    if manifest is None:
+        return False
+    try:
+        for name, blob in json.loads(manifest).items():
+            content = store.get(blob)
+            if content is None:
+                raise cache.CacheError(blob)
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_bytes(content)
+    except (cache.CacheError, ValueError, OSError):
+        shutil.rmtree(out, ignore_errors=True)
+        return False
+    return True
+
+
+def _keep_bundle(store: cache.Store, key: str, out: Path) -> None:
+    """Keep the bundle in the store: each file under the hash of its content, and a manifest."""
+    files = {}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        blob = f"blobs/{cache.digest(content)}"
+        if store.get(blob) is None:
+            store.put(blob, content)
+        files[path.relative_to(out).as_posix()] = blob
+    store.put(key, json.dumps(files).encode("utf-8"))
 
 
 class _HighWater:

@@ -69,3 +69,23 @@ def test_the_peak_rss_is_pagefinds_own_not_the_build_process_it_was_started_from
     ballast = bytearray(300 * 2**20)  # the build process is large (zero-filled: resident)
     figures = search.index_site(site)
     assert len(ballast) and 1e6 < figures["peak_rss"] < 200 * 2**20
+
+
+def test_the_bundle_of_the_same_pages_comes_from_the_cache_checked(tmp_path):
+    from generator import cache
+
+    store = cache.Store(tmp_path / "cache")
+    site = write(tmp_path / "site", {"index.html": page("Forside", "Langtidsledige i Hvidovre"),
+                                     "a/index.html": page("Side A", "Førtidspension")})
+    first = search.index_site(site, store)
+    bundle = {p.relative_to(site): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    again = search.index_site(site, store)  # the same pages: no Pagefind
+    assert (first["cached"], again["cached"], again["pages"]) == (False, True, 2) and again["peak_rss"] == 0
+    assert {p.relative_to(site): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()} == bundle
+    for blob in (tmp_path / "cache/blobs").iterdir():  # a damaged entry: Pagefind runs again
+        blob.write_bytes(blob.read_bytes()[:-1])
+        break
+    assert search.index_site(site, store)["cached"] is False
+    (site / "a/index.html").write_text(page("Side A", "Kontanthjælp"), encoding="utf-8")
+    changed = search.index_site(site, store)
+    assert changed["cached"] is False and "Kontanthjælp" in fragments(site)["/a/"]["content"]
