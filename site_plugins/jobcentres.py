@@ -69,10 +69,12 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self.load_cache = loader.LoadCache()  # kept between the builds of `mkdocs serve`
+        # kept between serve's builds
+        self.load_cache, self.memory, self.searching = loader.LoadCache(), build.Memory(), search.Background()
 
     def on_startup(self, *, command, dirty):  # MkDocs keeps a plugin with on_startup between serve's builds
         self.in_place = command == "serve" or dirty  # else: a new folder, swapped in at the end
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.config_, self.staging = config, None if getattr(self, "in_place", False) else publish.staged(config)
@@ -85,7 +87,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for store in (self.store, self.ctx.svgs.store):
             store.sweep()
         try:
-            self.site = build.site(self.ctx, self.data_dir, config.docs_dir, self.store, self.load_cache)
+            self.site = build.site(self.ctx, self.data_dir, config.docs_dir, self.store, self.load_cache,
+                                   self.memory if getattr(self, "in_place", False) else None)
         except (DataError, cache.CacheError) as e:
             raise PluginError(e.report() if isinstance(e, DataError) else str(e)) from None
         for w in self.site.warnings:
@@ -146,7 +149,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             self.ctx.svgs.wait()
             for path, (store, key) in self.site.late.items():
                 _copy_out(store, key, os.path.join(config.site_dir, path))
-            search.index_site(config.site_dir, self.store)  # from the site as written
+            if getattr(self, "serving", False):  # while the preview serves the last bundle
+                self.searching.index(config.site_dir, self.store)
+            else:
+                search.index_site(config.site_dir, self.store)  # from the site as written
         except (cache.CacheError, search.SearchIndexError) as e:
             raise PluginError(str(e)) from None
         # with warnings, `--strict` stops the build right after this event: on_build_error drops the new site
@@ -155,6 +161,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             self.staging = None
 
     def on_build_error(self, error):
+        self.memory = build.Memory()  # a page it holds may name a damaged entry
         try:
             self.ctx.svgs.wait()  # what was rendered stays in the cache for the next build
         except Exception:  # noqa: BLE001 - the build's own error is the one to report

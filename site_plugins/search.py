@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -41,6 +42,7 @@ from pagefind.service import get_executable
 
 from generator import cache, messages
 
+log = logging.getLogger("mkdocs.plugins.jobcentres")
 FOLDER = "pagefind"
 LANGUAGE = "da"
 ROOT = "article"  # what Pagefind parses of a page; the indexed one also has data-pagefind-body
@@ -59,7 +61,7 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: str | Path, store: cache.Store | None = None) -> dict:
+def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: str = FOLDER) -> dict:
     """Index the HTML pages in site_dir and write the search bundle to site_dir/pagefind/
     (replacing the one an earlier build left). Returns {"pages": pages in the index,
     "seconds": the indexing's wall time, "peak_rss": the Pagefind process's peak RSS in bytes,
@@ -75,7 +77,7 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None) -> dict:
     came out with empty files.) It runs in an empty folder, so no pagefind.yml it finds there
     changes what it does."""
     site = Path(site_dir).resolve()
-    out = site / FOLDER
+    out = site / folder
     shutil.rmtree(out, ignore_errors=True)  # an earlier build's bundle: never indexed, never kept
     start = time.perf_counter()
     key = _bundle_key(site) if store is not None else None
@@ -112,7 +114,7 @@ def _bundle_key(site: Path) -> str:
     parts: list[str | bytes] = [metadata.version("pagefind"), LANGUAGE, ROOT, *EXCLUDE, SIGNATURE]
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site)
-        if rel.parts[0] != FOLDER:
+        if not rel.parts[0].startswith(FOLDER):
             parts += [rel.as_posix(), cache.digest(path.read_bytes())]
     return f"search/{cache.digest(*parts)}.json"
 
@@ -356,3 +358,40 @@ def rechunk(bundle: Path) -> dict:
     language["hash"] = _save(bundle, "pagefind.", ".pf_meta", SIGNATURE + _cbor_encode(meta), set(), 10)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {"chunks": (before, len(chunks))}
+
+
+class Background:
+    """For `mkdocs serve`: the site is indexed in a thread after each build, into a folder beside
+    the bundle that is swapped in when it is whole; the preview serves the last bundle meanwhile
+    (a national site takes Pagefind a minute). Builds that come while it works are indexed
+    once, after it."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.wanted: tuple | None = None
+        self.thread: threading.Thread | None = None
+
+    def index(self, site_dir: str | Path, store: cache.Store | None) -> None:
+        with self.lock:
+            self.wanted = (site_dir, store)
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, daemon=True)
+                self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if self.wanted is None:
+                    return
+                (site_dir, store), self.wanted = self.wanted, None
+            site = Path(site_dir).resolve()
+            try:
+                index_site(site, store, folder=f"{FOLDER}.next")
+                old = site / f"{FOLDER}.old"
+                shutil.rmtree(old, ignore_errors=True)
+                if (site / FOLDER).exists():
+                    os.rename(site / FOLDER, old)
+                os.rename(site / f"{FOLDER}.next", site / FOLDER)
+                shutil.rmtree(old, ignore_errors=True)
+            except (SearchIndexError, OSError) as e:
+                log.warning(str(e))

@@ -89,3 +89,17 @@ def test_the_bundle_of_the_same_pages_comes_from_the_cache_checked(tmp_path):
     (site / "a/index.html").write_text(page("Side A", "Kontanthjælp"), encoding="utf-8")
     changed = search.index_site(site, store)
     assert changed["cached"] is False and "Kontanthjælp" in fragments(site)["/a/"]["content"]
+
+
+def test_serve_indexes_in_the_background_and_swaps_the_bundle_in_whole(tmp_path):
+    site = write(tmp_path / "site", {"index.html": page("Forside", "Første udgave")})
+    search.index_site(site)
+    background = search.Background()
+    (site / "index.html").write_text(page("Forside", "Anden udgave"), encoding="utf-8")
+    background.index(site, None)
+    (site / "index.html").write_text(page("Forside", "Tredje udgave"), encoding="utf-8")
+    background.index(site, None)  # while the first works: indexed once more, after it
+    background.thread.join(60)
+    assert not background.thread.is_alive()
+    assert "Tredje udgave" in fragments(site)["/"]["content"]
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"]

@@ -97,6 +97,15 @@ class Site:
         return content.decode("utf-8")
 
 
+class Memory:
+    """What a long-running process (`mkdocs serve`) keeps from one build to the next: each
+    document's page as the cache gave it or as it was made, by its key. An unchanged document
+    is then neither made nor read from the cache again."""
+
+    def __init__(self):
+        self.documents: dict[str, tuple[dict, dict[str, opendata.Part]]] = {}
+
+
 def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
     """Store content under its own hash (once: an entry that checks out is kept, and noted as
     used); returns its key."""
@@ -107,8 +116,8 @@ def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
 
 
 class Builder:
-    def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store):
-        self.ctx, self.dataset, self.store = ctx, dataset, store
+    def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | None = None):
+        self.ctx, self.dataset, self.store, self.memory = ctx, dataset, store, memory
         self.site = Site(store)
         self.charts = ctx.svgs.store if ctx.svgs else None
         project = dataset.root.resolve().parent
@@ -141,14 +150,20 @@ class Builder:
     def document(self, doc: Document, key: str) -> dict[str, opendata.Part]:
         """The document's page and files, from the cache when its inputs are unchanged; returns
         its parts of the site-wide open data."""
-        manifest = self._manifest(key)
+        remembered = self.memory.documents.get(key) if self.memory is not None else None
+        if remembered and not self.store.file(remembered[0]["page"]["body"]).is_file():
+            remembered = None  # the cache was deleted since: read or make it again
+        manifest = remembered[0] if remembered else self._manifest(key)
         if manifest is not None:
             page = SitePage(**manifest["page"])
             self.site.pages.append(page)
             for path, (store, entry) in manifest["files"].items():
                 self.site.files[path] = (self.store if store == "files" else self.charts, entry)
-            return {name: opendata.Part(csv_gz=self._read(p["csv"]), json_gz=self._read(p["json"]), rows=p["rows"])
-                    for name, p in manifest["parts"].items()}
+            parts = remembered[1] if remembered else {
+                name: opendata.Part(csv_gz=self._read(p["csv"]), json_gz=self._read(p["json"]), rows=p["rows"])
+                for name, p in manifest["parts"].items()}
+            self._remember(key, manifest, parts)
+            return parts
         with blamed_on(doc):
             page = kinds.ALL[doc.kind].page(PageBuilder(self.ctx, self.dataset, doc))
             own_files, parts = opendata.document_files(doc)
@@ -161,7 +176,12 @@ class Builder:
                         for name, p in parts.items()}
         manifest = {"page": vars(site_page), "files": files, "parts": stored_parts}
         self.store.put(f"pages/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        self._remember(key, manifest, parts)
         return parts
+
+    def _remember(self, key: str, manifest: dict, parts: dict[str, opendata.Part]) -> None:
+        if self.memory is not None:
+            self.memory.documents[key] = (manifest, parts)
 
     def _manifest(self, key: str) -> dict | None:
         """A document's manifest if it and every entry it names are whole (checked, and noted as
@@ -202,10 +222,10 @@ def context(**settings) -> Context:
     return Context(kind_titles={k.name: k.title for k in kinds.ALL.values()}, **settings)
 
 
-def build(ctx: Context, dataset: Dataset, store: cache.Store) -> Site:
+def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | None = None) -> Site:
     """Every page and file of the site. SVG fallbacks not yet in the chart cache are being
-    rendered when this returns (ctx.svgs.wait() before they are used)."""
-    b = Builder(ctx, dataset, store)
+    rendered when this returns (ctx.svgs.wait() before they are used). memory: see Memory."""
+    b = Builder(ctx, dataset, store, memory)
     keys = b.page_keys()
     site_wide = opendata.SiteWide(opendata.DATA_PAGE)
     for doc in dataset.documents:
@@ -224,14 +244,14 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store) -> Site:
 
 
 def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
-         load_cache: loader.LoadCache | None = None) -> Site:
+         load_cache: loader.LoadCache | None = None, memory: Memory | None = None) -> Site:
     """The site from the data folder: loaded and checked as `validate --docs` checks it (raises
     DataError with every error), then built; the documents' own warnings with it."""
     dataset = loader.load(data_dir, cache=load_cache)
     issues = sitecheck.check(dataset, docs_dir)
     if issues:
         raise DataError(issues)
-    out = build(ctx, dataset, store)
+    out = build(ctx, dataset, store, memory)
     if ctx.svgs is not None:  # the chart runtime, beside the charts
         out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
     for name, text in schema.texts().items():  # the data files' JSON Schemas, for editors
