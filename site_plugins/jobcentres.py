@@ -14,7 +14,6 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
@@ -22,7 +21,7 @@ from generator import cache, messages
 from generator.data import loader
 from generator.data.errors import DataError
 from generator.site import build, listings, publish
-from site_plugins import search
+from site_plugins import files, search
 
 log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
 # Facts about the sources (a claim its figures do not support) and damaged cache entries (made
@@ -40,29 +39,6 @@ class PluginConfig(Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Type(str, default=".cache/charts")
     files_dir = c.Type(str, default=".cache/files")
-
-
-class CachedFile(File):
-    """A page or file whose content is a cache entry, copied into the site once its checksum is
-    checked; `serve --dirty` compares the entry's time with the built file's."""
-
-    @classmethod
-    def of(cls, config, path: str, store: cache.Store, key: str) -> "CachedFile":
-        f = cls.generated(config, path, abs_src_path=str(store.file(key)))
-        f.store, f.key = store, key
-        return f
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if not dirty or self.is_modified():
-            _copy_out(self.store, self.key, self.abs_dest_path)
-
-
-def _copy_out(store: cache.Store, key: str, dest: str) -> None:
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    try:
-        store.copy_out(key, dest)
-    except cache.CacheError as e:
-        raise PluginError(str(e)) from None
 
 
 class JobcentrePlugin(BasePlugin[PluginConfig]):
@@ -96,17 +72,15 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.pages = {p.path: p for p in self.site.pages}
         return config
 
-    def on_files(self, files, config):
+    def on_files(self, docs, config):
         for path, store, key in self.site.entries():
-            files.append(CachedFile.of(config, path, store, key))
+            docs.append(files.CachedFile.of(config, path, store, key))
         if config.nav is None:
-            config.nav = listings.navigation(self.site.dataset, [f.src_uri for f in files.documentation_pages()
+            config.nav = listings.navigation(self.site.dataset, [f.src_uri for f in docs.documentation_pages()
                                                                  if f.generated_by is None])
-        return files
+        return docs
 
-    def on_env(self, env, config, files):
-        """Jinja's whitespace control for the theme: without the blank lines its templates leave,
-        a page is the same to a browser and smaller (the navigation is on every page)."""
+    def on_env(self, env, config, files):  # the theme's blank lines left out: smaller pages, the same to a browser
         env.trim_blocks = env.lstrip_blocks = True
         return env
 
@@ -148,7 +122,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         try:
             self.ctx.svgs.wait()
             for path, (store, key) in self.site.late.items():
-                _copy_out(store, key, os.path.join(config.site_dir, path))
+                files.copy_out(store, key, os.path.join(config.site_dir, path))
             if getattr(self, "serving", False):  # while the preview serves the last bundle
                 self.searching.index(config.site_dir, self.store)
             else:

@@ -1,0 +1,33 @@
+"""MkDocs files whose content is an entry of the build's cache (generator/cache.py)."""
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from generator import cache
+
+
+class CachedFile(File):
+    """A page or file whose content is a cache entry, copied into the site once its checksum is
+    checked; `serve --dirty` compares the entry's time with the built file's."""
+
+    @classmethod
+    def of(cls, config, path: str, store: cache.Store, key: str) -> "CachedFile":
+        f = cls.generated(config, path, abs_src_path=str(store.file(key)))
+        f.store, f.key = store, key
+        return f
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if not dirty or self.is_modified():
+            copy_out(self.store, self.key, self.abs_dest_path)
+
+
+def copy_out(store: cache.Store, key: str, dest: str) -> None:
+    """The entry's checked content written to dest in the site (never a link to the cache)."""
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    try:
+        store.copy_out(key, dest)
+    except cache.CacheError as e:
+        raise PluginError(str(e)) from None
