@@ -154,3 +154,36 @@ def test_serve_rebuilds_after_the_files_folder_is_deleted(project_copy, tmp_path
     build(config)
     assert "94 personer" in page.read_text(encoding="utf-8")
     assert any((project_copy / ".cache/files/pages").iterdir())
+
+
+def test_loaded_documents_are_kept_under_a_hash_of_their_folder(tmp_path):
+    """The data stage's cache: a second load takes every document from the store, with the same
+    models and tables; a changed CSV file of a folder loads that folder's documents again; a
+    damaged entry is loaded again from the files."""
+    import shutil
+
+    from conftest import DATA
+    from generator import cache
+    from generator.data import loader
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    store = cache.Store(tmp_path / "files")
+    first = loader.load(data, cache=loader.LoadCache(store))
+    entries = sorted((tmp_path / "files/loaded").iterdir())
+    assert len(entries) == len(first.documents) == 4
+    second = loader.load(data, cache=loader.LoadCache(store))
+    dumped = lambda ds: [d.model.model_dump_json() for d in ds.documents]  # noqa: E731
+    assert dumped(second) == dumped(first)
+    revision = next(d for d in second.documents if d.kind == "resultatrevision")
+    assert revision.model.goals[2].status == 369 and revision.table(revision.model.tables[0].id).frame is not None
+    assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
+    series = data / "hvidovre/2013/serier/langtidsledige.csv"
+    series.write_text(series.read_text(encoding="utf-8").replace("369", "370"), encoding="utf-8")
+    third = loader.load(data, cache=loader.LoadCache(store))
+    assert len(list((tmp_path / "files/loaded").iterdir())) == 5  # the folder's one document again
+    changed = next(d for d in third.documents if d.kind == "resultatrevision")
+    assert 370 in changed.table("langtidsledige").frame.iloc[:, 1].tolist()
+    with open(entries[0], "r+b") as f:
+        f.write(b"XXXX")
+    assert len(loader.load(data, cache=loader.LoadCache(store)).documents) == 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import pickle
 import re
 import typing
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from generator import cache as cache_store
 from generator import messages
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
@@ -874,25 +876,65 @@ def _files_digest(paths: list[Path]) -> str:
 
 
 class LoadCache:
-    """Documents loaded before in this process (mkdocs serve), reused while their YAML and CSV
-    files are unchanged (same modification time and size): a rebuild after one change reads one
-    document instead of thousands. Files with errors are never kept."""
+    """Documents loaded before, reused while their files are unchanged; files with errors are
+    never kept.
 
-    def __init__(self):
+    - In this process (mkdocs serve): while the document's YAML and CSV files have the same
+      modification time and size, so that a rebuild after one change reads one document.
+    - With a store (the build's cache, generator/cache.py): the loaded document is kept under a
+      hash of its YAML file, every regular file of its folder (its CSV files are there), the
+      registry's slugs, its path and the data stage's code, so that a build reads each
+      document's files once to hash them instead of parsing and validating them again."""
+
+    def __init__(self, store: cache_store.Store | None = None):
         self.files: dict[Path, _Loaded] = {}
+        self.store = store
+        self._folders: dict[Path, str] = {}
 
     def load(self, path: Path, known: set[str]) -> _Loaded:
         hit = self.files.get(path)
         if hit is not None and hit.signature == _signature([path, *hit.csv_files], known):
             return hit
         signature = _signature([path], known)  # taken before reading, so a change while reading is seen next time
-        loaded = _load_document(path, known)
+        key = self._key(path, known) if self.store is not None else None
+        stored = self.store.get(key) if key else None
+        loaded = pickle.loads(stored) if stored is not None else _load_document(path, known)
         loaded.signature = signature + _signature(loaded.csv_files, set())[1:]
         if any(i.severity == "error" for i in loaded.issues):
             self.files.pop(path, None)
-        else:
-            self.files[path] = loaded
+            return loaded
+        self.files[path] = loaded
+        if key and stored is None:
+            self.store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
         return loaded
+
+    def _key(self, path: Path, known: set[str]) -> str:
+        folder = path.parent
+        if folder not in self._folders:  # once per load: its documents share the folder
+            parts: list[str | bytes] = []
+            for file in sorted(folder.rglob("*")):
+                if file.is_file() and not file.is_symlink():  # nothing outside data/ is read
+                    parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+            self._folders[folder] = cache_store.digest(*parts)
+        return "loaded/" + cache_store.digest(_CODE, str(path), ",".join(sorted(known)), self._folders[folder]) + ".pickle"
+
+    def start(self) -> None:
+        """A new load: folders are hashed again."""
+        self._folders.clear()
+
+
+def _code_version() -> str:
+    """The data stage's code and the libraries that read the files: a change makes every
+    stored document again."""
+    from importlib import metadata
+
+    here = Path(__file__).parent
+    parts: list[str | bytes] = [p.read_bytes() for p in sorted([*here.glob("*.py"), here.parent / "messages.py"])]
+    parts += [metadata.version(lib) for lib in ("pydantic", "pyyaml", "pandas")]
+    return cache_store.digest(*parts)
+
+
+_CODE = _code_version()
 
 
 def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
@@ -922,6 +964,8 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
     used_csv: set[Path] = set()
     lines_of: dict[Path, LineMap] = {}
     inside = root.resolve()
+    if cache is not None:
+        cache.start()
     for path in sorted(root.glob("*/*/*.yaml")):
         if not path.resolve().is_relative_to(inside):
             log.error(display_path(path), None, "", messages.text("yaml.outside_data", target=path.resolve().name))

@@ -247,6 +247,8 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
          load_cache: loader.LoadCache | None = None, memory: Memory | None = None) -> Site:
     """The site from the data folder: loaded and checked as `validate --docs` checks it (raises
     DataError with every error), then built; the documents' own warnings with it."""
+    load_cache = load_cache or loader.LoadCache()
+    load_cache.store = store  # loaded documents are kept in the build's cache as well
     dataset = loader.load(data_dir, cache=load_cache)
     issues = sitecheck.check(dataset, docs_dir)
     if issues:
