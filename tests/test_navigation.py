@@ -106,7 +106,7 @@ def test_an_unknown_list_marker_stops_the_build(project_copy):
     index.write_text(index.read_text(encoding="utf-8") + "\n<!-- jc:nyheder -->\n", encoding="utf-8")
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert "docs/index.md: unknown list <!-- jc:nyheder -->" in result.stdout + result.stderr
+    assert "docs/index.md: ukendt liste <!-- jc:nyheder -->" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
