@@ -169,10 +169,17 @@ def test_loaded_documents_are_kept_under_a_hash_of_their_folder(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     store = cache.Store(tmp_path / "files")
-    first = loader.load(data, cache=loader.LoadCache(store))
+
+    def load():
+        load_cache = loader.LoadCache(store)
+        dataset = loader.load(data, cache=load_cache)
+        load_cache.keep()
+        return dataset
+
+    first = load()
     entries = sorted((tmp_path / "files/loaded").iterdir())
     assert len(entries) == len(first.documents) == 4
-    second = loader.load(data, cache=loader.LoadCache(store))
+    second = load()
     dumped = lambda ds: [d.model.model_dump_json() for d in ds.documents]  # noqa: E731
     assert dumped(second) == dumped(first)
     revision = next(d for d in second.documents if d.kind == "resultatrevision")
@@ -180,10 +187,10 @@ def test_loaded_documents_are_kept_under_a_hash_of_their_folder(tmp_path):
     assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
     series = data / "hvidovre/2013/serier/langtidsledige.csv"
     series.write_text(series.read_text(encoding="utf-8").replace("369", "370"), encoding="utf-8")
-    third = loader.load(data, cache=loader.LoadCache(store))
+    third = load()
     assert len(list((tmp_path / "files/loaded").iterdir())) == 5  # the folder's one document again
     changed = next(d for d in third.documents if d.kind == "resultatrevision")
     assert 370 in changed.table("langtidsledige").frame.iloc[:, 1].tolist()
     with open(entries[0], "r+b") as f:
         f.write(b"XXXX")
-    assert len(loader.load(data, cache=loader.LoadCache(store)).documents) == 4
+    assert len(load().documents) == 4

@@ -890,6 +890,7 @@ class LoadCache:
         self.files: dict[Path, _Loaded] = {}
         self.store = store
         self._folders: dict[Path, str] = {}
+        self._new: dict[str, _Loaded] = {}  # loaded from files in this load, not yet in the store
 
     def load(self, path: Path, known: set[str]) -> _Loaded:
         hit = self.files.get(path)
@@ -905,8 +906,15 @@ class LoadCache:
             return loaded
         self.files[path] = loaded
         if key and stored is None:
-            self.store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+            self._new[key] = loaded
         return loaded
+
+    def keep(self) -> None:
+        """Write the documents loaded from their files to the store: called once the data
+        passed every check (a command that fails leaves the cache as it was)."""
+        for key, loaded in self._new.items():
+            self.store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        self._new.clear()
 
     def _key(self, path: Path, known: set[str]) -> str:
         folder = path.parent
@@ -921,6 +929,7 @@ class LoadCache:
     def start(self) -> None:
         """A new load: folders are hashed again."""
         self._folders.clear()
+        self._new.clear()
 
 
 def _code_version() -> str:

@@ -253,6 +253,7 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
     issues = sitecheck.check(dataset, docs_dir)
     if issues:
         raise DataError(issues)
+    load_cache.keep()
     out = build(ctx, dataset, store, memory)
     if ctx.svgs is not None:  # the chart runtime, beside the charts
         out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
