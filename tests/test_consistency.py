@@ -56,6 +56,18 @@ def test_the_verdict_names_each_missed_goal_and_by_how_much(revisions):
     assert len({m.label.split(",")[0] for m in results.misses(doc.model.goals)}) == s.goals.not_met + s.goals.partly
 
 
+def test_a_missed_percentage_is_said_in_procentpoint_and_an_exact_target_either_way():
+    from generator.data.models import Goal
+
+    pct = Goal(id="x", label="Mål 5", direction="at_least", unit="pct.", status=22.6, target=23)
+    exact = Goal(id="y", label="Mål 6", direction="exactly", unit="personer", status=12, target=10)
+    met = Goal(id="z", label="Mål 7", direction="at_most", unit="personer", status=10, target=10)
+    assert [goal_views.miss_line(m) for m in results.misses([pct, exact, met])] == [
+        "Mål 5: 22,6 pct. mod mindst 23 pct. – misset med 0,4 procentpoint",
+        "Mål 6: 12 mod præcis 10 – misset med 2 personer",
+    ]
+
+
 def test_differences_are_said_in_their_unit():
     assert fmt.difference(1, "personer") == "1 person"
     assert fmt.difference(5, "personer") == "5 personer"
