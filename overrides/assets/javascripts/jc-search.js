@@ -4,8 +4,9 @@
 
    The header and the dialog are kept across Material's instant navigation, so they are set up
    once; each new page (Material's document$) closes the dialog. Results show what matters: a
-   revision's verdict line and a goal's result sentence, which the templates give to Pagefind as
-   meta (data-pagefind-meta="overblik", "resultat-<goal id>"). */
+   revision's verdict (its count and its missed goals) and a goal's result sentence, which the
+   templates give to Pagefind as meta (data-pagefind-meta="overblik", "misset",
+   "resultat-<goal id>"). */
 (function () {
   "use strict";
 
@@ -23,7 +24,7 @@
   }
 
   // A goal's result sentence (meta "resultat-<goal id>") is the excerpt of the goal's sub-result
-  // and is not shown again as a tag; the revision's verdict line stays, as the tag "Overblik".
+  // and is not shown again as a tag; the revision's verdict stays, as the tags "Overblik" and "Misset".
   function processResult(result) {
     var meta = result.meta || {};
     (result.sub_results || []).forEach(function (sub) {
@@ -33,6 +34,12 @@
     Object.keys(meta).forEach(function (key) {
       if (key.indexOf("resultat-") === 0) delete meta[key];
     });
+    // The verdict's count first, then its missed goals (Pagefind gives meta in name order).
+    var ordered = {};
+    ["overblik", "misset"].concat(Object.keys(meta)).forEach(function (key) {
+      if (key in meta && !(key in ordered)) ordered[key] = meta[key];
+    });
+    result.meta = ordered;
     return result;
   }
 
