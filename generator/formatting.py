@@ -84,6 +84,32 @@ def quantity(value: float | None, unit: str | None = None) -> str:
     return number(value) + (f" {unit}" if unit else "")
 
 
+# Units as the data write them (plural) and their singular, for '1 person' beside '5 personer'.
+# A unit not listed is written as it is.
+SINGULAR = {
+    "personer": "person", "fuldtidspersoner": "fuldtidsperson", "virksomheder": "virksomhed",
+    "virksomhedscentre": "virksomhedscenter", "arbejdssteder": "arbejdssted", "aftaler": "aftale",
+    "kampagner": "kampagne", "projekter": "projekt", "forløb": "forløb", "mål": "mål",
+    "resultatrevisioner": "resultatrevision", "dokumenter": "dokument",
+}
+PERCENT_UNITS = ("pct.", "pct", "procent", "%")
+
+
+def difference(value: float, unit: str | None = None) -> str:
+    """A difference between two figures in their unit: 1 personer -> '1 person', 5 -> '5
+    personer'; between two percentages it is in percentage points: 0.4 pct. -> '0,4 procentpoint'."""
+    if unit in PERCENT_UNITS:
+        return f"{number(value)} procentpoint"
+    if not unit:
+        return number(value)
+    return f"{number(value)} {SINGULAR.get(unit, unit) if value == 1 else unit}"
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 resultatrevision', '3 resultatrevisioner'"""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
 def full_stop(text: str) -> str:
     """The text ended as a sentence: a full stop added unless it ends with one already (a unit
     such as 'pct.' or an abbreviation), or with '!' or '?'."""

@@ -39,7 +39,12 @@ def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
     page = (built_site / "hvidovre/index.html").read_text(encoding="utf-8")
     assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan",
                                                              "hvidovre/2012/tilbagemelding"}
-    assert "Ukendt: klyngen er ikke oplyst" in page
+    # the registry names no cluster; the revision's series compare with the cluster's average
+    assert ('<th scope="row">Klynge</th><td>Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit '
+            '(jobcentre med samme rammevilkår), se <a href="../maalopfyldelse/hvidovre/#klyngen">Jobcenter Hvidovre og klyngen</a>.</td>') in page
+    assert 'id="klyngen"' in (built_site / "maalopfyldelse/hvidovre/index.html").read_text(encoding="utf-8")
+    other = (built_site / "hoeje-taastrup/index.html").read_text(encoding="utf-8")
+    assert "<td>Ikke oplyst: de dokumenter, sitet bygger på, nævner ikke klyngen ved navn.</td>" in other
     assert "Beskæftigelsesplan 2020</a> – 5 pejlemærker, 16 mål, heraf 2 med måltal" in page
     # main goals 1-4: 1 not measured, 2 and 3 not met, 4 partly met (sub-goals 4A, 4C, 4D, 4F of 4A-4G)
     assert "Resultatrevision 2013</a> – 0 af 4 mål opfyldt (1 delvist, 1 ikke målt); 4 af 7 delmål opfyldt" in page
@@ -66,9 +71,48 @@ def test_navigation_has_danish_titles_and_runs_jobcentre_year_document(built_sit
     page = (built_site / "hvidovre/2020/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
     nav = page[page.index("md-nav--primary"):page.index("md-sidebar--secondary")]
     titles = [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, flags=re.S)]
-    for title in ("Jobcentre", "Jobcenter Hvidovre", "2020", "2013", "Beskæftigelsesplan", "År", "Sådan skriver du data"):
+    for title in ("Jobcentre", "Jobcenter Hvidovre", "2020", "2013", "Beskæftigelsesplan 2020", "År", "Målopfyldelse",
+                  "Åbne data", "Om"):
         assert title in titles
-    assert not {"Hvidovre", "Beskaeftigelsesplan", "Aar", "aar"} & set(titles)
+    assert not {"Hvidovre", "Beskaeftigelsesplan", "Beskæftigelsesplan", "Aar", "aar"} & set(titles)
+    # the top level, in order: the scorecard and open data are in it; the staff guide is not
+    assert [t for t in titles if t in ("Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om")] == [
+        "Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om"]
+
+
+def test_the_navigation_puts_the_staff_guide_last_under_om_and_names_documents_with_their_year(dataset):
+    nav = overview.navigation(dataset, ["index.md", "forfatter.md", "om-data.md", "tilgaengelighed.md"])
+    assert nav[0] == "index.md"
+    assert [next(iter(item)) for item in nav[1:]] == ["Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om"]
+    assert nav[-1] == {"Om": ["om-data.md", "tilgaengelighed.md", "forfatter.md"]}
+    assert nav[3]["Målopfyldelse"] == ["maalopfyldelse/index.md", {"Jobcenter Hvidovre": "maalopfyldelse/hvidovre/index.md"},
+                                       {"Jobcenter Høje-Taastrup": "maalopfyldelse/hoeje-taastrup/index.md"}]
+    assert nav[4] == {"Åbne data": "data/index.md"}
+    hvidovre = nav[1]["Jobcentre"][0]["Jobcenter Hvidovre"]
+    assert hvidovre[2] == {"2013": ["hvidovre/2013/index.md", {"Resultatrevision 2013": "hvidovre/2013/resultatrevision/index.md"}]}
+
+
+def breadcrumbs(built_site, url: str) -> list[str] | None:
+    page = (built_site / url / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<nav class="md-path jc-path" aria-label="Brødkrummer">(.*?)</nav>', page, re.S)
+    return m and [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', m.group(1), re.S)]
+
+
+def test_every_page_but_the_front_page_has_breadcrumbs_in_its_html(built_site):
+    assert breadcrumbs(built_site, "hvidovre/2013/resultatrevision") == ["Forside", "Jobcenter Hvidovre", "2013", "Resultatrevision 2013"]
+    assert breadcrumbs(built_site, "hvidovre/2013") == ["Forside", "Jobcenter Hvidovre", "2013"]
+    assert breadcrumbs(built_site, "maalopfyldelse/hvidovre") == ["Forside", "Målopfyldelse", "Jobcenter Hvidovre"]
+    assert breadcrumbs(built_site, "aar/2013") == ["Forside", "År", "2013"]
+    assert breadcrumbs(built_site, "data") == ["Forside", "Åbne data"]
+    assert breadcrumbs(built_site, "forfatter") == ["Forside", "Sådan skriver du data"]
+    assert breadcrumbs(built_site, ".") is None
+    page = (built_site / "hvidovre/2013/resultatrevision/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../" class="md-path__link"><span class="md-ellipsis">Jobcenter Hvidovre</span></a>' in page
+    assert '<a href="../../.." class="md-path__link"><span class="md-ellipsis">Forside</span></a>' in page
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site).parent.as_posix()
+        if rel not in (".", "404.html") and html.name == "index.html" and not rel.startswith(("pagefind", "assets")):
+            assert breadcrumbs(built_site, rel), rel
 
 
 def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkeypatch):
@@ -84,9 +128,9 @@ def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkey
     doc = dataset.documents[0]
     monkeypatch.setattr(doc, "kind", "ny-slags")
     nav = overview.navigation(dataset, ["index.md", "om.md"])
-    assert nav[0] == "index.md" and nav[-1] == "om.md"
+    assert nav[0] == "index.md" and nav[-1] == {"Om": ["om.md"]}
     testby = nav[1]["Jobcentre"][0]["Jobcenter Testby"]
-    assert testby == ["testby/index.md", {"2021": ["testby/2021/index.md", {"Ny slags": "testby/2021/resultatrevision/index.md"}]}]
+    assert testby == ["testby/index.md", {"2021": ["testby/2021/index.md", {"Ny slags 2021": "testby/2021/resultatrevision/index.md"}]}]
     built = {p.path: p.content for p in overview.overview_pages(build.context(), dataset)}
     assert "Der er endnu ingen dokumenter fra Jobcenter Tomby på sitet." in built["tomby/index.md"]
     assert "Klynge 3" in built["tomby/index.md"] and "Kommuner" in built["tomby/index.md"]

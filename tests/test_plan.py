@@ -204,6 +204,10 @@ def test_trace_links_both_ways_in_the_pages(traced):
     assert '<a href="../resultatrevision/#aktivering">Se målet i Resultatrevision 2021</a>' in plan
     assert "Ikke opfyldt." in plan and '"../resultatrevision/#b"' in plan
     assert "Endnu ikke gjort op: Resultatrevision 2021 gør ikke op på dette mål." in plan
+    # the status box counts the goals the revision reviews under the one rule
+    assert ('<p>Resultatrevision 2021 gør op på 2 af planens mål: 1 opfyldt og 1 ikke opfyldt. '
+            '<a href="../resultatrevision/">Se Resultatrevision 2021</a>.</p>') in plan
+    assert "Mål 2</a>: ikke opfyldt efter dokumentets egen vurdering (målet har ingen tal)" in revision
     assert '<a href="../beskaeftigelsesplan/#a">Beskæftigelsesplan 2021, mål 1.1</a>' in revision
     assert '<a href="../beskaeftigelsesplan/#b">Beskæftigelsesplan 2021, mål 1.2</a>' in revision
     assert revision.count("Målet i planen") == 2

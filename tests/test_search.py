@@ -81,6 +81,10 @@ def test_results_can_show_the_verdict_line_and_each_goals_result_sentence(index)
     meta = index["/hvidovre/2013/resultatrevision/"]["meta"]
     assert meta["title"] == "Resultatrevision 2013 – Jobcenter Hvidovre"
     assert meta["overblik"] == "Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    assert meta["misset"].startswith("Mål 2: 94 mod højst 60 – misset med 34 personer; "
+                                      "Mål 3: 369 mod højst 368 – misset med 1 person;")
+    assert index["/hvidovre/2020/beskaeftigelsesplan/"]["meta"]["overblik"] == (
+        "Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal.")
     assert meta["resultat-foertidspension"] == ("Ikke opfyldt: 94 personer mod et mål på højst 60 personer; "
                                                 "fald på 59,3 pct. siden nulpunktet.")
     assert meta["resultat-langtidsledige"].startswith("Ikke opfyldt: 369 personer mod et mål på højst 368 personer")

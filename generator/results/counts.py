@@ -47,6 +47,10 @@ class Counts:
     def as_dict(self) -> dict[str, int]:
         return {s: getattr(self, s) for s in STATES}
 
+    def in_words(self) -> str:
+        """'0 opfyldt, 1 delvist opfyldt og 2 ikke opfyldt' (states with no goal left out, but opfyldt)"""
+        return _states(self)
+
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(**{s: getattr(self, s) + getattr(other, s) for s in STATES})
 
@@ -94,6 +98,36 @@ def _rest(c: Counts) -> str:
     """The partly met, untargeted and unmeasured goals, in brackets: the rest were not met."""
     words = [f"{n} {w}" for n, w in ((c.partly, "delvist"), (c.no_target, "uden mål"), (c.not_measured, "ikke målt")) if n]
     return f" ({', '.join(words)})" if words else ""
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A goal that was not met, for the verdict: the goal, its label ('Mål 3', or 'Mål 4, delmål
+    4B' for a sub-goal) and by how much it was missed (goals.shortfall; None when qualitative)."""
+
+    label: str
+    goal: Goal
+    outcome: compute.Outcome
+    by: float | None
+
+
+def misses(goals: list[Goal]) -> list[Miss]:
+    """The goals a verdict names as missed: each main goal that was not met and, of a main goal
+    with sub-goals that was not met or partly met, each sub-goal that was not met. The counting
+    itself stays `summary`'s."""
+    out = []
+    for g in goals:
+        o = compute.outcome(g)
+        if o.state not in ("not_met", "partly"):
+            continue
+        if not g.subgoals:
+            out.append(Miss(g.shown_label, g, o, compute.shortfall(g, o)))
+            continue
+        for sub in g.subgoals:
+            so = compute.outcome(sub)
+            if so.state == "not_met":
+                out.append(Miss(f"{g.shown_label}, delmål {sub.shown_label}", sub, so, compute.shortfall(sub, so)))
+    return out
 
 
 def summary(goals: list[Goal]) -> Summary:

@@ -102,6 +102,17 @@ def outcome(goal: Goal) -> Outcome:
     )
 
 
+def shortfall(goal: Goal, o: Outcome) -> float | None:
+    """By how much a goal with a figure and a target was missed, in the goal's unit (always
+    positive): the status below a minimum, above a maximum, or away from an exact target. None for
+    a goal that was met, has no figure or target, or is qualitative."""
+    if o.state != "not_met" or o.compared is None or goal.target is None or goal.direction == "qualitative":
+        return None
+    gap = {"at_most": o.compared - goal.target, "at_least": goal.target - o.compared}.get(
+        goal.direction, abs(o.compared - goal.target))
+    return round(gap, 6)  # 25 - 24.6 is 0.4, not 0.3999999999999986
+
+
 def follow_up_state(goal: Goal, status: float, target: float | None) -> State:
     """A follow-up figure ('seneste udvikling', after the year) against the follow-up's own
     target: met or not met in the goal's direction; no_target without a target (or a direction)."""

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from generator import messages
 from generator.data.loader import Dataset, Document
 from generator.data.models import Jobcentre
+from generator.site import opendata, scorecard
 from generator.views import kinds
 from generator.views import page as pages
 
@@ -93,11 +94,17 @@ def _render(ctx: pages.Context, dataset: Dataset, listing: Listing, path: str) -
 # --------------------------------------------------------------------------- pages
 
 
-def jobcentre_facts(jc: Jobcentre) -> list[tuple[str, str]]:
+def jobcentre_facts(jc: Jobcentre, cluster_link: str | None = None) -> list[tuple[str, str]]:
+    """cluster_link: the scorecard's comparison with the cluster, when the documents have one and
+    the registry does not name the cluster."""
+    cluster = jc.cluster or "Ikke oplyst: de dokumenter, sitet bygger på, nævner ikke klyngen ved navn."
+    if not jc.cluster and cluster_link:
+        cluster = Markup('Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit '
+                         '(jobcentre med samme rammevilkår), se <a href="{}">{} og klyngen</a>.').format(cluster_link, jc.name)
     facts = [
         ("Kommune" if len(jc.municipalities) == 1 else "Kommuner", ", ".join(jc.municipalities)),
         ("Region", jc.region),
-        ("Klynge", jc.cluster or "Ukendt: klyngen er ikke oplyst i de dokumenter, sitet bygger på."),
+        ("Klynge", cluster),
     ]
     if jc.website:
         facts.append(("Hjemmeside", jc.website))
@@ -107,13 +114,15 @@ def jobcentre_facts(jc: Jobcentre) -> list[tuple[str, str]]:
 def jobcentre_home(ctx: pages.Context, dataset: Dataset, jc: Jobcentre) -> pages.Page:
     path = f"{jc.slug}/index.md"
     docs = dataset.documents_of(jc.slug)
+    cluster_link = (ctx.url(path, f"{scorecard.SCORECARD}/{jc.slug}/index.md", "klyngen")
+                    if scorecard.cluster_comparison(dataset, jc.slug) is not None else None)
     groups = [
         Group(heading=str(y), link=ctx.url(path, f"{jc.slug}/{y}/index.md"),
               entries=[_entry(ctx, d, path) for d in ordered(docs) if d.year == y])
         for y in years(docs)
     ]
     return _render(ctx, dataset, Listing(title=jc.name, intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
-                                         facts=jobcentre_facts(jc), groups=groups,
+                                         facts=jobcentre_facts(jc, cluster_link), groups=groups,
                                          empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet."), path)
 
 
@@ -213,21 +222,32 @@ def _nav_title(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+STAFF_GUIDE = "forfatter.md"  # for staff, not citizens: last, under Om
+
+
+def _doc_nav_title(doc: Document, in_year: list[Document]) -> str:
+    """'Resultatrevision 2013' (the sidebar shows it without its year above it); a document's own
+    title when the year has several of its kind ('Referat 6. marts 2013')."""
+    if sum(d.kind == doc.kind for d in in_year) == 1:
+        return f"{kind_title(doc.kind)} {doc.year}"
+    return _nav_title(doc.model.title)
+
+
 def navigation(dataset: Dataset, hand_written: list[str]) -> list:
     """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document;
-    region -> jobcentre -> ... on a site with many jobcentres), År, then the other hand-written
-    pages. Titles are Danish names, not folder names.
+    region -> jobcentre -> ... on a site with many jobcentres), År, Målopfyldelse (the scorecard,
+    a page per jobcentre), Åbne data, then Om: the other hand-written pages, the staff guide
+    last. Titles are Danish names, not folder names.
     MkDocs' theme prints nav titles as HTML, so titles from data are escaped here."""
+
     by_jobcentre = {}
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
         year_items = []
         for y in years(docs):
             in_year = [d for d in ordered(docs) if d.year == y]
-            in_year_kinds = [d.kind for d in in_year]
             year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
-                {kind_title(d.kind) if in_year_kinds.count(d.kind) == 1 else _nav_title(d.model.title): f"{pages.doc_folder(d)}/index.md"}
-                for d in in_year]})
+                {_doc_nav_title(d, in_year): f"{pages.doc_folder(d)}/index.md"} for d in in_year]})
         by_jobcentre[jc.slug] = {_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]}
     jobcentres = list(by_jobcentre.values())
     if len(jobcentres) >= NAV_REGIONS_FROM:
@@ -236,6 +256,9 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
             regions.setdefault(_nav_title(f"Region {jc.region}"), []).append(by_jobcentre[jc.slug])
         jobcentres = [{region: items} for region, items in sorted(regions.items())]
     year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
+    scores = {"Målopfyldelse": [f"{scorecard.SCORECARD}/index.md"] + [
+        {_nav_title(jc.name): f"{scorecard.SCORECARD}/{jc.slug}/index.md"} for jc in _jobcentres(dataset)]}
     front = [p for p in hand_written if p == "index.md"]
-    rest = [p for p in hand_written if p != "index.md"]
-    return [*front, {"Jobcentre": jobcentres}, year_section, *rest]
+    about = sorted((p for p in hand_written if p != "index.md"), key=lambda p: p == STAFF_GUIDE)
+    return [*front, {"Jobcentre": jobcentres}, year_section, scores, {"Åbne data": f"{opendata.DATA_PAGE}/index.md"},
+            *([{"Om": about}] if about else [])]

@@ -148,7 +148,8 @@ def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
     overview = b.render("maalopfyldelse.html.j2", "Målopfyldelse",
                         "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål",
                         per_jobcentre=per_jobcentre, figure=fig, states=shown_states([r.counts for r in rows]),
-                        total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows))
+                        total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows),
+                        revisions_text=fmt.count(len(rows), "resultatrevision", "resultatrevisioner"))
     return [overview, *out]
 
 

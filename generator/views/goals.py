@@ -68,6 +68,19 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
     return fmt.full_stop(text + _change_and_rank(goal, o))
 
 
+def miss_line(miss) -> str:
+    """A missed goal in the verdict (results.counts.Miss), in one line: 'Mål 3: 369 mod højst 368 –
+    misset med 1 person'. With a count unit the figures stand bare and the unit comes once, with
+    the difference; percentages keep 'pct.' and the difference is in procentpoint. A qualitative
+    goal has no difference: the document's own assessment is what says it was not met."""
+    goal, o = miss.goal, miss.outcome
+    if miss.by is None:
+        return f"{miss.label}: ikke opfyldt efter dokumentets egen vurdering (målet har ingen tal)"
+    unit = goal.unit if goal.unit in fmt.PERCENT_UNITS else None
+    return (f"{miss.label}: {fmt.quantity(o.compared, unit)} mod {target_words(goal.direction, goal.target, unit)}"
+            f" – misset med {fmt.difference(miss.by, goal.unit)}")
+
+
 def no_target_sentence(goal: Goal, o: compute.Outcome) -> str:
     """'Målt, uden mål: 23,4 pct.; fald på 5,0 pct. siden nulpunktet; nr. 3 af 6 i klyngen.'"""
     text = f"{compute.STATE_WORDS['no_target'].capitalize()}: {fmt.quantity(o.compared, goal.unit)}"

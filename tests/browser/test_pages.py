@@ -270,3 +270,21 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(kinds, js_pag
         if unseen:
             problems.append(f"{kind}: focus not visible on {unseen[:5]}")
     assert problems == []
+
+
+BREADCRUMBS = "() => [...document.querySelectorAll('.jc-path .md-ellipsis')].map(e => e.textContent.trim())"
+
+
+def test_breadcrumbs_follow_instant_navigation_and_show_without_javascript(js_page, nojs_page, base_url):
+    revision = "hvidovre/2013/resultatrevision/"
+    js_page.goto(base_url + revision)
+    js_page.wait_for_load_state("load")
+    js_page.evaluate("window.__jcSamePage = true")
+    assert js_page.evaluate(BREADCRUMBS) == ["Forside", "Jobcenter Hvidovre", "2013", "Resultatrevision 2013"]
+    js_page.locator(".jc-path a", has_text="Jobcenter Hvidovre").click()
+    js_page.wait_for_url(base_url + "hvidovre/")
+    assert js_page.evaluate("window.__jcSamePage === true"), "the breadcrumb reloaded the page: no instant navigation"
+    js_page.wait_for_function(f"() => JSON.stringify(({BREADCRUMBS})()) === '[\"Forside\",\"Jobcenter Hvidovre\"]'")
+    nojs_page.goto(base_url + revision)
+    assert nojs_page.evaluate(BREADCRUMBS) == ["Forside", "Jobcenter Hvidovre", "2013", "Resultatrevision 2013"]
+    assert nojs_page.locator(".jc-path").is_visible()

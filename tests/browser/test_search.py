@@ -64,7 +64,11 @@ def test_a_goal_shows_its_result_sentence_and_a_revision_its_verdict_line(fresh,
     goal = top["subs"][0]
     assert goal["title"] == "Mål 3: Langtidsledighed begrænses"
     assert goal["excerpt"] == "Ikke opfyldt: 369 personer mod et mål på højst 368 personer; fald på 10,7 pct. siden nulpunktet."
-    assert top["tags"] == ["Overblik: Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."]
+    assert top["tags"][0] == "Overblik: Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    # the verdict's missed goals, each with by how much
+    assert top["tags"][1].startswith("Misset: Mål 2: 94 mod højst 60 – misset med 34 personer; "
+                                     "Mål 3: 369 mod højst 368 – misset med 1 person; ")
+    assert len(top["tags"]) == 2
 
 
 def _filtered(page, group: str, value: str, before: list[dict]) -> list[dict]:

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from generator import formatting as fmt
 from generator.data.models import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, PlanGoal, Target
+from generator.results import counts
 from generator.results import goals as compute
 from generator.results import trace
 from generator.views import charts, goals, markup
@@ -64,6 +65,29 @@ def _goal_view(goal: PlanGoal, label: str, b: PageBuilder, revision, reviewed: d
     return view
 
 
+@dataclass
+class PlanStatus:
+    sentence: str  # 'Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal.'
+    review: str  # how the year's revision reviewed them, or that there is none yet
+    revision_link: str | None = None
+
+
+def plan_status(b: PageBuilder, views: list[PlanGoalView], revision, reviewed: dict) -> PlanStatus:
+    plan = b.doc.model
+    with_targets = sum(1 for v in views if v.targets)
+    sentence = (f"Planen har {fmt.count(len(views), 'mål', 'mål')} under "
+                f"{fmt.count(len(plan.focus_areas), 'pejlemærke', 'pejlemærker')}; "
+                f"{with_targets} af målene har måltal.")
+    if revision is None:
+        return PlanStatus(sentence, f"Målene er endnu ikke gjort op: der er ingen resultatrevision for {b.doc.year} på sitet.")
+    found = [reviewed[v.goal.id] for v in views if v.goal.id in reviewed]
+    if not found:
+        return PlanStatus(sentence, f"{revision.model.title} gør ikke op på planens mål.", b.doc_url(revision))
+    c = counts.Counts.of(found)
+    return PlanStatus(sentence, f"{revision.model.title} gør op på {len(found)} af planens mål: {c.in_words()}.",
+                      b.doc_url(revision))
+
+
 def _fact_figure(b: PageBuilder, box: FactBox) -> Figure | None:
     items = [(f.chart_label, f.numbers[0]) for f in box.facts if f.chart_label]
     if not items:
@@ -109,6 +133,7 @@ def page(b: PageBuilder) -> Page:
     return b.render_document("beskaeftigelsesplan.html.j2", f"{plan.title} for {jc.name}: pejlemærker, mål og måltal",
                              areas=areas, all_goals=all_goals, facts=facts, target_figures=target_figures,
                              sections=sections, revision=revision,
+                             status=plan_status(b, all_goals, revision, reviewed),
                              fact_html=lambda fact: fact_html(fact, b.ctx.markdown))
 
 

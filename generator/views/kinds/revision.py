@@ -69,7 +69,7 @@ def page(b: PageBuilder) -> Page:
     jc = b.dataset.jobcentres[doc.jobcentre]
     return b.render_document(
         "resultatrevision.html.j2", f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
-        goals=goals, sections=sections, overview=counts.summary(model.goals),
+        goals=goals, sections=sections, overview=counts.summary(model.goals), misses=counts.misses(model.goals),
         baseline_period=model.baseline_period, status_period=model.status_period, target_period=model.target_period,
         follow_up=follow_up)
 

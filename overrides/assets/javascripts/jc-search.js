@@ -4,8 +4,9 @@
 
    The header and the dialog are kept across Material's instant navigation, so they are set up
    once; each new page (Material's document$) closes the dialog. Results show what matters: a
-   revision's verdict line and a goal's result sentence, which the templates give to Pagefind as
-   meta (data-pagefind-meta="overblik", "resultat-<goal id>"). */
+   revision's verdict (its count and its missed goals) and a goal's result sentence, which the
+   templates give to Pagefind as meta (data-pagefind-meta="overblik", "misset",
+   "resultat-<goal id>"). */
 (function () {
   "use strict";
 
@@ -23,7 +24,7 @@
   }
 
   // A goal's result sentence (meta "resultat-<goal id>") is the excerpt of the goal's sub-result
-  // and is not shown again as a tag; the revision's verdict line stays, as the tag "Overblik".
+  // and is not shown again as a tag; the revision's verdict stays, as the tags "Overblik" and "Misset".
   // Pagefind keeps a loaded page's record (its meta among it) for the next search in this thread,
   // so the result gets new objects: the record itself is left as it is.
   function processResult(result) {
@@ -37,7 +38,12 @@
       if (!sentence) return sub;
       return Object.assign({}, sub, {excerpt: '<span class="jc-search-result">' + escape(sentence) + "</span>"});
     });
-    return Object.assign({}, result, {meta: shown, sub_results: subs});
+    // The verdict's count first, then its missed goals (Pagefind gives meta in name order).
+    var ordered = {};
+    ["overblik", "misset"].concat(Object.keys(shown)).forEach(function (key) {
+      if (key in shown && !(key in ordered)) ordered[key] = shown[key];
+    });
+    return Object.assign({}, result, {meta: ordered, sub_results: subs});
   }
 
   function loadScript(src) {
