@@ -10,11 +10,13 @@ and made again when it is missing or damaged:
   to the revision), its jobcentre's entry in the registry and the build's settings
   (`Context.fingerprint`); kept as a manifest (`pages/<key>.json`) naming its parts, each
   stored under the hash of its content (`blobs/...`);
+- a listing or scorecard page: under the keys of the documents it is made from and the
+  registry (`derived/`);
 - chart SVGs (the chart cache, views/charts.py): under a hash of their spec.
 
-Listings, the scorecard, the data page and the site-wide open data (the documents' cached
-gzip members one after the other, opendata.SiteWide) are made on every build: they read every
-document, and compress nothing. A warm build with no change makes no document page; `mkdocs serve` after one
+The data page and the site-wide open data (the documents' cached gzip members one after the
+other, opendata.SiteWide) are made on every build: they read every document, and compress
+nothing. A warm build with no change makes no document page; `mkdocs serve` after one
 change makes that folder's pages.
 """
 from __future__ import annotations
@@ -183,11 +185,11 @@ class Builder:
         if self.memory is not None:
             self.memory.documents[key] = (manifest, parts)
 
-    def _manifest(self, key: str) -> dict | None:
+    def _manifest(self, key: str, folder: str = "pages") -> dict | None:
         """A document's manifest if it and every entry it names are whole (checked, and noted as
         used: see cache.TOUCH_AFTER); else the page is made again (which promises a missing SVG
         again)."""
-        raw = self.store.get(f"pages/{key}.json")
+        raw = self.store.get(f"{folder}/{key}.json")
         if raw is None:
             return None
         manifest = json.loads(raw)
@@ -195,6 +197,28 @@ class Builder:
                    *((self.store if store == "files" else self.charts, entry) for store, entry in manifest["files"].values()),
                    *((self.store, p[k]) for p in manifest["parts"].values() for k in ("csv", "json"))]
         return manifest if all(store.get(entry) is not None for store, entry in entries) else None
+
+    def derived(self, path: str, docs: list[Document], make, keys: dict[str, str], registry: str) -> None:
+        """A page made from several documents (a listing, the scorecard), kept as a document's
+        page is, under its path, the keys of those documents, the registry and the generator's
+        version."""
+        key = cache.digest(VERSION, self.ctx.fingerprint, path, registry, *(keys[str(d.path)] for d in docs))
+        remembered = self.memory.documents.get(key) if self.memory is not None else None
+        if remembered and not self.store.file(remembered[0]["page"]["body"]).is_file():
+            remembered = None
+        manifest = remembered[0] if remembered else self._manifest(key, "derived")
+        if manifest is None:
+            page = make()
+            site_page = self._add_page(page)
+            files = {path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
+                     for path in page.assets}
+            manifest = {"page": vars(site_page), "files": files, "parts": {}}
+            self.store.put(f"derived/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        else:
+            self.site.pages.append(SitePage(**manifest["page"]))
+            for path, (store, entry) in manifest["files"].items():
+                self.site.files[path] = (self.store if store == "files" else self.charts, entry)
+        self._remember(key, manifest, {})
 
     def _read(self, key: str) -> bytes:
         content = self.store.get(key, touch=False)
@@ -230,9 +254,12 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | N
     site_wide = opendata.SiteWide(opendata.DATA_PAGE)
     for doc in dataset.documents:
         site_wide.add(b.document(doc, keys[str(doc.path)]))
-    for page in [*scorecard.scorecard_pages(ctx, dataset), opendata.data_page(ctx, dataset, site_wide),
-                 *listings.overview_pages(ctx, dataset)]:
-        b._add_page(page)
+    registry = dataset.registry.model_dump_json()
+    for path, docs, make in scorecard.page_makers(ctx, dataset):
+        b.derived(path, docs, make, keys, registry)
+    b._add_page(opendata.data_page(ctx, dataset, site_wide))
+    for path, docs, make in listings.page_makers(ctx, dataset):
+        b.derived(path, docs, make, keys, registry)
     if ctx.svgs is not None:
         ctx.svgs.render(wait=False)
         b.site.late = {path: entry for path, entry in b.site.files.items()

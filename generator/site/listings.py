@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -162,11 +163,22 @@ def _jobcentres(dataset: Dataset) -> list[Jobcentre]:
 
 
 def overview_pages(ctx: pages.Context, dataset: Dataset) -> list[pages.Page]:
-    out = [years_page(ctx, dataset)]
-    out += [year_page(ctx, dataset, y) for y in years(dataset.documents)]
+    return [make() for _, _, make in page_makers(ctx, dataset)]
+
+
+def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Document], Callable[[], pages.Page]]]:
+    """Each listing page, as its path, the documents it is made from and a function that makes
+    it (the site stage keeps a page in its cache under these and the registry)."""
+    out: list[tuple[str, list[Document], Callable[[], pages.Page]]] = [
+        (f"{YEARS_FOLDER}/index.md", dataset.documents, lambda: years_page(ctx, dataset))]
+    for y in years(dataset.documents):
+        out.append((f"{YEARS_FOLDER}/{y}/index.md", [d for d in dataset.documents if d.year == y],
+                    lambda y=y: year_page(ctx, dataset, y)))
     for jc in _jobcentres(dataset):
-        out.append(jobcentre_home(ctx, dataset, jc))
-        out += [jobcentre_year(ctx, dataset, jc, y) for y in years(dataset.documents_of(jc.slug))]
+        docs = dataset.documents_of(jc.slug)
+        out.append((f"{jc.slug}/index.md", docs, lambda jc=jc: jobcentre_home(ctx, dataset, jc)))
+        out += [(f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y],
+                 lambda jc=jc, y=y: jobcentre_year(ctx, dataset, jc, y)) for y in years(docs)]
     return out
 
 

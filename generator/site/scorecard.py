@@ -1,6 +1,7 @@
 """The scorecard: goal attainment for every jobcentre and year, and each jobcentre against its cluster."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -131,26 +132,39 @@ def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
 
 
 def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
+    return [make() for _, _, make in page_makers(ctx, dataset)]
+
+
+def page_makers(ctx: Context, dataset: Dataset) -> list[tuple[str, list[Document], Callable[[], Page]]]:
     """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
     with its revisions, its ministermål and its cluster comparison (one page with every
-    revision's row grew with every year of data)."""
+    revision's row grew with every year of data): each as the documents it is made from and a
+    function that makes it, with its path (see listings.page_makers)."""
     rows = score_rows(dataset)
     ministermaal = ministermaal_rows(dataset)
-    b = PageBuilder(ctx, dataset, folder=SCORECARD)
-    per_jobcentre = []
-    out = []
+    out: list[tuple[str, list[Document], Callable[[], Page]]] = [
+        (f"{SCORECARD}/index.md", [r.doc for r in rows], lambda: overview_page(ctx, dataset, rows))]
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
         own = [r for r in rows if r.doc.jobcentre == j.slug]
-        total = ScoreRow(doc=None, counts=_sum_rows(own))
-        per_jobcentre.append((j, len(own), total))
-        out.append(jobcentre_scorecard(ctx, dataset, j, own, [m for m in ministermaal if m["doc"].jobcentre == j.slug]))
+        mine = [m for m in ministermaal if m["doc"].jobcentre == j.slug]
+        out.append((f"{SCORECARD}/{j.slug}/index.md", dataset.documents_of(j.slug),
+                    lambda j=j, own=own, mine=mine: jobcentre_scorecard(ctx, dataset, j, own, mine)))
+    return out
+
+
+def overview_page(ctx: Context, dataset: Dataset, rows: list[ScoreRow]) -> Page:
+    b = PageBuilder(ctx, dataset, folder=SCORECARD)
+    per_jobcentre = []
+    for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
+        own = [r for r in rows if r.doc.jobcentre == j.slug]
+        per_jobcentre.append((j, len(own), ScoreRow(doc=None, counts=_sum_rows(own))))
     fig = b.figure_for_table(year_table(rows)) if rows else None
     overview = b.render("maalopfyldelse.html.j2", "Målopfyldelse",
                         "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål",
                         per_jobcentre=per_jobcentre, figure=fig, states=shown_states([r.counts for r in rows]),
                         total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows),
                         revisions_text=fmt.count(len(rows), "resultatrevision", "resultatrevisioner"))
-    return [overview, *out]
+    return overview
 
 
 def jobcentre_scorecard(ctx: Context, dataset: Dataset, j, rows: list[ScoreRow], ministermaal: list[dict]) -> Page:
