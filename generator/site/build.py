@@ -93,19 +93,24 @@ class Site:
         yield from ((path, store, key) for path, (store, key) in self.files.items())
 
     def body(self, page: SitePage) -> str:
-        content = self.store.get(page.body, touch=False)
-        if content is None:
-            raise cache.CacheError(messages.text("build.cache_changed", path=self.store.file(page.body)))
-        return content.decode("utf-8")
+        return _checked(self.store, page.body).decode("utf-8")
 
 
 class Memory:
-    """What a long-running process (`mkdocs serve`) keeps from one build to the next: each
-    document's page as the cache gave it or as it was made, by its key. An unchanged document
-    is then neither made nor read from the cache again."""
+    """What a long-running process (`mkdocs serve`) keeps from one build to the next: each kept
+    page's manifest and open-data parts, by its key, as the cache gave them or as they were made.
+    An unchanged page is then neither made nor read from the cache again."""
 
     def __init__(self):
-        self.documents: dict[str, tuple[dict, dict[str, opendata.Part]]] = {}
+        self.pages: dict[str, tuple[dict, dict[str, opendata.Part]]] = {}
+
+
+def _checked(store: cache.Store, key: str) -> bytes:
+    """An entry the build relies on: its checked content, or a CacheError saying it changed."""
+    content = store.get(key, touch=False)
+    if content is None:
+        raise cache.CacheError(messages.text("build.cache_changed", path=store.file(key)))
+    return content
 
 
 def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
@@ -147,49 +152,71 @@ class Builder:
         data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
         return self.store, _blob(self.store, data, Path(path).suffix)
 
-    # ----------------------------------------------------------------- document pages
+    # ----------------------------------------------------------------- cached pages
 
     def document(self, doc: Document, key: str) -> dict[str, opendata.Part]:
         """The document's page and files, from the cache when its inputs are unchanged; returns
         its parts of the site-wide open data."""
-        remembered = self.memory.documents.get(key) if self.memory is not None else None
-        if remembered and not self.store.file(remembered[0]["page"]["body"]).is_file():
-            remembered = None  # the cache was deleted since: read or make it again
-        manifest = remembered[0] if remembered else self._manifest(key)
-        if manifest is not None:
-            page = SitePage(**manifest["page"])
-            self.site.pages.append(page)
-            for path, (store, entry) in manifest["files"].items():
-                self.site.files[path] = (self.store if store == "files" else self.charts, entry)
-            parts = remembered[1] if remembered else {
-                name: opendata.Part(csv_gz=self._read(p["csv"]), json_gz=self._read(p["json"]), rows=p["rows"])
-                for name, p in manifest["parts"].items()}
-            self._remember(key, manifest, parts)
-            return parts
+        recalled = self._recall(key, "pages")
+        if recalled is not None:
+            return recalled
         with blamed_on(doc):
-            page = kinds.ALL[doc.kind].page(PageBuilder(self.ctx, self.dataset, doc))
+            page = make_page(self.ctx, self.dataset, doc)
             own_files, parts = opendata.document_files(doc)
         page.assets.update(own_files)
-        site_page = self._add_page(page, self._source(doc))
         self.site.made += 1
-        files = {path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
-                 for path in page.assets}
-        stored_parts = {name: {"csv": _blob(self.store, p.csv_gz), "json": _blob(self.store, p.json_gz), "rows": p.rows}
-                        for name, p in parts.items()}
-        manifest = {"page": vars(site_page), "files": files, "parts": stored_parts}
-        self.store.put(f"pages/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        stored = {name: {"csv": _blob(self.store, p.csv_gz), "json": _blob(self.store, p.json_gz), "rows": p.rows}
+                  for name, p in parts.items()}
+        self._keep(key, "pages", page, self._source(doc), stored, parts)
+        return parts
+
+    def derived(self, path: str, docs: list[Document], make, keys: dict[str, str], registry: str) -> None:
+        """A page made from several documents (a listing, the scorecard), kept as a document's
+        page is, under its path, the keys of those documents, the registry and the generator's
+        version."""
+        key = cache.digest(VERSION, self.ctx.fingerprint, path, registry, *(keys[str(d.path)] for d in docs))
+        if self._recall(key, "derived") is None:
+            self._keep(key, "derived", make(), None, {}, {})
+
+    def _recall(self, key: str, folder: str) -> dict[str, opendata.Part] | None:
+        """The page kept under key, added to the site with its files; returns its open-data
+        parts (None: not kept, to be made). In `mkdocs serve`, from the memory of the last build
+        while its body is still in the cache; else from the cache, checked."""
+        remembered = self.memory.pages.get(key) if self.memory is not None else None
+        if remembered and not self.store.file(remembered[0]["page"]["body"]).is_file():
+            remembered = None  # the cache was deleted since: read or make it again
+        manifest = remembered[0] if remembered else self._manifest(f"{folder}/{key}.json")
+        if manifest is None:
+            return None
+        self.site.pages.append(SitePage(**manifest["page"]))
+        for path, (store, entry) in manifest["files"].items():
+            self.site.files[path] = (self.store if store == "files" else self.charts, entry)
+        parts = remembered[1] if remembered else {
+            name: opendata.Part(csv_gz=_checked(self.store, p["csv"]), json_gz=_checked(self.store, p["json"]),
+                                rows=p["rows"])
+            for name, p in manifest["parts"].items()}
         self._remember(key, manifest, parts)
         return parts
 
+    def _keep(self, key: str, folder: str, page: Page, source: str | None, stored: dict, parts: dict) -> None:
+        """A page made now: added to the site, and its manifest (body, files, stored open-data
+        parts) kept under key."""
+        site_page = self._add_page(page, source)
+        files = {path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
+                 for path in page.assets}
+        manifest = {"page": vars(site_page), "files": files, "parts": stored}
+        self.store.put(f"{folder}/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        self._remember(key, manifest, parts)
+
     def _remember(self, key: str, manifest: dict, parts: dict[str, opendata.Part]) -> None:
         if self.memory is not None:
-            self.memory.documents[key] = (manifest, parts)
+            self.memory.pages[key] = (manifest, parts)
 
-    def _manifest(self, key: str, folder: str = "pages") -> dict | None:
-        """A document's manifest if it and every entry it names are whole (checked, and noted as
+    def _manifest(self, entry: str) -> dict | None:
+        """A page's manifest if it and every entry it names are whole (checked, and noted as
         used: see cache.TOUCH_AFTER); else the page is made again (which promises a missing SVG
         again)."""
-        raw = self.store.get(f"{folder}/{key}.json")
+        raw = self.store.get(entry)
         if raw is None:
             return None
         manifest = json.loads(raw)
@@ -197,34 +224,6 @@ class Builder:
                    *((self.store if store == "files" else self.charts, entry) for store, entry in manifest["files"].values()),
                    *((self.store, p[k]) for p in manifest["parts"].values() for k in ("csv", "json"))]
         return manifest if all(store.get(entry) is not None for store, entry in entries) else None
-
-    def derived(self, path: str, docs: list[Document], make, keys: dict[str, str], registry: str) -> None:
-        """A page made from several documents (a listing, the scorecard), kept as a document's
-        page is, under its path, the keys of those documents, the registry and the generator's
-        version."""
-        key = cache.digest(VERSION, self.ctx.fingerprint, path, registry, *(keys[str(d.path)] for d in docs))
-        remembered = self.memory.documents.get(key) if self.memory is not None else None
-        if remembered and not self.store.file(remembered[0]["page"]["body"]).is_file():
-            remembered = None
-        manifest = remembered[0] if remembered else self._manifest(key, "derived")
-        if manifest is None:
-            page = make()
-            site_page = self._add_page(page)
-            files = {path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
-                     for path in page.assets}
-            manifest = {"page": vars(site_page), "files": files, "parts": {}}
-            self.store.put(f"derived/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
-        else:
-            self.site.pages.append(SitePage(**manifest["page"]))
-            for path, (store, entry) in manifest["files"].items():
-                self.site.files[path] = (self.store if store == "files" else self.charts, entry)
-        self._remember(key, manifest, {})
-
-    def _read(self, key: str) -> bytes:
-        content = self.store.get(key, touch=False)
-        if content is None:
-            raise cache.CacheError(messages.text("build.cache_changed", path=self.store.file(key)))
-        return content
 
     def page_keys(self) -> dict[str, str]:
         """Each document's cache key: its folder's documents, its jobcentre, the settings."""
@@ -295,31 +294,18 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
     return out
 
 
+def make_page(ctx: Context, dataset: Dataset, doc: Document) -> Page:
+    """The document's page as its kind's view makes it (views/kinds/)."""
+    return kinds.ALL[doc.kind].page(PageBuilder(ctx, dataset, doc))
+
+
 def document_pages(dataset: Dataset, ctx: Context | None = None) -> list[Page]:
     """Each document's page with its figures' files, in memory (for tests and tools)."""
     ctx = ctx or context()
     out = []
     for doc in dataset.documents:
         with blamed_on(doc):
-            out.append(kinds.ALL[doc.kind].page(PageBuilder(ctx, dataset, doc)))
-    return out
-
-
-def pages(ctx: Context, dataset: Dataset) -> list[Page]:
-    """Every page as the views make it, in memory and without a cache (for tests and tools)."""
-    out = []
-    site_wide = opendata.SiteWide(opendata.DATA_PAGE)
-    for doc in dataset.documents:
-        with blamed_on(doc):
-            page = kinds.ALL[doc.kind].page(PageBuilder(ctx, dataset, doc))
-            files, parts = opendata.document_files(doc)
-        page.assets.update(files)
-        site_wide.add(parts)
-        out.append(page)
-    out += [*scorecard.scorecard_pages(ctx, dataset), opendata.data_page(ctx, dataset, site_wide),
-            *listings.overview_pages(ctx, dataset)]
-    if ctx.svgs is not None:
-        ctx.svgs.render()
+            out.append(make_page(ctx, dataset, doc))
     return out
 
 

@@ -131,10 +131,6 @@ def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
     return {s: sum(r.counts[s] for r in doc_rows) for s in STATES}
 
 
-def scorecard_pages(ctx: Context, dataset: Dataset) -> list[Page]:
-    return [make() for _, _, make in page_makers(ctx, dataset)]
-
-
 def page_makers(ctx: Context, dataset: Dataset) -> list[tuple[str, list[Document], Callable[[], Page]]]:
     """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
     with its revisions, its ministermål and its cluster comparison (one page with every
