@@ -2,8 +2,9 @@
 
 An entry is a file in a Store (a folder: .cache/charts, .cache/files) named by its key: a hash of
 the inputs it was made from (and of the versions of what made it: `digest`) for chart SVGs,
-chart structures and the Vega bundle, or the site path for the generated files. The file holds
-a header line with a checksum over the key and the content, then the content:
+the Vega bundle, loaded documents and page manifests, or of its own content (`put_blob`) for
+the pages' bodies and files. The file holds a header line with a checksum over the key and the
+content, then the content:
 
     jc-cache 1 <sha256 of key, NUL, content>\\n<content>
 
@@ -18,8 +19,8 @@ a header line with a checksum over the key and the content, then the content:
 - Published (`Store.copy_out`): the content, checked, is copied into the site; the site never
   shares a file with the cache, so changing the cache later does not change a published site.
 
-Nothing here knows what the entries mean; generator/views/charts.py, generator/site/build.py and the plugin
-decide what goes in.
+Nothing here knows what the entries mean; generator/views/charts.py, generator/data/loader.py,
+generator/site/build.py and site_plugins/search.py decide what goes in.
 """
 from __future__ import annotations
 
@@ -153,11 +154,13 @@ class Store:
             raise CacheError(messages.text("build.cache_unwritable", path=_shown(target), reason=e.strerror or e)) from None
         return target
 
-    def put_if_changed(self, key: str, content: bytes) -> Path:
-        """put, unless the entry holds this content already: then it is left as it is, time and all."""
-        if self._read(key)[0] != content:
+    def put_blob(self, content: bytes, suffix: str = "") -> str:
+        """Store content under its own hash, in blobs/ (once: an entry that checks out is kept,
+        and noted as used); returns its key."""
+        key = f"blobs/{digest(content)}{suffix}"
+        if self.get(key) is None:
             self.put(key, content)
-        return self.file(key)
+        return key
 
     def copy_out(self, key: str, dest: str | Path) -> None:
         """Write the entry's content to dest (a new file; a file or link there is replaced)."""

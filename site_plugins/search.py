@@ -142,11 +142,7 @@ def _keep_bundle(store: cache.Store, key: str, out: Path) -> None:
     """Keep the bundle in the store: each file under the hash of its content, and a manifest."""
     files = {}
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
-        content = path.read_bytes()
-        blob = f"blobs/{cache.digest(content)}"
-        if store.get(blob) is None:
-            store.put(blob, content)
-        files[path.relative_to(out).as_posix()] = blob
+        files[path.relative_to(out).as_posix()] = store.put_blob(path.read_bytes())
     store.put(key, json.dumps(files).encode("utf-8"))
 
 

@@ -113,15 +113,6 @@ def _checked(store: cache.Store, key: str) -> bytes:
     return content
 
 
-def _blob(store: cache.Store, content: bytes, suffix: str = "") -> str:
-    """Store content under its own hash (once: an entry that checks out is kept, and noted as
-    used); returns its key."""
-    key = f"blobs/{cache.digest(content)}{suffix}"
-    if store.get(key) is None:
-        store.put(key, content)
-    return key
-
-
 class Builder:
     def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | None = None):
         self.ctx, self.dataset, self.store, self.memory = ctx, dataset, store, memory
@@ -138,7 +129,7 @@ class Builder:
 
     def _add_page(self, page: Page, source: str | None = None) -> SitePage:
         """A page made now: its body and files stored; returns it as the plugin sees it."""
-        body = _blob(self.store, page.data, ".html")
+        body = self.store.put_blob(page.data, ".html")
         out = SitePage(path=page.path, title=page.title, meta=page.meta, toc=page.toc, anchors=sorted(page.anchors),
                        source=source, body=body)
         self.site.pages.append(out)
@@ -150,7 +141,7 @@ class Builder:
         if isinstance(content, Path):  # an SVG in the chart cache
             return self.charts, self.charts.key_of(content)
         data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-        return self.store, _blob(self.store, data, Path(path).suffix)
+        return self.store, self.store.put_blob(data, Path(path).suffix)
 
     # ----------------------------------------------------------------- cached pages
 
@@ -165,7 +156,7 @@ class Builder:
             own_files, parts = opendata.document_files(doc)
         page.assets.update(own_files)
         self.site.made += 1
-        stored = {name: {"csv": _blob(self.store, p.csv_gz), "json": _blob(self.store, p.json_gz), "rows": p.rows}
+        stored = {name: {"csv": self.store.put_blob(p.csv_gz), "json": self.store.put_blob(p.json_gz), "rows": p.rows}
                   for name, p in parts.items()}
         self._keep(key, "pages", page, self._source(doc), stored, parts)
         return parts
@@ -284,7 +275,7 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
     if ctx.svgs is not None:  # the chart runtime, beside the charts
         out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
     for name, text in schema.texts().items():  # the data files' JSON Schemas, for editors
-        out.files[f"{schema.FOLDER}/{name}"] = (store, _blob(store, text.encode("utf-8"), ".json"))
+        out.files[f"{schema.FOLDER}/{name}"] = (store, store.put_blob(text.encode("utf-8"), ".json"))
     # a file (not a page: sitecheck saw those) in docs/ at a generated file's address
     clashes = sorted(set(out.files) & set(sitecheck.docs_paths(docs_dir)))
     if clashes:
