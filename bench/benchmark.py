@@ -15,6 +15,7 @@ already built site again and searches it.
 
 This is a measurement, not a test: it takes minutes at national scale and is not run by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,6 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
-
 
 # --------------------------------------------------------------------------- child: one build
 
@@ -87,7 +87,7 @@ def _bump(path: Path) -> str:
     """Change one figure in a data file, the way an author would; returns the old text."""
     old = path.read_text(encoding="utf-8")
     m = re.search(r"^(\s*status: )(\d+)$", old, flags=re.M)
-    new = old[: m.start(2)] + str(int(m.group(2)) + 1) + old[m.end(2):]
+    new = old[: m.start(2)] + str(int(m.group(2)) + 1) + old[m.end(2) :]
     path.write_text(new, encoding="utf-8")
     return old
 
@@ -178,12 +178,11 @@ def run_child(*argv: str, log: Path) -> dict:
     with open(log, "a", encoding="utf-8") as f:
         f.write(f"$ benchmark.py --child {' '.join(argv)}\n")
         f.flush()
-        proc = subprocess.run([sys.executable, __file__, "--child", *argv], stdout=subprocess.PIPE, stderr=f,
-                              text=True, env=env)
-    line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
+        proc = subprocess.run([sys.executable, __file__, "--child", *argv], stdout=subprocess.PIPE, stderr=f, text=True, env=env)
+    line = next((row for row in proc.stdout.splitlines() if row.startswith("RESULT ")), None)
     if proc.returncode != 0 or line is None:
         raise SystemExit(f"build failed (exit {proc.returncode}); see {log}")
-    return json.loads(line[len("RESULT "):])
+    return json.loads(line[len("RESULT ") :])
 
 
 def prepare(scale: str, work: Path) -> Path:
@@ -235,14 +234,16 @@ def first_search(site: Path, queries=QUERIES) -> dict:
     import gzip
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser.serving import serve
     from playwright.sync_api import sync_playwright
+
+    from browser.serving import serve
 
     compressible = (".js", ".css", ".json", ".html")
     out = {}
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         for query in queries:
             context = browser.new_context()
             page = context.new_page()
@@ -275,9 +276,13 @@ def search_only(site: Path) -> dict:
     from site_plugins import search
 
     figures = search.index_site(site)
-    return {"scale": site.name, "search_pages": figures["pages"], "warm_search": figures["seconds"],
-            "search_rss": figures["peak_rss"],
-            "search_bytes": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())}
+    return {
+        "scale": site.name,
+        "search_pages": figures["pages"],
+        "warm_search": figures["seconds"],
+        "search_rss": figures["peak_rss"],
+        "search_bytes": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
+    }
 
 
 def measure(scale: str, work: Path, log: Path, skip_cold: bool = False, browser: bool = True) -> dict:
@@ -293,16 +298,23 @@ def measure(scale: str, work: Path, log: Path, skip_cold: bool = False, browser:
         cold = run_child("build", str(config), str(site), log=log)
         row.update(cold_wall=cold["wall"], cold_generator=cold["generator"], cold_rss=cold["rss"])
     warm = run_child("build", str(config), str(site), log=log)
-    row.update(warm_wall=warm["wall"], warm_generator=warm["generator"], warm_rss=warm["rss"],
-               warm_search=warm["search"], search_rss=max(warm["search_rss"], cold.get("search_rss", 0)), largest_rss=max(warm["largest_rss"], cold.get("largest_rss", 0)))
+    row.update(
+        warm_wall=warm["wall"],
+        warm_generator=warm["generator"],
+        warm_rss=warm["rss"],
+        warm_search=warm["search"],
+        search_rss=max(warm["search_rss"], cold.get("search_rss", 0)),
+        largest_rss=max(warm["largest_rss"], cold.get("largest_rss", 0)),
+    )
     row.update(site_facts(site))
     if browser:
         row["first_search"] = first_search(site)
     change = next(p for p in sorted((work / "data").glob("*/*/resultatrevision.yaml")))
     row["changed"] = str(change.relative_to(work))
     for dirty in (False, True):
-        rb = run_child("rebuild", str(config), str(work / "serve-site"), "--change", str(change),
-                       *(["--dirty"] if dirty else []), log=log)
+        rb = run_child(
+            "rebuild", str(config), str(work / "serve-site"), "--change", str(change), *(["--dirty"] if dirty else []), log=log
+        )
         row["dirty_rebuild" if dirty else "rebuild"] = rb["wall"]
         row["rebuild_rss"] = max(row.get("rebuild_rss", 0), rb["rss"])
     return row
@@ -317,8 +329,8 @@ def _first(query: str):
         f = r.get("first_search", {}).get(query)
         if not f:
             return "–"
-        return (f"{f['bytes'] / 1e3:,.0f} KB in {f['files']} files ({f['gzip'] / 1e3:,.0f} KB); "
-                f"{f['ms']:,.0f} ms")
+        return f"{f['bytes'] / 1e3:,.0f} KB in {f['files']} files ({f['gzip'] / 1e3:,.0f} KB); {f['ms']:,.0f} ms"
+
     return cell
 
 
@@ -331,19 +343,23 @@ def table(rows: list[dict]) -> str:
         ("Full build, warm cache", lambda r: f"{r['warm_wall']:.1f} s"),
         ("Our generator (warm)", lambda r: f"{r['warm_generator']:.1f} s ({r['warm_generator'] / r['warm_wall']:.0%})"),
         ("MkDocs + Material (warm)", lambda r: f"{r['warm_wall'] - r['warm_generator']:.1f} s"),
-        ("Peak RSS (build; serve after its 2 builds)", lambda r: f"{_mb(max(r.get('cold_rss', 0), r['warm_rss']))}; {_mb(r['rebuild_rss'])}"),
+        (
+            "Peak RSS (build; serve after its 2 builds)",
+            lambda r: f"{_mb(max(r.get('cold_rss', 0), r['warm_rss']))}; {_mb(r['rebuild_rss'])}",
+        ),
         ("Site size", lambda r: _mb(r["site_bytes"])),
         ("Largest page HTML", lambda r: f"{r['largest_bytes'] / 1e3:,.0f} KB ({r['largest_page']})"),
-        ("Search indexing (Pagefind, within the warm build; its peak RSS)",
-         lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}"),
+        (
+            "Search indexing (Pagefind, within the warm build; its peak RSS)",
+            lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}",
+        ),
         ("Largest single process RSS (indexing included)", lambda r: _mb(r["largest_rss"])),
         ("Search bundle on disk (pagefind/)", lambda r: _mb(r["search_bytes"])),
         *[(f"First search '{q}' in Chromium: transferred (with gzip); first results", _first(q)) for q in QUERIES],
         ("Rebuild after one change (serve)", lambda r: f"{r['rebuild']:.1f} s"),
         ("Rebuild (serve --dirty)", lambda r: f"{r['dirty_rebuild']:.1f} s"),
     ]
-    out = ["| Measure | " + " | ".join(r["scale"] for r in rows) + " |",
-           "|---|" + "---|" * len(rows)]
+    out = ["| Measure | " + " | ".join(r["scale"] for r in rows) + " |", "|---|" + "---|" * len(rows)]
     for name, get in cols[1:]:
         out.append(f"| {name} | " + " | ".join(get(r) for r in rows) + " |")
     return "\n".join(out)
@@ -352,8 +368,10 @@ def table(rows: list[dict]) -> str:
 def search_table(rows: list[dict]) -> str:
     cols = [
         ("Pages indexed", lambda r: f"{r['search_pages']:,}"),
-        ("Indexing (Pagefind and the chunk pass); Pagefind's peak RSS",
-         lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}"),
+        (
+            "Indexing (Pagefind and the chunk pass); Pagefind's peak RSS",
+            lambda r: f"{r['warm_search']:.1f} s; {_mb(r['search_rss'])}",
+        ),
         ("Search bundle on disk (pagefind/)", lambda r: _mb(r["search_bytes"])),
         *[(f"First search '{q}' in Chromium: transferred (with gzip); first results", _first(q)) for q in QUERIES],
     ]
@@ -363,22 +381,32 @@ def search_table(rows: list[dict]) -> str:
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    mem = int(next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")))
-    return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GB RAM, Python {platform.python_version()}, {platform.system()}"
+    cpu = next(
+        (row.split(":", 1)[1].strip() for row in Path("/proc/cpuinfo").read_text().splitlines() if row.startswith("model name")),
+        platform.processor(),
+    )
+    mem = int(next(row.split()[1] for row in Path("/proc/meminfo").read_text().splitlines() if row.startswith("MemTotal")))
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GB RAM, Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--scale", action="append", help="'seed' (the real data/) or JOBCENTRESxYEARS; repeatable "
-                                                    "(default: seed and 98x20)")
+    p.add_argument(
+        "--scale", action="append", help="'seed' (the real data/) or JOBCENTRESxYEARS; repeatable (default: seed and 98x20)"
+    )
     p.add_argument("--work", type=Path, default=Path("/tmp/jc-bench"), help="work folder (default /tmp/jc-bench)")
     p.add_argument("--skip-cold", action="store_true", help="keep the chart cache: warm builds only")
     p.add_argument("--json", type=Path, help="also append the figures as JSON lines to this file")
     p.add_argument("--no-browser", action="store_true", help="skip the first searches in Chromium")
-    p.add_argument("--search-only", type=Path, action="append", metavar="SITE",
-                   help="no build: index this built site again and search it (repeatable)")
+    p.add_argument(
+        "--search-only",
+        type=Path,
+        action="append",
+        metavar="SITE",
+        help="no build: index this built site again and search it (repeatable)",
+    )
     p.add_argument("--child", choices=["build", "rebuild"], help=argparse.SUPPRESS)
     p.add_argument("config", nargs="?", help=argparse.SUPPRESS)
     p.add_argument("site", nargs="?", help=argparse.SUPPRESS)
@@ -389,11 +417,13 @@ def main() -> int:
         child(args)
         return 0
     if args.search_only:
+
         def one(site: Path) -> dict:
             row = search_only(site)
             if not args.no_browser:
                 row["first_search"] = first_search(site)
             return row
+
         return report([one(site) for site in args.search_only], args.json, search_table)
     scales = args.scale or ["seed", "98x20"]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -403,6 +433,7 @@ def main() -> int:
     def build_one(scale: str) -> dict:
         print(f"{scale}: building (log: {log}) ...", file=sys.stderr, flush=True)
         return measure(scale, args.work / scale, log, args.skip_cold, not args.no_browser)
+
     return report(map(build_one, scales), args.json, table)
 
 
@@ -419,6 +450,7 @@ def report(rows, json_file: Path | None, make_table) -> int:
     print(f"\nMachine: {machine()}\n")
     print(make_table(done))
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

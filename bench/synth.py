@@ -18,6 +18,7 @@ arguments always write the same bytes.
 Each document kind is one function in KINDS (kind -> writer). A writer gets the jobcentre, the
 year and a random generator and returns {relative path: text} for the document's folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,16 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # The 98 municipalities by region; beyond 98, numbered ones are made up.
 REGIONS = {
     "Hovedstaden": "Albertslund Allerød Ballerup Bornholm Brøndby Dragør Egedal Fredensborg Frederiksberg "
-                   "Frederikssund Furesø Gentofte Gladsaxe Glostrup Gribskov Halsnæs Helsingør Herlev Hillerød "
-                   "Hvidovre Høje-Taastrup Hørsholm Ishøj København Lyngby-Taarbæk Rudersdal Rødovre Tårnby Vallensbæk",
+    "Frederikssund Furesø Gentofte Gladsaxe Glostrup Gribskov Halsnæs Helsingør Herlev Hillerød "
+    "Hvidovre Høje-Taastrup Hørsholm Ishøj København Lyngby-Taarbæk Rudersdal Rødovre Tårnby Vallensbæk",
     "Sjælland": "Faxe Greve Guldborgsund Holbæk Kalundborg Køge Lejre Lolland Næstved Odsherred Ringsted Roskilde "
-                "Slagelse Solrød Sorø Stevns Vordingborg",
+    "Slagelse Solrød Sorø Stevns Vordingborg",
     "Syddanmark": "Assens Billund Esbjerg Fanø Fredericia Faaborg-Midtfyn Haderslev Kerteminde Kolding Langeland "
-                  "Middelfart Nordfyns Nyborg Odense Svendborg Sønderborg Tønder Varde Vejen Vejle Ærø Aabenraa",
+    "Middelfart Nordfyns Nyborg Odense Svendborg Sønderborg Tønder Varde Vejen Vejle Ærø Aabenraa",
     "Midtjylland": "Favrskov Hedensted Herning Holstebro Horsens Ikast-Brande Lemvig Norddjurs Odder Randers "
-                   "Ringkøbing-Skjern Samsø Silkeborg Skanderborg Skive Struer Syddjurs Viborg Aarhus",
-    "Nordjylland": "Brønderslev Frederikshavn Hjørring Jammerbugt Læsø Mariagerfjord Morsø Rebild Thisted "
-                   "Vesthimmerland Aalborg",
+    "Ringkøbing-Skjern Samsø Silkeborg Skanderborg Skive Struer Syddjurs Viborg Aarhus",
+    "Nordjylland": "Brønderslev Frederikshavn Hjørring Jammerbugt Læsø Mariagerfjord Morsø Rebild Thisted Vesthimmerland Aalborg",
 }
 CLUSTERS = 8
 
@@ -70,8 +70,7 @@ GOAL_TOPICS = [
 SUBGOALS = ["virksomhedscentre", "kampagner", "rotationsprojekter", "voksenlaerlinge", "mentorforloeb"]
 GROUPS = [
     ("Jobklar", ["A-dagpenge", "Kontanthjælp", "Uddannelseshjælp", "Revalidering", "Sygedagpenge"]),
-    ("Indsatsklar", ["Kontanthjælp", "Uddannelseshjælp", "Sygedagpenge", "Revalidering", "Ledighedsydelse",
-                     "Ressourceforløb"]),
+    ("Indsatsklar", ["Kontanthjælp", "Uddannelseshjælp", "Sygedagpenge", "Revalidering", "Ledighedsydelse", "Ressourceforløb"]),
     ("Midlertidigt passive", ["Kontanthjælp", "Uddannelseshjælp", "Sygedagpenge", "Ledighedsydelse", "Ressourceforløb"]),
 ]
 AREAS = ["Unge", "Langtidsforsørgede", "Virksomhedsindsats", "Integration", "Handicap", "Sygefravær", "Ledige"]
@@ -97,8 +96,10 @@ def slugify(name: str) -> str:
 def jobcentres(n: int) -> list[JC]:
     names = [(short, region) for region, text in REGIONS.items() for short in text.split()]
     names += [(f"Syntetisk {i}", "Hovedstaden") for i in range(len(names) + 1, n + 1)]
-    return [JC(slug=slugify(short), short=short, region=region, cluster=f"Klynge {i % CLUSTERS + 1}")
-            for i, (short, region) in enumerate(names[:n])]
+    return [
+        JC(slug=slugify(short), short=short, region=region, cluster=f"Klynge {i % CLUSTERS + 1}")
+        for i, (short, region) in enumerate(names[:n])
+    ]
 
 
 # --------------------------------------------------------------------------- text
@@ -131,6 +132,7 @@ def csv_text(header: list[str], rows: list[list]) -> str:
             return ""
         s = str(v)
         return f'"{s}"' if "," in s else s
+
     return "\n".join(",".join(cell(v) for v in row) for row in [header, *rows]) + "\n"
 
 
@@ -160,22 +162,44 @@ def _goal(rng: random.Random, jc: JC, year: int, n: int, topic, files: dict, tab
     baseline, status = own[0], own[-1]
     target = round(baseline * (0.9 if direction == "at_most" else 1.1))
     files[f"serier/{ident}.csv"] = csv
-    tables.append({
-        "id": ident, "title": f"{title}: {jc.short} og klyngen", "file": f"serier/{ident}.csv",
-        "columns": [{"key": "periode", "label": "Måned", "type": "period"},
-                    {"key": jc.slug, "label": jc.short, "unit": unit},
-                    {"key": "klynge", "label": "Klyngen (gennemsnit)", "unit": unit}],
-        "chart": {"kind": "line", "x": "periode", "y": [jc.slug, "klynge"], "y_title": unit.capitalize(),
-                  "target": target, "target_label": f"Mål dec. {year}"},
-    })
+    tables.append(
+        {
+            "id": ident,
+            "title": f"{title}: {jc.short} og klyngen",
+            "file": f"serier/{ident}.csv",
+            "columns": [
+                {"key": "periode", "label": "Måned", "type": "period"},
+                {"key": jc.slug, "label": jc.short, "unit": unit},
+                {"key": "klynge", "label": "Klyngen (gennemsnit)", "unit": unit},
+            ],
+            "chart": {
+                "kind": "line",
+                "x": "periode",
+                "y": [jc.slug, "klynge"],
+                "y_title": unit.capitalize(),
+                "target": target,
+                "target_label": f"Mål dec. {year}",
+            },
+        }
+    )
     change = (status - baseline) / baseline * 100 if baseline else 0
     goal = {
-        "id": ident, "label": f"Mål {n}", "title": title, "type": "ministermål" if n <= 3 else "lokalt mål",
+        "id": ident,
+        "label": f"Mål {n}",
+        "title": title,
+        "type": "ministermål" if n <= 3 else "lokalt mål",
         "text": f"{title} til {target} {unit} i december {year}. " + sentence(rng),
-        "direction": direction, "unit": unit, "baseline": baseline, "status": status, "target": target,
-        "claims": [{"where": f"Tabel {n}", "quote": f"Ændring på {change:.1f} pct.".replace(".", ",", 1),
-                    "change_pct": round(change, 1)}],
-        "assessment": text(rng, 1), "explanation": text(rng, 2), "charts": [ident],
+        "direction": direction,
+        "unit": unit,
+        "baseline": baseline,
+        "status": status,
+        "target": target,
+        "claims": [
+            {"where": f"Tabel {n}", "quote": f"Ændring på {change:.1f} pct.".replace(".", ",", 1), "change_pct": round(change, 1)}
+        ],
+        "assessment": text(rng, 1),
+        "explanation": text(rng, 2),
+        "charts": [ident],
     }
     if rng.random() < 0.3:
         peers = rng.sample(range(1, 99), 5)
@@ -188,26 +212,83 @@ def _subgoal_goal(rng: random.Random, n: int) -> dict:
     subs = []
     for i, ident in enumerate(rng.sample(SUBGOALS, rng.randint(3, 5))):
         target = rng.randint(3, 60)
-        subs.append({"id": ident, "label": f"{n}{'ABCDEFG'[i]}", "text": sentence(rng), "direction": "at_least",
-                     "unit": "antal", "status": target + rng.randint(-5, 5), "target": target,
-                     "assessment": paragraph(rng, 2)})
-    return {"id": "virksomhedssamarbejde", "label": f"Mål {n}", "title": "Styrket samarbejde med virksomheder",
-            "type": "lokalt mål", "text": "Jobcentret vil:", "subgoals": subs}
+        subs.append(
+            {
+                "id": ident,
+                "label": f"{n}{'ABCDEFG'[i]}",
+                "text": sentence(rng),
+                "direction": "at_least",
+                "unit": "antal",
+                "status": target + rng.randint(-5, 5),
+                "target": target,
+                "assessment": paragraph(rng, 2),
+            }
+        )
+    return {
+        "id": "virksomhedssamarbejde",
+        "label": f"Mål {n}",
+        "title": "Styrket samarbejde med virksomheder",
+        "type": "lokalt mål",
+        "text": "Jobcentret vil:",
+        "subgoals": subs,
+    }
 
 
 def _forsoergelsesgrupper(rng: random.Random, jc: JC, year: int) -> str:
     rows = []
     total = rng.randint(2000, 20000)
-    rows.append(["I alt", "Forsørgede i alt", "", total, rng.randint(-3, 3), rng.randint(-10, 10),
-                 rng.randint(-15, 0), rng.randint(-10, 5), "ja"])
+    rows.append(
+        [
+            "I alt",
+            "Forsørgede i alt",
+            "",
+            total,
+            rng.randint(-3, 3),
+            rng.randint(-10, 10),
+            rng.randint(-15, 0),
+            rng.randint(-10, 5),
+            "ja",
+        ]
+    )
     for group, benefits in GROUPS:
-        rows.append([group, f"{group} - fuldtidspersoner", "", total // 3, rng.randint(-3, 3), rng.randint(-10, 10),
-                     rng.randint(-15, 0), rng.randint(-10, 5), "ja"])
+        rows.append(
+            [
+                group,
+                f"{group} - fuldtidspersoner",
+                "",
+                total // 3,
+                rng.randint(-3, 3),
+                rng.randint(-10, 10),
+                rng.randint(-15, 0),
+                rng.randint(-10, 5),
+                "ja",
+            ]
+        )
         for b in benefits:
-            rows.append([group, b, f"Dec {year}", rng.randint(5, total // 8), rng.randint(-9, 9), rng.randint(-30, 30),
-                         rng.randint(-30, 0), rng.randint(-15, 15), ""])
-    header = ["gruppe", "forsoergelsesgruppe", "periode", "niveau", "udv_maaned_pct", "udv_aar_pct",
-              "klynge_bedste_pct", "klynge_gns_pct", "sum"]
+            rows.append(
+                [
+                    group,
+                    b,
+                    f"Dec {year}",
+                    rng.randint(5, total // 8),
+                    rng.randint(-9, 9),
+                    rng.randint(-30, 30),
+                    rng.randint(-30, 0),
+                    rng.randint(-15, 15),
+                    "",
+                ]
+            )
+    header = [
+        "gruppe",
+        "forsoergelsesgruppe",
+        "periode",
+        "niveau",
+        "udv_maaned_pct",
+        "udv_aar_pct",
+        "klynge_bedste_pct",
+        "klynge_gns_pct",
+        "sum",
+    ]
     return csv_text(header, rows[:20])
 
 
@@ -225,12 +306,32 @@ FORSOERGELSE_COLUMNS = [
 
 
 def _besparelse(rng: random.Random) -> str:
-    rows = [[name, round(rng.uniform(1, 8), 2), round(rng.uniform(1, 8), 2), rng.randint(-200, 200),
-             round(rng.uniform(-25, 25), 1), ""]
-            for name in ["A-dagpenge", "Kontanthjælp (inkl. revalidering, forrevalidering)", "Sygedagpenge",
-                         "Permanente ydelser (ledighedsydelse, fleksjob og førtidspension)"]]
-    rows.append(["I alt", round(sum(r[1] for r in rows), 2), round(sum(r[2] for r in rows), 2),
-                 sum(r[3] for r in rows), round(sum(r[4] for r in rows), 1), "ja"])
+    rows = [
+        [
+            name,
+            round(rng.uniform(1, 8), 2),
+            round(rng.uniform(1, 8), 2),
+            rng.randint(-200, 200),
+            round(rng.uniform(-25, 25), 1),
+            "",
+        ]
+        for name in [
+            "A-dagpenge",
+            "Kontanthjælp (inkl. revalidering, forrevalidering)",
+            "Sygedagpenge",
+            "Permanente ydelser (ledighedsydelse, fleksjob og førtidspension)",
+        ]
+    ]
+    rows.append(
+        [
+            "I alt",
+            round(sum(r[1] for r in rows), 2),
+            round(sum(r[2] for r in rows), 2),
+            sum(r[3] for r in rows),
+            round(sum(r[4] for r in rows), 1),
+            "ja",
+        ]
+    )
     return csv_text(["forsoergelsesydelse", "andel_pct", "forudsagt_pct", "reduktion", "besparelse_mio_kr", "sum"], rows)
 
 
@@ -243,32 +344,56 @@ def revision(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
     files["tabeller/forsoergelsesgrupper.csv"] = _forsoergelsesgrupper(rng, jc, year)
     files["tabeller/besparelsespotentiale.csv"] = _besparelse(rng)
     tables += [
-        {"id": "forsoergelsesgrupper", "title": f"Resultatoversigt – Forsørgelsesgrupper, {jc.short}",
-         "file": "tabeller/forsoergelsesgrupper.csv", "emphasis_column": "sum", "columns": FORSOERGELSE_COLUMNS},
-        {"id": "besparelsespotentiale", "title": f"Besparelsespotentiale, {jc.name}, {year}",
-         "file": "tabeller/besparelsespotentiale.csv", "emphasis_column": "sum",
-         "columns": [{"key": "forsoergelsesydelse", "label": "Forsørgelsesydelse", "type": "text"},
-                     {"key": "andel_pct", "label": "Fuldtidspersoner i pct. af befolkningen", "unit": "pct.", "decimals": 2},
-                     {"key": "forudsagt_pct", "label": "Forudsagte fuldtidspersoner i pct.", "unit": "pct.", "decimals": 2},
-                     {"key": "reduktion", "label": "Potentiel reduktion", "unit": "fuldtidspersoner"},
-                     {"key": "besparelse_mio_kr", "label": "Besparelsespotentiale (mio. kr.)", "unit": "mio. kr.", "decimals": 1},
-                     {"key": "sum", "label": "Sumrække", "type": "text", "show": False}]},
+        {
+            "id": "forsoergelsesgrupper",
+            "title": f"Resultatoversigt – Forsørgelsesgrupper, {jc.short}",
+            "file": "tabeller/forsoergelsesgrupper.csv",
+            "emphasis_column": "sum",
+            "columns": FORSOERGELSE_COLUMNS,
+        },
+        {
+            "id": "besparelsespotentiale",
+            "title": f"Besparelsespotentiale, {jc.name}, {year}",
+            "file": "tabeller/besparelsespotentiale.csv",
+            "emphasis_column": "sum",
+            "columns": [
+                {"key": "forsoergelsesydelse", "label": "Forsørgelsesydelse", "type": "text"},
+                {"key": "andel_pct", "label": "Fuldtidspersoner i pct. af befolkningen", "unit": "pct.", "decimals": 2},
+                {"key": "forudsagt_pct", "label": "Forudsagte fuldtidspersoner i pct.", "unit": "pct.", "decimals": 2},
+                {"key": "reduktion", "label": "Potentiel reduktion", "unit": "fuldtidspersoner"},
+                {"key": "besparelse_mio_kr", "label": "Besparelsespotentiale (mio. kr.)", "unit": "mio. kr.", "decimals": 1},
+                {"key": "sum", "label": "Sumrække", "type": "text", "show": False},
+            ],
+        },
     ]
     doc = {
-        "jobcentre": jc.slug, "year": year, "title": f"Resultatrevision {year}",
+        "jobcentre": jc.slug,
+        "year": year,
+        "title": f"Resultatrevision {year}",
         "source_document": f"{jc.slug}-resultatrevision-{year}.pdf",
         "sources": [{"name": "jobindsats.dk", "url": "https://www.jobindsats.dk"}],
         "updated": f"{year + 1}-03-01",
-        "baseline_period": f"{year - 1}-01", "status_period": f"{year}-12", "target_period": f"{year}-12",
-        "intro": text(rng, 3), "notes": [{"text": paragraph(rng, 2)}],
-        "goals_heading": "Jobcentrets resultater ift. målene", "goals": goals, "tables": tables,
+        "baseline_period": f"{year - 1}-01",
+        "status_period": f"{year}-12",
+        "target_period": f"{year}-12",
+        "intro": text(rng, 3),
+        "notes": [{"text": paragraph(rng, 2)}],
+        "goals_heading": "Jobcentrets resultater ift. målene",
+        "goals": goals,
+        "tables": tables,
         "sections": [
-            {"number": "2", "heading": "Jobcentrets forsørgelsesgrupper",
-             "body": "Forsørgelsesgrupperne fremgår af {ref:forsoergelsesgrupper}.\n\n" + text(rng, 3),
-             "tables": ["forsoergelsesgrupper"]},
-            {"number": "3", "heading": "Besparelsespotentiale",
-             "body": "Besparelsespotentialet fremgår af {ref:besparelsespotentiale}.\n\n" + text(rng, 4),
-             "tables": ["besparelsespotentiale"]},
+            {
+                "number": "2",
+                "heading": "Jobcentrets forsørgelsesgrupper",
+                "body": "Forsørgelsesgrupperne fremgår af {ref:forsoergelsesgrupper}.\n\n" + text(rng, 3),
+                "tables": ["forsoergelsesgrupper"],
+            },
+            {
+                "number": "3",
+                "heading": "Besparelsespotentiale",
+                "body": "Besparelsespotentialet fremgår af {ref:besparelsespotentiale}.\n\n" + text(rng, 4),
+                "tables": ["besparelsespotentiale"],
+            },
             {"number": "4", "heading": "Opsamling og vurdering af indsats", "body": text(rng, 3)},
         ],
     }
@@ -291,43 +416,77 @@ def plan(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
             goal = {"id": ident, "text": paragraph(rng, 1)}
             if rng.random() < 0.3:
                 goal["title"] = f"Måltal {goal_no}"
-                goal["targets"] = [{"label": "uddannelsesparate unge", "direction": "at_least",
-                                    "value": rng.randint(10, 80), "unit": "pct."},
-                                   {"label": "aktivitetsparate unge", "direction": "at_least",
-                                    "value": rng.randint(10, 80), "unit": "pct."}]
+                goal["targets"] = [
+                    {"label": "uddannelsesparate unge", "direction": "at_least", "value": rng.randint(10, 80), "unit": "pct."},
+                    {"label": "aktivitetsparate unge", "direction": "at_least", "value": rng.randint(10, 80), "unit": "pct."},
+                ]
             goals.append(goal)
-        areas.append({"id": slugify(title), "number": str(a), "title": title, "lead": paragraph(rng, 2),
-                      "body": text(rng, 3), "minister_goals": [rng.choice(["arbejdskraft", "flygtninge", "handicap"])],
-                      "objectives": [sentence(rng) for _ in range(rng.randint(2, 3))], "goals": goals})
+        areas.append(
+            {
+                "id": slugify(title),
+                "number": str(a),
+                "title": title,
+                "lead": paragraph(rng, 2),
+                "body": text(rng, 3),
+                "minister_goals": [rng.choice(["arbejdskraft", "flygtninge", "handicap"])],
+                "objectives": [sentence(rng) for _ in range(rng.randint(2, 3))],
+                "goals": goals,
+            }
+        )
     population = rng.randint(2000, 600000)
     doc = {
-        "jobcentre": jc.slug, "year": year, "title": f"Beskæftigelsesplan {year}",
-        "source_document": f"{jc.slug}-beskaeftigelsesplan-{year}.pdf", "updated": f"{year}-01-15",
+        "jobcentre": jc.slug,
+        "year": year,
+        "title": f"Beskæftigelsesplan {year}",
+        "source_document": f"{jc.slug}-beskaeftigelsesplan-{year}.pdf",
+        "updated": f"{year}-01-15",
         "lead": paragraph(rng, 2),
-        "legal_frame": {"text": "Ifølge Lov om organisering og understøttelse af beskæftigelsesindsatsen gælder:",
-                        "requirements": [sentence(rng) for _ in range(3)]},
+        "legal_frame": {
+            "text": "Ifølge Lov om organisering og understøttelse af beskæftigelsesindsatsen gælder:",
+            "requirements": [sentence(rng) for _ in range(3)],
+        },
         "intro": text(rng, 2),
-        "process_intro": "Processen bestod af fire trin:", "process": [sentence(rng) for _ in range(4)],
+        "process_intro": "Processen bestod af fire trin:",
+        "process": [sentence(rng) for _ in range(4)],
         "focus_areas_intro": f"Udvalget udpegede fem pejlemærker for {year}:",
         "focus_areas_text": text(rng, 2),
-        "minister_goals": [{"id": "arbejdskraft", "number": "1", "text": "Virksomhederne skal sikres kvalificeret arbejdskraft."},
-                           {"id": "flygtninge", "number": "2", "text": "Flere flygtninge skal være selvforsørgende."},
-                           {"id": "handicap", "number": "3", "text": "Flere personer med handicap skal i beskæftigelse."}],
-        "facts": [
-            {"id": "befolkning", "heading": f"Fakta om befolkning i {jc.short}", "chart_unit": "personer",
-             "chart_title": f"Befolkningen i {jc.short}", "source": "Danmarks Statistik",
-             "facts": [{"text": "{} indbyggere", "value": population},
-                       {"text": "{} er i den arbejdsdygtige alder", "value": round(population * 0.64),
-                        "chart_label": "Arbejdsdygtig alder"},
-                       {"text": "{} er i arbejdsstyrken", "value": round(population * 0.5), "chart_label": "Arbejdsstyrken"},
-                       {"text": "{} er beskæftigede", "value": round(population * 0.48), "chart_label": "Beskæftigede"},
-                       {"text": "Bruttoledigheden er {}", "value": round(rng.uniform(2, 7), 1), "unit": "pct."}]},
-            {"id": "virksomheder", "heading": f"Virksomheder i {jc.short}", "chart_unit": "virksomheder",
-             "facts": [{"text": "{} store virksomheder", "value": rng.randint(1, 50), "chart_label": "Over 250 ansatte"},
-                       {"text": "{} mellemstore virksomheder", "value": rng.randint(50, 900), "chart_label": "10-249 ansatte"},
-                       {"text": "{} små virksomheder", "value": rng.randint(500, 9000), "chart_label": "Under 10 ansatte"}]},
+        "minister_goals": [
+            {"id": "arbejdskraft", "number": "1", "text": "Virksomhederne skal sikres kvalificeret arbejdskraft."},
+            {"id": "flygtninge", "number": "2", "text": "Flere flygtninge skal være selvforsørgende."},
+            {"id": "handicap", "number": "3", "text": "Flere personer med handicap skal i beskæftigelse."},
         ],
-        "objectives_heading": "Udvalgets målsætninger", "goals_heading": "Mål",
+        "facts": [
+            {
+                "id": "befolkning",
+                "heading": f"Fakta om befolkning i {jc.short}",
+                "chart_unit": "personer",
+                "chart_title": f"Befolkningen i {jc.short}",
+                "source": "Danmarks Statistik",
+                "facts": [
+                    {"text": "{} indbyggere", "value": population},
+                    {
+                        "text": "{} er i den arbejdsdygtige alder",
+                        "value": round(population * 0.64),
+                        "chart_label": "Arbejdsdygtig alder",
+                    },
+                    {"text": "{} er i arbejdsstyrken", "value": round(population * 0.5), "chart_label": "Arbejdsstyrken"},
+                    {"text": "{} er beskæftigede", "value": round(population * 0.48), "chart_label": "Beskæftigede"},
+                    {"text": "Bruttoledigheden er {}", "value": round(rng.uniform(2, 7), 1), "unit": "pct."},
+                ],
+            },
+            {
+                "id": "virksomheder",
+                "heading": f"Virksomheder i {jc.short}",
+                "chart_unit": "virksomheder",
+                "facts": [
+                    {"text": "{} store virksomheder", "value": rng.randint(1, 50), "chart_label": "Over 250 ansatte"},
+                    {"text": "{} mellemstore virksomheder", "value": rng.randint(50, 900), "chart_label": "10-249 ansatte"},
+                    {"text": "{} små virksomheder", "value": rng.randint(500, 9000), "chart_label": "Under 10 ansatte"},
+                ],
+            },
+        ],
+        "objectives_heading": "Udvalgets målsætninger",
+        "goals_heading": "Mål",
         "focus_areas": areas,
         "sections": [{"heading": "Læsevejledning", "body": text(rng, 1)}],
     }
@@ -341,9 +500,13 @@ def letter(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
     """The regional authority's feedback on the revision: text only, no charts."""
     region = f"Beskæftigelsesregion {jc.region}"
     doc = {
-        "jobcentre": jc.slug, "year": year, "title": f"Beskæftigelsesregionens tilbagemelding på resultatrevision {year}",
-        "source_document": f"{jc.slug}-tilbagemelding-{year}.pdf", "updated": f"{year + 1}-06-01",
-        "answers": "resultatrevision", "date": f"{year + 1}-05-{rng.randint(1, 28):02d}",
+        "jobcentre": jc.slug,
+        "year": year,
+        "title": f"Beskæftigelsesregionens tilbagemelding på resultatrevision {year}",
+        "source_document": f"{jc.slug}-tilbagemelding-{year}.pdf",
+        "updated": f"{year + 1}-06-01",
+        "answers": "resultatrevision",
+        "date": f"{year + 1}-05-{rng.randint(1, 28):02d}",
         "reference": f"{year + 1}-{rng.randint(1000000, 9999999):07d}",
         "sender": {"name": region, "address": ["Ny Østergade 7", "4000 Roskilde"]},
         "recipient": {"name": f"{jc.short} Kommune", "attention": "Jobcenterchefen"},
@@ -372,8 +535,12 @@ KINDS = {
 
 
 def registry(jcs: list[JC]) -> str:
-    data = {"jobcentres": [{"slug": j.slug, "name": j.name, "municipalities": [f"{j.short} Kommune"],
-                            "region": j.region, "cluster": j.cluster} for j in jcs]}
+    data = {
+        "jobcentres": [
+            {"slug": j.slug, "name": j.name, "municipalities": [f"{j.short} Kommune"], "region": j.region, "cluster": j.cluster}
+            for j in jcs
+        ]
+    }
     return dump(data, "Syntetisk register over jobcentre (bench/synth.py)")
 
 
@@ -404,8 +571,9 @@ def site_config(project: Path = ROOT) -> str:
         "theme": {"custom_dir": str(project / "overrides")},
         "plugins": plugins,
     }
-    return "# Builds the project's docs/ with the synthetic data beside this file (bench/synth.py)\n" + \
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    return "# Builds the project's docs/ with the synthetic data beside this file (bench/synth.py)\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False
+    )
 
 
 def write_tree(out: Path, n: int, years: int, first_year: int = 2007, seed: int = 7) -> dict[str, int]:
@@ -452,8 +620,10 @@ def main(argv: list[str] | None = None) -> int:
     started = dt.datetime.now()
     counts = write_tree(out, n, years, args.first_year, args.seed)
     secs = (dt.datetime.now() - started).total_seconds()
-    print(f"wrote {counts['documents']} documents in {counts['files']} files for {n} jobcentres x {years} years "
-          f"into {out / 'data'} ({secs:.1f} s); build with: mkdocs build -f {out / 'mkdocs.yml'}")
+    print(
+        f"wrote {counts['documents']} documents in {counts['files']} files for {n} jobcentres x {years} years "
+        f"into {out / 'data'} ({secs:.1f} s); build with: mkdocs build -f {out / 'mkdocs.yml'}"
+    )
     return 0
 
 

@@ -22,6 +22,7 @@ content, then the content:
 Nothing here knows what the entries mean; generator/views/charts.py, generator/data/loader.py,
 generator/site/build.py and site_plugins/search.py decide what goes in.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,10 +68,10 @@ def wrap(key: str, content: bytes) -> bytes:
 
 def unwrap(key: str, raw: bytes) -> bytes | None:
     """The content of an entry's bytes if they are whole and were written for this key, else None."""
-    if len(raw) < HEADER_SIZE or not raw.startswith(MAGIC) or raw[HEADER_SIZE - 1:HEADER_SIZE] != b"\n":
+    if len(raw) < HEADER_SIZE or not raw.startswith(MAGIC) or raw[HEADER_SIZE - 1 : HEADER_SIZE] != b"\n":
         return None
     content = raw[HEADER_SIZE:]
-    return content if raw[len(MAGIC):HEADER_SIZE - 1] == _checksum(key, content) else None
+    return content if raw[len(MAGIC) : HEADER_SIZE - 1] == _checksum(key, content) else None
 
 
 def alive(pid: int) -> bool:
@@ -117,7 +118,7 @@ class Store:
                 log.warning(messages.text("build.cache_damaged", path=_shown(path)))
             return None, None
         content = unwrap(key, raw)
-        if content is None and report and raw[:len(MAGIC)] == MAGIC[:len(raw)]:
+        if content is None and report and raw[: len(MAGIC)] == MAGIC[: len(raw)]:
             log.warning(messages.text("build.cache_damaged", path=_shown(path)))
         return content, st
 

@@ -2,6 +2,7 @@
 
 Exit codes: 0 valid (warnings may be printed), 1 errors in data/, 2 wrong usage.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,10 +33,19 @@ def cmd_validate(args) -> int:
     for w in warnings:
         print(messages.text("yaml.warning", text=w), file=sys.stderr)
     n = len(dataset.documents)
-    print(messages.text("yaml.valid", documents=messages.count("yaml.count_documents", n), data=args.data,
-                        jobcentres=messages.count("yaml.count_jobcentres", len(dataset.registry.jobcentres)))
-          + (messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings)))
-             if warnings else ""))
+    print(
+        messages.text(
+            "yaml.valid",
+            documents=messages.count("yaml.count_documents", n),
+            data=args.data,
+            jobcentres=messages.count("yaml.count_jobcentres", len(dataset.registry.jobcentres)),
+        )
+        + (
+            messages.text("yaml.valid_warnings", warnings=messages.count("yaml.count_warnings", len(warnings)))
+            if warnings
+            else ""
+        )
+    )
     return 0
 
 
@@ -64,8 +74,12 @@ def cmd_new(args) -> int:
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))
     if args.kind not in kinds:
         close = messages.close_match(args.kind, kinds)
-        print(messages.text("yaml.new_unknown_kind_close", kind=repr(args.kind), close=close, kinds=", ".join(kinds)) if close
-              else messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)), file=sys.stderr)
+        print(
+            messages.text("yaml.new_unknown_kind_close", kind=repr(args.kind), close=close, kinds=", ".join(kinds))
+            if close
+            else messages.text("yaml.new_unknown_kind", kind=repr(args.kind), kinds=", ".join(kinds)),
+            file=sys.stderr,
+        )
         return 2
     low, high = YEAR_RANGE
     if not re.fullmatch(r"\d{4}", args.year) or not low <= int(args.year) <= high:
@@ -83,8 +97,15 @@ def cmd_new(args) -> int:
         return 1
     jc = dataset.jobcentres.get(args.jobcentre)
     if jc is None:
-        print(messages.text("yaml.new_unknown_jobcentre", slug=repr(args.jobcentre), registry=data / loader.REGISTRY_FILE,
-                            known=", ".join(sorted(dataset.jobcentres))), file=sys.stderr)
+        print(
+            messages.text(
+                "yaml.new_unknown_jobcentre",
+                slug=repr(args.jobcentre),
+                registry=data / loader.REGISTRY_FILE,
+                known=", ".join(sorted(dataset.jobcentres)),
+            ),
+            file=sys.stderr,
+        )
         return 1
     name = args.kind if not args.suffix else f"{args.kind}-{args.suffix}"
     target = data / args.jobcentre / str(year) / f"{name}.yaml"
@@ -96,9 +117,19 @@ def cmd_new(args) -> int:
         meeting_date = dt.date.fromisoformat(args.suffix or "").isoformat()
     except ValueError:
         meeting_date = "«Skriv mødets dato her»"  # a placeholder (models.PLACEHOLDER)
-    text = (SKELETONS / f"{args.kind}.yaml").read_text(encoding="utf-8").format(
-        jobcentre=jc.slug, name=jc.name, short=jc.name.replace("Jobcenter ", ""), year=year,
-        prev2=year - 2, next=year + 1, today=dt.date.today().isoformat(), meeting_date=meeting_date,
+    text = (
+        (SKELETONS / f"{args.kind}.yaml")
+        .read_text(encoding="utf-8")
+        .format(
+            jobcentre=jc.slug,
+            name=jc.name,
+            short=jc.name.replace("Jobcenter ", ""),
+            year=year,
+            prev2=year - 2,
+            next=year + 1,
+            today=dt.date.today().isoformat(),
+            meeting_date=meeting_date,
+        )
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -204,8 +235,9 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="tjek alle filer i data/, og skriv alle fejl på én gang")
     v.add_argument("--data", default="data", help="datamappen (standard: data)")
-    v.add_argument("--docs", default="docs",
-                   help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)")
+    v.add_argument(
+        "--docs", default="docs", help="de håndskrevne sider, som tjekkes for sammenstød med de genererede (standard: docs)"
+    )
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="skriv et kommenteret skelet til et nyt dokument")
     n.add_argument("jobcentre", help="jobcentrets slug, som i data/jobcentres.yaml")

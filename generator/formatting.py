@@ -1,4 +1,5 @@
 """Danish numbers, dates and phrases, through Babel (da_DK)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -87,10 +88,18 @@ def quantity(value: float | None, unit: str | None = None) -> str:
 # Units as the data write them (plural) and their singular, for '1 person' beside '5 personer'.
 # A unit not listed is written as it is.
 SINGULAR = {
-    "personer": "person", "fuldtidspersoner": "fuldtidsperson", "virksomheder": "virksomhed",
-    "virksomhedscentre": "virksomhedscenter", "arbejdssteder": "arbejdssted", "aftaler": "aftale",
-    "kampagner": "kampagne", "projekter": "projekt", "forløb": "forløb", "mål": "mål",
-    "resultatrevisioner": "resultatrevision", "dokumenter": "dokument",
+    "personer": "person",
+    "fuldtidspersoner": "fuldtidsperson",
+    "virksomheder": "virksomhed",
+    "virksomhedscentre": "virksomhedscenter",
+    "arbejdssteder": "arbejdssted",
+    "aftaler": "aftale",
+    "kampagner": "kampagne",
+    "projekter": "projekt",
+    "forløb": "forløb",
+    "mål": "mål",
+    "resultatrevisioner": "resultatrevision",
+    "dokumenter": "dokument",
 }
 PERCENT_UNITS = ("pct.", "pct", "procent", "%")
 

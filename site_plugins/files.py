@@ -1,4 +1,5 @@
 """MkDocs files whose content is an entry of the build's cache (generator/cache.py)."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ on_config checks data/ (as `validate` does) and builds the pages and files into 
 on_files adds them (docs/ is never written to) and the navigation; a generated page reaches
 MkDocs as HTML; on_post_build indexes the site for search and swaps the new site in for
 `mkdocs build`: a failed build leaves the published site as it was (site/publish.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -57,14 +58,23 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         project = Path(config.config_file_path).parent
         self.data_dir = (project / self.config.data_dir).resolve()
         self.store = cache.Store((project / self.config.files_dir).resolve())
-        self.ctx = build.context(svg_cache=(project / self.config.cache_dir).resolve(),
-                                 directory_urls=config.use_directory_urls,
-                                 markdown_extensions=config.markdown_extensions, markdown_configs=config.mdx_configs)
+        self.ctx = build.context(
+            svg_cache=(project / self.config.cache_dir).resolve(),
+            directory_urls=config.use_directory_urls,
+            markdown_extensions=config.markdown_extensions,
+            markdown_configs=config.mdx_configs,
+        )
         for store in (self.store, self.ctx.svgs.store):
             store.sweep()
         try:
-            self.site = build.site(self.ctx, self.data_dir, config.docs_dir, self.store, self.load_cache,
-                                   self.memory if getattr(self, "in_place", False) else None)
+            self.site = build.site(
+                self.ctx,
+                self.data_dir,
+                config.docs_dir,
+                self.store,
+                self.load_cache,
+                self.memory if getattr(self, "in_place", False) else None,
+            )
         except (DataError, cache.CacheError) as e:
             raise PluginError(e.report() if isinstance(e, DataError) else str(e)) from None
         for w in self.site.warnings:
@@ -76,8 +86,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         for path, store, key in self.site.entries():
             docs.append(files.CachedFile.of(config, path, store, key))
         if config.nav is None:
-            config.nav = listings.navigation(self.site.dataset, [f.src_uri for f in docs.documentation_pages()
-                                                                 if f.generated_by is None])
+            config.nav = listings.navigation(
+                self.site.dataset, [f.src_uri for f in docs.documentation_pages() if f.generated_by is None]
+            )
         return docs
 
     def on_env(self, env, config, files):  # the theme's blank lines left out: smaller pages, the same to a browser

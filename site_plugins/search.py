@@ -23,6 +23,7 @@ own: Pagefind closes a chunk only once it holds 20,000 word positions, so a rare
 next to a common one ("langtidsled" beside "led", for "ledige") came with all the common word's
 positions on the reader's first search.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -83,16 +84,31 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
     key = _bundle_key(site) if store is not None else None
     if key is not None and _copy_bundle(store, key, out):
         entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
-                "seconds": time.perf_counter() - start, "peak_rss": 0, "cached": True}
+        return {
+            "pages": sum(language["page_count"] for language in entry["languages"].values()),
+            "seconds": time.perf_counter() - start,
+            "peak_rss": 0,
+            "cached": True,
+        }
     try:
-        command = [str(get_executable() or "pagefind"), "--site", str(site), "--output-path", str(out),
-                   "--force-language", LANGUAGE, "--root-selector", ROOT, "--quiet"]
+        command = [
+            str(get_executable() or "pagefind"),
+            "--site",
+            str(site),
+            "--output-path",
+            str(out),
+            "--force-language",
+            LANGUAGE,
+            "--root-selector",
+            ROOT,
+            "--quiet",
+        ]
         for selector in EXCLUDE:
             command += ["--exclude-selectors", selector]
         with tempfile.TemporaryDirectory() as empty:
-            with subprocess.Popen(command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  env={**MALLOC, **os.environ}) as proc:
+            with subprocess.Popen(
+                command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**MALLOC, **os.environ}
+            ) as proc:
                 peak = _HighWater(proc.pid)
                 output = proc.stdout.read().decode("utf-8", "replace")
                 peak.stop()
@@ -104,8 +120,12 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
     if key is not None:
         _keep_bundle(store, key, out)
-    return {"pages": sum(language["page_count"] for language in entry["languages"].values()),
-            "seconds": time.perf_counter() - start, "peak_rss": peak.bytes, "cached": False}
+    return {
+        "pages": sum(language["page_count"] for language in entry["languages"].values()),
+        "seconds": time.perf_counter() - start,
+        "peak_rss": peak.bytes,
+        "cached": False,
+    }
 
 
 def _bundle_key(site: Path) -> str:
@@ -192,7 +212,7 @@ def _head(data: bytes, i: int) -> tuple[int, int, int]:
     if info > 27:
         raise ValueError(f"CBOR item {byte:#x} at {i} is not one Pagefind writes")
     size = 1 << (info - 24)
-    return major, int.from_bytes(data[i + 1:i + 1 + size], "big"), i + 1 + size
+    return major, int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
 
 
 def _skip(data: bytes, i: int) -> int:
@@ -233,7 +253,7 @@ def _cbor_decode(data: bytes, i: int = 0):
     if major == 1:
         return -1 - n, j
     if major in (2, 3):
-        raw = data[j:j + n]
+        raw = data[j : j + n]
         return (raw if major == 2 else raw.decode("utf-8")), j + n
     if major == 4:
         items = []
@@ -305,7 +325,7 @@ def _prefixes(a: str, b: str) -> tuple[str, str]:
         if x != y:
             break
         common += 1
-    return a[:common + 1], b[:common + 1]
+    return a[: common + 1], b[: common + 1]
 
 
 def rechunk(bundle: Path) -> dict:
@@ -325,7 +345,7 @@ def rechunk(bundle: Path) -> dict:
     meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
     data = _unpack(meta_path)
     meta, end = _cbor_decode(data, len(SIGNATURE))
-    if end != len(data) or _cbor_encode(meta) != data[len(SIGNATURE):] or not isinstance(meta[2], list):
+    if end != len(data) or _cbor_encode(meta) != data[len(SIGNATURE) :] or not isinstance(meta[2], list):
         return {"chunks": None}  # a meta file this cannot write back as it was
     chunks = []  # (from, to, [word index bytes, ...])
     for start, stop, name in meta[2]:
@@ -337,8 +357,8 @@ def rechunk(bundle: Path) -> dict:
             chunks.append([start, stop, name, None])
             continue
         before, after = _prefixes(words[-2][0], words[-1][0])
-        chunks.append([start, before, None, [data[w[1]:w[2]] for w in words[:-1]]])
-        chunks.append([after, stop, None, [data[words[-1][1]:words[-1][2]]]])
+        chunks.append([start, before, None, [data[w[1] : w[2]] for w in words[:-1]]])
+        chunks.append([after, stop, None, [data[words[-1][1] : words[-1][2]]]])
     if len(chunks) == len(meta[2]):
         return {"chunks": (len(meta[2]), len(chunks))}
     taken = {name for _, _, name, _ in chunks if name}

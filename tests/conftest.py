@@ -1,4 +1,5 @@
 """Shared fixtures: the real data/, a strict build of the real site, and tiny data trees."""
+
 from __future__ import annotations
 
 import os
@@ -51,7 +52,10 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
-        capture_output=True, text=True, env=env, cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
     )
 
 

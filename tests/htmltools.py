@@ -1,4 +1,5 @@
 """Small helpers to read built HTML in tests, with the standard library only."""
+
 from __future__ import annotations
 
 import json
@@ -54,6 +55,7 @@ def tables(html: str) -> dict[str, list[list[str]]]:
 def chart_specs(html: str) -> list[dict]:
     """The Vega-Lite spec of every chart figure on a page (kept in its data-jc-spec attribute)."""
     from html import unescape
+
     return [json.loads(unescape(m[1])) for m in re.findall(r"""data-jc-spec=(["'])(.*?)\1""", html)]
 
 
@@ -74,6 +76,7 @@ def text(html: str) -> str:
     body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
     body = re.sub(r"<[^>]+>", " ", body)
     from html import unescape
+
     return re.sub(r"\s+", " ", unescape(body))
 
 

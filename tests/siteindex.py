@@ -3,6 +3,7 @@
 Shared by the site-wide checks (links, HTML) and the browser suite, so that both cover every
 page kind the generator makes, including kinds added later, without a list to keep in step.
 """
+
 from __future__ import annotations
 
 import re
@@ -119,4 +120,4 @@ def resolve(page: HtmlPage, raw: str, site_path: str = "/") -> tuple[str, str] |
     path = unquote(target.path)
     if not path.startswith(site_path):
         return ("../" + path, "")  # above the site: reported as missing
-    return path[len(site_path):], unquote(target.fragment)
+    return path[len(site_path) :], unquote(target.fragment)

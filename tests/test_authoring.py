@@ -1,4 +1,5 @@
 """The authoring loop: `new` writes a skeleton that fails until its placeholders are filled in, and `mkdocs serve` rebuilds on data/ changes."""
+
 import os
 import re
 import socket
@@ -11,8 +12,7 @@ import pytest
 
 from conftest import ROOT
 from generator import cli
-from generator.data import loader
-from generator.data import models
+from generator.data import loader, models
 
 
 def run_cli(*args):
@@ -44,8 +44,11 @@ SKELETON_KINDS = sorted(p.stem for p in cli.SKELETONS.glob("*.yaml"))
 def test_new_skeleton_fails_until_filled_in_then_validates_with_examples(tmp_path, kind):
     data = tmp_path / "data"
     import shutil
+
     shutil.copytree(ROOT / "data", data)
-    result = run_cli("new", "hvidovre", "2030", kind, "--data", str(data), *(["--suffix", "2030-01-01"] if kind == "referat" else []))
+    result = run_cli(
+        "new", "hvidovre", "2030", kind, "--data", str(data), *(["--suffix", "2030-01-01"] if kind == "referat" else [])
+    )
     assert result.returncode == 0, result.stderr
     path = next((data / "hvidovre/2030").glob(f"{kind}*.yaml"))
     text = path.read_text()
@@ -58,7 +61,7 @@ def test_new_skeleton_fails_until_filled_in_then_validates_with_examples(tmp_pat
     errors = [line.strip() for line in result.stderr.splitlines()[1:]]
     shown = str(path)
     assert all(e.startswith(shown + ":") and "indeholder stadig skelettets tekst «Skriv" in e for e in errors), errors
-    reported = sorted(int(e[len(shown) + 1:].split(":")[0]) for e in errors)
+    reported = sorted(int(e[len(shown) + 1 :].split(":")[0]) for e in errors)
     # the line of the placeholder, or of its key when it stands in a block below it (intro: |)
     assert len(reported) == len(placeholder_lines)
     assert all(r in (p, p - 1) for r, p in zip(reported, sorted(placeholder_lines))), (reported, placeholder_lines)
@@ -86,6 +89,7 @@ def test_every_skeleton_text_for_the_author_is_a_placeholder(kind):
 
 def test_a_placeholder_in_a_seed_document_is_an_error(tmp_path):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     path = data / "hvidovre/2013/resultatrevision.yaml"
@@ -97,6 +101,7 @@ def test_a_placeholder_in_a_seed_document_is_an_error(tmp_path):
 
 def test_new_minutes_take_the_date_of_their_name(tmp_path):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     assert run_cli("new", "hvidovre", "2030", "referat", "--suffix", "2030-05-04", "--data", str(data)).returncode == 0
@@ -106,6 +111,7 @@ def test_new_minutes_take_the_date_of_their_name(tmp_path):
 
 def test_new_never_overwrites_and_refuses_unknown_jobcentre(tmp_path):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     existing = data / "hvidovre/2013/resultatrevision.yaml"
@@ -119,19 +125,28 @@ def test_new_never_overwrites_and_refuses_unknown_jobcentre(tmp_path):
     assert r.returncode == 2 and "ukendt dokumenttype 'roman'" in r.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (("14", "resultatrevision"), "fejl: året '14' skal skrives med fire cifre fra 2000 til 2100, fx 2014"),
-    (("20144", "resultatrevision"), "fejl: året '20144' skal skrives med fire cifre"),
-    (("1999", "resultatrevision"), "fejl: året '1999' skal skrives med fire cifre fra 2000 til 2100"),
-    (("2014", "referat", "--suffix", "6-3-2013"), "fejl: endelsen '6-3-2013' kan ikke bruges; et referats endelse er "
-                                                 "mødets dato som ÅÅÅÅ-MM-DD, fx --suffix 2013-03-06"),
-    (("2014", "referat", "--suffix", "2014-02-30"), "fejl: endelsen '2014-02-30' kan ikke bruges"),
-    (("2014", "tilbagemelding", "--suffix", "Nr 2"), "fejl: endelsen 'Nr 2' kan ikke bruges; en endelse må kun have små "
-                                                    "bogstaver (a-z), tal og bindestreg"),
-    (("2014", "beskæftigelsesplan"), "fejl: ukendt dokumenttype 'beskæftigelsesplan'; mente du 'beskaeftigelsesplan'?"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("14", "resultatrevision"), "fejl: året '14' skal skrives med fire cifre fra 2000 til 2100, fx 2014"),
+        (("20144", "resultatrevision"), "fejl: året '20144' skal skrives med fire cifre"),
+        (("1999", "resultatrevision"), "fejl: året '1999' skal skrives med fire cifre fra 2000 til 2100"),
+        (
+            ("2014", "referat", "--suffix", "6-3-2013"),
+            "fejl: endelsen '6-3-2013' kan ikke bruges; et referats endelse er "
+            "mødets dato som ÅÅÅÅ-MM-DD, fx --suffix 2013-03-06",
+        ),
+        (("2014", "referat", "--suffix", "2014-02-30"), "fejl: endelsen '2014-02-30' kan ikke bruges"),
+        (
+            ("2014", "tilbagemelding", "--suffix", "Nr 2"),
+            "fejl: endelsen 'Nr 2' kan ikke bruges; en endelse må kun have små bogstaver (a-z), tal og bindestreg",
+        ),
+        (("2014", "beskæftigelsesplan"), "fejl: ukendt dokumenttype 'beskæftigelsesplan'; mente du 'beskaeftigelsesplan'?"),
+    ],
+)
 def test_new_refuses_a_bad_year_suffix_or_kind_and_writes_nothing(tmp_path, capsys, args, message):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     before = sorted(p for p in data.rglob("*"))
@@ -143,15 +158,22 @@ def test_new_refuses_a_bad_year_suffix_or_kind_and_writes_nothing(tmp_path, caps
 
 def test_new_makes_a_plan_that_validate_refuses_until_filled_in(tmp_path):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     r = run_cli("new", "hvidovre", "2021", "beskaeftigelsesplan", "--data", str(data))
-    assert r.returncode == 0 and r.stdout.startswith(f"skrev {data}/hvidovre/2021/beskaeftigelsesplan.yaml; erstat hvert «Skriv … her»")
+    assert r.returncode == 0 and r.stdout.startswith(
+        f"skrev {data}/hvidovre/2021/beskaeftigelsesplan.yaml; erstat hvert «Skriv … her»"
+    )
     text = (data / "hvidovre/2021/beskaeftigelsesplan.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/beskaeftigelsesplan.json\n")
     r = run_cli("validate", "--data", str(data))
     assert r.returncode == 1
-    assert [line.split(": ", 2)[1] for line in r.stderr.splitlines()[1:]] == ["lead", "focus_areas[0].title", "focus_areas[0].goals[0].text"]
+    assert [line.split(": ", 2)[1] for line in r.stderr.splitlines()[1:]] == [
+        "lead",
+        "focus_areas[0].title",
+        "focus_areas[0].goals[0].text",
+    ]
 
 
 def free_port() -> int:
@@ -170,7 +192,10 @@ def test_mkdocs_serve_rebuilds_when_data_changes(project_copy):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project_copy / "mkdocs.yml")],
-        cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/hvidovre/2013/resultatrevision/"
     try:

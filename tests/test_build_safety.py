@@ -3,6 +3,7 @@
 Each test builds a copy of a project with `mkdocs build --strict` in a child process, as
 scripts/build.sh does, and compares site/ byte for byte (tests/hostile/harness.tree_digest).
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ def build(project: Path, *extra: str, wait: bool = True):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
     if not wait:
-        return subprocess.Popen(args, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, start_new_session=True)
+        return subprocess.Popen(
+            args, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        )
     return subprocess.run(args, cwd=project, env=env, capture_output=True, text=True)
 
 
@@ -178,7 +180,9 @@ def test_the_plan_validate_checks_is_the_site_the_build_makes(tmp_path):
 
     for data in (Path(__file__).parents[1] / "data", synth(tmp_path / "s", "2x2") / "data"):
         dataset = loader.load(data)
-        made = sorted(p.path for p in site.build(site.context(svg_cache=tmp_path / "charts"), dataset, cache.Store(tmp_path / "f")).pages)
+        made = sorted(
+            p.path for p in site.build(site.context(svg_cache=tmp_path / "charts"), dataset, cache.Store(tmp_path / "f")).pages
+        )
         planned = sorted(p.path for p in sitecheck.plan(dataset))
         assert planned == made and len(made) == len(set(made)) and "aar/index.md" in made
         assert sitecheck.problems(dataset, sitecheck.docs_paths(Path(__file__).parents[1] / "docs")) == []
@@ -192,5 +196,7 @@ def test_two_generated_pages_at_one_address_name_both_origins(dataset, monkeypat
 
     monkeypatch.setattr(dataset.registry.jobcentres[0], "slug", "aar")
     issues = [str(i) for i in sitecheck.problems(dataset, [])]
-    assert issues == ["data/jobcentres.yaml:4: jobcentres[0].slug: siden aar/ laves af denne fil og også af "
-                      "sitet selv; giv den ene et andet navn"]
+    assert issues == [
+        "data/jobcentres.yaml:4: jobcentres[0].slug: siden aar/ laves af denne fil og også af "
+        "sitet selv; giv den ene et andet navn"
+    ]

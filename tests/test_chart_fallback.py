@@ -1,5 +1,6 @@
 """Charts written short: the SVG fallbacks without what an <img> never uses, the data without
 '.0' and unused fields; the same pictures."""
+
 import datetime as dt
 import json
 import re
@@ -9,11 +10,8 @@ import pytest
 import vl_convert as vlc
 
 from generator import cache
-
-from generator.views import charts
-
-from generator.views import svgrender
 from generator.data.models import ChartSpec, Column, PeerValue, Table
+from generator.views import charts, svgrender
 
 
 def _table(columns: list[Column], rows: list[tuple], chart: ChartSpec) -> Table:
@@ -28,35 +26,60 @@ def _months(n: int) -> list[dt.date]:
 
 def _tables() -> dict[str, tuple[Table, str]]:
     """A table of each chart kind the site draws, and its chart's title."""
-    line = _table([Column(key="periode", label="Periode", type="period"), Column(key="jc", label="Testby", unit="personer"),
-                   Column(key="klynge", label="Klyngen")],
-                  [(m, 1200.0 + 7 * i, 1263.0 - 3 * i) for i, m in enumerate(_months(24))],
-                  ChartSpec(kind="line", x="periode", y=["jc", "klynge"], y_title="Personer", target=1250,
-                            target_label="Mål dec. 2013"))
+    line = _table(
+        [
+            Column(key="periode", label="Periode", type="period"),
+            Column(key="jc", label="Testby", unit="personer"),
+            Column(key="klynge", label="Klyngen"),
+        ],
+        [(m, 1200.0 + 7 * i, 1263.0 - 3 * i) for i, m in enumerate(_months(24))],
+        ChartSpec(kind="line", x="periode", y=["jc", "klynge"], y_title="Personer", target=1250, target_label="Mål dec. 2013"),
+    )
     # Series named by a column, with names a field would misread (dots, brackets, a backslash, quotes) and a gap
     odd = ["pct. af alle", "a[0]", "c\\d", 'Say "hi"', "x's"]
-    series = _table([Column(key="maaned", label="Måned", type="period"), Column(key="tilbud", label="Tilbud", type="text"),
-                     Column(key="andel", label="Andel", unit="pct.")],
-                    [(m, name, None if (i, j) == (2, 1) else 20.0 + 5 * j + i) for i, m in enumerate(_months(4))
-                     for j, name in enumerate(odd)],
-                    ChartSpec(kind="line", x="maaned", y=["andel"], series="tilbud", y_title="Andel"))
+    series = _table(
+        [
+            Column(key="maaned", label="Måned", type="period"),
+            Column(key="tilbud", label="Tilbud", type="text"),
+            Column(key="andel", label="Andel", unit="pct."),
+        ],
+        [
+            (m, name, None if (i, j) == (2, 1) else 20.0 + 5 * j + i)
+            for i, m in enumerate(_months(4))
+            for j, name in enumerate(odd)
+        ],
+        ChartSpec(kind="line", x="maaned", y=["andel"], series="tilbud", y_title="Andel"),
+    )
     cats = [Column(key="ydelse", label="Ydelse", type="text"), Column(key="a", label="2011"), Column(key="b", label="2012")]
-    grouped = _table(cats, [("A-dagpenge", 12.5, 14.0), ("Kontanthjælp", 30.0, 27.0), ("Sygedagpenge", 8.0, 9.5)],
-                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], y_title="Pct."))
+    grouped = _table(
+        cats,
+        [("A-dagpenge", 12.5, 14.0), ("Kontanthjælp", 30.0, 27.0), ("Sygedagpenge", 8.0, 9.5)],
+        ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], y_title="Pct."),
+    )
     states = ["met", "partly", "not_met"]
-    stacked = _table([Column(key="dok", label="Jobcenter og år", type="text"),
-                      *(Column(key=s, label=s, unit="mål") for s in states)],
-                     [("Testby 2013", 3, 1, 2), ("Testby 2014", 4, 0, 3), ("Andeby 2013", 1, 2, 2)],
-                     ChartSpec(kind="stacked_bar", x="dok", y=states, y_title="Antal mål",
-                               colors=["#2e8540", "#d9822b", "#b3261e"]))
-    faceted = _table([Column(key="gruppe", label="Målgruppe", type="text"), *cats],
-                     [(g, y, v, v + 3) for g in ("Unge", "Voksne") for y, v in (("A-dagpenge", 10), ("Kontanthjælp", 21.5))],
-                     ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], facet="gruppe", y_title="Pct."))
-    ranked = _table(cats[:2], [("A-dagpenge", 12.5), ("Kontanthjælp", 30.0)],
-                    ChartSpec(kind="ranked_bar", x="ydelse", y=["a"], target=20, y_title="Pct."))
-    return {"line with target": (line, "Antal personer"), "line per named series": (series, "Effekt pr. tilbud"),
-            "grouped bar": (grouped, "Andel pr. ydelse"), "stacked bar": (stacked, "Mål efter resultat"),
-            "faceted": (faceted, "Andel pr. målgruppe"), "ranked bar with target": (ranked, "Andel, rangordnet")}
+    stacked = _table(
+        [Column(key="dok", label="Jobcenter og år", type="text"), *(Column(key=s, label=s, unit="mål") for s in states)],
+        [("Testby 2013", 3, 1, 2), ("Testby 2014", 4, 0, 3), ("Andeby 2013", 1, 2, 2)],
+        ChartSpec(kind="stacked_bar", x="dok", y=states, y_title="Antal mål", colors=["#2e8540", "#d9822b", "#b3261e"]),
+    )
+    faceted = _table(
+        [Column(key="gruppe", label="Målgruppe", type="text"), *cats],
+        [(g, y, v, v + 3) for g in ("Unge", "Voksne") for y, v in (("A-dagpenge", 10), ("Kontanthjælp", 21.5))],
+        ChartSpec(kind="grouped_bar", x="ydelse", y=["a", "b"], facet="gruppe", y_title="Pct."),
+    )
+    ranked = _table(
+        cats[:2],
+        [("A-dagpenge", 12.5), ("Kontanthjælp", 30.0)],
+        ChartSpec(kind="ranked_bar", x="ydelse", y=["a"], target=20, y_title="Pct."),
+    )
+    return {
+        "line with target": (line, "Antal personer"),
+        "line per named series": (series, "Effekt pr. tilbud"),
+        "grouped bar": (grouped, "Andel pr. ydelse"),
+        "stacked bar": (stacked, "Mål efter resultat"),
+        "faceted": (faceted, "Andel pr. målgruppe"),
+        "ranked bar with target": (ranked, "Andel, rangordnet"),
+    }
 
 
 TABLES = _tables()
@@ -65,8 +88,10 @@ TABLES = _tables()
 def _kinds() -> dict[str, dict]:
     """One chart of each kind the site draws, built as the pages build them."""
     peers = [PeerValue(name=n, value=v) for n, v in (("Silkeborg", 9.2), ("Kolding", 6.5), ("Testby", 7.0))]
-    return {**{kind: charts.table_chart(table, title) for kind, (table, title) in TABLES.items()},
-            "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby")}
+    return {
+        **{kind: charts.table_chart(table, title) for kind, (table, title) in TABLES.items()},
+        "ranked bar": charts.peer_chart(peers, "pct.", "Sammenligning", highlight="Testby"),
+    }
 
 
 KINDS = _kinds()
@@ -87,16 +112,22 @@ def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
 
 
 def test_strip_keeps_inherited_opacities_and_text():
-    svg = ('<svg class="marks"><g class="mark-text" role="graphics-object" aria-roledescription="text mark">'
-           '<text fill-opacity="1" stroke-opacity="1" opacity="1" aria-hidden="true" x="4">'
-           'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
-    assert svgrender.strip_svg(svg) == ('<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
-                                     'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>')
+    svg = (
+        '<svg class="marks"><g class="mark-text" role="graphics-object" aria-roledescription="text mark">'
+        '<text fill-opacity="1" stroke-opacity="1" opacity="1" aria-hidden="true" x="4">'
+        'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>'
+    )
+    assert svgrender.strip_svg(svg) == (
+        '<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
+        'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>'
+    )
 
 
 def test_the_font_is_said_once_only_where_every_text_has_the_same():
     same = '<svg x="1"><g><text font-family="A, B" y="2">font-family="C"</text><text font-family="A, B">b</text></g></svg>'
-    assert svgrender.strip_svg(same) == '<svg font-family="A, B" x="1"><g><text y="2">font-family="C"</text><text>b</text></g></svg>'
+    assert (
+        svgrender.strip_svg(same) == '<svg font-family="A, B" x="1"><g><text y="2">font-family="C"</text><text>b</text></g></svg>'
+    )
     two = '<svg x="1"><text font-family="A">a</text><text font-family="B">b</text></svg>'
     one_without = '<svg x="1"><text font-family="A">a</text><text>b</text></svg>'  # b has the default font
     assert svgrender.strip_svg(two) == two and svgrender.strip_svg(one_without) == one_without
@@ -139,8 +170,10 @@ def _data(spec: dict) -> str:
 
 
 # The charts with their points written long (x, serie, værdi), as before they were folded.
-LONG = {**{kind: charts.table_chart(table, title, fold=False) for kind, (table, title) in TABLES.items()},
-        "ranked bar": KINDS["ranked bar"]}
+LONG = {
+    **{kind: charts.table_chart(table, title, fold=False) for kind, (table, title) in TABLES.items()},
+    "ranked bar": KINDS["ranked bar"],
+}
 
 
 @pytest.mark.parametrize("kind", LONG)
@@ -167,8 +200,9 @@ def test_folded_points_keep_every_point_in_order_under_its_series_name():
     table, title = TABLES["line per named series"]
     folded = KINDS["line per named series"]["datasets"][charts.POINTS]
     long = LONG["line per named series"]["datasets"][charts.POINTS]
-    assert [(r["x"], *[(k, v) for k, v in r.items() if k != "x"]) for r in folded] == \
-        [(r["x"], (r["serie"], r["værdi"])) for r in long]
+    assert [(r["x"], *[(k, v) for k, v in r.items() if k != "x"]) for r in folded] == [
+        (r["x"], (r["serie"], r["værdi"])) for r in long
+    ]
     assert len(long) == 4 * 5 - 1  # the gap is left out
     assert folded[:2] == [{"x": "2012-01-01", "pct. af alle": 20}, {"x": "2012-01-01", "a[0]": 25}]
     fold = KINDS["line per named series"]["layer"][0]["transform"][0]["fold"]
@@ -179,11 +213,15 @@ def test_folded_points_keep_every_point_in_order_under_its_series_name():
 
 def test_whole_numbers_are_ints_and_others_stay_as_they_are():
     points = LONG["line with target"]["datasets"]
-    assert points[charts.POINTS][:2] == [{"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
-                                         {"x": "2012-02-01", "serie": "Testby", "værdi": 1207}]
+    assert points[charts.POINTS][:2] == [
+        {"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
+        {"x": "2012-02-01", "serie": "Testby", "værdi": 1207},
+    ]
     assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013"}]
-    assert KINDS["line with target"]["datasets"][charts.POINTS][:2] == [{"x": "2012-01-01", "Testby": 1200},
-                                                                        {"x": "2012-02-01", "Testby": 1207}]
+    assert KINDS["line with target"]["datasets"][charts.POINTS][:2] == [
+        {"x": "2012-01-01", "Testby": 1200},
+        {"x": "2012-02-01", "Testby": 1207},
+    ]
     assert [r["værdi"] for r in LONG["grouped bar"]["datasets"][charts.POINTS]] == [12.5, 30, 8, 14, 27, 9.5]
     assert [type(r["værdi"]) for r in KINDS["ranked bar"]["datasets"][charts.POINTS]] == [float, float, int]
 

@@ -1,10 +1,10 @@
 """Computed change and attainment: the seed's figures and every direction."""
-import pytest
 
-from generator.results import goals as compute
+import pytest
 
 from generator import formatting as fmt
 from generator.data.models import Goal, Range, StartEnd
+from generator.results import goals as compute
 
 
 def goal_by_id(dataset, goal_id):
@@ -103,6 +103,7 @@ def test_danish_formats():
     assert fmt.number(1603) == "1.603"
     assert fmt.pct(59.307) == "59,3 pct."
     import datetime as dt
+
     assert fmt.month(dt.date(2013, 12, 1)) == "dec. 2013"
     assert fmt.long_date(dt.date(2013, 4, 23)) == "23. april 2013"
     assert fmt.change(16.84) == "stigning på 16,8 pct."

@@ -1,6 +1,7 @@
 """The site says every fact the same way everywhere: how many goals a document met is stated
 under one counting rule (generator/results/counts.py) on every page that states it, and no page shows
 raw Markdown or doubled punctuation."""
+
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from generator import formatting as fmt
 from generator.results import counts as results
 from generator.views import goals as goal_views
 from htmltools import page, tables, text
+
 
 @pytest.fixture(scope="module")
 def revisions(dataset):
@@ -23,8 +25,9 @@ def test_the_counting_rule_on_the_seed_revision(revisions):
     # Mål 1 not measured, 2 and 3 not met, 4 partly met (4 of its 7 sub-goals)
     assert s.goals.as_dict() == {"met": 0, "partly": 1, "not_met": 2, "no_target": 0, "not_measured": 1}
     assert s.subgoals.as_dict() == {"met": 4, "partly": 0, "not_met": 3, "no_target": 0, "not_measured": 0}
-    assert s.sentence() == ("Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. "
-                            "Af 7 delmål er 4 opfyldt og 3 ikke opfyldt.")
+    assert s.sentence() == (
+        "Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    )
     assert s.headline() == "0 af 4 mål opfyldt (1 delvist, 1 ikke målt); 4 af 7 delmål opfyldt"
 
 
@@ -88,18 +91,20 @@ def test_every_revision_and_plan_starts_with_its_verdict(built_site, dataset, re
         assert s.sentence() in text(box)
         for m in results.misses(doc.model.goals):
             assert goal_views.miss_line(m) in re.sub(r"<[^>]+>", "", box)  # the label is a link
-        article = html[html.index("<article"):]
-        assert article.index('class="jc-meta"') < article.index('class="jc-verdict"') < article.index(
-            text_start(doc.model.intro))
+        article = html[html.index("<article") :]
+        assert article.index('class="jc-meta"') < article.index('class="jc-verdict"') < article.index(text_start(doc.model.intro))
     hvidovre = text(page(built_site, "hvidovre/2013/resultatrevision/"))
     assert "Resultatet i korte træk Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt." in hvidovre
     assert "Mål 3 : 369 mod højst 368 – misset med 1 person;" in hvidovre
     assert '<a href="#langtidsledige">Mål 3</a>: 369 mod højst 368 – misset med 1 person;' in page(
-        built_site, "hvidovre/2013/resultatrevision/")  # the label links to the goal
+        built_site, "hvidovre/2013/resultatrevision/"
+    )  # the label links to the goal
     plan = page(built_site, "hvidovre/2020/beskaeftigelsesplan/")
     box = text(re.search(r'<section class="jc-verdict".*?</section>', plan, re.S).group(0))
-    assert box.strip() == ("Planen i korte træk Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal. "
-                           "Målene er endnu ikke gjort op: der er ingen resultatrevision for 2020 på sitet.")
+    assert box.strip() == (
+        "Planen i korte træk Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal. "
+        "Målene er endnu ikke gjort op: der er ingen resultatrevision for 2020 på sitet."
+    )
 
 
 def text_start(markdown: str) -> str:
@@ -125,9 +130,9 @@ def test_no_raw_markdown_and_no_doubled_full_stop_on_any_page(built_site):
         shown = visible_text(path.read_text(encoding="utf-8"))
         for pattern in RAW_MARKDOWN:
             for m in re.finditer(pattern, shown, re.M):
-                problems.append(f"{path.relative_to(built_site)}: {shown[max(0, m.start() - 40):m.end() + 40]!r}")
+                problems.append(f"{path.relative_to(built_site)}: {shown[max(0, m.start() - 40) : m.end() + 40]!r}")
         for m in re.finditer(r"(?<!\.)\.\.(?!\.)", shown):
-            problems.append(f"{path.relative_to(built_site)}: {shown[max(0, m.start() - 40):m.end() + 20]!r}")
+            problems.append(f"{path.relative_to(built_site)}: {shown[max(0, m.start() - 40) : m.end() + 20]!r}")
     assert problems == []
 
 

@@ -1,6 +1,7 @@
 """A table's CSV file read as its columns declare (generator/data/csvdata.py): containment of the
 file reference, limits, numbers (thousands separators, decimal commas, bounds), months,
 duplicates and the form of the file. Every message is `file:line: field: message`."""
+
 from __future__ import annotations
 
 import builtins
@@ -10,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import csvdata
-
 from generator import messages
+from generator.data import csvdata
 from generator.data.errors import IssueLog
 from generator.data.models import Column, Table, Wide
 
@@ -21,9 +21,15 @@ SEED = ROOT / "data/hvidovre/2013"
 
 
 def series(file: str = "serie.csv", unit: str | None = "personer", decimals: int | None = None) -> Table:
-    return Table(id="t", title="T", file=file, columns=[
-        Column(key="periode", label="Måned", type="period"),
-        Column(key="antal", label="Antal", unit=unit, decimals=decimals)])
+    return Table(
+        id="t",
+        title="T",
+        file=file,
+        columns=[
+            Column(key="periode", label="Måned", type="period"),
+            Column(key="antal", label="Antal", unit=unit, decimals=decimals),
+        ],
+    )
 
 
 @pytest.fixture
@@ -78,19 +84,23 @@ def test_tabel_4_with_1_603_written_danish_is_an_error(tmp_path, monkeypatch):
     assert issues == [
         "data/hvidovre/2013/tabeller/forsoergelsesgrupper.csv:3: niveau: '1.603' ligner et antal skrevet med "
         "tusindtalsseparator (kolonnen tæller fuldtidspersoner); skriv 1603, uden punktum; er det virkelig et "
-        "decimaltal, så skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"]
+        "decimaltal, så skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"
+    ]
 
 
 # --------------------------------------------------------------------------- containment
 
 
-@pytest.mark.parametrize("file, key", [
-    ("/etc/passwd", "file_absolute"),
-    ("../../../etc/passwd", "file_outside"),
-    ("../2012/serie.csv", "file_outside"),
-    ("sub/../../serie.csv", "file_outside"),
-    ("serie\0.csv", "file_bad_name"),
-])
+@pytest.mark.parametrize(
+    "file, key",
+    [
+        ("/etc/passwd", "file_absolute"),
+        ("../../../etc/passwd", "file_outside"),
+        ("../2012/serie.csv", "file_outside"),
+        ("sub/../../serie.csv", "file_outside"),
+        ("serie\0.csv", "file_bad_name"),
+    ],
+)
 def test_a_file_outside_the_folder_is_refused_without_opening_it(folder, monkeypatch, file, key):
     write(folder.parent / "2012", "periode,antal\n2013-01,1\n")
     opened = []
@@ -100,8 +110,7 @@ def test_a_file_outside_the_folder_is_refused_without_opening_it(folder, monkeyp
     assert frame is None and opened == []
     assert len(issues) == 1
     assert issues[0].startswith("data/testby/2013/resultatrevision.yaml:7: tables[2].file: ")
-    assert issues[0].endswith(csvdata.text(key, file=repr(file) if "\0" in file else file,
-                                           folder="data/testby/2013"))
+    assert issues[0].endswith(csvdata.text(key, file=repr(file) if "\0" in file else file, folder="data/testby/2013"))
 
 
 def test_a_subfolder_and_a_dotdot_that_stays_inside_are_fine(folder):
@@ -115,8 +124,9 @@ def test_a_link_to_a_file_outside_data_is_refused(folder, tmp_path):
     (folder / "serie.csv").symlink_to(outside)
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == ["data/testby/2013/resultatrevision.yaml:7: tables[2].file: "
-                      + csvdata.text("file_link_outside", file="serie.csv")]
+    assert issues == [
+        "data/testby/2013/resultatrevision.yaml:7: tables[2].file: " + csvdata.text("file_link_outside", file="serie.csv")
+    ]
 
 
 def test_a_link_within_data_is_followed(folder):
@@ -130,8 +140,10 @@ def test_a_message_about_a_linked_file_names_it_as_written(folder):
     shared = write(folder.parent / "2012", "periode,antal\n2013-01,tolv\n", "delt.csv")
     (folder / "serie.csv").symlink_to(shared)
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:2: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'tolv' "
-                      "(se docs/forfatter.md#tal)"]
+    assert issues == [
+        "data/testby/2013/serie.csv:2: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'tolv' "
+        "(se docs/forfatter.md#tal)"
+    ]
 
 
 def test_a_linked_folder_leading_out_of_data_is_refused(folder, tmp_path):
@@ -144,8 +156,9 @@ def test_a_linked_folder_leading_out_of_data_is_refused(folder, tmp_path):
 def test_a_folder_is_not_a_file(folder):
     (folder / "serier").mkdir()
     frame, issues = load(series("serier"), folder)
-    assert issues == ["data/testby/2013/resultatrevision.yaml:7: tables[2].file: "
-                      + csvdata.text("file_not_regular", file="serier")]
+    assert issues == [
+        "data/testby/2013/resultatrevision.yaml:7: tables[2].file: " + csvdata.text("file_not_regular", file="serier")
+    ]
 
 
 def test_table_path_never_raises(folder):
@@ -161,9 +174,11 @@ def test_a_file_over_the_size_limit_is_not_read(folder, monkeypatch):
     write(folder, "periode,antal\n" + "2013-01,1\n" * 300_000)
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == ["data/testby/2013/resultatrevision.yaml:7: tables[2].file: serie.csv fylder 2.9 MB; en CSV-fil "
-                      "må højst fylde 2 MB (del tabellen op, eller udelad rækker, dokumentet ikke viser); "
-                      "den blev ikke læst"]
+    assert issues == [
+        "data/testby/2013/resultatrevision.yaml:7: tables[2].file: serie.csv fylder 2.9 MB; en CSV-fil "
+        "må højst fylde 2 MB (del tabellen op, eller udelad rækker, dokumentet ikke viser); "
+        "den blev ikke læst"
+    ]
 
 
 def test_rows_over_the_limit_stop_the_file(folder, monkeypatch):
@@ -171,8 +186,10 @@ def test_rows_over_the_limit_stop_the_file(folder, monkeypatch):
     write(folder, "periode,antal\n" + "".join(f"2013-{m:02d},1\n" for m in range(1, 8)))
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == ["data/testby/2013/serie.csv:7: mere end 5 rækker; en CSV-fil må højst have 5 rækker "
-                      "(del tabellen op); resten blev ikke læst"]
+    assert issues == [
+        "data/testby/2013/serie.csv:7: mere end 5 rækker; en CSV-fil må højst have 5 rækker "
+        "(del tabellen op); resten blev ikke læst"
+    ]
 
 
 def test_errors_stop_after_the_limit(folder):
@@ -190,17 +207,22 @@ def test_a_count_with_a_thousands_separator_is_an_error(folder, cell, fix):
     write(folder, f"periode,antal\n2013-01,{cell}\n2013-02,17\n")
     frame, issues = load(series(), folder)
     assert frame is None
-    assert issues == [f"data/testby/2013/serie.csv:2: antal: '{cell}' ligner et antal skrevet med tusindtalsseparator "
-                      f"(kolonnen tæller personer); skriv {fix}, uden punktum; er det virkelig et decimaltal, så "
-                      "skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"]
+    assert issues == [
+        f"data/testby/2013/serie.csv:2: antal: '{cell}' ligner et antal skrevet med tusindtalsseparator "
+        f"(kolonnen tæller personer); skriv {fix}, uden punktum; er det virkelig et decimaltal, så "
+        "skriv `decimals: 3` ved kolonnen (se docs/forfatter.md#tal)"
+    ]
 
 
-@pytest.mark.parametrize("unit, decimals, others, why", [
-    (None, 0, "17", "kolonnen viser 0 decimaler"),
-    ("pct.", None, "17", "kolonnens andre værdier er hele tal"),
-    ("ydelsesmodtagere", 1, "17.5", "kolonnen tæller ydelsesmodtagere"),
-    ("fuldtidspersoner", None, "", "kolonnen tæller fuldtidspersoner"),
-])
+@pytest.mark.parametrize(
+    "unit, decimals, others, why",
+    [
+        (None, 0, "17", "kolonnen viser 0 decimaler"),
+        ("pct.", None, "17", "kolonnens andre værdier er hele tal"),
+        ("ydelsesmodtagere", 1, "17.5", "kolonnen tæller ydelsesmodtagere"),
+        ("fuldtidspersoner", None, "", "kolonnen tæller fuldtidspersoner"),
+    ],
+)
 def test_what_makes_a_column_one_of_counts(folder, unit, decimals, others, why):
     write(folder, f"periode,antal\n2013-01,2.500\n2013-02,{others}\n")
     frame, issues = load(series(unit=unit, decimals=decimals), folder)
@@ -214,16 +236,19 @@ def test_three_decimals_are_decimals_where_the_column_is_no_count(folder, unit, 
     assert issues == [] and frame["antal"].tolist() == [2.5, float(others)]
 
 
-@pytest.mark.parametrize("cell, message", [
-    ("1.234.567", "'1.234.567' ligner et antal skrevet med tusindtalsseparator (mere end ét punktum); skriv 1234567"),
-    ('"93,5"', "'93,5' er skrevet med komma; brug punktum som decimaltegn: 93.5 (ingen tusindtalsseparator"),
-    ('"1.603,25"', "'1.603,25' er skrevet med komma; brug punktum som decimaltegn: 1603.25"),
-    ("1e400", "'1e400' er større end et tal må være (højst 1e+15)"),
-    ("-2e15", "'-2e15' er større end et tal må være"),
-    ("inf", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'inf'"),
-    ("nan", "her skal stå et tal"),
-    ("1 603", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står '1 603'"),
-])
+@pytest.mark.parametrize(
+    "cell, message",
+    [
+        ("1.234.567", "'1.234.567' ligner et antal skrevet med tusindtalsseparator (mere end ét punktum); skriv 1234567"),
+        ('"93,5"', "'93,5' er skrevet med komma; brug punktum som decimaltegn: 93.5 (ingen tusindtalsseparator"),
+        ('"1.603,25"', "'1.603,25' er skrevet med komma; brug punktum som decimaltegn: 1603.25"),
+        ("1e400", "'1e400' er større end et tal må være (højst 1e+15)"),
+        ("-2e15", "'-2e15' er større end et tal må være"),
+        ("inf", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'inf'"),
+        ("nan", "her skal stå et tal"),
+        ("1 603", "her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står '1 603'"),
+    ],
+)
 def test_numbers_that_are_refused(folder, cell, message):
     write(folder, f"periode,antal\n2013-01,{cell}\n")
     frame, issues = load(series(unit="pct."), folder)
@@ -249,80 +274,121 @@ def test_full_dates_must_exist_and_keep_their_month(folder):
     assert frame["periode"].tolist() == [dt.date(2012, 2, 1), dt.date(2013, 12, 1), dt.date(2012, 10, 1)]
 
 
-@pytest.mark.parametrize("cell, why", [("2011-02-29", "februar 2011 har 28 dage"), ("2013-04-31", "april 2013 har 30 dage"),
-                                       ("2013-01-00", "januar 2013 har 31 dage")])
+@pytest.mark.parametrize(
+    "cell, why",
+    [
+        ("2011-02-29", "februar 2011 har 28 dage"),
+        ("2013-04-31", "april 2013 har 30 dage"),
+        ("2013-01-00", "januar 2013 har 31 dage"),
+    ],
+)
 def test_an_impossible_day_is_an_error(folder, cell, why):
     write(folder, f"periode,antal\n{cell},1\n")
     frame, issues = load(series(), folder)
     fix = cell[:7]
-    assert issues == [f"data/testby/2013/serie.csv:2: periode: '{cell}' er ikke en dato ({why}); skriv måneden som {fix} "
-                      "(se docs/forfatter.md#datoer)"]
+    assert issues == [
+        f"data/testby/2013/serie.csv:2: periode: '{cell}' er ikke en dato ({why}); skriv måneden som {fix} "
+        "(se docs/forfatter.md#datoer)"
+    ]
 
 
 def test_the_year_0_is_no_year(folder):
     write(folder, "periode,antal\n0000-01,1\n0000-02-30,1\n")
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
-                      "'0000-01' (se docs/forfatter.md#datoer)",
-                      "data/testby/2013/serie.csv:3: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
-                      "'0000-02-30' (se docs/forfatter.md#datoer)"]
+    assert issues == [
+        "data/testby/2013/serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
+        "'0000-01' (se docs/forfatter.md#datoer)",
+        "data/testby/2013/serie.csv:3: periode: her skal stå en måned som ÅÅÅÅ-MM fra år 1, men der står "
+        "'0000-02-30' (se docs/forfatter.md#datoer)",
+    ]
 
 
 def test_the_same_month_twice_is_an_error(folder):
     write(folder, "periode,antal\n2013-01,1\n2013-02,2\n2013-01-15,3\n")
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:4: periode: samme periode som linje 2 ('2013-01'); i en tabel "
-                      "med måneder må hver periode kun forekomme én gang"]
+    assert issues == [
+        "data/testby/2013/serie.csv:4: periode: samme periode som linje 2 ('2013-01'); i en tabel "
+        "med måneder må hver periode kun forekomme én gang"
+    ]
 
 
 def test_text_columns_make_rows_with_the_same_month_distinct(folder):
-    table = Table(id="t", title="T", file="serie.csv", columns=[
-        Column(key="gruppe", label="Gruppe", type="text"), Column(key="periode", label="Måned", type="period"),
-        Column(key="antal", label="Antal")])
+    table = Table(
+        id="t",
+        title="T",
+        file="serie.csv",
+        columns=[
+            Column(key="gruppe", label="Gruppe", type="text"),
+            Column(key="periode", label="Måned", type="period"),
+            Column(key="antal", label="Antal"),
+        ],
+    )
     write(folder, "gruppe,periode,antal\nA,2013-01,1\nB,2013-01,2\nA,2013-01,3\n")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/serie.csv:4: gruppe: samme gruppe, periode som linje 2 ('A, 2013-01'); "
-                      "i en tabel med måneder må hver gruppe, periode kun forekomme én gang"]
+    assert issues == [
+        "data/testby/2013/serie.csv:4: gruppe: samme gruppe, periode som linje 2 ('A, 2013-01'); "
+        "i en tabel med måneder må hver gruppe, periode kun forekomme én gang"
+    ]
 
 
 def test_a_table_without_months_may_repeat_rows(folder):
-    table = Table(id="t", title="T", file="t.csv", columns=[
-        Column(key="sektor", label="Sektor", type="text"), Column(key="antal", label="Antal")])
+    table = Table(
+        id="t",
+        title="T",
+        file="t.csv",
+        columns=[Column(key="sektor", label="Sektor", type="text"), Column(key="antal", label="Antal")],
+    )
     write(folder, "sektor,antal\nOffentlig,1\nOffentlig,1\n", "t.csv")
     frame, issues = load(table, folder)
     assert issues == [] and frame["antal"].tolist() == [1.0, 1.0]
 
 
 def test_a_wide_table_with_the_same_row_twice(folder):
-    table = Table(id="t", title="T", file="w.csv", wide=Wide(column="maaned", value="andel"), columns=[
-        Column(key="tilbud", label="Tilbud", type="text"), Column(key="maaned", label="Måned", type="period"),
-        Column(key="andel", label="Andel", decimals=1)])
+    table = Table(
+        id="t",
+        title="T",
+        file="w.csv",
+        wide=Wide(column="maaned", value="andel"),
+        columns=[
+            Column(key="tilbud", label="Tilbud", type="text"),
+            Column(key="maaned", label="Måned", type="period"),
+            Column(key="andel", label="Andel", decimals=1),
+        ],
+    )
     write(folder, "tilbud,okt-12,nov-12\nA,1.5,2.5\nB,3.5,\nA,4.5,5.5\n", "w.csv")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/w.csv:4: tilbud: samme tilbud som linje 2 ('A'); i en tabel med måneder "
-                      "må hver tilbud kun forekomme én gang"]
+    assert issues == [
+        "data/testby/2013/w.csv:4: tilbud: samme tilbud som linje 2 ('A'); i en tabel med måneder "
+        "må hver tilbud kun forekomme én gang"
+    ]
 
 
 # --------------------------------------------------------------------------- the form of the file
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
-    (b"\n\n", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
-    (b"periode,antal\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
-    (b"periode,antal\n,\n\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
-    (b"\nperiode,antal\n2013-01,1\n", "serie.csv:1: første linje er tom"),
-    (b"periode;antal\n2013-01;1\n", "serie.csv:1: filen har semikolon (;) mellem cellerne, som når dansk Excel gemmer CSV"),
-    (b"periode\tantal\n2013-01\t1\n", "serie.csv:1: filen har tabulator mellem cellerne"),
-    (b"periode,antal,antal\n2013-01,1,2\n", "serie.csv:1: antal: kolonnen 'antal' står to gange i overskriften (kolonne 2 og 3)"),
-    (b"periode,antal\n2013-01,1\n2013-02,\x96\n", "serie.csv:3: filen er ikke gemt som UTF-8 (byte 0x96 på denne linje)"),
-    ("periode,antal\n2013-01,1\n".encode("utf-16"), "serie.csv:1: filen er gemt som UTF-16"),
-    (b"periode,antal\n2013-01,1\n2013-02,\x002\n", "serie.csv:3: filen indeholder en NUL-byte"),
-    ("periode,antal\n2013-01,1\n\ufeff2013-02,2\n".encode(), "serie.csv:3: et byte order mark (BOM) midt i filen"),
-    (b'periode,antal\n2013-01,"1\n2013-02,2\n', "serie.csv:2: fejl i anførselstegn (unexpected end of data)"),
-    (b'periode,antal\n2013-01,"1"2\n', "serie.csv:2: fejl i anførselstegn (',' expected after '\"')"),
-    (b"periode,antal\n2013-01\n", "serie.csv:2: rækken har 1 værdier, men skal have 2"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
+        (b"\n\n", "serie.csv:1: filen er tom; første linje skal navngive kolonnerne"),
+        (b"periode,antal\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
+        (b"periode,antal\n,\n\n", "serie.csv:1: filen har en overskrift, men ingen rækker med tal"),
+        (b"\nperiode,antal\n2013-01,1\n", "serie.csv:1: første linje er tom"),
+        (b"periode;antal\n2013-01;1\n", "serie.csv:1: filen har semikolon (;) mellem cellerne, som når dansk Excel gemmer CSV"),
+        (b"periode\tantal\n2013-01\t1\n", "serie.csv:1: filen har tabulator mellem cellerne"),
+        (
+            b"periode,antal,antal\n2013-01,1,2\n",
+            "serie.csv:1: antal: kolonnen 'antal' står to gange i overskriften (kolonne 2 og 3)",
+        ),
+        (b"periode,antal\n2013-01,1\n2013-02,\x96\n", "serie.csv:3: filen er ikke gemt som UTF-8 (byte 0x96 på denne linje)"),
+        ("periode,antal\n2013-01,1\n".encode("utf-16"), "serie.csv:1: filen er gemt som UTF-16"),
+        (b"periode,antal\n2013-01,1\n2013-02,\x002\n", "serie.csv:3: filen indeholder en NUL-byte"),
+        ("periode,antal\n2013-01,1\n\ufeff2013-02,2\n".encode(), "serie.csv:3: et byte order mark (BOM) midt i filen"),
+        (b'periode,antal\n2013-01,"1\n2013-02,2\n', "serie.csv:2: fejl i anførselstegn (unexpected end of data)"),
+        (b'periode,antal\n2013-01,"1"2\n', "serie.csv:2: fejl i anførselstegn (',' expected after '\"')"),
+        (b"periode,antal\n2013-01\n", "serie.csv:2: rækken har 1 værdier, men skal have 2"),
+    ],
+)
 def test_the_form_of_the_file(folder, content, expected):
     write(folder, content)
     frame, issues = load(series(), folder)
@@ -337,19 +403,27 @@ def test_a_bom_at_the_start_and_windows_line_ends_are_fine(folder):
 
 
 def test_lines_are_counted_across_quoted_line_breaks(folder):
-    table = Table(id="t", title="T", file="t.csv", columns=[
-        Column(key="navn", label="Navn", type="text"), Column(key="antal", label="Antal")])
+    table = Table(
+        id="t",
+        title="T",
+        file="t.csv",
+        columns=[Column(key="navn", label="Navn", type="text"), Column(key="antal", label="Antal")],
+    )
     write(folder, 'navn,antal\n"to\nlinjer",1\nx,fem\n', "t.csv")
     frame, issues = load(table, folder)
-    assert issues == ["data/testby/2013/t.csv:4: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'fem' "
-                      "(se docs/forfatter.md#tal)"]
+    assert issues == [
+        "data/testby/2013/t.csv:4: antal: her skal stå et tal (punktum som decimaltegn, ingen tusindtalsseparator), men der står 'fem' "
+        "(se docs/forfatter.md#tal)"
+    ]
 
 
 def test_a_strange_header_is_quoted_in_the_message(folder):
     write(folder, 'periode,"an\ntal"\n2013-01,1\n')
     frame, issues = load(series(), folder)
-    assert issues == ["data/testby/2013/serie.csv:1: antal: kolonnen mangler i overskriften (fandt: periode, 'an\\ntal'); "
-                      "overskriften skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)"]
+    assert issues == [
+        "data/testby/2013/serie.csv:1: antal: kolonnen mangler i overskriften (fandt: periode, 'an\\ntal'); "
+        "overskriften skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)"
+    ]
 
 
 def test_every_csv_message_is_used():

@@ -4,6 +4,7 @@ With SOURCE_DATE_EPOCH set (as scripts/build.sh sets it from the last commit), M
 sitemap's dates and the time in sitemap.xml.gz's gzip header from it instead of from the clock.
 The projects lie in different folders: nothing of where a project lies reaches its site.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -19,8 +20,13 @@ EPOCH = "1700000000"  # 2023-11-14
 
 def build(project, site):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     return {path: data for path, data in files.items() if not UNSTABLE.match(path)}

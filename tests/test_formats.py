@@ -5,6 +5,7 @@ target and ranked in its cluster, the jobcentre's own entry in a comparison, sta
 whole year and of a range of months, a document dated by month only, figures in running text, a
 'seneste udvikling' after the year, goals without labels and without a type.
 """
+
 import csv
 import io
 import shutil
@@ -18,8 +19,7 @@ from generator.data import loader
 from generator.data.models import Span
 from generator.results import counts as results
 from generator.results import goals as compute
-from generator.site import opendata
-from generator.site import build
+from generator.site import build, opendata
 from htmltools import chart_specs, page, tables, text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "data"
@@ -79,8 +79,11 @@ def test_the_counting_rule_counts_the_new_state_on_its_own(dataset, content):
 
 
 def test_sub_goals_without_targets_make_their_parent_measured_without_a_target(tmp_path):
-    root = _variant(tmp_path, "    rank: {position: 3, of: 6}\n",
-                    "    rank: {position: 3, of: 6}\n    subgoals:\n      - {id: unge-a, status: 12}\n")
+    root = _variant(
+        tmp_path,
+        "    rank: {position: 3, of: 6}\n",
+        "    rank: {position: 3, of: 6}\n    subgoals:\n      - {id: unge-a, status: 12}\n",
+    )
     goal = next(g for g in loader.load(root).documents[0].model.goals if g.id == "unge-i-uddannelse")
     assert compute.outcome(goal.subgoals[0]).state == "no_target"
     assert goal.subgoals[0].shown_label == "Mål 1.1"
@@ -104,8 +107,10 @@ def test_the_own_entry_is_highlighted_and_named_in_the_text_alternative(content)
     [spec] = [s for s in chart_specs(content) if "sammenligning" in str(s.get("title"))]
     marked = {r["navn"]: r["fremhævet"] for r in spec["datasets"]["punkter"]}
     assert [n for n, on in marked.items() if on] == ["Åby/Østrup"] and len(marked) == 6
-    assert ("Rangordnet søjlediagram: Mål 1: sammenligning med andre jobcentre (nr. 3 af 6 i klyngen). "
-            "Silkeborg: 34,9 pct.; Herning: 32,6 pct.; Åby/Østrup (eget jobcenter): 31,4 pct.;") in content
+    assert (
+        "Rangordnet søjlediagram: Mål 1: sammenligning med andre jobcentre (nr. 3 af 6 i klyngen). "
+        "Silkeborg: 34,9 pct.; Herning: 32,6 pct.; Åby/Østrup (eget jobcenter): 31,4 pct.;"
+    ) in content
 
 
 def test_without_the_flag_the_registry_name_is_the_fallback(tmp_path):
@@ -151,8 +156,22 @@ def test_status_periods_are_shown_as_written(content):
 def test_open_data_keeps_status_periods_and_values_whole(goal_rows):
     def whole(ident):
         r = goal_rows[(ident, "")]
-        return [r[k] for k in ("status_period_kind", "status_period_start", "status_period_end", "status_period",
-                               "status", "status_start", "status_end", "status_min", "status_max", "status_mean")]
+        return [
+            r[k]
+            for k in (
+                "status_period_kind",
+                "status_period_start",
+                "status_period_end",
+                "status_period",
+                "status",
+                "status_start",
+                "status_end",
+                "status_min",
+                "status_max",
+                "status_mean",
+            )
+        ]
+
     assert whole("foertidspension") == ["year", "2014-01", "2014-12", "2014-12", 58, None, None, None, None, None]
     assert whole("virksomhedsrettet") == ["range", "2014-07", "2014-12", "2014-12", 6.2, None, None, 3.8, 10.2, 6.2]
     assert whole("langtidsledige") == ["range", "2014-01", "2014-12", "2014-12", 463, 502, 463, None, None, None]
@@ -218,7 +237,12 @@ def test_the_follow_up_is_not_counted_but_is_in_open_data(dataset, goal_rows):
     assert results.summary(dataset.documents[0].model.goals).goals.total == 4
     r = goal_rows[("langtidsledige", "follow_up")]
     assert (r["status"], r["target"], r["state"], r["status_period_start"], r["status_period_end"]) == (
-        441, 430, "not_met", "2015-01", "2015-06")
+        441,
+        430,
+        "not_met",
+        "2015-01",
+        "2015-06",
+    )
     assert goal_rows[("langtidsledige", "")]["status"] == 463
 
 
@@ -243,7 +267,7 @@ def test_a_goal_without_a_type_says_so(content):
 
 
 def test_a_label_the_document_gives_is_kept(tmp_path):
-    root = _variant(tmp_path, "    label: \"\"\n", "    label: 4B\n")
+    root = _variant(tmp_path, '    label: ""\n', "    label: 4B\n")
     [p] = build.document_pages(loader.load(root))
     assert '<h3 id="langtidsledige">4B: Langtidsledigheden skal begrænses' in p.content
     assert '<h3 id="foertidspension">Mål 3: Færre på førtidspension' in p.content  # the others keep their place's number
@@ -269,7 +293,9 @@ def test_the_fixture_builds_strictly_into_a_page_with_every_case(tmp_path):
     assert tables(html)["tabel-maal-foertidspension"][0][2] == "Status i 2014"
     maal = list(csv.DictReader(io.StringIO((tmp_path / "site" / URL / "maal.csv").read_text(encoding="utf-8"))))
     assert [(r["goal_id"], r["state"], r["part"]) for r in maal][-2:] == [
-        ("langtidsledige", "not_met", "follow_up"), ("unge-i-uddannelse", "no_target", "follow_up")]
+        ("langtidsledige", "not_met", "follow_up"),
+        ("unge-i-uddannelse", "no_target", "follow_up"),
+    ]
     # the scorecard shows the new state as a column of its own
     score = tables(page(tmp_path / "site", "maalopfyldelse"))["tabel-maalopfyldelse"]
     assert "Målt, uden mål" in score[0] and dict(zip(score[0], score[1]))["Målt, uden mål"] == "1"
@@ -279,16 +305,29 @@ def test_the_skeletons_follow_up_example_is_valid():
     """`new` writes the follow-up as a commented block (the other examples are checked in
     test_authoring); uncommented, it is a valid follow_up."""
     import yaml
+
     from generator import cli
     from generator.data.models import FollowUp
 
-    text = (cli.SKELETONS / "resultatrevision.yaml").read_text(encoding="utf-8").format(
-        jobcentre="testby", name="Jobcenter Testby", short="Testby", year=2030, prev2=2028, next=2031,
-        today="2030-01-01", meeting_date="2030-01-01")
+    text = (
+        (cli.SKELETONS / "resultatrevision.yaml")
+        .read_text(encoding="utf-8")
+        .format(
+            jobcentre="testby",
+            name="Jobcenter Testby",
+            short="Testby",
+            year=2030,
+            prev2=2028,
+            next=2031,
+            today="2030-01-01",
+            meeting_date="2030-01-01",
+        )
+    )
     lines = text.splitlines()
     start = lines.index("# follow_up:")
-    block = "\n".join(line[2:] for line in lines[start:] if line.startswith("# ") and not line.startswith("#  ") or
-                      line.startswith("#   "))
+    block = "\n".join(
+        line[2:] for line in lines[start:] if line.startswith("# ") and not line.startswith("#  ") or line.startswith("#   ")
+    )
     follow_up = FollowUp.model_validate(yaml.safe_load(block)["follow_up"])
     assert fmt.span(follow_up.period) == "jan.–jun. 2031"
     assert (follow_up.figures[0].goal, follow_up.figures[0].target) == ("langtidsledige", 430)

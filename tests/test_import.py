@@ -1,4 +1,5 @@
 """`import` turns jobindsats-style exports into the project's CSV series, in each encoding and period style."""
+
 import csv
 import io
 import subprocess
@@ -8,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.data import csvdata
-from generator.data import importer
-from generator.data import loader
+from generator.data import csvdata, importer, loader
 from generator.data.models import Column, Table
 
 FIXTURES = Path(__file__).parent / "fixtures/import"
@@ -28,24 +27,36 @@ def test_wide_export_with_2013M_periods_thousands_and_missing(tmp_path):
     out = tmp_path / "x.csv"
     r = run(str(FIXTURES / "wide-2013M.csv"), "--out", str(out))
     assert r.returncode == 0, r.stderr
-    assert rows_of(out) == [["periode", "hvidovre", "klynge_gns"], ["2013-10", "1413", "482.5"],
-                            ["2013-11", "1400", ""], ["2013-12", "369", "482"]]
+    assert rows_of(out) == [
+        ["periode", "hvidovre", "klynge_gns"],
+        ["2013-10", "1413", "482.5"],
+        ["2013-11", "1400", ""],
+        ["2013-12", "369", "482"],
+    ]
     assert '{key: klynge_gns, label: "Klynge (gns.)"}' in r.stdout
 
 
 def test_long_export_utf8_with_bom_and_dec_periods(tmp_path):
     out = tmp_path / "x.csv"
     assert run(str(FIXTURES / "long-bom-dec.csv"), "--out", str(out)).returncode == 0
-    assert rows_of(out) == [["periode", "hvidovre", "klynge"], ["2011-12", "1048", "1233"],
-                            ["2012-12", "1085", "1270"], ["2013-12", "1007", "1222"]]
+    assert rows_of(out) == [
+        ["periode", "hvidovre", "klynge"],
+        ["2011-12", "1048", "1233"],
+        ["2012-12", "1085", "1270"],
+        ["2013-12", "1007", "1222"],
+    ]
 
 
 def test_long_export_cp1252_with_jan_14_periods_and_decimal_comma(tmp_path):
     out = tmp_path / "x.csv"
     r = run(str(FIXTURES / "long-cp1252-jan.csv"), "--out", str(out))
     assert r.returncode == 0 and "læst som cp1252" in r.stdout
-    assert rows_of(out) == [["periode", "hvidovre", "klynge_i_gennemsnit"], ["2014-01", "3.8", "4.1"],
-                            ["2014-02", "10.2", "5"], ["2014-03", "6.2", ""]]
+    assert rows_of(out) == [
+        ["periode", "hvidovre", "klynge_i_gennemsnit"],
+        ["2014-01", "3.8", "4.1"],
+        ["2014-02", "10.2", "5"],
+        ["2014-03", "6.2", ""],
+    ]
 
 
 def test_unreadable_rows_are_reported_by_line_and_nothing_is_written(tmp_path):
@@ -69,14 +80,25 @@ def test_existing_file_is_not_replaced_without_asking(tmp_path):
     assert rows_of(out)[1] == ["2011-12", "1048", "1233"]
 
 
-@pytest.mark.parametrize("text, expected", [("2013M12", (2013, 12)), ("2013-12", (2013, 12)), ("dec 2013", (2013, 12)),
-                                            ("dec. 2013", (2013, 12)), ("jan-14", (2014, 1)), ("okt-12", (2012, 10))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2013M12", (2013, 12)),
+        ("2013-12", (2013, 12)),
+        ("dec 2013", (2013, 12)),
+        ("dec. 2013", (2013, 12)),
+        ("jan-14", (2014, 1)),
+        ("okt-12", (2012, 10)),
+    ],
+)
 def test_period_styles(text, expected):
     d = importer.parse_period(text)
     assert (d.year, d.month) == expected
 
 
-@pytest.mark.parametrize("text, value", [("1.603", 1603), ("3,5", 3.5), ("-1", -1), ("1.234.567,25", 1234567.25), ("", None), ("-", None)])
+@pytest.mark.parametrize(
+    "text, value", [("1.603", 1603), ("3,5", 3.5), ("-1", -1), ("1.234.567,25", 1234567.25), ("", None), ("-", None)]
+)
 def test_numbers(text, value):
     assert importer.parse_number(text) == value
 
@@ -91,10 +113,18 @@ def test_imported_csv_loads_as_a_table(tmp_path):
     out = tmp_path / "serie.csv"
     assert run(str(FIXTURES / "long-cp1252-jan.csv"), "--out", str(out)).returncode == 0
     from generator.data.errors import IssueLog
+
     log = IssueLog()
-    t = Table(id="t", title="T", file="serie.csv", columns=[
-        Column(key="periode", label="Måned", type="period"), Column(key="hvidovre", label="Hvidovre"),
-        Column(key="klynge_i_gennemsnit", label="Klynge")])
+    t = Table(
+        id="t",
+        title="T",
+        file="serie.csv",
+        columns=[
+            Column(key="periode", label="Måned", type="period"),
+            Column(key="hvidovre", label="Hvidovre"),
+            Column(key="klynge_i_gennemsnit", label="Klynge"),
+        ],
+    )
     frame = loader.load_table(t, tmp_path, tmp_path / "doc.yaml", "tables[0]", 1, log)
     assert not log.issues
     assert frame["hvidovre"].tolist() == [3.8, 10.2, 6.2]
@@ -139,9 +169,12 @@ def test_wide_cp1252_export_with_crlf_title_and_source_line(tmp_path, capsys):
     out = tmp_path / "data" / "x.csv"
     code, stdout, stderr = main(capsys, src, "--out", out)
     assert code == 0, stderr
-    assert rows_of(out) == [["periode", "foertidspension", "sygedagpenge", "ledighedsydelse"],
-                            ["2013-10", "1603", "812", ""], ["2013-11", "1598", "799.5", "141"],
-                            ["2013-12", "1590", "", "139"]]
+    assert rows_of(out) == [
+        ["periode", "foertidspension", "sygedagpenge", "ledighedsydelse"],
+        ["2013-10", "1603", "812", ""],
+        ["2013-11", "1598", "799.5", "141"],
+        ["2013-12", "1590", "", "139"],
+    ]
     lines = stdout.splitlines()
     shown = csvdata.display_path(src)
     assert lines[:6] == [
@@ -156,18 +189,24 @@ def test_wide_cp1252_export_with_crlf_title_and_source_line(tmp_path, capsys):
 
 
 def test_long_utf8_bom_export_with_month_names_percent_and_notes(tmp_path, capsys):
-    text = ("\ufeffMåned;Andel på offentlig forsørgelse (pct.);Klynge\n"
-            "nov. 2013;12,5 %;11,9\n"
-            "dec 2013;12,4;11,8\n"
-            "jan-14;−0,5;1.203,25\n"
-            "Note: Tallene for jan-14 er foreløbige; se jobindsats.dk\n"
-            "Opdateret 12. marts 2014\n")
+    text = (
+        "\ufeffMåned;Andel på offentlig forsørgelse (pct.);Klynge\n"
+        "nov. 2013;12,5 %;11,9\n"
+        "dec 2013;12,4;11,8\n"
+        "jan-14;−0,5;1.203,25\n"
+        "Note: Tallene for jan-14 er foreløbige; se jobindsats.dk\n"
+        "Opdateret 12. marts 2014\n"
+    )
     src = write_bytes(tmp_path / "eksport.csv", text.encode("utf-8"))
     out = tmp_path / "x.csv"
     code, stdout, stderr = main(capsys, src, "--out", out)
     assert code == 0, stderr
-    assert rows_of(out) == [["periode", "andel_paa_offentlig_forsoergelse_pct", "klynge"],
-                            ["2013-11", "12.5", "11.9"], ["2013-12", "12.4", "11.8"], ["2014-01", "-0.5", "1203.25"]]
+    assert rows_of(out) == [
+        ["periode", "andel_paa_offentlig_forsoergelse_pct", "klynge"],
+        ["2013-11", "12.5", "11.9"],
+        ["2013-12", "12.4", "11.8"],
+        ["2014-01", "-0.5", "1203.25"],
+    ]
     assert "læst som UTF-8 med BOM, celler adskilt af ';'" in stdout
     assert "perioder ned ad første kolonne, én serie pr. kolonne; overskrift på linje 1" in stdout
     assert "eksport.csv:5: sprang noten 'Note: Tallene for jan-14 er foreløbige; se jobindsats.dk' over" in stdout
@@ -205,8 +244,12 @@ def test_xlsx_export_with_numbers_text_numbers_dates_title_and_source(tmp_path, 
     out = tmp_path / "x.csv"
     code, stdout, stderr = main(capsys, src, "--out", out)
     assert code == 0, stderr
-    assert rows_of(out) == [["periode", "hvidovre", "klynge_gns"], ["2013-10", "1413", "482.5"],
-                            ["2013-11", "1400", ""], ["2013-12", "369", "482.5"]]
+    assert rows_of(out) == [
+        ["periode", "hvidovre", "klynge_gns"],
+        ["2013-10", "1413", "482.5"],
+        ["2013-11", "1400", ""],
+        ["2013-12", "369", "482.5"],
+    ]
     assert "eksport.xlsx: læste arket 'Jobindsats' i en Excel-projektmappe (det første ark; ikke læst: 'Om tallene')" in stdout
     assert "eksport.xlsx:1: sprang titlen 'Antal langtidsledige' over" in stdout
     assert "eksport.xlsx:6: sprang noten 'Kilde: jobindsats.dk' over" in stdout
@@ -224,7 +267,10 @@ def test_xlsx_date_in_the_middle_of_a_month_is_not_a_period(tmp_path, capsys):
     wb.save(src)
     code, _, stderr = main(capsys, src, "--out", tmp_path / "x.csv")
     assert code == 1 and not (tmp_path / "x.csv").exists()
-    assert "eksport.xlsx:2: Periode: her skal stå en periode som 2013M12, men der står '2013-10-15T00:00:00': en dato, ikke en måned" in stderr
+    assert (
+        "eksport.xlsx:2: Periode: her skal stå en periode som 2013M12, men der står '2013-10-15T00:00:00': en dato, ikke en måned"
+        in stderr
+    )
 
 
 def test_skip_bad_leaves_out_both_rows_of_a_duplicate_period(tmp_path, capsys):
@@ -282,16 +328,24 @@ def test_a_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
 
 
-@pytest.mark.parametrize("text, why", [("2013M13", "måned 13 findes ikke"), ("2013M0", "måned 0 findes ikke"),
-                                       ("2013K1", "et kvartal"), ("2013", "et år"),
-                                       ("jan-99", "året 2099 er efter næste år")])
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("2013M13", "måned 13 findes ikke"),
+        ("2013M0", "måned 0 findes ikke"),
+        ("2013K1", "et kvartal"),
+        ("2013", "et år"),
+        ("jan-99", "året 2099 er efter næste år"),
+    ],
+)
 def test_periods_that_are_refused_say_why(text, why):
     with pytest.raises(ValueError, match=why):
         importer.parse_period(text)
 
 
-@pytest.mark.parametrize("text, value", [("1 603", 1603), ("1\u00a0603", 1603), ("12,5 %", 12.5), ("−3", -3),
-                                         ("123456789012345", 123456789012345)])
+@pytest.mark.parametrize(
+    "text, value", [("1 603", 1603), ("1\u00a0603", 1603), ("12,5 %", 12.5), ("−3", -3), ("123456789012345", 123456789012345)]
+)
 def test_more_numbers(text, value):
     assert importer.parse_number(text) == value
 

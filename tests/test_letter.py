@@ -1,10 +1,10 @@
 """The region's feedback letter: its page, its link to the revision it answers, its validation."""
+
 import pytest
 
 from conftest import REGISTRY, errors_of, write
-from generator.site import build
 from generator.data import loader
-from generator.views import page as pages
+from generator.site import build
 from htmltools import page, text
 
 URL = "hvidovre/2012/tilbagemelding"
@@ -94,18 +94,37 @@ def test_letter_text_is_escaped(tmp_path):
     assert "<script>x" not in content and "&lt;script&gt;x" in content
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("date: 2014-04-23", "date: 23-04-2014", "tilbagemelding.yaml:5: date: her skal stå en dato som ÅÅÅÅ-MM-DD, fx 2013-04-23; der står '23-04-2014'"),
-    ("answers: resultatrevision", "answers: resultatrevison",
-     "tilbagemelding.yaml:4: answers: 'resultatrevison' er ikke en dokumenttype"),
-    ("sender: {name: Beskæftigelsesregionen}", "sender: {name: Beskæftigelsesregionen, cvr: 5556851}",
-     "tilbagemelding.yaml:7: sender.cvr: her skal stå 8 cifre, men der står '5556851'"),
-    ("signature: {name: A. Person, title: Kontorchef}", "signature: {title: Kontorchef}",
-     "tilbagemelding.yaml:10: signature.name: feltet mangler; det skal udfyldes (se docs/forfatter.md#tilbagemelding)"),
-    ("body: [Tak for revisionen.]", "body: []", "tilbagemelding.yaml:9: body: listen skal have mindst 1 element(er)"),
-    ("recipient: {name: Testby Kommune}", "recipient: {name: Testby Kommune, atention: X}",
-     "tilbagemelding.yaml:8: recipient.atention: feltet findes ikke her; mente du 'attention'?"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "date: 2014-04-23",
+            "date: 23-04-2014",
+            "tilbagemelding.yaml:5: date: her skal stå en dato som ÅÅÅÅ-MM-DD, fx 2013-04-23; der står '23-04-2014'",
+        ),
+        (
+            "answers: resultatrevision",
+            "answers: resultatrevison",
+            "tilbagemelding.yaml:4: answers: 'resultatrevison' er ikke en dokumenttype",
+        ),
+        (
+            "sender: {name: Beskæftigelsesregionen}",
+            "sender: {name: Beskæftigelsesregionen, cvr: 5556851}",
+            "tilbagemelding.yaml:7: sender.cvr: her skal stå 8 cifre, men der står '5556851'",
+        ),
+        (
+            "signature: {name: A. Person, title: Kontorchef}",
+            "signature: {title: Kontorchef}",
+            "tilbagemelding.yaml:10: signature.name: feltet mangler; det skal udfyldes (se docs/forfatter.md#tilbagemelding)",
+        ),
+        ("body: [Tak for revisionen.]", "body: []", "tilbagemelding.yaml:9: body: listen skal have mindst 1 element(er)"),
+        (
+            "recipient: {name: Testby Kommune}",
+            "recipient: {name: Testby Kommune, atention: X}",
+            "tilbagemelding.yaml:8: recipient.atention: feltet findes ikke her; mente du 'attention'?",
+        ),
+    ],
+)
 def test_letter_errors_name_file_line_and_field(tmp_path, old, new, expected):
     assert old in LETTER
     [err] = errors_of(tree(tmp_path, letter=LETTER.replace(old, new)))

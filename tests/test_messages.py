@@ -1,5 +1,6 @@
 """The staff's messages (generator/messages.py): Danish, and each link to the authoring guide
 leads to a section that exists."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """The Høje-Taastrup minutes of 6 March 2013: items, decisions, tables and charts; wide tables;
 validation of the minutes' format."""
+
 import csv
 import json
 import re
@@ -10,15 +11,23 @@ import jsonschema
 import pytest
 
 from conftest import DATA, REGISTRY, errors_of, write
-from generator.site import build
 from generator.data import loader
+from generator.site import build
 from generator.views import tables as table_views
 from htmltools import chart_points, chart_specs, page, tables, text
 
 URL = "hoeje-taastrup/2013/referat-2013-03-06"
 SEED = Path("/work/shared/seeds/hoeje-taastrup-arbejdsmarkedsudvalget-referat-2013-03-06.txt")
-SERIES_TABLES = ["virksomhedsrettede-tilbud", "indikatormodel", "effekt-leverandoer", "effekt-tilbudstyper",
-                 "effekt-maalgrupper", "afslutningsaarsager", "risikogruppe", "akutjob"]
+SERIES_TABLES = [
+    "virksomhedsrettede-tilbud",
+    "indikatormodel",
+    "effekt-leverandoer",
+    "effekt-tilbudstyper",
+    "effekt-maalgrupper",
+    "afslutningsaarsager",
+    "risikogruppe",
+    "akutjob",
+]
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +103,9 @@ def test_a_chart_per_series_table_and_valid_vega_lite(html):
 
 
 def test_line_chart_series_come_from_the_rows(html):
-    spec = next(s for s in chart_specs(html) if s["title"]["text"] == "Effekt efter endt aktivitet for udvalgte tilbud/leverandør")
+    spec = next(
+        s for s in chart_specs(html) if s["title"]["text"] == "Effekt efter endt aktivitet for udvalgte tilbud/leverandør"
+    )
     values = chart_points(spec)
     assert {"x": "2012-10-01", "serie": "Integro/For-forløb", "værdi": 37.7} in values
     assert len(values) == 7 * 4  # seven rows, four months with values (feb-13 is empty)
@@ -107,8 +118,15 @@ def test_backwards_months_warn_naming_file_and_column(dataset):
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed document is not in this checkout")
-@pytest.mark.parametrize("first_header, name", [("leverandør/tilbud", "effekt-leverandoer"), ("Tilbudstyper", "effekt-tilbudstyper"),
-                                                ("Målgrupper", "effekt-maalgrupper"), ("Afslutningsårsag", "afslutningsaarsager")])
+@pytest.mark.parametrize(
+    "first_header, name",
+    [
+        ("leverandør/tilbud", "effekt-leverandoer"),
+        ("Tilbudstyper", "effekt-tilbudstyper"),
+        ("Målgrupper", "effekt-maalgrupper"),
+        ("Afslutningsårsag", "afslutningsaarsager"),
+    ],
+)
 def test_wide_csv_is_the_seed_table(first_header, name):
     lines = SEED.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("| " + first_header))
@@ -157,8 +175,10 @@ SERIES = "gruppe,okt-12,nov-12\nX,1,2\nY,3,\n"
 
 
 def tree(tmp_path, minutes=MINUTES, series=SERIES):
-    return write(tmp_path / "data", {"jobcentres.yaml": REGISTRY, "testby/2013/referat-2013-03-01.yaml": minutes,
-                                     "testby/2013/serie.csv": series})
+    return write(
+        tmp_path / "data",
+        {"jobcentres.yaml": REGISTRY, "testby/2013/referat-2013-03-01.yaml": minutes, "testby/2013/serie.csv": series},
+    )
 
 
 def test_wide_csv_is_read_as_one_row_per_cell(tmp_path):
@@ -167,39 +187,80 @@ def test_wide_csv_is_read_as_one_row_per_cell(tmp_path):
     assert doc.model.start.strftime("%H:%M") == "16:00"  # unquoted 16:00 is YAML's 960
     frame = doc.table("serie").frame
     assert [(r.gruppe, r.maaned.isoformat(), r.antal) for r in frame.itertuples()][:3] == [
-        ("X", "2012-10-01", 1), ("X", "2012-11-01", 2), ("Y", "2012-10-01", 3)]
+        ("X", "2012-10-01", 1),
+        ("X", "2012-11-01", 2),
+        ("Y", "2012-10-01", 3),
+    ]
     columns, rows = table_views.table_view(doc.table("serie"))
     assert [c.label for c in columns] == ["Gruppe", "okt. 2012", "nov. 2012"]
     assert [rows[1][c.key] for c in columns][:2] == ["Y", 3]
     assert ds.warnings == []
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("absent: [B. Person]\n", "absent: [C. Person]\n", "referat-2013-03-01.yaml:8: absent[0]: 'C. Person' står ikke blandt medlemmerne"),
-    ("decision: {absent: [B. Person]", "decision: {absent: [B. Persson]",
-     "referat-2013-03-01.yaml:16: items[0].decision.absent[0]: 'B. Persson' står ikke blandt medlemmerne"),
-    ("start: 16:00", "start: '25:00'", "referat-2013-03-01.yaml:6: start: her skal stå et klokkeslæt som TT:MM i anførselstegn, fx \"16:00\"; der står '25:00'"),
-    ("tables: [serie]", "tables: [serier]", "referat-2013-03-01.yaml:15: items[0].presentation[0].tables[0]: der er ingen tabel med id 'serier'"),
-    ("    type: A\n", "", "referat-2013-03-01.yaml:10: items[0].type: feltet mangler; det skal udfyldes (se docs/forfatter.md#referat)"),
-    ("wide: {column: maaned, value: antal}", "wide: {column: antal, value: antal}",
-     "referat-2013-03-01.yaml:18: tables[0]: wide.column skal være en periode- eller tekstkolonne, og ikke den samme som wide.value"),
-    ("series: gruppe}", "series: gruppe, facet: gruppe}", "tables[0].chart: x, series og facet skal være tre forskellige kolonner"),
-    ("y: [antal], series: gruppe}", "y: [antal, antal]}", "tables[0].chart: y nævner samme kolonne mere end én gang"),
-    ("kind: line, x: maaned, y: [antal], series: gruppe}", "kind: grouped_bar, x: gruppe, y: [antal], facet: maaned}",
-     "referat-2013-03-01.yaml:18: tables[0]: chart.facet skal være en tekstkolonne (type: text); det er 'maaned' ikke"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "absent: [B. Person]\n",
+            "absent: [C. Person]\n",
+            "referat-2013-03-01.yaml:8: absent[0]: 'C. Person' står ikke blandt medlemmerne",
+        ),
+        (
+            "decision: {absent: [B. Person]",
+            "decision: {absent: [B. Persson]",
+            "referat-2013-03-01.yaml:16: items[0].decision.absent[0]: 'B. Persson' står ikke blandt medlemmerne",
+        ),
+        (
+            "start: 16:00",
+            "start: '25:00'",
+            "referat-2013-03-01.yaml:6: start: her skal stå et klokkeslæt som TT:MM i anførselstegn, fx \"16:00\"; der står '25:00'",
+        ),
+        (
+            "tables: [serie]",
+            "tables: [serier]",
+            "referat-2013-03-01.yaml:15: items[0].presentation[0].tables[0]: der er ingen tabel med id 'serier'",
+        ),
+        (
+            "    type: A\n",
+            "",
+            "referat-2013-03-01.yaml:10: items[0].type: feltet mangler; det skal udfyldes (se docs/forfatter.md#referat)",
+        ),
+        (
+            "wide: {column: maaned, value: antal}",
+            "wide: {column: antal, value: antal}",
+            "referat-2013-03-01.yaml:18: tables[0]: wide.column skal være en periode- eller tekstkolonne, og ikke den samme som wide.value",
+        ),
+        (
+            "series: gruppe}",
+            "series: gruppe, facet: gruppe}",
+            "tables[0].chart: x, series og facet skal være tre forskellige kolonner",
+        ),
+        ("y: [antal], series: gruppe}", "y: [antal, antal]}", "tables[0].chart: y nævner samme kolonne mere end én gang"),
+        (
+            "kind: line, x: maaned, y: [antal], series: gruppe}",
+            "kind: grouped_bar, x: gruppe, y: [antal], facet: maaned}",
+            "referat-2013-03-01.yaml:18: tables[0]: chart.facet skal være en tekstkolonne (type: text); det er 'maaned' ikke",
+        ),
+    ],
+)
 def test_minutes_errors_name_file_line_and_field(tmp_path, old, new, expected):
     assert old in MINUTES
     errors = errors_of(tree(tmp_path, minutes=MINUTES.replace(old, new)))
     assert any(expected in e for e in errors), errors
 
 
-@pytest.mark.parametrize("series, expected", [
-    ("gruppe,okt-12,oky-12\nX,1,2\n", "serie.csv:1: oky-12: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står 'oky-12'"),
-    ("gruppe,okt-12,okt-12\nX,1,2\n", "serie.csv:1: okt-12: samme 'maaned' som kolonnen 'okt-12'"),
-    ("gruppe,okt-12,nov-12\nX,1,to\n", "serie.csv:2: nov-12: her skal stå et tal"),
-    ("gruppe\nX\n", "serie.csv:1: en bred tabel skal have én kolonne pr. 'maaned' efter gruppe"),
-])
+@pytest.mark.parametrize(
+    "series, expected",
+    [
+        (
+            "gruppe,okt-12,oky-12\nX,1,2\n",
+            "serie.csv:1: oky-12: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står 'oky-12'",
+        ),
+        ("gruppe,okt-12,okt-12\nX,1,2\n", "serie.csv:1: okt-12: samme 'maaned' som kolonnen 'okt-12'"),
+        ("gruppe,okt-12,nov-12\nX,1,to\n", "serie.csv:2: nov-12: her skal stå et tal"),
+        ("gruppe\nX\n", "serie.csv:1: en bred tabel skal have én kolonne pr. 'maaned' efter gruppe"),
+    ],
+)
 def test_wide_csv_errors(tmp_path, series, expected):
     errors = errors_of(tree(tmp_path, series=series))
     assert any(expected in e for e in errors), errors
@@ -208,11 +269,13 @@ def test_wide_csv_errors(tmp_path, series, expected):
 def test_backwards_header_is_a_warning_not_an_error(tmp_path):
     ds = loader.load(tree(tmp_path, series="gruppe,jan-13,feb-12\nX,1,\n"))
     [w] = ds.warnings
-    assert str(w).endswith("serie.csv:1: feb-12: månederne går baglæns: 'feb-12' kommer efter 'jan-13' "
-                           "(kolonne 'maaned'); beholdt, som dokumentet har det")
+    assert str(w).endswith(
+        "serie.csv:1: feb-12: månederne går baglæns: 'feb-12' kommer efter 'jan-13' "
+        "(kolonne 'maaned'); beholdt, som dokumentet har det"
+    )
 
 
 def test_minutes_text_is_escaped(tmp_path):
-    ds = loader.load(tree(tmp_path, minutes=MINUTES.replace("title: En sag", "title: \"<b>En sag</b>\"")))
+    ds = loader.load(tree(tmp_path, minutes=MINUTES.replace("title: En sag", 'title: "<b>En sag</b>"')))
     [p] = build.document_pages(ds)
     assert "<b>En sag" not in p.content and "&lt;b&gt;En sag" in p.content

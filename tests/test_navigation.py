@@ -1,15 +1,14 @@
 """Jobcentre homes, year pages, the front page's lists and the navigation."""
+
 from __future__ import annotations
 
 import posixpath
 import re
 
-
 from conftest import REGISTRY, run_mkdocs_build, write
 from generator.data import loader
 from generator.site import build
 from generator.site import listings as overview
-from generator.views import page as pages
 
 DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
 
@@ -17,15 +16,14 @@ DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
 def doc_links(site, page: str) -> set[str]:
     """The document pages an article links to, as '<jobcentre>/<year>/<doc>'."""
     text = (site / page).read_text(encoding="utf-8")
-    article = text[text.index("<article"):text.index("</article>")]
+    article = text[text.index("<article") : text.index("</article>")]
     folder = posixpath.dirname(page)
     targets = {posixpath.normpath(posixpath.join(folder, h.split("#")[0])) for h in re.findall(r'href="([^"#:]+)"', article)}
     return {t for t in targets if DOC_PAGE.match(t)}
 
 
 def expected(dataset, **where) -> set[str]:
-    return {f"{d.jobcentre}/{d.year}/{d.slug}" for d in dataset.documents
-            if all(getattr(d, k) == v for k, v in where.items())}
+    return {f"{d.jobcentre}/{d.year}/{d.slug}" for d in dataset.documents if all(getattr(d, k) == v for k, v in where.items())}
 
 
 def test_jobcentre_home_lists_exactly_its_documents(built_site, dataset):
@@ -37,11 +35,16 @@ def test_jobcentre_home_lists_exactly_its_documents(built_site, dataset):
 
 def test_hvidovre_home_shows_both_documents_and_an_unknown_cluster(built_site):
     page = (built_site / "hvidovre/index.html").read_text(encoding="utf-8")
-    assert doc_links(built_site, "hvidovre/index.html") == {"hvidovre/2013/resultatrevision", "hvidovre/2020/beskaeftigelsesplan",
-                                                             "hvidovre/2012/tilbagemelding"}
+    assert doc_links(built_site, "hvidovre/index.html") == {
+        "hvidovre/2013/resultatrevision",
+        "hvidovre/2020/beskaeftigelsesplan",
+        "hvidovre/2012/tilbagemelding",
+    }
     # the registry names no cluster; the revision's series compare with the cluster's average
-    assert ('<th scope="row">Klynge</th><td>Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit '
-            '(jobcentre med samme rammevilkår), se <a href="../maalopfyldelse/hvidovre/#klyngen">Jobcenter Hvidovre og klyngen</a>.</td>') in page
+    assert (
+        '<th scope="row">Klynge</th><td>Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit '
+        '(jobcentre med samme rammevilkår), se <a href="../maalopfyldelse/hvidovre/#klyngen">Jobcenter Hvidovre og klyngen</a>.</td>'
+    ) in page
     assert 'id="klyngen"' in (built_site / "maalopfyldelse/hvidovre/index.html").read_text(encoding="utf-8")
     other = (built_site / "hoeje-taastrup/index.html").read_text(encoding="utf-8")
     assert "<td>Ikke oplyst: de dokumenter, sitet bygger på, nævner ikke klyngen ved navn.</td>" in other
@@ -69,15 +72,29 @@ def test_front_page_lists_jobcentres_and_newest_documents(built_site, dataset):
 
 def test_navigation_has_danish_titles_and_runs_jobcentre_year_document(built_site):
     page = (built_site / "hvidovre/2020/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
-    nav = page[page.index("md-nav--primary"):page.index("md-sidebar--secondary")]
+    nav = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
     titles = [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, flags=re.S)]
-    for title in ("Jobcentre", "Jobcenter Hvidovre", "2020", "2013", "Beskæftigelsesplan 2020", "År", "Målopfyldelse",
-                  "Åbne data", "Om"):
+    for title in (
+        "Jobcentre",
+        "Jobcenter Hvidovre",
+        "2020",
+        "2013",
+        "Beskæftigelsesplan 2020",
+        "År",
+        "Målopfyldelse",
+        "Åbne data",
+        "Om",
+    ):
         assert title in titles
     assert not {"Hvidovre", "Beskaeftigelsesplan", "Beskæftigelsesplan", "Aar", "aar"} & set(titles)
     # the top level, in order: the scorecard and open data are in it; the staff guide is not
     assert [t for t in titles if t in ("Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om")] == [
-        "Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om"]
+        "Jobcentre",
+        "År",
+        "Målopfyldelse",
+        "Åbne data",
+        "Om",
+    ]
 
 
 def test_the_navigation_puts_the_staff_guide_last_under_om_and_names_documents_with_their_year(dataset):
@@ -85,11 +102,16 @@ def test_the_navigation_puts_the_staff_guide_last_under_om_and_names_documents_w
     assert nav[0] == "index.md"
     assert [next(iter(item)) for item in nav[1:]] == ["Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om"]
     assert nav[-1] == {"Om": ["om-data.md", "tilgaengelighed.md", "forfatter.md"]}
-    assert nav[3]["Målopfyldelse"] == ["maalopfyldelse/index.md", {"Jobcenter Hvidovre": "maalopfyldelse/hvidovre/index.md"},
-                                       {"Jobcenter Høje-Taastrup": "maalopfyldelse/hoeje-taastrup/index.md"}]
+    assert nav[3]["Målopfyldelse"] == [
+        "maalopfyldelse/index.md",
+        {"Jobcenter Hvidovre": "maalopfyldelse/hvidovre/index.md"},
+        {"Jobcenter Høje-Taastrup": "maalopfyldelse/hoeje-taastrup/index.md"},
+    ]
     assert nav[4] == {"Åbne data": "data/index.md"}
     hvidovre = nav[1]["Jobcentre"][0]["Jobcenter Hvidovre"]
-    assert hvidovre[2] == {"2013": ["hvidovre/2013/index.md", {"Resultatrevision 2013": "hvidovre/2013/resultatrevision/index.md"}]}
+    assert hvidovre[2] == {
+        "2013": ["hvidovre/2013/index.md", {"Resultatrevision 2013": "hvidovre/2013/resultatrevision/index.md"}]
+    }
 
 
 def breadcrumbs(built_site, url: str) -> list[str] | None:
@@ -99,7 +121,12 @@ def breadcrumbs(built_site, url: str) -> list[str] | None:
 
 
 def test_every_page_but_the_front_page_has_breadcrumbs_in_its_html(built_site):
-    assert breadcrumbs(built_site, "hvidovre/2013/resultatrevision") == ["Forside", "Jobcenter Hvidovre", "2013", "Resultatrevision 2013"]
+    assert breadcrumbs(built_site, "hvidovre/2013/resultatrevision") == [
+        "Forside",
+        "Jobcenter Hvidovre",
+        "2013",
+        "Resultatrevision 2013",
+    ]
     assert breadcrumbs(built_site, "hvidovre/2013") == ["Forside", "Jobcenter Hvidovre", "2013"]
     assert breadcrumbs(built_site, "maalopfyldelse/hvidovre") == ["Forside", "Målopfyldelse", "Jobcenter Hvidovre"]
     assert breadcrumbs(built_site, "aar/2013") == ["Forside", "År", "2013"]
@@ -117,20 +144,30 @@ def test_every_page_but_the_front_page_has_breadcrumbs_in_its_html(built_site):
 
 def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkeypatch):
     """Overview code is generic: a kind it does not know is listed under a fallback title."""
-    write(tmp_path, {"jobcentres.yaml": REGISTRY + """
+    write(
+        tmp_path,
+        {
+            "jobcentres.yaml": REGISTRY
+            + """
   - slug: tomby
     name: Jobcenter Tomby
     municipalities: [Tomby Kommune, Andeby Kommune]
     region: Sjælland
     cluster: Klynge 3
-""", "testby/2021/resultatrevision.yaml": "jobcentre: testby\nyear: 2021\ntitle: Resultatrevision 2021\n"})
+""",
+            "testby/2021/resultatrevision.yaml": "jobcentre: testby\nyear: 2021\ntitle: Resultatrevision 2021\n",
+        },
+    )
     dataset = loader.load(tmp_path)
     doc = dataset.documents[0]
     monkeypatch.setattr(doc, "kind", "ny-slags")
     nav = overview.navigation(dataset, ["index.md", "om.md"])
     assert nav[0] == "index.md" and nav[-1] == {"Om": ["om.md"]}
     testby = nav[1]["Jobcentre"][0]["Jobcenter Testby"]
-    assert testby == ["testby/index.md", {"2021": ["testby/2021/index.md", {"Ny slags 2021": "testby/2021/resultatrevision/index.md"}]}]
+    assert testby == [
+        "testby/index.md",
+        {"2021": ["testby/2021/index.md", {"Ny slags 2021": "testby/2021/resultatrevision/index.md"}]},
+    ]
     built = {p.path: p.content for p in overview.overview_pages(build.context(), dataset)}
     assert "Der er endnu ingen dokumenter fra Jobcenter Tomby på sitet." in built["tomby/index.md"]
     assert "Klynge 3" in built["tomby/index.md"] and "Kommuner" in built["tomby/index.md"]
@@ -168,12 +205,15 @@ def test_every_kind_of_the_data_has_its_view():
 def test_many_jobcentres_are_grouped_by_region_in_the_navigation(tmp_path):
     """Material shows every sibling on the way to a page: 98 jobcentres on one level made the
     navigation most of every page. From overview.NAV_REGIONS_FROM on, regions come first."""
-    entries = "".join(f"""
+    entries = "".join(
+        f"""
   - slug: jc{i}
     name: Jobcenter {i:02d}
     municipalities: [Kommune {i}]
     region: {"Hovedstaden" if i % 2 else "Sjælland"}
-""" for i in range(overview.NAV_REGIONS_FROM))
+"""
+        for i in range(overview.NAV_REGIONS_FROM)
+    )
     write(tmp_path, {"jobcentres.yaml": "jobcentres:" + entries})
     nav = overview.navigation(loader.load(tmp_path), ["index.md"])
     regions = nav[1]["Jobcentre"]

@@ -1,21 +1,21 @@
 """Text from data/ stays text where no browser is needed to see it: links in Markdown fields and
 fact lines, the search index entries the plugin writes, and the figures' CSV files.
 (tests/browser/test_hostile_fields.py checks the built site in Chromium.)"""
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
-import markdown
 import pytest
 
 from conftest import REGISTRY, write
 from generator.data import loader
-from generator.site import listings as overview
-from generator.site import build
-from generator.views import markup
 from generator.data.models import Fact
+from generator.site import build
+from generator.site import listings as overview
+from generator.views import markup
 from generator.views.kinds.plan import fact_html
 
 RUNS_CODE = [
@@ -123,14 +123,16 @@ def test_figure_csv_files_have_the_formula_guard(tmp_path):
             charts: [grupper]
     """
     csv_text = '"@gruppe",antal\n"+SUM(A1)",2\nUnge,3\n'
-    write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2013/resultatrevision.yaml": revision,
-                     "testby/2013/grupper.csv": csv_text})
+    write(
+        tmp_path,
+        {"jobcentres.yaml": REGISTRY, "testby/2013/resultatrevision.yaml": revision, "testby/2013/grupper.csv": csv_text},
+    )
     page = build.document_pages(loader.load(tmp_path))[0]
     csvs = {path.rsplit("/", 1)[1]: text for path, text in page.assets.items() if path.endswith(".csv")}
     assert sorted(csvs) == ["figur-1.csv", "figur-2.csv"]
     table_csv, peer_csv = csvs["figur-1.csv"], csvs["figur-2.csv"]
     assert table_csv == "'@gruppe,antal\n'+SUM(A1),2.0\nUnge,3.0\n"
-    assert peer_csv == "navn,vaerdi\nKolding,4.0\n\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Klik\"\")\",3.0\n"
+    assert peer_csv == 'navn,vaerdi\nKolding,4.0\n"\'=HYPERLINK(""http://x.invalid"",""Klik"")",3.0\n'
 
 
 def test_a_jobcentre_year_page_links_with_the_name_as_text(tmp_path):
@@ -140,7 +142,14 @@ def test_a_jobcentre_year_page_links_with_the_name_as_text(tmp_path):
     dataset = loader.load(tmp_path)
     content = overview.jobcentre_year(build.context(), dataset, dataset.jobcentres["testby"], 2021).content
     name = "Jobcenter &lt;b&gt;Testby&lt;/b&gt; [x](javascript:alert(1))"
-    assert (f'Dokumenter fra {name} for 2021. Se også <a href="../">{name}s tidslinje</a> og '
-            '<a href="../../aar/2021/">alle jobcentres dokumenter for 2021</a>.') in content
+    assert (
+        f'Dokumenter fra {name} for 2021. Se også <a href="../">{name}s tidslinje</a> og '
+        '<a href="../../aar/2021/">alle jobcentres dokumenter for 2021</a>.'
+    ) in content
     html = _Elements(content)
-    assert [a["href"] for tag, a in html.elements if tag == "a"] == ["#jobcenter-btestbyb-xjavascriptalert1-2021", "../", "../../aar/2021/", "beskaeftigelsesplan/"]
+    assert [a["href"] for tag, a in html.elements if tag == "a"] == [
+        "#jobcenter-btestbyb-xjavascriptalert1-2021",
+        "../",
+        "../../aar/2021/",
+        "beskaeftigelsesplan/",
+    ]

@@ -1,5 +1,6 @@
 """site_plugins/search.py: Pagefind indexes a built site folder, in Danish, only what the HTML
 marks for it, and replaces an earlier build's bundle."""
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,14 @@ def page(title: str, text: str, indexed: bool = True) -> str:
 
 
 def test_index_site_writes_a_danish_bundle_of_the_marked_pages_only(tmp_path):
-    site = write(tmp_path / "site", {
-        "index.html": page("Forside", "Langtidsledige i Hvidovre"),
-        "guide/index.html": page("Vejledning", "Kun for personalet", indexed=False),
-        "404.html": page("Ikke fundet", "Siden findes ikke", indexed=False),
-    })
+    site = write(
+        tmp_path / "site",
+        {
+            "index.html": page("Forside", "Langtidsledige i Hvidovre"),
+            "guide/index.html": page("Vejledning", "Kun for personalet", indexed=False),
+            "404.html": page("Ikke fundet", "Siden findes ikke", indexed=False),
+        },
+    )
     figures = search.index_site(site)
     assert figures["pages"] == 1 and figures["seconds"] > 0 and figures["peak_rss"] > 0
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
@@ -75,8 +79,10 @@ def test_the_bundle_of_the_same_pages_comes_from_the_cache_checked(tmp_path):
     from generator import cache
 
     store = cache.Store(tmp_path / "cache")
-    site = write(tmp_path / "site", {"index.html": page("Forside", "Langtidsledige i Hvidovre"),
-                                     "a/index.html": page("Side A", "Førtidspension")})
+    site = write(
+        tmp_path / "site",
+        {"index.html": page("Forside", "Langtidsledige i Hvidovre"), "a/index.html": page("Side A", "Førtidspension")},
+    )
     first = search.index_site(site, store)
     bundle = {p.relative_to(site): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
     again = search.index_site(site, store)  # the same pages: no Pagefind

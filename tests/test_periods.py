@@ -1,4 +1,5 @@
 """Month labels as the documents write them ('okt-12', 'juli-12') are read as dates."""
+
 import datetime as dt
 
 import pytest
@@ -7,20 +8,23 @@ from generator.data import periods
 from generator.data.models import _parse_period
 
 
-@pytest.mark.parametrize("label, expected", [
-    ("okt-12", dt.date(2012, 10, 1)),
-    ("jan-13", dt.date(2013, 1, 1)),
-    ("feb-12", dt.date(2012, 2, 1)),
-    ("maj-12", dt.date(2012, 5, 1)),
-    ("juli-12", dt.date(2012, 7, 1)),
-    ("jun-12", dt.date(2012, 6, 1)),
-    ("sept-12", dt.date(2012, 9, 1)),
-    ("Okt-12", dt.date(2012, 10, 1)),
-    ("dec. 2013", dt.date(2013, 12, 1)),
-    ("marts 2013", dt.date(2013, 3, 1)),
-    (" nov-12 ", dt.date(2012, 11, 1)),
-    ("dec/13", dt.date(2013, 12, 1)),
-])
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("okt-12", dt.date(2012, 10, 1)),
+        ("jan-13", dt.date(2013, 1, 1)),
+        ("feb-12", dt.date(2012, 2, 1)),
+        ("maj-12", dt.date(2012, 5, 1)),
+        ("juli-12", dt.date(2012, 7, 1)),
+        ("jun-12", dt.date(2012, 6, 1)),
+        ("sept-12", dt.date(2012, 9, 1)),
+        ("Okt-12", dt.date(2012, 10, 1)),
+        ("dec. 2013", dt.date(2013, 12, 1)),
+        ("marts 2013", dt.date(2013, 3, 1)),
+        (" nov-12 ", dt.date(2012, 11, 1)),
+        ("dec/13", dt.date(2013, 12, 1)),
+    ],
+)
 def test_month_labels(label, expected):
     assert periods.parse_month_label(label) == expected
 

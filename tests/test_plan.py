@@ -1,4 +1,5 @@
 """The beskæftigelsesplan: its data, its page, its checks, and the trace to the revision."""
+
 from __future__ import annotations
 
 import html
@@ -8,10 +9,9 @@ import shutil
 import pytest
 
 from conftest import REGISTRY, run_mkdocs_build, write
-from generator.site import build
 from generator.data import loader
-from generator.views import page as pages
 from generator.data.errors import DataError
+from generator.site import build
 
 PLAN_HTML = "hvidovre/2020/beskaeftigelsesplan/index.html"
 
@@ -19,7 +19,7 @@ PLAN_HTML = "hvidovre/2020/beskaeftigelsesplan/index.html"
 def text_of(path) -> str:
     """The article's visible text, whitespace collapsed."""
     raw = path.read_text(encoding="utf-8")
-    body = raw[raw.index("<article"):raw.index("</article>")]
+    body = raw[raw.index("<article") : raw.index("</article>")]
     body = re.sub(r"<script.*?</script>", "", body, flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
@@ -46,7 +46,10 @@ def test_only_the_two_unge_goals_are_measurable(dataset):
     plan = next(d for d in dataset.documents if d.kind == "beskaeftigelsesplan").model
     targets = {g.id: [(t.label, t.direction, t.value, t.unit) for t in g.targets] for g in plan.all_goals() if g.targets}
     assert targets == {
-        "unge-aktiveringsgrad": [("uddannelsesparate unge", "at_least", 16, "pct."), ("aktivitetsparate unge", "at_least", 20, "pct.")],
+        "unge-aktiveringsgrad": [
+            ("uddannelsesparate unge", "at_least", 16, "pct."),
+            ("aktivitetsparate unge", "at_least", 20, "pct."),
+        ],
         "unge-samtaler": [("uddannelsesparate unge", "at_least", 72, "pct."), ("aktivitetsparate unge", "at_least", 75, "pct.")],
     }
 
@@ -78,13 +81,25 @@ def test_plan_page_shows_focus_areas_objectives_and_goals(plan_text, dataset):
     assert "Flere personer med handicap skal i beskæftigelse. (ministerens mål 3)" in plan_text
 
 
-@pytest.mark.parametrize("words", [
-    "53.416 indbyggere (2. kvartal 2019)", "33.960 er i den arbejdsdygtige alder (16-64 år)", "26.440 er i arbejdsstyrken",
-    "25.510 er beskæftigede", "930 er bruttoledige", "7.520 er udenfor arbejdsstyrken", "Arbejdsstyrken udgør 77,9 pct.",
-    "Udenfor arbejdsstyrken udgør 22,1 pct.", "Beskæftigelsesfrekvensen er 75,1 pct.", "Bruttoledighedsprocent er 3,5 pct.",
-    "Kilde: FOLK1A og RAR-bm.dk", "4.090 virksomheder med under 10 ansatte", "oprettet i alt 844 nye virksomheder og 343 flyttede til",
-    "steget med 20,8 % (i alt 683 CVR-numre)",
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "53.416 indbyggere (2. kvartal 2019)",
+        "33.960 er i den arbejdsdygtige alder (16-64 år)",
+        "26.440 er i arbejdsstyrken",
+        "25.510 er beskæftigede",
+        "930 er bruttoledige",
+        "7.520 er udenfor arbejdsstyrken",
+        "Arbejdsstyrken udgør 77,9 pct.",
+        "Udenfor arbejdsstyrken udgør 22,1 pct.",
+        "Beskæftigelsesfrekvensen er 75,1 pct.",
+        "Bruttoledighedsprocent er 3,5 pct.",
+        "Kilde: FOLK1A og RAR-bm.dk",
+        "4.090 virksomheder med under 10 ansatte",
+        "oprettet i alt 844 nye virksomheder og 343 flyttede til",
+        "steget med 20,8 % (i alt 683 CVR-numre)",
+    ],
+)
 def test_facts_are_written_the_danish_way(plan_text, words):
     assert words in plan_text
 
@@ -134,8 +149,14 @@ def _errors(tmp_path, files) -> list[str]:
 
 def test_duplicate_goal_ids_and_unknown_references_name_file_line_and_field(tmp_path):
     errors = _errors(tmp_path, {"testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(goal_ids=("a", "a"), minister="m9")})
-    assert any(re.search(r"beskaeftigelsesplan.yaml:9: focus_areas\[0\].minister_goals\[0\]: der er ingen ministermål med id 'm9'", e) for e in errors), errors
-    assert any(re.search(r"beskaeftigelsesplan.yaml:13: focus_areas\[0\].goals\[1\].id: mål-id'et 'a' er brugt to gange", e) for e in errors), errors
+    assert any(
+        re.search(r"beskaeftigelsesplan.yaml:9: focus_areas\[0\].minister_goals\[0\]: der er ingen ministermål med id 'm9'", e)
+        for e in errors
+    ), errors
+    assert any(
+        re.search(r"beskaeftigelsesplan.yaml:13: focus_areas\[0\].goals\[1\].id: mål-id'et 'a' er brugt to gange", e)
+        for e in errors
+    ), errors
 
 
 def test_a_fact_needs_one_number_per_slot(tmp_path):
@@ -147,15 +168,24 @@ def test_a_fact_needs_one_number_per_slot(tmp_path):
 def test_a_target_needs_a_known_direction(tmp_path):
     plan = _plan_yaml().replace("text: Mål b", "text: Mål b\n        targets: [{label: unge, direction: above, value: 3}]")
     errors = _errors(tmp_path, {"testby/2021/beskaeftigelsesplan.yaml": plan})
-    assert any("focus_areas[0].goals[1].targets[0].direction: her skal stå en af disse værdier: 'at_most', 'at_least' eller 'exactly'" in e for e in errors), errors
+    assert any(
+        "focus_areas[0].goals[1].targets[0].direction: her skal stå en af disse værdier: 'at_most', 'at_least' eller 'exactly'"
+        in e
+        for e in errors
+    ), errors
 
 
 def test_a_revision_goal_must_name_a_goal_of_the_plan(tmp_path):
-    errors = _errors(tmp_path, {
-        "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(),
-        "testby/2021/resultatrevision.yaml": REVISION.replace("plan_goal: a", "plan_goal: zz"),
-    })
-    assert any(re.search(r"resultatrevision.yaml:\d+: goals\[0\].plan_goal: der er intet mål med id 'zz'", e) for e in errors), errors
+    errors = _errors(
+        tmp_path,
+        {
+            "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(),
+            "testby/2021/resultatrevision.yaml": REVISION.replace("plan_goal: a", "plan_goal: zz"),
+        },
+    )
+    assert any(re.search(r"resultatrevision.yaml:\d+: goals\[0\].plan_goal: der er intet mål med id 'zz'", e) for e in errors), (
+        errors
+    )
 
 
 # --------------------------------------------------------------------------- trace
@@ -186,11 +216,14 @@ REVISION = """
 @pytest.fixture
 def traced(tmp_path):
     """A plan and a revision for the same year: goal a reviewed under another id, b under its own, c not at all."""
-    write(tmp_path / "fixture", {
-        "jobcentres.yaml": REGISTRY,
-        "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(goal_ids=("a", "b", "c")),
-        "testby/2021/resultatrevision.yaml": REVISION,
-    })
+    write(
+        tmp_path / "fixture",
+        {
+            "jobcentres.yaml": REGISTRY,
+            "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(goal_ids=("a", "b", "c")),
+            "testby/2021/resultatrevision.yaml": REVISION,
+        },
+    )
     return tmp_path / "fixture"
 
 
@@ -205,8 +238,10 @@ def test_trace_links_both_ways_in_the_pages(traced):
     assert "Ikke opfyldt." in plan and '"../resultatrevision/#b"' in plan
     assert "Endnu ikke gjort op: Resultatrevision 2021 gør ikke op på dette mål." in plan
     # the status box counts the goals the revision reviews under the one rule
-    assert ('<p>Resultatrevision 2021 gør op på 2 af planens mål: 1 opfyldt og 1 ikke opfyldt. '
-            '<a href="../resultatrevision/">Se Resultatrevision 2021</a>.</p>') in plan
+    assert (
+        "<p>Resultatrevision 2021 gør op på 2 af planens mål: 1 opfyldt og 1 ikke opfyldt. "
+        '<a href="../resultatrevision/">Se Resultatrevision 2021</a>.</p>'
+    ) in plan
     assert "Mål 2</a>: ikke opfyldt efter dokumentets egen vurdering (målet har ingen tal)" in revision
     assert '<a href="../beskaeftigelsesplan/#a">Beskæftigelsesplan 2021, mål 1.1</a>' in revision
     assert '<a href="../beskaeftigelsesplan/#b">Beskæftigelsesplan 2021, mål 1.2</a>' in revision
@@ -250,8 +285,10 @@ def test_text_from_data_is_escaped_on_the_plan_page(tmp_path):
 
 def test_a_facts_unit_is_text(tmp_path):
     """A unit with HTML in it is shown as written, also where the facts go through Markdown."""
-    extra = ('facts:\n  - id: f\n    heading: Fakta\n    facts:\n'
-             '      - {text: "*Ledige* {}", value: 12, unit: "<img src=x onerror=alert(1)>"}')
+    extra = (
+        "facts:\n  - id: f\n    heading: Fakta\n    facts:\n"
+        '      - {text: "*Ledige* {}", value: 12, unit: "<img src=x onerror=alert(1)>"}'
+    )
     write(tmp_path, {"jobcentres.yaml": REGISTRY, "testby/2021/beskaeftigelsesplan.yaml": _plan_yaml(extra=extra)})
     content = build.document_pages(loader.load(tmp_path))[0].content
     assert "<strong>12 &lt;img src=x onerror=alert(1)&gt;</strong>" in content

@@ -1,6 +1,7 @@
 """Staff Markdown is rendered once, in the generator, with the site's Markdown
 (views/markup.py MarkdownRenderer): prose that Markdown would only wrap in paragraphs takes a
 short way, and comes out as Markdown makes it; everything else goes through Markdown."""
+
 from __future__ import annotations
 
 import random
@@ -46,7 +47,7 @@ def rendered(text: str) -> str:
 PLAIN = [
     "Ledigheden faldt.",
     "Æ, ø og å: Ærø, Øresund og Århus. ÆØÅ æøå é ü.",
-    'Jobcentret kalder det "Job først" og \'ret og pligt\'; «citat» og „citat“ – og – et — langt.',
+    "Jobcentret kalder det \"Job først\" og 'ret og pligt'; «citat» og „citat“ – og – et — langt.",
     "Job & Co og R&D; 5 < 7 > 3 og &amp; og &lt;b&gt; som tekst.",
     "Se https://www.jobindsats.dk/jobindsats/public/forside?a=1&b=2 og mailto:jc@hvidovre.dk.",
     "Tal: 2.500 personer (12,5 pct.), +3 og 1/3 af 100 %. § 12, stk. 2. 8.000 kr. / md.",
@@ -112,7 +113,9 @@ def test_refs_are_links():
 def test_the_class_goes_on_the_last_paragraph():
     md = Fields(markup.MarkdownRenderer(), _refs())
     assert md("Et afsnit.", "jc-lead") == '<p class="jc-lead">Et afsnit.</p>'
-    assert md("Første afsnit.\n\nAndet & sidste.", "jc-lead") == '<p>Første afsnit.</p>\n<p class="jc-lead">Andet &amp; sidste.</p>'
+    assert (
+        md("Første afsnit.\n\nAndet & sidste.", "jc-lead") == '<p>Første afsnit.</p>\n<p class="jc-lead">Andet &amp; sidste.</p>'
+    )
     assert md("Et *fremhævet* afsnit.", "jc-lead") == '<p class="jc-lead">Et <em>fremhævet</em> afsnit.</p>'
 
 
@@ -133,10 +136,59 @@ def test_random_prose_is_what_markdown_makes_of_it(site_markdown):
     of the text. The second half leaves out the characters that always send a text to
     Markdown, so that most texts take the short way."""
     rng = random.Random(2024)
-    prose = ["Ledigheden", "faldt", "ærø", "ØRESUND", "å", "2.500", "8.", "12)", "2021.", "3.", "-", "+", "=", "–",
-             ".", ",", ";", ":", "?", "(", ")", "/", "%", "'", '"', "&", "&amp;", "<", ">", "<b>", "§", "…", "1.",
-             "1. ", "- ", "+ ", "= ", "https://a.dk/x?y=1&z=2", "{ref:ledighed}", "{ref:ukendt}", "{", "}",
-             "    ", "  ", " ", "\n", "\n", "\n\n", "\n\n\n", "\n ", " \n"]
+    prose = [
+        "Ledigheden",
+        "faldt",
+        "ærø",
+        "ØRESUND",
+        "å",
+        "2.500",
+        "8.",
+        "12)",
+        "2021.",
+        "3.",
+        "-",
+        "+",
+        "=",
+        "–",
+        ".",
+        ",",
+        ";",
+        ":",
+        "?",
+        "(",
+        ")",
+        "/",
+        "%",
+        "'",
+        '"',
+        "&",
+        "&amp;",
+        "<",
+        ">",
+        "<b>",
+        "§",
+        "…",
+        "1.",
+        "1. ",
+        "- ",
+        "+ ",
+        "= ",
+        "https://a.dk/x?y=1&z=2",
+        "{ref:ledighed}",
+        "{ref:ukendt}",
+        "{",
+        "}",
+        "    ",
+        "  ",
+        " ",
+        "\n",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        "\n ",
+        " \n",
+    ]
     markdown_chars = ["*", "_", "`", "[", "]", "!", "|", "\\", "~", "\t", "\u00a0", "\x02"]
     taken = 0
     for i in range(6000):
@@ -153,8 +205,10 @@ def test_links_to_pages_get_the_page_address():
     renderer = markup.MarkdownRenderer()
     renderer.page_path = "a/2020/plan/index.md"
     html = renderer.html("[x](../revision/index.md#maal-1) [om](../../../om.md) [y](#y) [z](z.csv) [w](https://a.dk/b.md)")
-    assert html == ('<p><a href="../revision/#maal-1">x</a> <a href="../../../om/">om</a> <a href="#y">y</a> '
-                    '<a href="z.csv">z</a> <a href="https://a.dk/b.md">w</a></p>')
+    assert html == (
+        '<p><a href="../revision/#maal-1">x</a> <a href="../../../om/">om</a> <a href="#y">y</a> '
+        '<a href="z.csv">z</a> <a href="https://a.dk/b.md">w</a></p>'
+    )
 
 
 def test_headings_in_a_field_are_sections_of_the_page():
@@ -162,16 +216,21 @@ def test_headings_in_a_field_are_sections_of_the_page():
     renderer.toc = toc = markup.Toc()
     toc.heading(2, "Overblik")
     html = renderer.html("## Overblik\n\nTekst.\n\n### Æble & pære")
-    assert html == ('<h2 id="overblik_1">Overblik<a class="headerlink" href="#overblik_1" title="Link til dette afsnit">&para;</a></h2>\n'
-                    '<p>Tekst.</p>\n<h3 id="ble-pre">Æble &amp; pære<a class="headerlink" href="#ble-pre" '
-                    'title="Link til dette afsnit">&para;</a></h3>')
+    assert html == (
+        '<h2 id="overblik_1">Overblik<a class="headerlink" href="#overblik_1" title="Link til dette afsnit">&para;</a></h2>\n'
+        '<p>Tekst.</p>\n<h3 id="ble-pre">Æble &amp; pære<a class="headerlink" href="#ble-pre" '
+        'title="Link til dette afsnit">&para;</a></h3>'
+    )
     assert [(t["id"], [c["id"] for c in t["children"]]) for t in toc.nested()] == [("overblik", []), ("overblik_1", ["ble-pre"])]
 
 
 def test_relative_urls_are_as_mkdocs_writes_them():
     url = markup.relative_url
     assert url("index.md", "hvidovre/index.md") == "hvidovre/"
-    assert url("hvidovre/2013/resultatrevision/index.md", "hvidovre/2020/beskaeftigelsesplan/index.md", "a") == "../../2020/beskaeftigelsesplan/#a"
+    assert (
+        url("hvidovre/2013/resultatrevision/index.md", "hvidovre/2020/beskaeftigelsesplan/index.md", "a")
+        == "../../2020/beskaeftigelsesplan/#a"
+    )
     assert url("om-data.md", "data/index.md") == "../data/"
     assert url("data/index.md", "om-data.md") == "../om-data/"
     assert url("aar/index.md", "aar/index.md") == "./"

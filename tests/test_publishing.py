@@ -1,5 +1,6 @@
 """The Pages workflow lints clean and works for pull requests and main alike, installs come from
 the lock files, and the site carries the links a published site needs."""
+
 import os
 import re
 import shutil
@@ -152,16 +153,25 @@ def test_the_expression_reader_reads_github_expressions():
     ctx = {"github": {"ref": "refs/heads/main", "event_name": "push", "owner": "Octo"}}
     assert github_expression("${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}", ctx) is True
     assert github_expression("${{ github.ref != 'refs/heads/main' }}", ctx) is False
-    assert github_expression("${{ github.nope || format('https://{0}.github.io/{1}', github.owner, 'x') }}/", ctx) \
+    assert (
+        github_expression("${{ github.nope || format('https://{0}.github.io/{1}', github.owner, 'x') }}/", ctx)
         == "https://Octo.github.io/x/"
+    )
     assert github_expression("${{ !(github.event_name == 'PUSH') }}", ctx) is False
 
 
 def event(name: str, ref: str) -> dict:
     """The github context of a run of this repository's workflow."""
-    return {"github": {"event_name": name, "ref": ref, "repository_owner": "jobcenter-rapporter",
-                       "repository": "jobcenter-rapporter/jobcenter-rapporter", "server_url": "https://github.com",
-                       "event": {"repository": {"name": "jobcenter-rapporter"}}}}
+    return {
+        "github": {
+            "event_name": name,
+            "ref": ref,
+            "repository_owner": "jobcenter-rapporter",
+            "repository": "jobcenter-rapporter/jobcenter-rapporter",
+            "server_url": "https://github.com",
+            "event": {"repository": {"name": "jobcenter-rapporter"}},
+        }
+    }
 
 
 RUNS = {
@@ -217,8 +227,11 @@ def test_tests_run_on_pull_requests_and_pushes_and_gate_the_deploy():
     wf = load_workflow()
     triggers = wf[True] if True in wf else wf["on"]
     assert "pull_request" in triggers and "push" in triggers
-    testing = [name for name, job in wf["jobs"].items()
-               if any(s.get("run", "").startswith("bash scripts/test.sh") for s in job.get("steps", []))]
+    testing = [
+        name
+        for name, job in wf["jobs"].items()
+        if any(s.get("run", "").startswith("bash scripts/test.sh") for s in job.get("steps", []))
+    ]
     assert testing == ["test"]
     for run in RUNS.values():
         assert github_expression("${{ " + wf["jobs"]["test"].get("if", "true") + " }}", run)
@@ -258,8 +271,9 @@ def test_the_build_cache_is_pruned_of_entries_no_build_used(tmp_path):
     env = {**os.environ, "RUNNER_TEMP": str(tmp_path)}
     subprocess.run(["bash", "-e", "-c", mark["run"]], cwd=tmp_path, env=env, check=True)
     os.utime(used, (time.time() + 5,) * 2)  # the build touches the entries it uses
-    out = subprocess.run(["bash", "-e", "-c", prune["run"]], cwd=tmp_path, env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["bash", "-e", "-c", prune["run"]], cwd=tmp_path, env=env, check=True, capture_output=True, text=True
+    ).stdout
     assert used.exists() and recent.exists() and not unused.exists()
     assert "Pruned 1 " in out
     page = tmp_path / ".cache/files/pages/x.json"  # a page's manifest is pruned by the same rule
@@ -310,8 +324,15 @@ def test_the_lock_files_pin_every_dependency_within_pyprojects_ranges():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     wanted = {
         "main": project["project"]["dependencies"] + project["build-system"]["requires"],
-        "test": [r for deps in (project["project"]["dependencies"], project["build-system"]["requires"],
-                                *project["project"]["optional-dependencies"].values()) for r in deps],
+        "test": [
+            r
+            for deps in (
+                project["project"]["dependencies"],
+                project["build-system"]["requires"],
+                *project["project"]["optional-dependencies"].values(),
+            )
+            for r in deps
+        ],
     }
     pins = {kind: locked(path) for kind, path in LOCKS.items()}
     for kind, requirements in wanted.items():
@@ -319,8 +340,9 @@ def test_the_lock_files_pin_every_dependency_within_pyprojects_ranges():
         for req in map(Requirement, requirements):
             name = canonicalize_name(req.name)
             assert name in pins[kind], f"lock/{kind}.txt lacks {req}: run bash scripts/lock.sh"
-            assert req.specifier.contains(pins[kind][name][0], prereleases=True), \
+            assert req.specifier.contains(pins[kind][name][0], prereleases=True), (
                 f"lock/{kind}.txt has {name}=={pins[kind][name][0]}, outside {req}: run bash scripts/lock.sh"
+            )
             for extra in req.extras:  # e.g. pagefind[bin] brings pagefind-bin
                 assert any(n.startswith(name) and n != name for n in pins[kind]), (kind, req, extra)
     assert all(hashes >= 1 for lock in pins.values() for _, hashes in lock.values())
@@ -329,8 +351,9 @@ def test_the_lock_files_pin_every_dependency_within_pyprojects_ranges():
 
 def test_the_pre_commit_config_is_valid_and_runs_ruff_and_the_fast_tests():
     config = ROOT / ".pre-commit-config.yaml"
-    result = subprocess.run([str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {h["id"]: h for repo in yaml.safe_load(config.read_text())["repos"] for h in repo["hooks"]}
     assert hooks["ruff"]["entry"].startswith(".venv/bin/ruff check") and "stages" not in hooks["ruff"]
@@ -362,8 +385,9 @@ def test_the_pages_artifact_has_no_links(built_site, tmp_path):
     assert any(p.suffix == ".svg" for p in files) and any(p.name == "maal.csv" for p in files)
     assert [p for p in files if p.stat().st_nlink > 1 or p.is_symlink()] == []
     artifact = tmp_path / "artifact.tar"
-    subprocess.run(["tar", "--dereference", "--hard-dereference", "--directory", str(built_site),
-                    "-cf", str(artifact), "."], check=True)
+    subprocess.run(
+        ["tar", "--dereference", "--hard-dereference", "--directory", str(built_site), "-cf", str(artifact), "."], check=True
+    )
     with tarfile.open(artifact) as tar:
         members = tar.getmembers()
         assert all(m.isfile() or m.isdir() for m in members)
@@ -374,8 +398,12 @@ def test_the_pages_artifact_has_no_links(built_site, tmp_path):
 @pytest.mark.slow  # collects the whole suite in a second pytest
 def test_the_fast_subset_leaves_out_the_browser_suite_and_full_site_builds():
     """`bash scripts/test.sh --fast` runs pytest with -m "not slow"; tests/conftest.py marks."""
-    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                          "-m", "not slow", str(ROOT / "tests")], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "not slow", str(ROOT / "tests")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     fast = {line.split("[")[0] for line in run.stdout.splitlines() if "::" in line}
     assert re.search(r"^\d+/\d+ tests collected \(\d+ deselected\)", run.stdout, flags=re.M), run.stdout[-500:]

@@ -1,4 +1,5 @@
 """The built Hvidovre resultatrevision 2013 page shows the seed's numbers and the computed results."""
+
 import json
 import re
 from pathlib import Path
@@ -30,13 +31,21 @@ def test_goal_tables_hold_baseline_status_and_target(html):
     tbl = tables(html)
     fp = tbl["tabel-maal-foertidspension"]
     assert fp[0][:4] == ["Mål 2", "Nulpunkt dec. 2011", "Status dec. 2013", "Mål dec. 2013"]
-    assert fp[1][1:] == ["231 personer", "94 personer fald på 59,3 pct. (fald på 137 personer)",
-                         "højst 60 personer (fald på 74,0 pct.)", "ikke opfyldt"]
+    assert fp[1][1:] == [
+        "231 personer",
+        "94 personer fald på 59,3 pct. (fald på 137 personer)",
+        "højst 60 personer (fald på 74,0 pct.)",
+        "ikke opfyldt",
+    ]
     g4 = tbl["tabel-maal-virksomhedssamarbejde"]
     rows = {r[0].split(".")[0]: r for r in g4[1:-1]}
     assert set(rows) == {"4A", "4B", "4C", "4D", "4E", "4F", "4G"}
-    assert rows["4B"][1:] == ["196 virksomheder", "Okt. 2013: 154 virksomheder fald på 21,4 pct. (fald på 42 virksomheder)",
-                              "mindst 229 virksomheder (stigning på 16,8 pct.)", "ikke opfyldt"]
+    assert rows["4B"][1:] == [
+        "196 virksomheder",
+        "Okt. 2013: 154 virksomheder fald på 21,4 pct. (fald på 42 virksomheder)",
+        "mindst 229 virksomheder (stigning på 16,8 pct.)",
+        "ikke opfyldt",
+    ]
     assert rows["4G"][2:] == ["Afholdt 26. marts 2014", "", "ikke opfyldt"]
     assert [r[-1] for r in g4[1:-1]].count("opfyldt") == 4
     assert g4[-1] == ["4 ud af 7 mål er opfyldt."]
@@ -49,9 +58,15 @@ def test_disagreement_with_the_document_is_shown(html):
 
 def test_table_4_forsoergelsesgrupper_has_every_row(html):
     rows = tables(html)["tabel-forsoergelsesgrupper"]
-    assert rows[0] == ["Forsørgelsesgrupper", "Periode", "Niveau, antal", "Udvikling ift. måneden før, pct.",
-                       "Udvikling ift. samme måned året før, pct.", "Bedste udvikling i klyngen ift. året før, pct.",
-                       "Gennemsnitlig udvikling i klyngen ift. året før, pct."]
+    assert rows[0] == [
+        "Forsørgelsesgrupper",
+        "Periode",
+        "Niveau, antal",
+        "Udvikling ift. måneden før, pct.",
+        "Udvikling ift. samme måned året før, pct.",
+        "Bedste udvikling i klyngen ift. året før, pct.",
+        "Gennemsnitlig udvikling i klyngen ift. året før, pct.",
+    ]
     body = rows[1:]
     assert len(body) == 20
     assert body[0] == ["Forsørgede i alt (sum af alle fuldtidspersoner nedenfor)", "", "5.585", "-1", "-6", "-6", "-5"]

@@ -1,4 +1,5 @@
 """The shortcuts taken for national scale give the same results as the slow ways."""
+
 from __future__ import annotations
 
 import gzip
@@ -6,7 +7,6 @@ import random
 import re
 from pathlib import Path
 
-import pytest
 from babel.numbers import format_decimal
 
 from generator import formatting
@@ -24,7 +24,9 @@ def babel_number(value, decimals=None):
 def test_numbers_are_formatted_as_babel_does():
     rng = random.Random(7)
     values = [0, -0.0, 1, -1, 0.5, 2.5, -2.5, 2.675, 1.005, 1603, 1603.0, -1603.25, 1e9, 59.307, 16.86, 0.004]
-    values += [rng.uniform(-1e6, 1e6) for _ in range(2000)] + [round(rng.uniform(-1e4, 1e4), rng.randint(0, 4)) for _ in range(2000)]
+    values += [rng.uniform(-1e6, 1e6) for _ in range(2000)] + [
+        round(rng.uniform(-1e4, 1e4), rng.randint(0, 4)) for _ in range(2000)
+    ]
     for v in values:
         for d in (None, 0, 1, 2, 3):
             assert formatting.number(v, d) == babel_number(v, d), (v, d)
@@ -46,7 +48,6 @@ def test_a_warm_build_makes_no_page_and_one_change_remakes_its_folder(tmp_path):
     """The cache rule: a document's page is stored under a hash of its folder's files, its
     jobcentre and the generator's version. A second build makes none; after one change, the
     pages of that folder are made again, with the change, and nothing else."""
-    import os
 
     from generator import cache
     from test_synth import synth
@@ -129,7 +130,7 @@ def test_generated_files_are_copied_from_the_cache_and_never_change_with_it(tmp_
     changed = project / "data/albertslund/2008/resultatrevision.yaml"
     text = changed.read_text(encoding="utf-8")
     old_status = re.search(r"^\s*status: (\d+)$", text, flags=re.M)
-    changed.write_text(text[:old_status.start(1)] + "1234567" + text[old_status.end(1):], encoding="utf-8")
+    changed.write_text(text[: old_status.start(1)] + "1234567" + text[old_status.end(1) :], encoding="utf-8")
     result = run_mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert b"1234567" in csv.read_bytes()

@@ -1,6 +1,7 @@
 """The data files' JSON Schemas (generator/data/schema.py): up to date in schemas/, named by the
 skeletons, and checked by a standard validator (check-jsonschema): every file in data/ passes,
 and the hostile corpus' invalid cases that a schema can express fail on the field they name."""
+
 from __future__ import annotations
 
 import json
@@ -23,14 +24,35 @@ KIND_OF = {"jobcentres.yaml": "jobcentres"}
 # Corpus cases (tests/hostile/test_yaml_corpus.py) a schema expresses: a misspelt or missing
 # field, a wrong type, a value outside its list or bounds, an empty required text, a bad id.
 SCHEMA_CASES = [
-    "unknown-revision-goal-field", "unknown-plan-field", "unknown-letter-field", "unknown-minutes-field",
-    "unknown-registry-field", "missing-revision-title", "missing-plan-focus-area-title", "missing-letter-date",
-    "missing-minutes-committee", "missing-registry-name", "type-revision-baseline-word", "type-revision-year-word",
-    "type-revision-target-bool", "type-revision-status-list", "type-revision-goal-type", "type-plan-fact-value-word",
-    "type-letter-cvr-digits", "type-minutes-item-number-word", "type-registry-municipalities-text",
-    "type-revision-year-decimal", "number-revision-baseline-huge", "number-plan-target-huge-negative",
-    "empty-revision-source-name", "empty-revision-goal-id", "empty-letter-paragraph", "empty-registry-name",
-    "shape-revision-list", "shape-letter-scalar", "shape-registry-empty-list",
+    "unknown-revision-goal-field",
+    "unknown-plan-field",
+    "unknown-letter-field",
+    "unknown-minutes-field",
+    "unknown-registry-field",
+    "missing-revision-title",
+    "missing-plan-focus-area-title",
+    "missing-letter-date",
+    "missing-minutes-committee",
+    "missing-registry-name",
+    "type-revision-baseline-word",
+    "type-revision-year-word",
+    "type-revision-target-bool",
+    "type-revision-status-list",
+    "type-revision-goal-type",
+    "type-plan-fact-value-word",
+    "type-letter-cvr-digits",
+    "type-minutes-item-number-word",
+    "type-registry-municipalities-text",
+    "type-revision-year-decimal",
+    "number-revision-baseline-huge",
+    "number-plan-target-huge-negative",
+    "empty-revision-source-name",
+    "empty-revision-goal-id",
+    "empty-letter-paragraph",
+    "empty-registry-name",
+    "shape-revision-list",
+    "shape-letter-scalar",
+    "shape-registry-empty-list",
 ]
 
 
@@ -39,8 +61,7 @@ def kind(path: Path) -> str:
 
 
 def check(schema_file: Path, files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CHECK), "--schemafile", str(schema_file), *map(str, files)],
-                          capture_output=True, text=True)
+    return subprocess.run([str(CHECK), "--schemafile", str(schema_file), *map(str, files)], capture_output=True, text=True)
 
 
 def test_the_schemas_in_the_repository_are_what_the_models_make():
@@ -48,8 +69,13 @@ def test_the_schemas_in_the_repository_are_what_the_models_make():
     assert sorted(p.name for p in (ROOT / "schemas").glob("*.json")) == sorted(made)
     for name, text in made.items():
         assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == text, f"run `.venv/bin/jobcenter schema` ({name})"
-    assert sorted(made) == ["beskaeftigelsesplan.json", "jobcentres.json", "referat.json", "resultatrevision.json",
-                            "tilbagemelding.json"]
+    assert sorted(made) == [
+        "beskaeftigelsesplan.json",
+        "jobcentres.json",
+        "referat.json",
+        "resultatrevision.json",
+        "tilbagemelding.json",
+    ]
     revision = json.loads(made["resultatrevision.json"])
     assert revision["additionalProperties"] is False and "goals" in revision["properties"]
     assert revision["$defs"]["Goal"]["additionalProperties"] is False and "target" in revision["$defs"]["Goal"]["properties"]

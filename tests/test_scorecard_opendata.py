@@ -1,4 +1,5 @@
 """Scorecard counts equal the computed attainment; open-data files round-trip to the same numbers."""
+
 import csv
 import gzip
 import io
@@ -6,13 +7,9 @@ import json
 
 import pytest
 
-from generator.views import charts
-
 from generator.results import goals as compute
-
-from generator.site import opendata
-
-from generator.site import scorecard
+from generator.site import opendata, scorecard
+from generator.views import charts
 from htmltools import chart_points, chart_specs, page, tables
 
 
@@ -36,8 +33,10 @@ def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
             assert int(cells["Delvist opfyldt"]) == states.count("partly")
             assert int(cells["Ikke opfyldt"]) == states.count("not_met")
             assert int(cells["Ikke målt"]) == states.count("not_measured")
-        per_jobcentre[dataset.jobcentres[slug].name] = [str(sum(int(dict(zip(header, r))[h]) for r in body))
-                                                        for h in ("Opfyldt", "Delvist opfyldt", "Ikke opfyldt", "Ikke målt")]
+        per_jobcentre[dataset.jobcentres[slug].name] = [
+            str(sum(int(dict(zip(header, r))[h]) for r in body))
+            for h in ("Opfyldt", "Delvist opfyldt", "Ikke opfyldt", "Ikke målt")
+        ]
     # Hvidovre 2013 by hand from the seed: goal 1 not measured, 2 and 3 not met, 4 partly (4 of 7)
     rows = tables(page(built_site, "maalopfyldelse/hvidovre"))["tabel-maalopfyldelse"]
     hv = dict(zip(rows[0], next(r for r in rows[1:] if r[1] == "2013")))
@@ -50,14 +49,21 @@ def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
     assert dict(zip(overview[0], overview[2]))["Opfyldt af målte"] == "–"  # Høje-Taastrup: no revision
     assert overview[2][:3] == ["Jobcenter Høje-Taastrup", "0", "–"]
     # one revision on the site: said in the singular
-    assert "<caption>Tabel 1: Målopfyldelse pr. jobcenter, alle år (1 resultatrevision)</caption>" in page(built_site, "maalopfyldelse")
+    assert "<caption>Tabel 1: Målopfyldelse pr. jobcenter, alle år (1 resultatrevision)</caption>" in page(
+        built_site, "maalopfyldelse"
+    )
 
 
 def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
     stacked = chart_specs(page(built_site, "maalopfyldelse"))[0]  # goals by result per year
     assert stacked["layer"][0]["encoding"]["order"] == {"field": "orden", "type": "quantitative", "sort": "descending"}
     points = stacked["datasets"][charts.POINTS]
-    assert {(p["serie"], p["orden"]) for p in points} == {("Opfyldt", 0), ("Delvist opfyldt", 1), ("Ikke opfyldt", 2), ("Ikke målt", 3)}
+    assert {(p["serie"], p["orden"]) for p in points} == {
+        ("Opfyldt", 0),
+        ("Delvist opfyldt", 1),
+        ("Ikke opfyldt", 2),
+        ("Ikke målt", 3),
+    }
     html = page(built_site, "maalopfyldelse/hvidovre")
     specs = {s["title"]["text"]: s for s in chart_specs(html)}
     cluster = specs["Hvidovre i forhold til klyngen (klyngens gennemsnit = 100)"]
@@ -71,13 +77,20 @@ def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
 
 
 def test_ministermaal_table_lists_every_revision_ministermaal(dataset, built_site):
-    rows = [r for slug in dataset.jobcentres
-            for r in tables(page(built_site, f"maalopfyldelse/{slug}")).get("tabel-ministermaal", [[]])[1:]]
+    rows = [
+        r
+        for slug in dataset.jobcentres
+        for r in tables(page(built_site, f"maalopfyldelse/{slug}")).get("tabel-ministermaal", [[]])[1:]
+    ]
     expected = sum(1 for d in scorecard.goal_documents(dataset) for g in d.model.goals if g.type == "ministermål")
     assert len(rows) == expected
     fp = next(r for r in rows if r[0] == "Færre på førtidspension")
-    assert fp[3:] == ["231 personer", "94 personer fald på 59,3 pct. (fald på 137 personer)",
-                      "højst 60 personer (fald på 74,0 pct.)", "ikke opfyldt"]
+    assert fp[3:] == [
+        "231 personer",
+        "94 personer fald på 59,3 pct. (fald på 137 personer)",
+        "højst 60 personer (fald på 74,0 pct.)",
+        "ikke opfyldt",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -124,15 +137,26 @@ def test_open_data_cells_round_trip_to_the_tables(open_files, dataset):
     cells = list(csv.DictReader(io.StringIO(open_files["tal.csv"])))
     t4 = [c for c in cells if c["table_id"] == "forsoergelsesgrupper" and c["column"] == "niveau"]
     assert len(t4) == 20
-    assert {"row_label": "Jobklar | Jobklar - fuldtidspersoner", "value": "1603"}.items() <= next(c for c in t4 if c["row"] == "2").items()
+    assert {"row_label": "Jobklar | Jobklar - fuldtidspersoner", "value": "1603"}.items() <= next(
+        c for c in t4 if c["row"] == "2"
+    ).items()
     assert next(c for c in t4 if c["row"] == "3")["row_label"] == "Jobklar | A-dagpenge | Dec 2013"
-    total = sum(float(c["value"]) for c in cells if c["table_id"] == "besparelsespotentiale" and c["column"] == "besparelse_mio_kr" and c["row_label"] != "I alt")
+    total = sum(
+        float(c["value"])
+        for c in cells
+        if c["table_id"] == "besparelsespotentiale" and c["column"] == "besparelse_mio_kr" and c["row_label"] != "I alt"
+    )
     assert round(total, 1) == -28.5  # the document: '28,5 mio. kroner under forventningen'
     unge = [(c["row_label"], c["value"]) for c in cells if c["table_id"] == "unge-under-30" and c["column"] == "klynge"]
     assert unge == [("2011-12", "1233"), ("2012-12", "1270"), ("2013-12", "1222")]
     # every numeric cell of every table in data/ is there
-    n = sum(int(t.frame[c.key].notna().sum()) + int(t.frame[c.key].isna().sum())
-            for d in dataset.documents for t in d.model.tables for c in t.columns if c.type == "number")
+    n = sum(
+        int(t.frame[c.key].notna().sum()) + int(t.frame[c.key].isna().sum())
+        for d in dataset.documents
+        for t in d.model.tables
+        for c in t.columns
+        if c.type == "number"
+    )
     assert len(cells) == n
 
 
@@ -147,20 +171,33 @@ def test_each_document_page_links_its_own_data(built_site, open_files):
     own = list(csv.DictReader(io.StringIO((folder / "maal.csv").read_text())))
     assert {r["jobcentre"] for r in own} == {"hvidovre"} and len(own) == 11
     # the document's rows are the site-wide files' rows of the document, in both formats
-    site_wide = [r for r in csv.DictReader(io.StringIO(open_files["maal.csv"]))
-                 if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")]
+    site_wide = [
+        r
+        for r in csv.DictReader(io.StringIO(open_files["maal.csv"]))
+        if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")
+    ]
     assert own == site_wide
     rows = [r for r in json.loads(open_files["maal.json"])["rows"] if r["url"].startswith("hvidovre/2013/resultatrevision/")]
     assert [r["goal_id"] for r in rows] == [r["goal_id"] for r in own]
     cells = list(csv.DictReader(io.StringIO((folder / "tal.csv").read_text())))
-    assert cells == [r for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
-                     if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")]
+    assert cells == [
+        r
+        for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
+        if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")
+    ]
 
 
 def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
     data = built_site / "data"
     assert sorted(p.name for p in data.iterdir()) == [
-        "index.html", "jobcentre.csv", "jobcentre.json", "maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"]
+        "index.html",
+        "jobcentre.csv",
+        "jobcentre.json",
+        "maal.csv.gz",
+        "maal.json.gz",
+        "tal.csv.gz",
+        "tal.json.gz",
+    ]
     html = (data / "index.html").read_text(encoding="utf-8")
     assert "sine egne, ukomprimerede CSV-filer" in html and "JSON" not in html.split("sine egne", 1)[1].split("</p>", 1)[0]
     for name in ("maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"):
@@ -172,7 +209,8 @@ def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
 
 def test_csv_downloads_do_not_carry_spreadsheet_formulas():
     from generator.views.tables import csv_cell
-    assert csv_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+
+    assert csv_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert csv_cell("Hvidovre") == "Hvidovre"
     assert csv_cell(-5) == -5  # numbers stay numbers
@@ -186,6 +224,11 @@ def test_open_data_cells_of_wide_monthly_tables_keep_their_month(open_files):
     first = next(c for c in effekt if c["row_label"] == "Integro/For-forløb" and c["period"] == "2012-10")
     assert first["value"] == "37.7"  # the minutes' table: Integro/For-forløb, okt-12: 37,7
     assert len({c["period"] for c in effekt}) > 1
-    tilbud = next(c for c in cells if c["table_id"] == "virksomhedsrettede-tilbud" and c["column"] == "4.kvt.2012"
-                  and c["row_label"] == "Match 1 - Kontanthjælpsmodtagere | Virksomhedspraktik")
+    tilbud = next(
+        c
+        for c in cells
+        if c["table_id"] == "virksomhedsrettede-tilbud"
+        and c["column"] == "4.kvt.2012"
+        and c["row_label"] == "Match 1 - Kontanthjælpsmodtagere | Virksomhedspraktik"
+    )
     assert tilbud["value"] == "31"  # 23% -> 31%

@@ -1,6 +1,7 @@
 """The site's Pagefind index, read back from the built seed site: Danish, citizen-facing pages
 only, no table rows or chart data, filters for jobcentre, year and document kind, and the
 texts results show (a revision's verdict line, a goal's result sentence)."""
+
 from __future__ import annotations
 
 import gzip
@@ -17,7 +18,7 @@ def fragments(site) -> dict[str, dict]:
     for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(FRAGMENT_HEADER), path
-        record = json.loads(raw[len(FRAGMENT_HEADER):])
+        record = json.loads(raw[len(FRAGMENT_HEADER) :])
         out[record["url"]] = record
     return out
 
@@ -66,13 +67,25 @@ def test_filters_name_jobcentre_year_and_document_kind(index):
         return {k: v for k, v in index[url]["filters"].items()}
 
     assert filters("/hvidovre/2013/resultatrevision/") == {
-        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2013"], "Dokument": ["Resultatrevision"]}
+        "Jobcenter": ["Jobcenter Hvidovre"],
+        "År": ["2013"],
+        "Dokument": ["Resultatrevision"],
+    }
     assert filters("/hvidovre/2020/beskaeftigelsesplan/") == {
-        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2020"], "Dokument": ["Beskæftigelsesplan"]}
+        "Jobcenter": ["Jobcenter Hvidovre"],
+        "År": ["2020"],
+        "Dokument": ["Beskæftigelsesplan"],
+    }
     assert filters("/hvidovre/2012/tilbagemelding/") == {
-        "Jobcenter": ["Jobcenter Hvidovre"], "År": ["2012"], "Dokument": ["Tilbagemelding"]}
+        "Jobcenter": ["Jobcenter Hvidovre"],
+        "År": ["2012"],
+        "Dokument": ["Tilbagemelding"],
+    }
     assert filters("/hoeje-taastrup/2013/referat-2013-03-06/") == {
-        "Jobcenter": ["Jobcenter Høje-Taastrup"], "År": ["2013"], "Dokument": ["Referat"]}
+        "Jobcenter": ["Jobcenter Høje-Taastrup"],
+        "År": ["2013"],
+        "Dokument": ["Referat"],
+    }
     assert filters("/hvidovre/") == {}
     assert filters("/om-data/") == {}
 
@@ -80,13 +93,19 @@ def test_filters_name_jobcentre_year_and_document_kind(index):
 def test_results_can_show_the_verdict_line_and_each_goals_result_sentence(index):
     meta = index["/hvidovre/2013/resultatrevision/"]["meta"]
     assert meta["title"] == "Resultatrevision 2013 – Jobcenter Hvidovre"
-    assert meta["overblik"] == "Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
-    assert meta["misset"].startswith("Mål 2: 94 mod højst 60 – misset med 34 personer; "
-                                      "Mål 3: 369 mod højst 368 – misset med 1 person;")
+    assert (
+        meta["overblik"]
+        == "Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    )
+    assert meta["misset"].startswith(
+        "Mål 2: 94 mod højst 60 – misset med 34 personer; Mål 3: 369 mod højst 368 – misset med 1 person;"
+    )
     assert index["/hvidovre/2020/beskaeftigelsesplan/"]["meta"]["overblik"] == (
-        "Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal.")
-    assert meta["resultat-foertidspension"] == ("Ikke opfyldt: 94 personer mod et mål på højst 60 personer; "
-                                                "fald på 59,3 pct. siden nulpunktet.")
+        "Planen har 16 mål under 5 pejlemærker; 2 af målene har måltal."
+    )
+    assert meta["resultat-foertidspension"] == (
+        "Ikke opfyldt: 94 personer mod et mål på højst 60 personer; fald på 59,3 pct. siden nulpunktet."
+    )
     assert meta["resultat-langtidsledige"].startswith("Ikke opfyldt: 369 personer mod et mål på højst 368 personer")
     anchors = {a["id"]: a["text"] for a in index["/hvidovre/2013/resultatrevision/"]["anchors"]}
     assert anchors["foertidspension"] == "Mål 2: Færre på førtidspension"  # the goal is a sub-result
@@ -101,14 +120,14 @@ def _bundle(folder, words: list[tuple[str, int]], chunks: list[list[int]]):
     (folder / "index").mkdir(parents=True)
     ranges = []
     for k, chunk in enumerate(chunks):
-        data = (search.SIGNATURE + search._cbor_head(4, 1) + search._cbor_head(4, len(chunk))
-                + b"".join(encoded[i] for i in chunk))
+        data = search.SIGNATURE + search._cbor_head(4, 1) + search._cbor_head(4, len(chunk)) + b"".join(encoded[i] for i in chunk)
         (folder / "index" / f"da_old{k}.pf_index").write_bytes(gzip.compress(data))
         ranges.append([words[chunk[0]][0], words[chunk[-1]][0], f"da_old{k}"])
     meta = ["1.5.2", [["da_page", 10]], ranges, [], [], ["title"]]
     (folder / "pagefind.da_oldmeta.pf_meta").write_bytes(gzip.compress(search.SIGNATURE + search._cbor_encode(meta)))
-    (folder / "pagefind-entry.json").write_text(json.dumps(
-        {"version": "1.5.2", "languages": {"da": {"hash": "da_oldmeta", "wasm": "da", "page_count": 1}}}))
+    (folder / "pagefind-entry.json").write_text(
+        json.dumps({"version": "1.5.2", "languages": {"da": {"hash": "da_oldmeta", "wasm": "da", "page_count": 1}}})
+    )
     return encoded
 
 
@@ -134,7 +153,11 @@ def test_a_very_common_word_gets_an_index_chunk_of_its_own(tmp_path):
     assert search.rechunk(tmp_path) == {"chunks": (3, 4)}
     meta, chunks = _read_bundle(tmp_path)
     assert [(start, stop) for start, stop, _ in chunks] == [
-        ("arbejde", "job"), ("langtidsled", "lea"), ("led", "led"), ("mål", "mål")]
+        ("arbejde", "job"),
+        ("langtidsled", "lea"),
+        ("led", "led"),
+        ("mål", "mål"),
+    ]
     assert [b for *_, words_ in chunks for b in words_] == encoded  # every word, in order, unchanged
     assert meta[:2] == ["1.5.2", [["da_page", 10]]] and meta[3:] == [[], [], ["title"]]
     assert sorted(p.name for p in (tmp_path / "index").iterdir()) == sorted(f"{c[2]}.pf_index" for c in meta[2])

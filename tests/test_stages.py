@@ -1,5 +1,6 @@
 """The generator's stages, as README.md draws them: data -> results -> views -> site, each
 importing only the stages before it, and no module importing itself through others."""
+
 from __future__ import annotations
 
 import ast
@@ -60,7 +61,11 @@ def test_no_module_of_the_generator_imports_itself_through_others():
 
 def test_each_stage_imports_only_the_stages_before_it():
     graph = import_graph()
-    backward = [(m, t) for m, targets in graph.items() for t in targets
-                if stage(m) is not None and stage(t) is not None and stage(t) > stage(m)]
+    backward = [
+        (m, t)
+        for m, targets in graph.items()
+        for t in targets
+        if stage(m) is not None and stage(t) is not None and stage(t) > stage(m)
+    ]
     assert backward == []
     assert stage("generator.site.build") == 3 and "generator.views.kinds" in graph["generator.site.build"]

@@ -1,4 +1,5 @@
 """The synthetic national-scale data (bench/synth.py) validates and builds, at a small scale."""
+
 from __future__ import annotations
 
 import subprocess
@@ -11,16 +12,16 @@ SYNTH = ROOT / "bench" / "synth.py"
 
 
 def synth(out, scale="3x2", *extra):
-    result = subprocess.run([sys.executable, str(SYNTH), str(out), "--scale", scale, *extra],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(SYNTH), str(out), "--scale", scale, *extra], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 
 def test_synthetic_tree_validates_and_is_deterministic(tmp_path):
     a = synth(tmp_path / "a")
-    result = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(a / "data")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--data", str(a / "data")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "OK: 18 dokumenter og 3 jobcentre" in result.stdout and "advarsel" not in result.stderr
     b = synth(tmp_path / "b")

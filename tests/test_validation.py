@@ -1,4 +1,5 @@
 """Bad input: one clear line per problem naming file, line and field; all at once; no traceback."""
+
 import subprocess
 import sys
 
@@ -31,11 +32,14 @@ SERIES = "periode,testby\n2013-01,4\n2013-02,5\n"
 
 
 def tree(tmp_path, revision=REVISION, series=SERIES, registry=REGISTRY):
-    return write(tmp_path / "data", {
-        "jobcentres.yaml": registry,
-        "testby/2013/resultatrevision.yaml": revision,
-        "testby/2013/serie.csv": series,
-    })
+    return write(
+        tmp_path / "data",
+        {
+            "jobcentres.yaml": registry,
+            "testby/2013/resultatrevision.yaml": revision,
+            "testby/2013/serie.csv": series,
+        },
+    )
 
 
 def errors_of(root):
@@ -53,8 +57,10 @@ def test_valid_tree_loads(tmp_path):
 def test_wrong_type_names_file_line_and_field(tmp_path):
     root = tree(tmp_path, REVISION.replace("target: 9", "target: tres"))
     [err] = errors_of(root)
-    assert err.endswith("testby/2013/resultatrevision.yaml:10: goals[0].target: her skal stå et tal, men der står 'tres' "
-                        "(se docs/forfatter.md#tal)")
+    assert err.endswith(
+        "testby/2013/resultatrevision.yaml:10: goals[0].target: her skal stå et tal, men der står 'tres' "
+        "(se docs/forfatter.md#tal)"
+    )
 
 
 def test_yaml_syntax_error(tmp_path):
@@ -66,8 +72,9 @@ def test_yaml_syntax_error(tmp_path):
 def test_missing_required_field(tmp_path):
     root = tree(tmp_path, REVISION.replace("  - id: a\n    label: Mål 1\n", "  - label: Mål 1\n"))
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:5: goals[0].id: feltet mangler; det skal udfyldes "
-                        "(se docs/forfatter.md#resultatrevision)")
+    assert err.endswith(
+        "resultatrevision.yaml:5: goals[0].id: feltet mangler; det skal udfyldes (se docs/forfatter.md#resultatrevision)"
+    )
 
 
 def test_unknown_field_is_an_error(tmp_path):
@@ -79,35 +86,50 @@ def test_unknown_field_is_an_error(tmp_path):
 def test_unknown_jobcentre(tmp_path):
     root = tree(tmp_path, REVISION.replace("jobcentre: testby", "jobcentre: nowhere"))
     errs = errors_of(root)
-    assert any(e.endswith("resultatrevision.yaml:1: jobcentre: ukendt jobcenter 'nowhere'; tilføj det i data/jobcentres.yaml "
-                          "(kendte: testby) (se docs/forfatter.md#registret)") for e in errs)
+    assert any(
+        e.endswith(
+            "resultatrevision.yaml:1: jobcentre: ukendt jobcenter 'nowhere'; tilføj det i data/jobcentres.yaml "
+            "(kendte: testby) (se docs/forfatter.md#registret)"
+        )
+        for e in errs
+    )
 
 
 def test_duplicate_goal_id(tmp_path):
-    doubled = REVISION.replace("tables:", """  - id: a
+    doubled = REVISION.replace(
+        "tables:",
+        """  - id: a
     label: Mål 2
     direction: qualitative
-tables:""")
+tables:""",
+    )
     [err] = errors_of(tree(tmp_path, doubled))
-    assert err.endswith("resultatrevision.yaml:11: goals[1].id: mål-id'et 'a' er brugt to gange (først ved goals[0]); giv hver sit id")
+    assert err.endswith(
+        "resultatrevision.yaml:11: goals[1].id: mål-id'et 'a' er brugt to gange (først ved goals[0]); giv hver sit id"
+    )
 
 
 def test_csv_missing_column(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,andet\n2013-01,4\n"))
-    assert err.endswith("testby/2013/serie.csv:1: testby: kolonnen mangler i overskriften (fandt: periode, andet); overskriften "
-                        "skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)")
+    assert err.endswith(
+        "testby/2013/serie.csv:1: testby: kolonnen mangler i overskriften (fandt: periode, andet); overskriften "
+        "skal have kolonnerne fra columns (se docs/forfatter.md#tabeller)"
+    )
 
 
 def test_csv_non_numeric_value(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-01,4\n2013-02,fem\n"))
-    assert err.endswith("testby/2013/serie.csv:3: testby: her skal stå et tal (punktum som decimaltegn, ingen "
-                        "tusindtalsseparator), men der står 'fem' (se docs/forfatter.md#tal)")
+    assert err.endswith(
+        "testby/2013/serie.csv:3: testby: her skal stå et tal (punktum som decimaltegn, ingen "
+        "tusindtalsseparator), men der står 'fem' (se docs/forfatter.md#tal)"
+    )
 
 
 def test_csv_bad_period(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,testby\n2013-13,4\n"))
-    assert err.endswith("serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står '2013-13' "
-                        "(se docs/forfatter.md#datoer)")
+    assert err.endswith(
+        "serie.csv:2: periode: her skal stå en måned som ÅÅÅÅ-MM, fx 2013-12; der står '2013-13' (se docs/forfatter.md#datoer)"
+    )
 
 
 def test_file_not_utf8(tmp_path):
@@ -130,12 +152,17 @@ def test_all_errors_at_once(tmp_path):
 
 
 def test_cli_validate_exit_codes(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tree(tmp_path))],
-                        capture_output=True, text=True, cwd=ROOT)
+    ok = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--data", str(tree(tmp_path))], capture_output=True, text=True, cwd=ROOT
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 dokument og 1 jobcenter i ")
     (tmp_path / "data/testby/2013/serie.csv").write_text("periode,testby\n2013-01,fire\n")
-    bad = subprocess.run([sys.executable, "-m", "generator", "validate", "--data", str(tmp_path / "data")],
-                         capture_output=True, text=True, cwd=ROOT)
+    bad = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--data", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert bad.returncode == 1
     assert "serie.csv:2: testby: her skal stå et tal" in bad.stderr
     assert "Traceback" not in bad.stderr
@@ -166,10 +193,14 @@ def test_hand_written_page_is_never_replaced(project_copy, tmp_path):
 
 
 def test_reference_to_unknown_table(tmp_path):
-    root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    explanation: Se {ref:serie} og {ref:mangler}.\n"))
+    root = tree(
+        tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    explanation: Se {ref:serie} og {ref:mangler}.\n")
+    )
     [err] = errors_of(root)
-    assert err.endswith("resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} nævner ingen tabel eller figur i dette "
-                        "dokument; brug et id fra tables (se docs/forfatter.md#afsnit)")
+    assert err.endswith(
+        "resultatrevision.yaml:11: goals[0].explanation: {ref:mangler} nævner ingen tabel eller figur i dette "
+        "dokument; brug et id fra tables (se docs/forfatter.md#afsnit)"
+    )
 
 
 def test_missing_csv_file_names_the_yaml_line(tmp_path):
@@ -192,20 +223,23 @@ def test_line_maps_are_made_only_for_messages(tmp_path):
 def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
     """A jobcentre's folder must never be one the site writes itself: the site's own folder
     constants, and every top-level folder of a real build that is no jobcentre and no page of docs/."""
-    from generator.data import models
-    from generator.site import opendata
-    from generator.site import listings as overview
-    from generator.site import scorecard
     from mkdocs.config import load_config
 
-    from generator.site import build
+    from generator.data import models
+    from generator.site import build, opendata, scorecard
+    from generator.site import listings as overview
 
     config = load_config(str(ROOT / "mkdocs.yml"))
 
     from generator.data import schema
 
-    own = {overview.YEARS_FOLDER, scorecard.SCORECARD, opendata.DATA_PAGE, schema.FOLDER,
-           *(path.split("/")[0] for path in [build.JS_BUNDLE, *config.extra_css, *config.extra_javascript])}
+    own = {
+        overview.YEARS_FOLDER,
+        scorecard.SCORECARD,
+        opendata.DATA_PAGE,
+        schema.FOLDER,
+        *(path.split("/")[0] for path in [build.JS_BUNDLE, *config.extra_css, *config.extra_javascript]),
+    }
     assert own <= models.RESERVED_SLUGS
     slugs = {j.slug for j in loader.load(ROOT / "data").registry.jobcentres}
     hand_written = {p.stem for p in (ROOT / "docs").glob("*.md")}
@@ -216,14 +250,22 @@ def test_reserved_slugs_hold_every_folder_the_site_writes(built_site):
 def test_a_reserved_slug_is_a_registry_error(tmp_path):
     root = tree(tmp_path, registry=REGISTRY.replace("slug: testby", "slug: aar"))
     errors = errors_of(root)
-    assert any(e.endswith("jobcentres.yaml:2: jobcentres[0].slug: 'aar' er navnet på en af sitets egne mapper; vælg en "
-                          "anden slug (optaget: 404, aar, assets, data, maalopfyldelse, pagefind, schemas, search, sitemap)")
-               for e in errors), errors
+    assert any(
+        e.endswith(
+            "jobcentres.yaml:2: jobcentres[0].slug: 'aar' er navnet på en af sitets egne mapper; vælg en "
+            "anden slug (optaget: 404, aar, assets, data, maalopfyldelse, pagefind, schemas, search, sitemap)"
+        )
+        for e in errors
+    ), errors
 
 
 def test_impossible_date_and_other_errors_come_together(tmp_path):
-    root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2013-02-30\n")
-                .replace("target: 9", "target: .inf"))
+    root = tree(
+        tmp_path,
+        REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2013-02-30\n").replace(
+            "target: 9", "target: .inf"
+        ),
+    )
     errors = errors_of(root)
     assert [e.split("resultatrevision.yaml:")[1] for e in errors] == [
         "4: updated: '2013-02-30' er ikke en dato i kalenderen (se docs/forfatter.md#datoer)",
@@ -233,8 +275,11 @@ def test_impossible_date_and_other_errors_come_together(tmp_path):
 
 def test_dates_are_read_by_the_models(tmp_path):
     """YAML dates arrive as text; the models make them dates (a valid one is kept as it was)."""
-    root = tree(tmp_path, REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2014-02-28\n"))
+    root = tree(
+        tmp_path, REVISION.replace("title: Resultatrevision 2013\n", "title: Resultatrevision 2013\nupdated: 2014-02-28\n")
+    )
     import datetime as dt
+
     assert loader.load(root).documents[0].model.updated == dt.date(2014, 2, 28)
 
 
@@ -250,14 +295,18 @@ def test_goal_type_not_stated_is_shown_as_not_stated(tmp_path):
     assert "Tabel 1: Mål 1 (ikke angivet)" in page.content
     assert [r["type"] for r in opendata.goal_rows(ds)] == [""]
     assert scorecard.ministermaal_rows(ds) == []
-    typed = loader.load(tree(tmp_path / "typed", REVISION.replace("    label: Mål 1\n", "    label: Mål 1\n    type: lokalt mål\n")))
+    typed = loader.load(
+        tree(tmp_path / "typed", REVISION.replace("    label: Mål 1\n", "    label: Mål 1\n    type: lokalt mål\n"))
+    )
     assert "Tabel 1: Mål 1 (lokalt mål)" in build.document_pages(typed)[0].content
 
 
 def test_a_duplicate_key_keeps_no_silent_winner(tmp_path):
     root = tree(tmp_path, REVISION.replace("    target: 9\n", "    target: 9\n    target: 7\n"))
-    assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
-                               "feltet 'target' står to gange samme sted; behold det ene (se docs/forfatter.md#regler)"]
+    assert errors_of(root) == [
+        f"{root}/testby/2013/resultatrevision.yaml:11: goals[0].target: "
+        "feltet 'target' står to gange samme sted; behold det ene (se docs/forfatter.md#regler)"
+    ]
 
 
 def test_every_yaml_message_the_code_asks_for_exists_and_fits_text():
@@ -283,8 +332,11 @@ def test_an_alias_is_stopped_while_loading_even_if_the_quick_scan_misses_it(tmp_
 
     monkeypatch.setattr(loader, "_MAYBE_ANCHOR", re.compile(r"(?!x)x"))  # the quick check finds nothing
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefghi", "bcdefghij"))
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefghi", "bcdefghij")
+    )
     root = tree(tmp_path, REVISION + bomb)
-    assert errors_of(root) == [f"{root}/testby/2013/resultatrevision.yaml:18: a: "
-                               "YAML-ankre og -aliasser (&navn, *navn) må ikke bruges (anchor &a); skriv værdien helt ud "
-                               "hver gang (se docs/forfatter.md#regler)"]
+    assert errors_of(root) == [
+        f"{root}/testby/2013/resultatrevision.yaml:18: a: "
+        "YAML-ankre og -aliasser (&navn, *navn) må ikke bruges (anchor &a); skriv værdien helt ud "
+        "hver gang (se docs/forfatter.md#regler)"
+    ]

@@ -31,6 +31,7 @@ What is refused, and why:
 - Duplicates: in a table with a period column, two rows with the same values in all period and
   text columns (for a series: the same month twice) are an error.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -47,7 +48,6 @@ from typing import Any
 import pandas as pd
 
 from generator import messages
-
 from generator.data import periods
 from generator.data.errors import IssueLog
 from generator.data.models import Column, Table, _parse_period
@@ -63,10 +63,31 @@ MAX_ERRORS = 20
 # 'modtagere'). A label such as "Fuldtidspersoner i pct. af befolkningen" with unit 'pct.' is
 # no count: the unit decides.
 COUNT_WORDS = (
-    "personer", "person", "virksomheder", "virksomhed", "forløb", "antal", "arbejdssteder",
-    "arbejdssted", "arbejdspladser", "stillinger", "job", "ledige", "borgere", "modtagere", "sager",
-    "tilbud", "aftaler", "kampagner", "projekter", "centre", "deltagere", "elever", "pladser",
-    "samtaler", "henvendelser",
+    "personer",
+    "person",
+    "virksomheder",
+    "virksomhed",
+    "forløb",
+    "antal",
+    "arbejdssteder",
+    "arbejdssted",
+    "arbejdspladser",
+    "stillinger",
+    "job",
+    "ledige",
+    "borgere",
+    "modtagere",
+    "sager",
+    "tilbud",
+    "aftaler",
+    "kampagner",
+    "projekter",
+    "centre",
+    "deltagere",
+    "elever",
+    "pladser",
+    "samtaler",
+    "henvendelser",
 )
 
 _PLAIN = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -296,8 +317,7 @@ def _separator_problem(first_line: str, header: list[str], declared: list[str], 
     return None
 
 
-def _check_header(header: list[str], first_line: str, fixed: list[Column], wide: bool, file: str,
-                  flog: _FileLog) -> None:
+def _check_header(header: list[str], first_line: str, fixed: list[Column], wide: bool, file: str, flog: _FileLog) -> None:
     """Separator, duplicate names and missing columns. A wide table's repeated month (or other
     value) after its fixed columns is left to _spread_headers, which says which column it repeats."""
     keys = [c.key for c in fixed]
@@ -365,7 +385,8 @@ def _check_duplicates(table: Table, fixed: list[Column], rows: list[tuple[int, d
     series, the same month twice; for a table of groups per month, the same group and month."""
     keys = [c for c in fixed if c.type in ("period", "text")]
     has_period = any(c.type == "period" for c in keys) or (
-        table.wide is not None and table.column(table.wide.column).type == "period")
+        table.wide is not None and table.column(table.wide.column).type == "period"
+    )
     if not has_period or not keys:
         return
     names = ", ".join(c.key for c in keys)
@@ -384,8 +405,12 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
     `file:` in the YAML, or a function that finds it (asked only when there is a problem)."""
 
     def where(key: str, **slots) -> None:
-        log.error(display_path(yaml_path), line() if callable(line) else line, f"{field_path}.file",
-                  text(key, file=shown(table.file) if not table.file.isprintable() else table.file, **slots))
+        log.error(
+            display_path(yaml_path),
+            line() if callable(line) else line,
+            f"{field_path}.file",
+            text(key, file=shown(table.file) if not table.file.isprintable() else table.file, **slots),
+        )
 
     csv_path = locate(table.file, doc_dir, where)
     if csv_path is None:
@@ -402,8 +427,9 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
     with open(csv_path, "rb") as f:
         raw = f.read(MAX_CSV_BYTES + 1)
     if len(raw) > MAX_CSV_BYTES:  # grew since it was measured
-        flog.stop(None, "", text("file_too_large", file=file, size=f"> {MAX_CSV_BYTES // 1024**2}",
-                                 limit=MAX_CSV_BYTES // 1024**2))
+        flog.stop(
+            None, "", text("file_too_large", file=file, size=f"> {MAX_CSV_BYTES // 1024**2}", limit=MAX_CSV_BYTES // 1024**2)
+        )
     text_ = _decode(raw, file, flog.log)
     if text_ is None:
         return None

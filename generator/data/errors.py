@@ -1,4 +1,5 @@
 """Data errors that name file, line and field, collected so all are reported at once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

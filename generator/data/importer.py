@@ -15,6 +15,7 @@ whole file (encoding, separator, decimal points, layout) cannot.
 The result is the format of data/: a 'periode' column (YYYY-MM) and one column per series,
 decimal point, no thousands separator.
 """
+
 from __future__ import annotations
 
 import csv
@@ -49,7 +50,8 @@ MISSING = {"", "-", "..", "…", "x", "*"}  # cells that mean "no value" in expo
 FOOTER = re.compile(
     r"(kilder?|source|noter?|anm|anmærkning(er)?|bemærk(ning(er)?)?|fodnoter?|(sidst |senest )?opdateret|"
     r"udtræk|udtrukket|dato for udtræk|copyright)\b|©|\*+\s*\w",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 Cell = str | float | dt.date  # a CSV cell is text; a workbook cell may be a number or a date
 
@@ -85,7 +87,10 @@ class ImportResult:
 
     def columns_yaml(self) -> str:
         lines = ["columns:", "  - {key: periode, label: Måned, type: period}"]
-        lines += [f"  - {{key: {_yaml_key(k)}, label: {json.dumps(name, ensure_ascii=False)}}}" for k, name in zip(self.keys, self.series)]
+        lines += [
+            f"  - {{key: {_yaml_key(k)}, label: {json.dumps(name, ensure_ascii=False)}}}"
+            for k, name in zip(self.keys, self.series)
+        ]
         return "\n".join(lines)
 
 
@@ -333,14 +338,18 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         if not values.worksheets:
             raise Refused(t("not_xlsx", file=shown, reason="no worksheet in it"))
         sheet, others = values.worksheets[0], [ws.title for ws in values.worksheets[1:]]
-        rows = zip(sheet.iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True),
-                   formulas.worksheets[0].iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True))
+        rows = zip(
+            sheet.iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True),
+            formulas.worksheets[0].iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True),
+        )
         lines, missing = [], {}
         for n, (row, written) in enumerate(rows, start=1):
             if n > MAX_LINES:
                 raise Refused(t("too_many_lines", file=shown, lines=t("more_than", limit=MAX_LINES), limit=MAX_LINES))
             if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
-                raise Refused(t("too_many_columns", file=shown, line=n, columns=t("more_than", limit=MAX_COLUMNS), limit=MAX_COLUMNS))
+                raise Refused(
+                    t("too_many_columns", file=shown, line=n, columns=t("more_than", limit=MAX_COLUMNS), limit=MAX_COLUMNS)
+                )
             for j, (v, f) in enumerate(zip(row, written)):
                 if v is None and isinstance(f, str) and f.startswith("="):
                     missing[(n, j)] = f
@@ -354,8 +363,12 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         raise Refused(t("not_xlsx", file=shown, reason=f"{type(e).__name__}: {e}"[:200])) from None
     while lines and not any(_text(c) for c in lines[-1][1]):
         lines.pop()
-    described = t("read_xlsx", file=shown, sheet=sheet.title,
-                  others=t("read_xlsx_others", sheets=", ".join(repr(o) for o in others)) if others else "")
+    described = t(
+        "read_xlsx",
+        file=shown,
+        sheet=sheet.title,
+        others=t("read_xlsx_others", sheets=", ".join(repr(o) for o in others)) if others else "",
+    )
     return Sheet(shown, lines, described, "xlsx", missing)
 
 
@@ -411,8 +424,7 @@ class _Reader:
         lines = self.sheet.lines
         res = self.result
         res.notes.append(self.sheet.described)
-        header_at = next((i for i, (_, cells) in enumerate(lines)
-                          if len(_filled(cells)) >= 2 and not self._is_note(cells)), None)
+        header_at = next((i for i, (_, cells) in enumerate(lines) if len(_filled(cells)) >= 2 and not self._is_note(cells)), None)
         if header_at is None:
             return self.fatal(t("no_content", file=self.shown))
         header_line, header = lines[header_at]
@@ -423,7 +435,7 @@ class _Reader:
             return self.fatal(t("no_header", file=self.shown, line=header_line, cell=_show(header[0])))
         width = max(_filled(header)) + 1
         wide_at = next((j for j in range(1, width) if _period_like(header[j])), None)
-        under = lines[header_at + 1:]
+        under = lines[header_at + 1 :]
         body = self._body(under, wide=wide_at is not None)
         self._skipped_blanks(under)
         if res.fatal:
@@ -540,7 +552,10 @@ class _Reader:
         unnamed = self._unnamed_columns(header, 1)
         named = [j for j in range(1, len(header)) if j not in unnamed]
         names = [_text(header[j]) for j in named]
-        res.series, res.keys = names, self._keys(names, [header_line] * len(names), [t("field_column", number=j + 1) for j in named])
+        res.series, res.keys = (
+            names,
+            self._keys(names, [header_line] * len(names), [t("field_column", number=j + 1) for j in named]),
+        )
         columns = [(j, name, key) for j, name, key in zip(named, names, res.keys)]
         seen: dict[dt.date, int] = {}
         for n, cells in body:
@@ -549,8 +564,13 @@ class _Reader:
                 period = read_period(cells[0])
             except ValueError as e:
                 elsewhere = [j for j in range(1, len(cells)) if _period_like(cells[j])]
-                hint = (t("hint_wide_header") if len(elsewhere) > 1
-                        else t("hint_period_column", column=elsewhere[0] + 1) if elsewhere else "")
+                hint = (
+                    t("hint_wide_header")
+                    if len(elsewhere) > 1
+                    else t("hint_period_column", column=elsewhere[0] + 1)
+                    if elsewhere
+                    else ""
+                )
                 self.problem(n, label, t("not_a_period", cell=_show(cells[0]), why=_why(e)) + hint)
                 continue
             if period in seen:
@@ -597,8 +617,16 @@ class _Reader:
             if above and first > 1:
                 for j, (label, before) in enumerate(zip(labels, above[1])):
                     if not label and before:
-                        self.result.warnings.append(str(DataIssue(
-                            self.shown, n, t("field_column", number=j + 1), t("name_cell_empty", name=_show(name), line=above[0], above=_show(before)))))
+                        self.result.warnings.append(
+                            str(
+                                DataIssue(
+                                    self.shown,
+                                    n,
+                                    t("field_column", number=j + 1),
+                                    t("name_cell_empty", name=_show(name), line=above[0], above=_show(before)),
+                                )
+                            )
+                        )
             above = (n, labels)
             values = self._numbers(n, cells, columns)
             if fine and values is not None:
@@ -664,8 +692,9 @@ def write_atomic(out: Path, text: str) -> str | None:
     tmp = None
     mode = out.stat().st_mode & 0o777 if out.is_file() else 0o666 & ~_umask()
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=out.parent, prefix=f".{out.name}.",
-                                         suffix=".tmp", delete=False) as f:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=out.parent, prefix=f".{out.name}.", suffix=".tmp", delete=False
+        ) as f:
             tmp = Path(f.name)
             f.write(text)
         os.chmod(tmp, mode)  # a temporary file is made private; the series is not

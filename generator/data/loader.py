@@ -5,6 +5,7 @@ Layout:
     data/<jobcentre>/<year>/<kind>.yaml       one document (kind from the file name)
     data/<jobcentre>/<year>/**/*.csv          its tables and series, named by the YAML
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,19 @@ from generator import cache as cache_store
 from generator import messages
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
-from generator.data.models import (FACT_REF, KINDS, PLACEHOLDER, YEAR_RANGE, DocumentBase, Minutes, Plan, Registry, Revision,
-                                   Table, kind_of)
+from generator.data.models import (
+    FACT_REF,
+    KINDS,
+    PLACEHOLDER,
+    YEAR_RANGE,
+    DocumentBase,
+    Minutes,
+    Plan,
+    Registry,
+    Revision,
+    Table,
+    kind_of,
+)
 
 REGISTRY_FILE = "jobcentres.yaml"
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
@@ -93,8 +105,9 @@ class Dataset:
 # --------------------------------------------------------------------------- YAML with lines
 
 
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
-              duplicates: list | None = None, seen: set | None = None) -> dict[tuple, int]:
+def _line_map(
+    node: yaml.Node, path: tuple = (), out: dict | None = None, duplicates: list | None = None, seen: set | None = None
+) -> dict[tuple, int]:
     """Map each path in a composed YAML tree to its 1-based line. A key that a mapping has twice
     is added to duplicates as (path, line of the second). A node reached twice (an alias) is
     walked once, so an alias bomb cannot grow the walk."""
@@ -119,7 +132,6 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
         for i, item in enumerate(node.value):
             _line_map(item, path + (i,), out, duplicates, seen)
     return out
-
 
 
 class LineMap:
@@ -268,7 +280,8 @@ _PLAIN_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w.-]+:\s+)([^'\"\s[{].*?)\s*$")
 def _syntax_words(problem: str, line_text: str, column: int | None) -> str:
     """The syntax error said for staff, with the fix where the line shows it."""
     if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
-            "cannot start any token" in problem and column is not None and line_text[column:column + 1] == "\t"):
+        "cannot start any token" in problem and column is not None and line_text[column : column + 1] == "\t"
+    ):
         return messages.text("yaml.syntax_tab")
     key = next((k for words, k in _SYNTAX_WORDS if words in problem), None)
     if key == "syntax_colon":
@@ -278,7 +291,7 @@ def _syntax_words(problem: str, line_text: str, column: int | None) -> str:
         value = m.group(2).replace("\\", "\\\\").replace('"', '\\"')
         return messages.text("yaml.syntax_colon", fix=f'{m.group(1).strip()} "{value}"')
     if key == "syntax_start_char":
-        char = line_text[column:column + 1] if column is not None else ""
+        char = line_text[column : column + 1] if column is not None else ""
         return messages.text("yaml.syntax_start_char", char=repr(char) if char.strip() else "")
     if key == "syntax_indent" and _AFTER_QUOTE.search(line_text):
         return messages.text("yaml.syntax_after_quote")
@@ -509,20 +522,33 @@ def _friendly(err: dict, where: _Where | None = None) -> str:
     if t == "invalid_key" and (comma := _flow_decimal_comma(err, where)):
         return comma
     simple = {
-        "float_parsing": "expected_number", "float_type": "expected_number", "int_parsing": "expected_number",
-        "int_type": "expected_number", "int_from_float": "expected_whole_number",
-        "bool_parsing": "expected_bool", "bool_type": "expected_bool", "string_type": "expected_text",
-        "string_pattern_mismatch": "expected_slug", "list_type": "expected_list",
-        "model_type": "expected_mapping", "dict_type": "expected_mapping", "model_attributes_type": "expected_mapping",
-        "string_too_short": "empty_text", "finite_number": "not_finite", "invalid_key": "key_not_text",
+        "float_parsing": "expected_number",
+        "float_type": "expected_number",
+        "int_parsing": "expected_number",
+        "int_type": "expected_number",
+        "int_from_float": "expected_whole_number",
+        "bool_parsing": "expected_bool",
+        "bool_type": "expected_bool",
+        "string_type": "expected_text",
+        "string_pattern_mismatch": "expected_slug",
+        "list_type": "expected_list",
+        "model_type": "expected_mapping",
+        "dict_type": "expected_mapping",
+        "model_attributes_type": "expected_mapping",
+        "string_too_short": "empty_text",
+        "finite_number": "not_finite",
+        "invalid_key": "key_not_text",
     }
     if t in simple:
         return messages.text(f"yaml.{simple[t]}", got=got)
     if t == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         quoted = [repr(c) for c in choices]
-        expected = (", ".join(quoted[:-1]) + messages.text("yaml.word_or") + quoted[-1]) if len(quoted) > 1 else (
-            "".join(quoted) or str(ctx.get("expected")))
+        expected = (
+            (", ".join(quoted[:-1]) + messages.text("yaml.word_or") + quoted[-1])
+            if len(quoted) > 1
+            else ("".join(quoted) or str(ctx.get("expected")))
+        )
         close = messages.close_match(inp, choices) if isinstance(inp, str) else None
         if close:
             return messages.text("yaml.expected_one_of_close", expected=expected, got=got, close=close)
@@ -544,13 +570,14 @@ def _lookup_line(lines: LineMap, loc: tuple) -> int | None:
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
-        if n and isinstance(loc[n - 1], int) and loc[:n - 1] + (str(loc[n - 1]),) in lines:
-            return lines[loc[:n - 1] + (str(loc[n - 1]),)]  # a key written as a number (1: x)
+        if n and isinstance(loc[n - 1], int) and loc[: n - 1] + (str(loc[n - 1]),) in lines:
+            return lines[loc[: n - 1] + (str(loc[n - 1]),)]  # a key written as a number (1: x)
     return None
 
 
-def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: IssueLog,
-                      model: type[BaseModel] | None = None, data: Any = None) -> None:
+def report_validation(
+    path: Path, exc: ValidationError, lines: LineMap, log: IssueLog, model: type[BaseModel] | None = None, data: Any = None
+) -> None:
     """Turn pydantic's errors into one line each; union alternatives are folded into one. With
     the model and the data, a misspelt field gets 'mente du ...?' and a decimal comma in { } is
     named as such."""
@@ -595,8 +622,12 @@ def report_validation(path: Path, exc: ValidationError, lines: LineMap, log: Iss
             word = _tag_words(tag) or (_mapping_words(tag) if tag[:1].isupper() else _function_words(tag))
             if word and word not in words:
                 words.append(word)
-        log.error(display_path(path), line, _field_path(base),
-                  messages.text("yaml.expected_either", words=messages.text("yaml.word_or").join(words), got=_describe(inp)))
+        log.error(
+            display_path(path),
+            line,
+            _field_path(base),
+            messages.text("yaml.expected_either", words=messages.text("yaml.word_or").join(words), got=_describe(inp)),
+        )
 
 
 def validate_model(model: type[BaseModel], data: Any, path: Path, lines: LineMap, log: IssueLog):
@@ -616,10 +647,16 @@ def _check_place(data: dict, path: Path, lines: LineMap, jobcentres: set[str], l
     slug, year = data.get("jobcentre"), data.get("year")
     folder_slug, folder_year = path.parent.parent.name, path.parent.name
     if isinstance(slug, str) and jobcentres and slug not in jobcentres:
-        log.error(shown, lines.get(("jobcentre",)), "jobcentre", messages.text(
-            "yaml.unknown_jobcentre", slug=slug, registry=REGISTRY_FILE, known=", ".join(sorted(jobcentres))))
+        log.error(
+            shown,
+            lines.get(("jobcentre",)),
+            "jobcentre",
+            messages.text("yaml.unknown_jobcentre", slug=slug, registry=REGISTRY_FILE, known=", ".join(sorted(jobcentres))),
+        )
     elif isinstance(slug, str) and slug != folder_slug:
-        log.error(shown, lines.get(("jobcentre",)), "jobcentre", messages.text("yaml.jobcentre_folder", slug=slug, folder=folder_slug))
+        log.error(
+            shown, lines.get(("jobcentre",)), "jobcentre", messages.text("yaml.jobcentre_folder", slug=slug, folder=folder_slug)
+        )
     if isinstance(year, int) and YEAR_RANGE[0] <= year <= YEAR_RANGE[1] and str(year) != folder_year:
         log.error(shown, lines.get(("year",)), "year", messages.text("yaml.year_folder", year=year, folder=folder_year))
 
@@ -632,8 +669,12 @@ def _check_placeholders(data: Any, path: Path, lines: LineMap, log: IssueLog) ->
         m = PLACEHOLDER.search(value)
         if m:
             found.add(loc)
-            log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc),
-                      messages.text("yaml.placeholder", placeholder=m.group(0)))
+            log.error(
+                display_path(path),
+                _lookup_line(lines, loc),
+                _field_path(loc),
+                messages.text("yaml.placeholder", placeholder=m.group(0)),
+            )
     return found
 
 
@@ -663,8 +704,12 @@ def _check_minutes_name(doc: Minutes, path: Path, lines: LineMap, log: IssueLog)
         log.error(display_path(path), None, "", messages.text("yaml.minutes_name_no_date", name=path.name))
         return
     if named != doc.date:
-        log.error(display_path(path), lines.get(("date",)), "date",
-                  messages.text("yaml.minutes_date", date=doc.date.isoformat(), name=path.name))
+        log.error(
+            display_path(path),
+            lines.get(("date",)),
+            "date",
+            messages.text("yaml.minutes_date", date=doc.date.isoformat(), name=path.name),
+        )
 
 
 def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> list[tuple[tuple, str]]:
@@ -728,8 +773,13 @@ def _walk_goals(goals, prefix: tuple):
 
 def _what(what: str) -> str:
     """'minister goal' in the staff's words ('ministermål')."""
-    key = {"table": "yaml.what_table", "goal": "yaml.what_goal", "minister goal": "yaml.what_minister_goal",
-           "fact box": "yaml.what_fact_box", "focus area": "yaml.what_focus_area"}[what]
+    key = {
+        "table": "yaml.what_table",
+        "goal": "yaml.what_goal",
+        "minister goal": "yaml.what_minister_goal",
+        "fact box": "yaml.what_fact_box",
+        "focus area": "yaml.what_focus_area",
+    }[what]
     return messages.text(key)
 
 
@@ -739,8 +789,12 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
     for loc, ident in items:
         name = _field_path(loc)
         if ident in seen:
-            log.error(shown, lines.get(loc + ("id",)), f"{name}.id",
-                      messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]))
+            log.error(
+                shown,
+                lines.get(loc + ("id",)),
+                f"{name}.id",
+                messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]),
+            )
         seen.setdefault(ident, name)
     return seen
 
@@ -748,17 +802,18 @@ def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: 
 def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
     for j, ref in enumerate(refs):
         if ref not in known:
-            log.error(shown, lines.get(loc + (j,)), _field_path(loc + (j,)),
-                      messages.text("yaml.no_such_id", what=_what(what), ref=ref))
+            log.error(
+                shown, lines.get(loc + (j,)), _field_path(loc + (j,)), messages.text("yaml.no_such_id", what=_what(what), ref=ref)
+            )
 
 
 def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
-    minister = _check_unique([(("minister_goals", i), m.id) for i, m in enumerate(plan.minister_goals)],
-                             "minister goal", shown, lines, log)
+    minister = _check_unique(
+        [(("minister_goals", i), m.id) for i, m in enumerate(plan.minister_goals)], "minister goal", shown, lines, log
+    )
     _check_unique([(("facts", i), f.id) for i, f in enumerate(plan.facts)], "fact box", shown, lines, log)
     _check_unique([(("focus_areas", i), a.id) for i, a in enumerate(plan.focus_areas)], "focus area", shown, lines, log)
-    goals = [(("focus_areas", i, "goals", j), g.id)
-             for i, a in enumerate(plan.focus_areas) for j, g in enumerate(a.goals)]
+    goals = [(("focus_areas", i, "goals", j), g.id) for i, a in enumerate(plan.focus_areas) for j, g in enumerate(a.goals)]
     _check_unique(goals, "goal", shown, lines, log)
     for i, a in enumerate(plan.focus_areas):
         _check_refs(("focus_areas", i, "minister_goals"), a.minister_goals, minister, "minister goal", shown, lines, log)
@@ -826,8 +881,14 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     if kind is None:
         close = messages.close_match(path.stem.split("-")[0], KINDS, quote=False)
         kinds = ", ".join(KINDS)
-        log.error(display_path(path), None, "", messages.text("yaml.unknown_kind_close", close=repr(f"{close}.yaml"), kinds=kinds)
-                  if close else messages.text("yaml.unknown_kind", kinds=kinds))
+        log.error(
+            display_path(path),
+            None,
+            "",
+            messages.text("yaml.unknown_kind_close", close=repr(f"{close}.yaml"), kinds=kinds)
+            if close
+            else messages.text("yaml.unknown_kind", kinds=kinds),
+        )
         return out
     parsed = read_yaml(path, log)
     if not parsed:
@@ -837,7 +898,9 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
         log.error(display_path(path), 1, "", messages.text("yaml.not_a_mapping", got=_describe(data)))
         return out
     if "kind" in data and data["kind"] != kind:
-        log.error(display_path(path), lines.get(("kind",)), "kind", messages.text("yaml.kind_mismatch", said=data["kind"], kind=kind))
+        log.error(
+            display_path(path), lines.get(("kind",)), "kind", messages.text("yaml.kind_mismatch", said=data["kind"], kind=kind)
+        )
         return out
     _check_place(data, path, lines, known, log)
     placeholders = _check_placeholders(data, path, lines, log)
@@ -854,8 +917,14 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     links = _check_document(model, path, lines, log)
     # only files that passed the checks are read again (none outside data/, no FIFO or device)
     failed = any(i.severity == "error" for i in log.issues)
-    out.document = Document(model=model, path=path, kind=kind, slug=path.stem, page_links=links,
-                            digest="" if failed else _files_digest([path, *csv_files]))
+    out.document = Document(
+        model=model,
+        path=path,
+        kind=kind,
+        slug=path.stem,
+        page_links=links,
+        digest="" if failed else _files_digest([path, *csv_files]),
+    )
     out.lines = lines
     return out
 
@@ -965,7 +1034,12 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
                 seen = set()
                 for i, j in enumerate(registry.jobcentres):
                     if j.slug in seen:
-                        log.error(display_path(reg_path), parsed[1].get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug", messages.text("yaml.duplicate_slug", slug=j.slug))
+                        log.error(
+                            display_path(reg_path),
+                            parsed[1].get(("jobcentres", i, "slug")),
+                            f"jobcentres[{i}].slug",
+                            messages.text("yaml.duplicate_slug", slug=j.slug),
+                        )
                     seen.add(j.slug)
     known = {j.slug for j in registry.jobcentres} if registry else set()
 

@@ -4,6 +4,7 @@ Every YAML file in data/ is validated against these models. Field names are Engl
 code); the texts inside are Danish (they are the documents). docs/forfatter.md documents the
 format for jobcentre staff; keep the two in step.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,6 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
 from generator import messages
-
 from generator.data import periods
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -96,10 +96,18 @@ def _digits(count: int) -> BeforeValidator:
 
 
 # In the JSON Schemas (generator/data/schema.py) these are the text the author writes, not ISO dates.
-Period = Annotated[dt.date, BeforeValidator(_parse_period), WithJsonSchema(
-    {"type": "string", "description": "en måned: ÅÅÅÅ-MM (fx 2013-12) eller som dokumentet skriver den (fx okt-12)"})]
-Date = Annotated[dt.date, BeforeValidator(_parse_date), WithJsonSchema(
-    {"type": "string", "pattern": r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$", "description": "en dato: ÅÅÅÅ-MM-DD"})]
+Period = Annotated[
+    dt.date,
+    BeforeValidator(_parse_period),
+    WithJsonSchema(
+        {"type": "string", "description": "en måned: ÅÅÅÅ-MM (fx 2013-12) eller som dokumentet skriver den (fx okt-12)"}
+    ),
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$", "description": "en dato: ÅÅÅÅ-MM-DD"}),
+]
 Slug = Annotated[str, Field(pattern=SLUG)]
 Markdown = str  # Markdown text written by staff; raw HTML in it is shown as text; may be left empty
 Text = Annotated[str, Field(min_length=1)]  # required text: empty (or only spaces) is an error
@@ -127,15 +135,29 @@ class Span(Strict):
     def __get_pydantic_json_schema__(cls, core_schema, handler):
         """In the JSON Schemas: the three ways staff write it (kind is never written)."""
         month = {"type": "string", "description": "en måned: ÅÅÅÅ-MM"}
-        return {"description": "en måned (2014-12), et år (2014) eller {start: 2014-01, end: 2014-06}",
-                "anyOf": [month, {"type": "integer"},
-                          {"type": "object", "properties": {"start": month, "end": month},
-                           "required": ["start", "end"], "additionalProperties": False}]}
+        return {
+            "description": "en måned (2014-12), et år (2014) eller {start: 2014-01, end: 2014-06}",
+            "anyOf": [
+                month,
+                {"type": "integer"},
+                {
+                    "type": "object",
+                    "properties": {"start": month, "end": month},
+                    "required": ["start", "end"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
 
     @model_validator(mode="before")
     @classmethod
     def _from_short_forms(cls, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            or isinstance(value, str)
+            and re.fullmatch(r"\s*\d{4}\s*", value)
+        ):
             year = int(value)
             if not 1900 <= year <= 2100:
                 raise ValueError(messages.text("yaml.expected_span", got=repr(value)))
@@ -171,7 +193,6 @@ class Jobcentre(Strict):
     region: Text
     cluster: str | None = None
     website: str | None = None
-
 
     @field_validator("slug")
     @classmethod
@@ -217,7 +238,8 @@ class ChartSpec(Strict):
     target: Number | None = None
     target_label: Text = "Mål"
     colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
-        None, description="one colour per series, as #rrggbb; default: the site's palette")
+        None, description="one colour per series, as #rrggbb; default: the site's palette"
+    )
     series: str | None = Field(
         None, description="a text column whose values name the series (one line or colour each); y then names one column"
     )
@@ -254,13 +276,10 @@ class Table(Strict):
     title: Text
     file: Text = Field(description="CSV file, relative to the document's folder")
     columns: list[Column] = Field(min_length=1)
-    emphasis_column: str | None = Field(
-        None, description="a column whose non-empty value marks a row as a sum row (shown bold)"
-    )
+    emphasis_column: str | None = Field(None, description="a column whose non-empty value marks a row as a sum row (shown bold)")
     provenance: Literal["table", "text"] = Field(
         "table",
-        description="'text': the document shows a figure without numbers; "
-        "only the points its text states are recorded",
+        description="'text': the document shows a figure without numbers; only the points its text states are recorded",
     )
     chart: ChartSpec | None = None
     wide: Wide | None = Field(None, description="the CSV has one column per month (or category), as in the document")
@@ -370,7 +389,8 @@ class DocumentBase(Strict):
     updated: Date | None = Field(None, description="when the data were last checked against the source")
     source_document: str | None = Field(None, description="the source document's file name or address")
     document_date: DocumentDate | None = Field(
-        None, description="the date the document itself bears: YYYY-MM-DD, or YYYY-MM when it gives only the month")
+        None, description="the date the document itself bears: YYYY-MM-DD, or YYYY-MM when it gives only the month"
+    )
     text_facts: list[TextFact] = Field([], description="figures stated in the running text, written there as {tal:ID}")
 
     def references(self) -> list[str]:
@@ -446,7 +466,8 @@ class Goal(Strict):
     title: str | None = None
     text: Markdown = Field("", description="the goal as the document words it")
     type: Literal["ministermål", "lokalt mål"] | None = Field(
-        None, description="as the document states it; none: the document does not say (shown as 'ikke angivet')")
+        None, description="as the document states it; none: the document does not say (shown as 'ikke angivet')"
+    )
     direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
     unit: str | None = None
     baseline: Number | None = None
@@ -532,7 +553,12 @@ class Revision(DocumentBase):
             ids = {g.id for g in _walk(self.goals)}
             for j, f in enumerate(self.follow_up.figures):
                 if f.goal not in ids:
-                    out.append((("follow_up", "figures", j, "goal"), messages.text("yaml.no_such_id", what=messages.text("yaml.what_goal"), ref=f.goal)))
+                    out.append(
+                        (
+                            ("follow_up", "figures", j, "goal"),
+                            messages.text("yaml.no_such_id", what=messages.text("yaml.what_goal"), ref=f.goal),
+                        )
+                    )
         return out
 
 
@@ -618,7 +644,9 @@ class FocusArea(Strict):
     id: Slug
     number: str | None = None
     title: Text
-    continued_from: int | None = Field(None, ge=1900, le=2100, description="the year it was first set, when carried over ('videreført fra 2019')")
+    continued_from: int | None = Field(
+        None, ge=1900, le=2100, description="the year it was first set, when carried over ('videreført fra 2019')"
+    )
     lead: Markdown = ""
     body: Markdown = ""
     minister_goals: list[str] = Field([], description="ids of the minister's goals it serves")
@@ -663,7 +691,9 @@ class Sender(Strict):
 
 class Recipient(Strict):
     name: Text = Field(description="fx 'Hvidovre Kommune'")
-    attention: str | None = Field(None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'")
+    attention: str | None = Field(
+        None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'"
+    )
 
 
 class Signature(Strict):
@@ -712,8 +742,13 @@ def _parse_time(value: Any) -> dt.time:
     raise ValueError(messages.text("yaml.expected_time", got=repr(value)))
 
 
-Time = Annotated[dt.time, BeforeValidator(_parse_time), WithJsonSchema(
-    {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*$", "description": "et klokkeslæt: \"16:00\""})]
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_parse_time),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*$", "description": 'et klokkeslæt: "16:00"'}
+    ),
+]
 
 
 class Member(Strict):
@@ -786,7 +821,9 @@ class Minutes(DocumentBase):
         seen: dict[int, int] = {}
         for i, item in enumerate(self.items):
             if item.number in seen:
-                out.append((("items", i, "number"), messages.text("yaml.item_number_twice", number=item.number, first=seen[item.number])))
+                out.append(
+                    (("items", i, "number"), messages.text("yaml.item_number_twice", number=item.number, first=seen[item.number]))
+                )
             seen.setdefault(item.number, i)
             if item.decision:
                 absent += [(("items", i, "decision", "absent", j), n) for j, n in enumerate(item.decision.absent)]

@@ -3,14 +3,27 @@
 
 Nothing here knows the models; models and loader use it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Sequence
 
-MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli",
-               "august", "september", "oktober", "november", "december")
+MONTH_NAMES = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 _LABEL = re.compile(r"([a-zæøå]+)\.?\s*[-/ ]?\s*(\d{2}|\d{4})")
 

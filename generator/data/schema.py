@@ -7,6 +7,7 @@ in their first line (`# yaml-language-server: $schema=../../../schemas/<kind>.js
 site publishes the same files at /schemas/<name>.json. A schema says less than validate does
 (no calendar, no cross-field checks, no CSV): validate stays the judge.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,9 @@ def schema(name: str, model: type[BaseModel]) -> dict:
 
 def texts() -> dict[str, str]:
     """File name -> the schema as JSON text (stable: the same models give the same bytes)."""
-    return {f"{name}.json": json.dumps(schema(name, model), indent=2, ensure_ascii=False) + "\n"
-            for name, model in models().items()}
+    return {
+        f"{name}.json": json.dumps(schema(name, model), indent=2, ensure_ascii=False) + "\n" for name, model in models().items()
+    }
 
 
 def write(folder: Path) -> list[Path]:

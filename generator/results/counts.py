@@ -15,12 +15,13 @@ Every place that says how many goals a document met (the revision's overview, th
 the jobcentre timeline, the year pages, the scorecard, open data) uses `summary` below, so
 they all say the same.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.results import goals as compute
 from generator.data.models import Goal
+from generator.results import goals as compute
 
 STATES = ("met", "partly", "not_met", "no_target", "not_measured")
 

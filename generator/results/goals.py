@@ -3,6 +3,7 @@
 The data hold what the documents state (baseline, status, target, direction); everything that
 follows from them is computed here, so a page can never show a figure that does not add up.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,9 +83,12 @@ def outcome(goal: Goal) -> Outcome:
     value = compared_value(goal)
     if goal.target is None and goal.achieved is None and value is not None:
         # Measured, but the document sets no target: neither met nor not met.
-        return Outcome(state="no_target", compared=value,
-                       change_abs=None if goal.baseline is None else value - goal.baseline,
-                       change_pct=pct_change(goal.baseline, value))
+        return Outcome(
+            state="no_target",
+            compared=value,
+            change_abs=None if goal.baseline is None else value - goal.baseline,
+            change_pct=pct_change(goal.baseline, value),
+        )
 
     if goal.direction == "qualitative":
         state = "not_measured" if goal.achieved is None else ("met" if goal.achieved else "not_met")
@@ -109,7 +113,8 @@ def shortfall(goal: Goal, o: Outcome) -> float | None:
     if o.state != "not_met" or o.compared is None or goal.target is None or goal.direction == "qualitative":
         return None
     gap = {"at_most": o.compared - goal.target, "at_least": goal.target - o.compared}.get(
-        goal.direction, abs(o.compared - goal.target))
+        goal.direction, abs(o.compared - goal.target)
+    )
     return round(gap, 6)  # 25 - 24.6 is 0.4, not 0.3999999999999986
 
 
@@ -150,12 +155,22 @@ def claim_warnings(dataset: Dataset) -> list[DataIssue]:
             for claim in goal.claims:
                 problems = []
                 if id(claim) in contradicted:
-                    problems.append(messages.text("yaml.claim_state", said=STATE_WORDS[contradicted[id(claim)]], figures=STATE_WORDS[o.state]))
+                    problems.append(
+                        messages.text("yaml.claim_state", said=STATE_WORDS[contradicted[id(claim)]], figures=STATE_WORDS[o.state])
+                    )
                 if claim.change_pct is not None and o.change_pct is not None:
                     if round(o.change_pct, 1) != round(claim.change_pct, 1):
                         problems.append(messages.text("yaml.claim_change", said=claim.change_pct, figures=f"{o.change_pct:.1f}"))
                 if claim.met_count is not None and o.met_count is not None and claim.met_count != o.met_count:
                     problems.append(messages.text("yaml.claim_met_count", said=claim.met_count, figures=o.met_count))
                 for p in problems:
-                    out.append(DataIssue(display_path(doc.path), None, messages.text("yaml.claim_field", goal=goal.id, where=claim.where), p, "warning"))
+                    out.append(
+                        DataIssue(
+                            display_path(doc.path),
+                            None,
+                            messages.text("yaml.claim_field", goal=goal.id, where=claim.where),
+                            p,
+                            "warning",
+                        )
+                    )
     return out

@@ -3,11 +3,12 @@
 A beskæftigelsesplan and the resultatrevision of the same jobcentre and year share goal ids. A
 revision goal reviews the plan goal with its own id, or the one it names in `plan_goal`.
 """
+
 from __future__ import annotations
 
-from generator.results.goals import walk_goals
 from generator.data.loader import Dataset, Document
 from generator.data.models import Goal, Plan, PlanGoal, Revision
+from generator.results.goals import walk_goals
 
 
 def sibling(dataset: Dataset, doc: Document, model: type) -> Document | None:

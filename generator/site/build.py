@@ -19,6 +19,7 @@ other, opendata.SiteWide) are made on every build: they read every document, and
 nothing. A warm build with no change makes no document page; `mkdocs serve` after one
 change makes that folder's pages.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -130,8 +131,9 @@ class Builder:
     def _add_page(self, page: Page, source: str | None = None) -> SitePage:
         """A page made now: its body and files stored; returns it as the plugin sees it."""
         body = self.store.put_blob(page.data, ".html")
-        out = SitePage(path=page.path, title=page.title, meta=page.meta, toc=page.toc, anchors=sorted(page.anchors),
-                       source=source, body=body)
+        out = SitePage(
+            path=page.path, title=page.title, meta=page.meta, toc=page.toc, anchors=sorted(page.anchors), source=source, body=body
+        )
         self.site.pages.append(out)
         for path, content in page.assets.items():
             self.site.files[path] = self._stored(content, path)
@@ -156,8 +158,10 @@ class Builder:
             own_files, parts = opendata.document_files(doc)
         page.assets.update(own_files)
         self.site.made += 1
-        stored = {name: {"csv": self.store.put_blob(p.csv_gz), "json": self.store.put_blob(p.json_gz), "rows": p.rows}
-                  for name, p in parts.items()}
+        stored = {
+            name: {"csv": self.store.put_blob(p.csv_gz), "json": self.store.put_blob(p.json_gz), "rows": p.rows}
+            for name, p in parts.items()
+        }
         self._keep(key, "pages", page, self._source(doc), stored, parts)
         return parts
 
@@ -182,10 +186,16 @@ class Builder:
         self.site.pages.append(SitePage(**manifest["page"]))
         for path, (store, entry) in manifest["files"].items():
             self.site.files[path] = (self.store if store == "files" else self.charts, entry)
-        parts = remembered[1] if remembered else {
-            name: opendata.Part(csv_gz=_checked(self.store, p["csv"]), json_gz=_checked(self.store, p["json"]),
-                                rows=p["rows"])
-            for name, p in manifest["parts"].items()}
+        parts = (
+            remembered[1]
+            if remembered
+            else {
+                name: opendata.Part(
+                    csv_gz=_checked(self.store, p["csv"]), json_gz=_checked(self.store, p["json"]), rows=p["rows"]
+                )
+                for name, p in manifest["parts"].items()
+            }
+        )
         self._remember(key, manifest, parts)
         return parts
 
@@ -193,8 +203,10 @@ class Builder:
         """A page made now: added to the site, and its manifest (body, files, stored open-data
         parts) kept under key."""
         site_page = self._add_page(page, source)
-        files = {path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
-                 for path in page.assets}
+        files = {
+            path: ("files" if self.site.files[path][0] is self.store else "charts", self.site.files[path][1])
+            for path in page.assets
+        }
         manifest = {"page": vars(site_page), "files": files, "parts": stored}
         self.store.put(f"{folder}/{key}.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
         self._remember(key, manifest, parts)
@@ -211,9 +223,11 @@ class Builder:
         if raw is None:
             return None
         manifest = json.loads(raw)
-        entries = [(self.store, manifest["page"]["body"]),
-                   *((self.store if store == "files" else self.charts, entry) for store, entry in manifest["files"].values()),
-                   *((self.store, p[k]) for p in manifest["parts"].values() for k in ("csv", "json"))]
+        entries = [
+            (self.store, manifest["page"]["body"]),
+            *((self.store if store == "files" else self.charts, entry) for store, entry in manifest["files"].values()),
+            *((self.store, p[k]) for p in manifest["parts"].values() for k in ("csv", "json")),
+        ]
         return manifest if all(store.get(entry) is not None for store, entry in entries) else None
 
     def page_keys(self) -> dict[str, str]:
@@ -226,8 +240,12 @@ class Builder:
         for doc in self.dataset.documents:
             folder = folders[(doc.jobcentre, doc.year)]
             out[str(doc.path)] = cache.digest(
-                VERSION, self.ctx.fingerprint, self._source(doc), registry.get(doc.jobcentre, ""),
-                *(f"{d.slug}:{d.digest}" for d in folder))
+                VERSION,
+                self.ctx.fingerprint,
+                self._source(doc),
+                registry.get(doc.jobcentre, ""),
+                *(f"{d.slug}:{d.digest}" for d in folder),
+            )
         return out
 
 
@@ -252,16 +270,25 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | N
         b.derived(path, docs, make, keys, registry)
     if ctx.svgs is not None:
         ctx.svgs.render(wait=False)
-        b.site.late = {path: entry for path, entry in b.site.files.items()
-                       if entry[0] is ctx.svgs.store and entry[0].file(entry[1]) in ctx.svgs.promised}
+        b.site.late = {
+            path: entry
+            for path, entry in b.site.files.items()
+            if entry[0] is ctx.svgs.store and entry[0].file(entry[1]) in ctx.svgs.promised
+        }
         for path in b.site.late:
             del b.site.files[path]
     b.site.dataset = dataset
     return b.site
 
 
-def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
-         load_cache: loader.LoadCache | None = None, memory: Memory | None = None) -> Site:
+def site(
+    ctx: Context,
+    data_dir: Path,
+    docs_dir: str | Path,
+    store: cache.Store,
+    load_cache: loader.LoadCache | None = None,
+    memory: Memory | None = None,
+) -> Site:
     """The site from the data folder: loaded and checked as `validate --docs` checks it (raises
     DataError with every error), then built; the documents' own warnings with it."""
     load_cache = load_cache or loader.LoadCache()
@@ -279,8 +306,16 @@ def site(ctx: Context, data_dir: Path, docs_dir: str | Path, store: cache.Store,
     # a file (not a page: sitecheck saw those) in docs/ at a generated file's address
     clashes = sorted(set(out.files) & set(sitecheck.docs_paths(docs_dir)))
     if clashes:
-        raise DataError([DataIssue(display_path(Path(docs_dir)), None, "", messages.text(
-            "build.docs_file_clash", paths="\n".join(f"  docs/{p}" for p in clashes)))])
+        raise DataError(
+            [
+                DataIssue(
+                    display_path(Path(docs_dir)),
+                    None,
+                    "",
+                    messages.text("build.docs_file_clash", paths="\n".join(f"  docs/{p}" for p in clashes)),
+                )
+            ]
+        )
     out.warnings = [*dataset.warnings, *results_goals.claim_warnings(dataset)]
     return out
 
@@ -311,5 +346,4 @@ def blamed_on(doc: Document):
     except Exception as e:  # noqa: BLE001 - reported with the file that brought it out
         logging.getLogger("mkdocs.plugins.jobcentres").debug("while making %s", doc.path, exc_info=True)
         error = f"{type(e).__name__}: {e}"
-        raise DataError([DataIssue(display_path(doc.path), None, "",
-                                   messages.text("build.page_failed", error=error))]) from None
+        raise DataError([DataIssue(display_path(doc.path), None, "", messages.text("build.page_failed", error=error))]) from None

@@ -10,6 +10,7 @@ Addresses (directory URLs):
 Everything here works over dataset.documents and the document kinds (views/kinds/), so a new
 document kind shows up in timelines, year pages and the navigation with no change here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -100,8 +101,10 @@ def jobcentre_facts(jc: Jobcentre, cluster_link: str | None = None) -> list[tupl
     the registry does not name the cluster."""
     cluster = jc.cluster or "Ikke oplyst: de dokumenter, sitet bygger på, nævner ikke klyngen ved navn."
     if not jc.cluster and cluster_link:
-        cluster = Markup('Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit '
-                         '(jobcentre med samme rammevilkår), se <a href="{}">{} og klyngen</a>.').format(cluster_link, jc.name)
+        cluster = Markup(
+            "Ikke oplyst ved navn: dokumenterne sammenligner med klyngens gennemsnit "
+            '(jobcentre med samme rammevilkår), se <a href="{}">{} og klyngen</a>.'
+        ).format(cluster_link, jc.name)
     facts = [
         ("Kommune" if len(jc.municipalities) == 1 else "Kommuner", ", ".join(jc.municipalities)),
         ("Region", jc.region),
@@ -115,47 +118,86 @@ def jobcentre_facts(jc: Jobcentre, cluster_link: str | None = None) -> list[tupl
 def jobcentre_home(ctx: pages.Context, dataset: Dataset, jc: Jobcentre) -> pages.Page:
     path = f"{jc.slug}/index.md"
     docs = dataset.documents_of(jc.slug)
-    cluster_link = (ctx.url(path, f"{scorecard.SCORECARD}/{jc.slug}/index.md", "klyngen")
-                    if scorecard.cluster_comparison(dataset, jc.slug) is not None else None)
+    cluster_link = (
+        ctx.url(path, f"{scorecard.SCORECARD}/{jc.slug}/index.md", "klyngen")
+        if scorecard.cluster_comparison(dataset, jc.slug) is not None
+        else None
+    )
     groups = [
-        Group(heading=str(y), link=ctx.url(path, f"{jc.slug}/{y}/index.md"),
-              entries=[_entry(ctx, d, path) for d in ordered(docs) if d.year == y])
+        Group(
+            heading=str(y),
+            link=ctx.url(path, f"{jc.slug}/{y}/index.md"),
+            entries=[_entry(ctx, d, path) for d in ordered(docs) if d.year == y],
+        )
         for y in years(docs)
     ]
-    return _render(ctx, dataset, Listing(title=jc.name, intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
-                                         facts=jobcentre_facts(jc, cluster_link), groups=groups,
-                                         empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet."), path)
+    return _render(
+        ctx,
+        dataset,
+        Listing(
+            title=jc.name,
+            intro=f"{_count(len(docs)).capitalize()} fra {jc.name}, nyeste først.",
+            facts=jobcentre_facts(jc, cluster_link),
+            groups=groups,
+            empty=f"Der er endnu ingen dokumenter fra {jc.name} på sitet.",
+        ),
+        path,
+    )
 
 
 def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
     path = f"{jc.slug}/{year}/index.md"
     docs = ordered(dataset.in_folder(jc.slug, year))
     name = escape(jc.name)
-    intro = Markup(f'Dokumenter fra {name} for {year}. Se også <a href="{ctx.url(path, f"{jc.slug}/index.md")}">{name}s tidslinje</a>'
-                   f' og <a href="{ctx.url(path, f"{YEARS_FOLDER}/{year}/index.md")}">alle jobcentres dokumenter for {year}</a>.')
-    return _render(ctx, dataset, Listing(title=f"{jc.name} – {year}", intro=intro,
-                                         groups=[Group(heading="", link=None, entries=[_entry(ctx, d, path) for d in docs])]),
-                   path)
+    intro = Markup(
+        f'Dokumenter fra {name} for {year}. Se også <a href="{ctx.url(path, f"{jc.slug}/index.md")}">{name}s tidslinje</a>'
+        f' og <a href="{ctx.url(path, f"{YEARS_FOLDER}/{year}/index.md")}">alle jobcentres dokumenter for {year}</a>.'
+    )
+    return _render(
+        ctx,
+        dataset,
+        Listing(
+            title=f"{jc.name} – {year}",
+            intro=intro,
+            groups=[Group(heading="", link=None, entries=[_entry(ctx, d, path) for d in docs])],
+        ),
+        path,
+    )
 
 
 def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
     path = f"{YEARS_FOLDER}/{year}/index.md"
     docs = [d for d in ordered(dataset.documents) if d.year == year]
     groups = [
-        Group(heading=jc.name, link=ctx.url(path, f"{jc.slug}/index.md"),
-              entries=[_entry(ctx, d, path) for d in docs if d.jobcentre == jc.slug])
-        for jc in _jobcentres(dataset) if any(d.jobcentre == jc.slug for d in docs)
+        Group(
+            heading=jc.name,
+            link=ctx.url(path, f"{jc.slug}/index.md"),
+            entries=[_entry(ctx, d, path) for d in docs if d.jobcentre == jc.slug],
+        )
+        for jc in _jobcentres(dataset)
+        if any(d.jobcentre == jc.slug for d in docs)
     ]
-    return _render(ctx, dataset, Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.",
-                                         groups=groups), path)
+    return _render(
+        ctx,
+        dataset,
+        Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.", groups=groups),
+        path,
+    )
 
 
 def years_page(ctx: pages.Context, dataset: Dataset) -> pages.Page:
     path = f"{YEARS_FOLDER}/index.md"
-    entries = [Entry(title=str(y), link=ctx.url(path, f"{YEARS_FOLDER}/{y}/index.md"),
-                     headline=_count(sum(d.year == y for d in dataset.documents)))
-               for y in years(dataset.documents)]
-    return _render(ctx, dataset, Listing(title="Dokumenter efter år", groups=[Group(heading="", link=None, entries=entries)]), path)
+    entries = [
+        Entry(
+            title=str(y),
+            link=ctx.url(path, f"{YEARS_FOLDER}/{y}/index.md"),
+            headline=_count(sum(d.year == y for d in dataset.documents)),
+        )
+        for y in years(dataset.documents)
+    ]
+    return _render(
+        ctx, dataset, Listing(title="Dokumenter efter år", groups=[Group(heading="", link=None, entries=entries)]), path
+    )
 
 
 def _jobcentres(dataset: Dataset) -> list[Jobcentre]:
@@ -170,15 +212,23 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
     """Each listing page, as its path, the documents it is made from and a function that makes
     it (the site stage keeps a page in its cache under these and the registry)."""
     out: list[tuple[str, list[Document], Callable[[], pages.Page]]] = [
-        (f"{YEARS_FOLDER}/index.md", dataset.documents, lambda: years_page(ctx, dataset))]
+        (f"{YEARS_FOLDER}/index.md", dataset.documents, lambda: years_page(ctx, dataset))
+    ]
     for y in years(dataset.documents):
-        out.append((f"{YEARS_FOLDER}/{y}/index.md", [d for d in dataset.documents if d.year == y],
-                    lambda y=y: year_page(ctx, dataset, y)))
+        out.append(
+            (
+                f"{YEARS_FOLDER}/{y}/index.md",
+                [d for d in dataset.documents if d.year == y],
+                lambda y=y: year_page(ctx, dataset, y),
+            )
+        )
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
         out.append((f"{jc.slug}/index.md", docs, lambda jc=jc: jobcentre_home(ctx, dataset, jc)))
-        out += [(f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y],
-                 lambda jc=jc, y=y: jobcentre_year(ctx, dataset, jc, y)) for y in years(docs)]
+        out += [
+            (f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y], lambda jc=jc, y=y: jobcentre_year(ctx, dataset, jc, y))
+            for y in years(docs)
+        ]
     return out
 
 
@@ -186,15 +236,22 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
 
 
 def _jobcentre_list(ctx: pages.Context, dataset: Dataset, from_page: str) -> Listing:
-    entries = [Entry(title=jc.name, link=ctx.url(from_page, f"{jc.slug}/index.md"),
-                     headline=f"{', '.join(jc.municipalities)} · Region {jc.region} · {_count(len(dataset.documents_of(jc.slug)))}")
-               for jc in _jobcentres(dataset)]
+    entries = [
+        Entry(
+            title=jc.name,
+            link=ctx.url(from_page, f"{jc.slug}/index.md"),
+            headline=f"{', '.join(jc.municipalities)} · Region {jc.region} · {_count(len(dataset.documents_of(jc.slug)))}",
+        )
+        for jc in _jobcentres(dataset)
+    ]
     return Listing(title="", groups=[Group(heading="", link=None, entries=entries)])
 
 
 def _newest_list(ctx: pages.Context, dataset: Dataset, from_page: str) -> Listing:
-    newest = sorted(dataset.documents, key=lambda d: (-d.year, -(d.model.published or d.model.updated or _EPOCH).toordinal(),
-                                                      _kind_order(d.kind), d.slug))[:NEWEST]
+    newest = sorted(
+        dataset.documents,
+        key=lambda d: (-d.year, -(d.model.published or d.model.updated or _EPOCH).toordinal(), _kind_order(d.kind), d.slug),
+    )[:NEWEST]
     return Listing(title="", groups=[Group(heading="", link=None, entries=[_entry(ctx, d, from_page, dataset) for d in newest])])
 
 
@@ -213,10 +270,16 @@ def fill(markdown: str, ctx: pages.Context, dataset: Dataset, page: str) -> str:
     for i, line in enumerate(lines):
         marker = " ".join(line.split())
         if marker.startswith("<!-- jc:") and marker.endswith("-->"):
-            make = SNIPPETS.get(marker[len("<!-- jc:"):-len("-->")].strip())
+            make = SNIPPETS.get(marker[len("<!-- jc:") : -len("-->")].strip())
             if make is None:
-                raise ValueError(messages.text("build.unknown_list", page=f"docs/{page}", marker=marker,
-                                               known=", ".join(f"<!-- jc:{n} -->" for n in SNIPPETS)))
+                raise ValueError(
+                    messages.text(
+                        "build.unknown_list",
+                        page=f"docs/{page}",
+                        marker=marker,
+                        known=", ".join(f"<!-- jc:{n} -->" for n in SNIPPETS),
+                    )
+                )
             lines[i] = template.render(listing=make(ctx, dataset, page), heading=False)
     return "\n".join(lines)
 
@@ -258,8 +321,12 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         year_items = []
         for y in years(docs):
             in_year = [d for d in ordered(docs) if d.year == y]
-            year_items.append({str(y): [f"{jc.slug}/{y}/index.md"] + [
-                {_doc_nav_title(d, in_year): f"{pages.doc_folder(d)}/index.md"} for d in in_year]})
+            year_items.append(
+                {
+                    str(y): [f"{jc.slug}/{y}/index.md"]
+                    + [{_doc_nav_title(d, in_year): f"{pages.doc_folder(d)}/index.md"} for d in in_year]
+                }
+            )
         by_jobcentre[jc.slug] = {_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]}
     jobcentres = list(by_jobcentre.values())
     if len(jobcentres) >= NAV_REGIONS_FROM:
@@ -267,10 +334,20 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         for jc in _jobcentres(dataset):
             regions.setdefault(_nav_title(f"Region {jc.region}"), []).append(by_jobcentre[jc.slug])
         jobcentres = [{region: items} for region, items in sorted(regions.items())]
-    year_section = {"År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]}
-    scores = {"Målopfyldelse": [f"{scorecard.SCORECARD}/index.md"] + [
-        {_nav_title(jc.name): f"{scorecard.SCORECARD}/{jc.slug}/index.md"} for jc in _jobcentres(dataset)]}
+    year_section = {
+        "År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]
+    }
+    scores = {
+        "Målopfyldelse": [f"{scorecard.SCORECARD}/index.md"]
+        + [{_nav_title(jc.name): f"{scorecard.SCORECARD}/{jc.slug}/index.md"} for jc in _jobcentres(dataset)]
+    }
     front = [p for p in hand_written if p == "index.md"]
     about = sorted((p for p in hand_written if p != "index.md"), key=lambda p: p == STAFF_GUIDE)
-    return [*front, {"Jobcentre": jobcentres}, year_section, scores, {"Åbne data": f"{opendata.DATA_PAGE}/index.md"},
-            *([{"Om": about}] if about else [])]
+    return [
+        *front,
+        {"Jobcentre": jobcentres},
+        year_section,
+        scores,
+        {"Åbne data": f"{opendata.DATA_PAGE}/index.md"},
+        *([{"Om": about}] if about else []),
+    ]

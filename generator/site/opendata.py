@@ -3,6 +3,7 @@
 The layout is stable: columns are only ever added at the end, never renamed or removed.
 FILES documents each file for the site's data page; SCHEMA_VERSION changes when a column does.
 """
+
 from __future__ import annotations
 
 import csv
@@ -67,7 +68,11 @@ CELL_FIELDS = [
     ("table_id", "tabellens id i dokumentet (tom for et tal fra dokumentets tekst)"),
     ("table_title", "tabellens titel"),
     ("row", "rækkens nummer i tabellen, fra 1"),
-    ("row_label", "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den; for et tal fra teksten: hvad det måler)"),
+    (
+        "row_label",
+        "rækkens tekstkolonner adskilt af ' | ' (eller måneden som ÅÅÅÅ-MM, hvis rækken kun har den; "
+        "for et tal fra teksten: hvad det måler)",
+    ),
     ("column", "kolonnens nøgle (for et tal fra teksten: tallets id)"),
     ("column_label", "kolonnens overskrift"),
     ("unit", "enhed"),
@@ -125,26 +130,43 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         o = compute.outcome(goal)
         m = doc.model
         span = goal.status_period or getattr(m, "status_period", None)
-        rows.append({
-            "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
-            "goal_id": goal.id, "parent_id": parent or "", "label": goal.label, "title": goal.title or "",
-            "type": goal.type or "", "direction": "" if o.state == "no_target" and goal.direction == "qualitative" else goal.direction,
-            "unit": goal.unit or "",
-            "baseline": _num(goal.baseline),
-            "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None)) if goal.baseline is not None else "",
-            "status": _num(compute.compared_value(goal)),
-            "status_period": _month(span.end if span else None) if goal.status is not None else "",
-            "target": _num(goal.target),
-            "target_period": _month(goal.target_period or getattr(m, "target_period", None)) if goal.target is not None else "",
-            "change_abs": _num(o.change_abs), "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
-            "state": o.state, "met_count": o.met_count, "subgoal_count": o.total,
-            "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
-            "rank_position": goal.rank.position if goal.rank else None, "rank_of": goal.rank.of if goal.rank else None,
-            "rank_among": goal.rank.among if goal.rank else "",
-            # a start-and-end status without a period of its own keeps its own two months
-            **_span_fields(goal.status_period or (None if isinstance(goal.status, StartEnd) else span), goal.status),
-            "part": "",
-        })
+        rows.append(
+            {
+                "jobcentre": doc.jobcentre,
+                "year": doc.year,
+                "document": doc.slug,
+                "goal_id": goal.id,
+                "parent_id": parent or "",
+                "label": goal.label,
+                "title": goal.title or "",
+                "type": goal.type or "",
+                "direction": "" if o.state == "no_target" and goal.direction == "qualitative" else goal.direction,
+                "unit": goal.unit or "",
+                "baseline": _num(goal.baseline),
+                "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None))
+                if goal.baseline is not None
+                else "",
+                "status": _num(compute.compared_value(goal)),
+                "status_period": _month(span.end if span else None) if goal.status is not None else "",
+                "target": _num(goal.target),
+                "target_period": _month(goal.target_period or getattr(m, "target_period", None))
+                if goal.target is not None
+                else "",
+                "change_abs": _num(o.change_abs),
+                "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
+                "state": o.state,
+                "met_count": o.met_count,
+                "subgoal_count": o.total,
+                "url": f"{doc_url(doc)}#{goal.id}",
+                "target_label": "",
+                "rank_position": goal.rank.position if goal.rank else None,
+                "rank_of": goal.rank.of if goal.rank else None,
+                "rank_among": goal.rank.among if goal.rank else "",
+                # a start-and-end status without a period of its own keeps its own two months
+                **_span_fields(goal.status_period or (None if isinstance(goal.status, StartEnd) else span), goal.status),
+                "part": "",
+            }
+        )
         for sub in goal.subgoals:
             add(doc, sub, goal.id)
 
@@ -153,34 +175,83 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         f = doc.model.follow_up
         for r in follow_up_rows(doc.model):
             g = r.goal
-            rows.append({
-                "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "goal_id": g.id, "parent_id": "",
-                "label": g.label, "title": g.title or "", "type": g.type or "",
-                "direction": g.direction if r.figure.target is not None and g.direction != "qualitative" else "",
-                "unit": g.unit or "", "baseline": None, "baseline_period": "",
-                "status": _num(r.figure.status), "status_period": _month(f.period.end),
-                "target": _num(r.figure.target), "target_period": _month(f.period.end) if r.figure.target is not None else "",
-                "change_abs": None, "change_pct": None, "state": r.state, "met_count": None, "subgoal_count": None,
-                "url": f"{doc_url(doc)}#seneste-udvikling", "target_label": "",
-                "rank_position": None, "rank_of": None, "rank_among": "", **_span_fields(f.period, r.figure.status),
-                "part": "follow_up",
-            })
+            rows.append(
+                {
+                    "jobcentre": doc.jobcentre,
+                    "year": doc.year,
+                    "document": doc.slug,
+                    "goal_id": g.id,
+                    "parent_id": "",
+                    "label": g.label,
+                    "title": g.title or "",
+                    "type": g.type or "",
+                    "direction": g.direction if r.figure.target is not None and g.direction != "qualitative" else "",
+                    "unit": g.unit or "",
+                    "baseline": None,
+                    "baseline_period": "",
+                    "status": _num(r.figure.status),
+                    "status_period": _month(f.period.end),
+                    "target": _num(r.figure.target),
+                    "target_period": _month(f.period.end) if r.figure.target is not None else "",
+                    "change_abs": None,
+                    "change_pct": None,
+                    "state": r.state,
+                    "met_count": None,
+                    "subgoal_count": None,
+                    "url": f"{doc_url(doc)}#seneste-udvikling",
+                    "target_label": "",
+                    "rank_position": None,
+                    "rank_of": None,
+                    "rank_among": "",
+                    **_span_fields(f.period, r.figure.status),
+                    "part": "follow_up",
+                }
+            )
 
     def add_plan_goal(doc: Document, area, goal: PlanGoal):
         base = {
-            "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "goal_id": goal.id,
-            "parent_id": "", "label": "", "title": goal.title or "", "type": "lokalt mål", "direction": "qualitative",
-            "unit": "", "baseline": None, "baseline_period": "", "status": None, "status_period": "",
-            "target": None, "target_period": "", "change_abs": None, "change_pct": None, "state": "",
-            "met_count": None, "subgoal_count": None, "url": f"{doc_url(doc)}#{goal.id}", "target_label": "",
-            "rank_position": None, "rank_of": None, "rank_among": "", **_span_fields(None, None), "part": "",
+            "jobcentre": doc.jobcentre,
+            "year": doc.year,
+            "document": doc.slug,
+            "goal_id": goal.id,
+            "parent_id": "",
+            "label": "",
+            "title": goal.title or "",
+            "type": "lokalt mål",
+            "direction": "qualitative",
+            "unit": "",
+            "baseline": None,
+            "baseline_period": "",
+            "status": None,
+            "status_period": "",
+            "target": None,
+            "target_period": "",
+            "change_abs": None,
+            "change_pct": None,
+            "state": "",
+            "met_count": None,
+            "subgoal_count": None,
+            "url": f"{doc_url(doc)}#{goal.id}",
+            "target_label": "",
+            "rank_position": None,
+            "rank_of": None,
+            "rank_among": "",
+            **_span_fields(None, None),
+            "part": "",
         }
         if not goal.targets:
             rows.append(base)
         for t in goal.targets:
-            rows.append({**base, "direction": t.direction, "unit": t.unit or "", "target": _num(t.value),
-                         "target_period": _month(t.deadline) if t.deadline else f"{doc.year}-12",
-                         "target_label": t.label})
+            rows.append(
+                {
+                    **base,
+                    "direction": t.direction,
+                    "unit": t.unit or "",
+                    "target": _num(t.value),
+                    "target_period": _month(t.deadline) if t.deadline else f"{doc.year}-12",
+                    "target_label": t.label,
+                }
+            )
 
     for doc in dataset.documents:
         if isinstance(doc.model, Plan):
@@ -210,31 +281,64 @@ def cell_rows(dataset: Dataset) -> list[dict]:
                 for col in table.columns:
                     if col.type != "number":
                         continue
-                    rows.append({
-                        "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug,
-                        "table_id": table.id, "table_title": table.title, "row": i, "row_label": label,
-                        "column": col.key, "column_label": col.label, "unit": col.unit or "",
-                        "value": _num(rec[col.key]), "provenance": table.provenance, "period": month,
-                        "period_start": "", "period_end": "",
-                    })
+                    rows.append(
+                        {
+                            "jobcentre": doc.jobcentre,
+                            "year": doc.year,
+                            "document": doc.slug,
+                            "table_id": table.id,
+                            "table_title": table.title,
+                            "row": i,
+                            "row_label": label,
+                            "column": col.key,
+                            "column_label": col.label,
+                            "unit": col.unit or "",
+                            "value": _num(rec[col.key]),
+                            "provenance": table.provenance,
+                            "period": month,
+                            "period_start": "",
+                            "period_end": "",
+                        }
+                    )
         rows.extend(text_fact_rows(doc))
     return rows
 
 
 def text_fact_rows(doc: Document) -> list[dict]:
     """The figures a document's running text states (text_facts): provenance text, no table."""
-    return [{
-        "jobcentre": doc.jobcentre, "year": doc.year, "document": doc.slug, "table_id": "", "table_title": "",
-        "row": None, "row_label": f.measures, "column": f.id, "column_label": f.measures, "unit": f.unit or "",
-        "value": _num(f.value), "provenance": "text",
-        "period": _month(f.period.month) if f.period and f.period.month else "",
-        "period_start": _month(f.period.start) if f.period else "", "period_end": _month(f.period.end) if f.period else "",
-    } for f in doc.model.text_facts]
+    return [
+        {
+            "jobcentre": doc.jobcentre,
+            "year": doc.year,
+            "document": doc.slug,
+            "table_id": "",
+            "table_title": "",
+            "row": None,
+            "row_label": f.measures,
+            "column": f.id,
+            "column_label": f.measures,
+            "unit": f.unit or "",
+            "value": _num(f.value),
+            "provenance": "text",
+            "period": _month(f.period.month) if f.period and f.period.month else "",
+            "period_start": _month(f.period.start) if f.period else "",
+            "period_end": _month(f.period.end) if f.period else "",
+        }
+        for f in doc.model.text_facts
+    ]
 
 
 def jobcentre_rows(dataset: Dataset) -> list[dict]:
-    return [{"slug": j.slug, "name": j.name, "municipalities": ";".join(j.municipalities),
-             "region": j.region, "cluster": j.cluster or ""} for j in dataset.registry.jobcentres]
+    return [
+        {
+            "slug": j.slug,
+            "name": j.name,
+            "municipalities": ";".join(j.municipalities),
+            "region": j.region,
+            "cluster": j.cluster or "",
+        }
+        for j in dataset.registry.jobcentres
+    ]
 
 
 def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
@@ -303,8 +407,9 @@ def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
         csv_file = files[f"{folder}/{name}.csv"] = to_csv(rows, fields).encode()
-        parts[name] = Part(csv_gz=_gz(csv_file[len(_header(fields).encode()):]), json_gz=_gz(_json_rows(rows).encode()),
-                           rows=len(rows))
+        parts[name] = Part(
+            csv_gz=_gz(csv_file[len(_header(fields).encode()) :]), json_gz=_gz(_json_rows(rows).encode()), rows=len(rows)
+        )
     return files, parts
 
 
@@ -332,15 +437,16 @@ class SiteWide:
             self.counts[name] += part.rows
 
     def files(self) -> dict[str, bytes]:
-        return {f"{self.folder}/{file}.gz": b"".join(members + ([_END] if file.endswith(".json") else []))
-                for file, members in self.members.items()}
+        return {
+            f"{self.folder}/{file}.gz": b"".join(members + ([_END] if file.endswith(".json") else []))
+            for file, members in self.members.items()
+        }
 
 
 _COMMA, _END = _gz(b","), _gz(b"]}")
 
 
-def files(dataset: Dataset, site_wide: SiteWide | None = None,
-          folder: str = "data") -> tuple[dict[str, bytes], dict[str, int]]:
+def files(dataset: Dataset, site_wide: SiteWide | None = None, folder: str = "data") -> tuple[dict[str, bytes], dict[str, int]]:
     """All open-data files of the site: path -> content, and the number of rows of each name.
     site_wide: every document's parts added already (by the document pages), or None."""
     if site_wide is None:
@@ -365,7 +471,19 @@ def data_page(ctx: Context, dataset: Dataset, site_wide: SiteWide | None = None)
     entries = []
     for name, (description, fields, _) in FILES.items():
         names = [f"{name}.{ext}" + (".gz" if name in COMPRESSED else "") for ext in ("csv", "json")]
-        entries.append({"name": name, "description": description, "fields": fields, "rows": counts[name],
-                        "files": [(n, len(all_files[f"{DATA_PAGE}/{n}"])) for n in names]})
-    return b.render("data.html.j2", "Åbne data", "Alle mål, resultater og tal fra jobcentrenes dokumenter som CSV og JSON",
-                    entries=entries, schema_version=SCHEMA_VERSION)
+        entries.append(
+            {
+                "name": name,
+                "description": description,
+                "fields": fields,
+                "rows": counts[name],
+                "files": [(n, len(all_files[f"{DATA_PAGE}/{n}"])) for n in names],
+            }
+        )
+    return b.render(
+        "data.html.j2",
+        "Åbne data",
+        "Alle mål, resultater og tal fra jobcentrenes dokumenter som CSV og JSON",
+        entries=entries,
+        schema_version=SCHEMA_VERSION,
+    )

@@ -6,6 +6,7 @@ old or new) and removes the old one; `abort` removes the new one. A build that d
 (a kill) leaves its partial folder, which the next build removes once the process that made it
 has ended (`sweep`); the published site is never touched before `commit`.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -40,7 +41,7 @@ def sweep(site: Path) -> None:
     """Remove the partial folders of builds that ended without committing (killed); put back an
     old site that a killed two-rename swap left without its place."""
     for path in site.parent.glob(f"{site.name}.*-*"):
-        kind, _, pid = path.name[len(site.name):].rpartition("-")
+        kind, _, pid = path.name[len(site.name) :].rpartition("-")
         if kind + "-" not in (PARTIAL, OLD) or not pid.isdigit() or alive(int(pid)):
             continue
         if kind + "-" == OLD and not site.exists():

@@ -1,4 +1,5 @@
 """The scorecard: goal attainment for every jobcentre and year, and each jobcentre against its cluster."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,8 +18,13 @@ from generator.views.page import Context, Page, PageBuilder, doc_page
 
 SCORECARD = "maalopfyldelse"
 STATES = list(ALL_STATES)
-STATE_COLORS = {"met": "#2d8f4e", "partly": "#a67c00", "not_met": "#e0403a", "not_measured": "#808080",
-                "no_target": "#3a6ea5"}  # 3:1 on both palettes (charts.PALETTE)
+STATE_COLORS = {
+    "met": "#2d8f4e",
+    "partly": "#a67c00",
+    "not_met": "#e0403a",
+    "not_measured": "#808080",
+    "no_target": "#3a6ea5",
+}  # 3:1 on both palettes (charts.PALETTE)
 
 
 @dataclass
@@ -62,9 +68,13 @@ def _state_table(ident: str, title: str, key: str, label: str, names: list[str],
     columns = [Column(key=key, label=label, type="text")] + [
         Column(key=s, label=compute.STATE_WORDS[s].capitalize(), unit="mål") for s in states
     ]
-    return _synthetic_table(ident, title, columns, frame,
-                            ChartSpec(kind="stacked_bar", x=key, y=states, y_title="Antal mål",
-                                      colors=[STATE_COLORS[s] for s in states]))
+    return _synthetic_table(
+        ident,
+        title,
+        columns,
+        frame,
+        ChartSpec(kind="stacked_bar", x=key, y=states, y_title="Antal mål", colors=[STATE_COLORS[s] for s in states]),
+    )
 
 
 def shown_states(counts: list[dict[str, int]]) -> list[str]:
@@ -74,9 +84,14 @@ def shown_states(counts: list[dict[str, int]]) -> list[str]:
 
 def attainment_table(dataset: Dataset, rows: list[ScoreRow]) -> Table:
     names = dataset.jobcentres
-    return _state_table("maalopfyldelse", "Mål efter resultat, pr. jobcenter og år", "dokument", "Jobcenter og år",
-                        [f"{names[r.doc.jobcentre].name.replace('Jobcenter ', '')} {r.doc.year}" for r in rows],
-                        [r.counts for r in rows])
+    return _state_table(
+        "maalopfyldelse",
+        "Mål efter resultat, pr. jobcenter og år",
+        "dokument",
+        "Jobcenter og år",
+        [f"{names[r.doc.jobcentre].name.replace('Jobcenter ', '')} {r.doc.year}" for r in rows],
+        [r.counts for r in rows],
+    )
 
 
 def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
@@ -90,8 +105,9 @@ def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
             # the last row with all three (plain lists: pandas' dropna and row access were slow
             # over every table of a national build)
             x, own, cluster = (t.frame[k].tolist() for k in (t.columns[0].key, jobcentre, "klynge"))
-            last = next((i for i in range(len(x) - 1, -1, -1)
-                         if not (pd.isna(x[i]) or pd.isna(own[i]) or pd.isna(cluster[i]))), None)
+            last = next(
+                (i for i in range(len(x) - 1, -1, -1) if not (pd.isna(x[i]) or pd.isna(own[i]) or pd.isna(cluster[i]))), None
+            )
             if last is None or not cluster[last]:
                 continue
             labels.append(t.title)
@@ -101,12 +117,19 @@ def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
         return None
     name = dataset.jobcentres[jobcentre].name.replace("Jobcenter ", "")
     frame = pd.DataFrame({"serie": labels, "indeks": values})
-    columns = [Column(key="serie", label="Serie", type="text"),
-               Column(key="indeks", label=f"{name} i pct. af klyngens gennemsnit", unit="pct.")]
-    return _synthetic_table(f"klynge-{jobcentre}", f"{name} i forhold til klyngen (klyngens gennemsnit = 100)",
-                            columns, frame,
-                            ChartSpec(kind="ranked_bar", x="serie", y=["indeks"], y_title="Pct. af klyngens gennemsnit",
-                                      target=100, target_label="Klyngen"))
+    columns = [
+        Column(key="serie", label="Serie", type="text"),
+        Column(key="indeks", label=f"{name} i pct. af klyngens gennemsnit", unit="pct."),
+    ]
+    return _synthetic_table(
+        f"klynge-{jobcentre}",
+        f"{name} i forhold til klyngen (klyngens gennemsnit = 100)",
+        columns,
+        frame,
+        ChartSpec(
+            kind="ranked_bar", x="serie", y=["indeks"], y_title="Pct. af klyngens gennemsnit", target=100, target_label="Klyngen"
+        ),
+    )
 
 
 def ministermaal_rows(dataset: Dataset) -> list[dict]:
@@ -123,8 +146,14 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
 def year_table(rows: list[ScoreRow]) -> Table:
     """Goals by result for each year, summed over the jobcentres."""
     years = sorted({r.doc.year for r in rows})
-    return _state_table("maalopfyldelse-aar", "Mål efter resultat, pr. år (alle jobcentre)", "aar", "År",
-                        [str(y) for y in years], [_sum_rows([r for r in rows if r.doc.year == y]) for y in years])
+    return _state_table(
+        "maalopfyldelse-aar",
+        "Mål efter resultat, pr. år (alle jobcentre)",
+        "aar",
+        "År",
+        [str(y) for y in years],
+        [_sum_rows([r for r in rows if r.doc.year == y]) for y in years],
+    )
 
 
 def _sum_rows(doc_rows: list[ScoreRow]) -> dict[str, int]:
@@ -139,12 +168,18 @@ def page_makers(ctx: Context, dataset: Dataset) -> list[tuple[str, list[Document
     rows = score_rows(dataset)
     ministermaal = ministermaal_rows(dataset)
     out: list[tuple[str, list[Document], Callable[[], Page]]] = [
-        (f"{SCORECARD}/index.md", [r.doc for r in rows], lambda: overview_page(ctx, dataset, rows))]
+        (f"{SCORECARD}/index.md", [r.doc for r in rows], lambda: overview_page(ctx, dataset, rows))
+    ]
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
         own = [r for r in rows if r.doc.jobcentre == j.slug]
         mine = [m for m in ministermaal if m["doc"].jobcentre == j.slug]
-        out.append((f"{SCORECARD}/{j.slug}/index.md", dataset.documents_of(j.slug),
-                    lambda j=j, own=own, mine=mine: jobcentre_scorecard(ctx, dataset, j, own, mine)))
+        out.append(
+            (
+                f"{SCORECARD}/{j.slug}/index.md",
+                dataset.documents_of(j.slug),
+                lambda j=j, own=own, mine=mine: jobcentre_scorecard(ctx, dataset, j, own, mine),
+            )
+        )
     return out
 
 
@@ -155,11 +190,17 @@ def overview_page(ctx: Context, dataset: Dataset, rows: list[ScoreRow]) -> Page:
         own = [r for r in rows if r.doc.jobcentre == j.slug]
         per_jobcentre.append((j, len(own), ScoreRow(doc=None, counts=_sum_rows(own))))
     fig = b.figure_for_table(year_table(rows)) if rows else None
-    overview = b.render("maalopfyldelse.html.j2", "Målopfyldelse",
-                        "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål",
-                        per_jobcentre=per_jobcentre, figure=fig, states=shown_states([r.counts for r in rows]),
-                        total=ScoreRow(doc=None, counts=_sum_rows(rows)), revisions=len(rows),
-                        revisions_text=fmt.count(len(rows), "resultatrevision", "resultatrevisioner"))
+    overview = b.render(
+        "maalopfyldelse.html.j2",
+        "Målopfyldelse",
+        "Målopfyldelse for alle jobcentre og år: opfyldte, delvist opfyldte, ikke opfyldte og ikke målte mål",
+        per_jobcentre=per_jobcentre,
+        figure=fig,
+        states=shown_states([r.counts for r in rows]),
+        total=ScoreRow(doc=None, counts=_sum_rows(rows)),
+        revisions=len(rows),
+        revisions_text=fmt.count(len(rows), "resultatrevision", "resultatrevisioner"),
+    )
     return overview
 
 
@@ -168,11 +209,18 @@ def jobcentre_scorecard(ctx: Context, dataset: Dataset, j, rows: list[ScoreRow],
     fig = b.figure_for_table(attainment_table(dataset, rows)) if rows else None
     cluster = cluster_comparison(dataset, j.slug)
     cluster_fig = b.figure_for_table(cluster) if cluster else None
-    return b.render("maalopfyldelse_jobcenter.html.j2", f"Målopfyldelse – {j.name}",
-                    f"Målopfyldelse for {j.name}: resultatrevisionernes mål år for år, ministermålene og klyngen",
-                    jobcentre=j, rows=rows, figure=fig, cluster_figure=cluster_fig, ministermaal=ministermaal,
-                    states=shown_states([r.counts for r in rows]),
-                    doc_url=lambda doc, anchor=None: b.url(doc_page(doc), anchor))
+    return b.render(
+        "maalopfyldelse_jobcenter.html.j2",
+        f"Målopfyldelse – {j.name}",
+        f"Målopfyldelse for {j.name}: resultatrevisionernes mål år for år, ministermålene og klyngen",
+        jobcentre=j,
+        rows=rows,
+        figure=fig,
+        cluster_figure=cluster_fig,
+        ministermaal=ministermaal,
+        states=shown_states([r.counts for r in rows]),
+        doc_url=lambda doc, anchor=None: b.url(doc_page(doc), anchor),
+    )
 
 
 def share(value: float | None) -> str:

@@ -2,10 +2,12 @@
 
 `plan` lists every page a dataset makes (its Markdown path and the data file it comes from)
 without making any. `problems` compares the plan with itself and with the hand-written files in
-docs/: a jobcentre slug that is the name of a top-level page or folder in docs/, a page in docs/ at the address of a generated page, and two generated pages at
-one address. Both `python -m generator validate` and the MkDocs plugin (before it writes
-anything) report these with the same messages (generator/messages.py, BUILD).
+docs/: a jobcentre slug that is the name of a top-level page or folder in docs/, a page in docs/
+at the address of a generated page, and two generated pages at one address. Both `python -m
+generator validate` and the MkDocs plugin (before it writes anything) report these with the
+same messages (generator/messages.py, BUILD).
 """
+
 from __future__ import annotations
 
 import os
@@ -46,16 +48,18 @@ def plan(dataset: Dataset) -> list[Planned]:
     """Every page the dataset makes (site/build.py makes exactly these), in no special order."""
     reg_path = dataset.root / REGISTRY_FILE
     reg, lines = display_path(reg_path), LineMap(reg_path)
-    out = [Planned(f"{overview.YEARS_FOLDER}/index.md", None), Planned(f"{SCORECARD}/index.md", None),
-           Planned(f"{DATA_PAGE}/index.md", None)]
+    out = [
+        Planned(f"{overview.YEARS_FOLDER}/index.md", None),
+        Planned(f"{SCORECARD}/index.md", None),
+        Planned(f"{DATA_PAGE}/index.md", None),
+    ]
     out += [Planned(f"{overview.YEARS_FOLDER}/{y}/index.md", None) for y in overview.years(dataset.documents)]
     for i, jc in enumerate(dataset.registry.jobcentres):
         where = (reg, lines.get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug")
         out.append(Planned(f"{jc.slug}/index.md", *where))
         out.append(Planned(f"{SCORECARD}/{jc.slug}/index.md", *where))
         out += [Planned(f"{jc.slug}/{y}/index.md", *where) for y in overview.years(dataset.documents_of(jc.slug))]
-    out += [Planned(f"{pages.doc_folder(d)}/index.md", display_path(d.path), 1)
-            for d in dataset.documents]
+    out += [Planned(f"{pages.doc_folder(d)}/index.md", display_path(d.path), 1) for d in dataset.documents]
     return out
 
 
@@ -91,7 +95,12 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
         if first is not p:
             for a, b in ((p, first), (first, p)):
                 if a.file is not None:
-                    issue(a, "generated_twice", url=url, other=f"{b.file}:{b.line}" if b.file else messages.text("build.the_site_itself"))
+                    issue(
+                        a,
+                        "generated_twice",
+                        url=url,
+                        other=f"{b.file}:{b.line}" if b.file else messages.text("build.the_site_itself"),
+                    )
 
     named: set[str] = set()
     for path in docs:
@@ -100,8 +109,7 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
         if url in planned:
             at = planned[url]
             if at.file is None:
-                issues.append(DataIssue(f"{docs_dir}/{path}", None, "",
-                                        messages.text("build.docs_in_site_folder", url=url)))
+                issues.append(DataIssue(f"{docs_dir}/{path}", None, "", messages.text("build.docs_in_site_folder", url=url)))
             else:
                 issue(at, "docs_at_generated", docs=f"{docs_dir}/{path}", url=url)
         elif top in slugs and top not in named:
@@ -122,8 +130,14 @@ def data_links(dataset: Dataset, existing: set[str]) -> list[DataIssue]:
             wanted = {path} if target.endswith(".md") else {f"{path}/index.md", f"{path}.md", "index.md" if path == "." else ""}
             if not wanted & existing:
                 lines = lines or LineMap(doc.path)
-                issues.append(DataIssue(display_path(doc.path), _lookup_line(lines, loc), _field_path(loc),
-                                        messages.text("build.link_to_nowhere", target=target, page=address(f"{folder}/index.md"))))
+                issues.append(
+                    DataIssue(
+                        display_path(doc.path),
+                        _lookup_line(lines, loc),
+                        _field_path(loc),
+                        messages.text("build.link_to_nowhere", target=target, page=address(f"{folder}/index.md")),
+                    )
+                )
     return issues
 
 

@@ -3,6 +3,7 @@
 Specs are built without schema validation on the build path; the tests validate every chart
 kind against the Vega-Lite schema that comes with Altair.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,8 +27,13 @@ PALETTE = ["#3b82c4", "#808080", "#c85a00", "#2d8f4e", "#9466c8", "#d1397a", "#0
 TARGET_COLOR = "#e0403a"
 # Chart text at 12 px (14 px titles): a 700 px wide SVG fallback printed at A4 text width
 # (190 mm) keeps its labels at 9 pt.
-THEME_SIZES = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "legend": {"labelFontSize": 12, "titleFontSize": 12},
-               "header": {"labelFontSize": 12, "titleFontSize": 12}, "text": {"fontSize": 12}, "title": {"fontSize": 14}}
+THEME_SIZES = {
+    "axis": {"labelFontSize": 12, "titleFontSize": 12},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12},
+    "header": {"labelFontSize": 12, "titleFontSize": 12},
+    "text": {"fontSize": 12},
+    "title": {"fontSize": 14},
+}
 WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
 HEIGHT = 280
 FACET_WIDTH = 200  # each small chart of a faceted chart
@@ -71,8 +77,7 @@ def long_records(table: Table) -> list[dict]:
     if spec.series:
         order = {name: i for i, name in enumerate(dict.fromkeys(r[spec.series] for r in rows))}
         return [point(r, r[spec.series], order[r[spec.series]], r[spec.y[0]]) for r in rows if not missing(r[spec.y[0]])]
-    return [point(r, _column(table, key).label, i, r[key])
-            for i, key in enumerate(spec.y) for r in rows if not missing(r[key])]
+    return [point(r, _column(table, key).label, i, r[key]) for i, key in enumerate(spec.y) for r in rows if not missing(r[key])]
 
 
 def series_names(table: Table) -> list[str]:
@@ -120,8 +125,11 @@ def _foldable(kind: str, series: list) -> bool:
     """Whether a chart's points can be written folded, each as {x, facet, <its series>: value}:
     not for a stacked bar (it orders by orden), nor when a series' name is not a plain key or
     names two series (fold would give each point twice)."""
-    return (kind != "stacked_bar" and len(set(series)) == len(series)
-            and all(isinstance(s, str) and s and s not in ("x", "facet") for s in series))
+    return (
+        kind != "stacked_bar"
+        and len(set(series)) == len(series)
+        and all(isinstance(s, str) and s and s not in ("x", "facet") for s in series)
+    )
 
 
 def _folded(points: list[dict]) -> list[dict]:
@@ -132,14 +140,31 @@ def _folded(points: list[dict]) -> list[dict]:
 
 
 @_remembered
-def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple, colors: tuple, fmt: str,
-                     y_title: str, x_label: str, facet_label: str | None, facets: tuple | None,
-                     has_target: bool, title: str, folded: bool = False) -> str:
-    color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)),
-                      legend=alt.Legend(orient="bottom"))
+def _table_structure(
+    kind: str,
+    temporal: bool,
+    few_months: bool,
+    series: tuple,
+    colors: tuple,
+    fmt: str,
+    y_title: str,
+    x_label: str,
+    facet_label: str | None,
+    facets: tuple | None,
+    has_target: bool,
+    title: str,
+    folded: bool = False,
+) -> str:
+    color = alt.Color(
+        "serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)), legend=alt.Legend(orient="bottom")
+    )
     if temporal:
-        x = alt.X("x:T", title=None, timeUnit="yearmonth",
-                  axis=alt.Axis(format=TIME_FORMAT, **({"tickCount": "month"} if few_months else {})))
+        x = alt.X(
+            "x:T",
+            title=None,
+            timeUnit="yearmonth",
+            axis=alt.Axis(format=TIME_FORMAT, **({"tickCount": "month"} if few_months else {})),
+        )
         x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
         # Small facet charts are narrow: their category labels are slanted to fit.
@@ -161,16 +186,21 @@ def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple,
     elif kind == "stacked_bar":
         chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("orden:Q", sort="descending"))
     elif kind == "ranked_bar":
-        chart = base.mark_bar().encode(y=alt.Y("x:N", title=None, sort="-x"),
-                                       x=alt.X("værdi:Q", title=y_title, axis=alt.Axis(format=fmt)),
-                                       color=color, tooltip=tooltip)
+        chart = base.mark_bar().encode(
+            y=alt.Y("x:N", title=None, sort="-x"),
+            x=alt.X("værdi:Q", title=y_title, axis=alt.Axis(format=fmt)),
+            color=color,
+            tooltip=tooltip,
+        )
     else:  # bar
         chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
     if facets:
         # One small chart per facet value, each with only its own categories on the x axis.
-        chart = chart.properties(height=HEIGHT, width=FACET_WIDTH).facet(
-            column=alt.Column("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold"))
-        ).resolve_scale(x="independent", xOffset="independent")
+        chart = (
+            chart.properties(height=HEIGHT, width=FACET_WIDTH)
+            .facet(column=alt.Column("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold")))
+            .resolve_scale(x="independent", xOffset="independent")
+        )
         return _finish(chart, title, sized=False)
     if not has_target:
         return _finish(alt.layer(chart, data=alt.NamedData(POINTS)), title)
@@ -180,10 +210,16 @@ def _table_structure(kind: str, temporal: bool, few_months: bool, series: tuple,
 
 def _target_rule(fmt: str, horizontal: bool = True):
     enc = {"y": "værdi:Q"} if horizontal else {"x": "værdi:Q"}
-    rule = alt.Chart().mark_rule(color=TARGET_COLOR, strokeDash=[6, 4], strokeWidth=2).encode(
-        **enc, tooltip=[alt.Tooltip("label:N", title="Mål"), alt.Tooltip("værdi:Q", title="Værdi", format=fmt)])
-    text = alt.Chart().mark_text(align="left", dx=4, dy=-8, fontWeight="bold").encode(
-        **enc, text="label:N", **({"x": alt.value(0)} if horizontal else {"y": alt.value(0)}))
+    rule = (
+        alt.Chart()
+        .mark_rule(color=TARGET_COLOR, strokeDash=[6, 4], strokeWidth=2)
+        .encode(**enc, tooltip=[alt.Tooltip("label:N", title="Mål"), alt.Tooltip("værdi:Q", title="Værdi", format=fmt)])
+    )
+    text = (
+        alt.Chart()
+        .mark_text(align="left", dx=4, dy=-8, fontWeight="bold")
+        .encode(**enc, text="label:N", **({"x": alt.value(0)} if horizontal else {"y": alt.value(0)}))
+    )
     return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
 
@@ -199,9 +235,20 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     temporal = x_col.type == "period"
     facets = tuple(dict.fromkeys(r["facet"] for r in long)) if spec.facet else None
     structure = _table_structure(
-        spec.kind, temporal, temporal and len({r["x"] for r in long}) < 8, tuple(series), tuple(colors),
-        _value_format(table), _line(spec.y_title or (_column(table, spec.y[0]).unit or "")), _line(x_col.label),
-        _line(_column(table, spec.facet).label) if spec.facet else None, facets, spec.target is not None, _line(title), folded)
+        spec.kind,
+        temporal,
+        temporal and len({r["x"] for r in long}) < 8,
+        tuple(series),
+        tuple(colors),
+        _value_format(table),
+        _line(spec.y_title or (_column(table, spec.y[0]).unit or "")),
+        _line(x_col.label),
+        _line(_column(table, spec.facet).label) if spec.facet else None,
+        facets,
+        spec.target is not None,
+        _line(title),
+        folded,
+    )
     out = json.loads(structure)
     out["datasets"] = {POINTS: _folded(long) if folded else long}
     if spec.target is not None:
@@ -216,17 +263,27 @@ def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: 
 
 @_remembered
 def _bar_structure(unit: str | None, title: str, ranked: bool, name_title: str, fmt: str) -> str:
-    chart = alt.Chart(alt.NamedData(POINTS)).mark_bar().encode(
-        y=alt.Y("navn:N", title=None, sort="-x" if ranked else None, axis=alt.Axis(labelLimit=280)),
-        x=alt.X("værdi:Q", title=unit or None, axis=alt.Axis(format=fmt)),
-        color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
-        tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
+    chart = (
+        alt.Chart(alt.NamedData(POINTS))
+        .mark_bar()
+        .encode(
+            y=alt.Y("navn:N", title=None, sort="-x" if ranked else None, axis=alt.Axis(labelLimit=280)),
+            x=alt.X("værdi:Q", title=unit or None, axis=alt.Axis(format=fmt)),
+            color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
+            tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
+        )
     )
     return _finish(chart, title)
 
 
-def bar_chart(items: list[tuple[str, float]], unit: str | None, title: str, highlight: str | None = None,
-              ranked: bool = True, name_title: str = "Navn") -> dict:
+def bar_chart(
+    items: list[tuple[str, float]],
+    unit: str | None,
+    title: str,
+    highlight: str | None = None,
+    ranked: bool = True,
+    name_title: str = "Navn",
+) -> dict:
     """Horizontal bars of named values; ranked by value, or in the given order."""
     records = [{"navn": n, "værdi": _plain(float(v)), "fremhævet": (n == highlight) if highlight else True} for n, v in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v in items) else ",.1f"

@@ -1,5 +1,6 @@
 """How a goal is said: its cells in a goal table, its target in words, its result sentence.
 Shared by the revision, the plan and the scorecard, so a goal reads the same everywhere."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,15 +28,22 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc, period_in_heading: bool = Fa
     if goal.status_text:
         cells["status"] = goal.status_text
     elif isinstance(s, StartEnd):
-        cells["status"] = (f"{_with_unit(s.start, unit)} ({fmt.month(s.start_period)}) til "
-                           f"{fmt.number(s.end)} ({fmt.month(s.end_period)})")
+        cells["status"] = (
+            f"{_with_unit(s.start, unit)} ({fmt.month(s.start_period)}) til {fmt.number(s.end)} ({fmt.month(s.end_period)})"
+        )
     elif isinstance(s, Range):
-        cells["status"] = (f"mellem {fmt.number(s.min)} og {fmt.number(s.max)}"
-                           f"{' ' + unit if unit else ''} pr. måned, gennemsnitlig {fmt.number(s.mean)}")
+        cells["status"] = (
+            f"mellem {fmt.number(s.min)} og {fmt.number(s.max)}"
+            f"{' ' + unit if unit else ''} pr. måned, gennemsnitlig {fmt.number(s.mean)}"
+        )
     elif s is not None:
         cells["status"] = _with_unit(s, unit)
-    if (s is not None and goal.status_period and goal.status_period != getattr(doc, "status_period", None)
-            and not period_in_heading):
+    if (
+        s is not None
+        and goal.status_period
+        and goal.status_period != getattr(doc, "status_period", None)
+        and not period_in_heading
+    ):
         cells["status"] = f"{fmt.span(status_period).capitalize()}: {cells['status']}"
     if o.change_abs is not None:
         cells["change"] = f"{fmt.change(o.change_pct)} ({fmt.change_abs(o.change_abs, unit)})"
@@ -63,8 +71,10 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
         return no_target_sentence(goal, o)
     if goal.direction == "qualitative":
         return fmt.full_stop(compute.STATE_WORDS[o.state].capitalize() + (f": {goal.status_text}" if goal.status_text else ""))
-    text = (f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
-            f"{target_words(goal.direction, goal.target, goal.unit)}")
+    text = (
+        f"{compute.STATE_WORDS[o.state].capitalize()}: {fmt.quantity(o.compared, goal.unit)} mod et mål på "
+        f"{target_words(goal.direction, goal.target, goal.unit)}"
+    )
     return fmt.full_stop(text + _change_and_rank(goal, o))
 
 
@@ -77,8 +87,10 @@ def miss_line(miss) -> str:
     if miss.by is None:
         return f"{miss.label}: ikke opfyldt efter dokumentets egen vurdering (målet har ingen tal)"
     unit = goal.unit if goal.unit in fmt.PERCENT_UNITS else None
-    return (f"{miss.label}: {fmt.quantity(o.compared, unit)} mod {target_words(goal.direction, goal.target, unit)}"
-            f" – misset med {fmt.difference(miss.by, goal.unit)}")
+    return (
+        f"{miss.label}: {fmt.quantity(o.compared, unit)} mod {target_words(goal.direction, goal.target, unit)}"
+        f" – misset med {fmt.difference(miss.by, goal.unit)}"
+    )
 
 
 def no_target_sentence(goal: Goal, o: compute.Outcome) -> str:
@@ -96,8 +108,7 @@ def _change_and_rank(goal: Goal, o: compute.Outcome) -> str:
 def own_entry(goal: Goal, short_name: str):
     """The jobcentre's own entry in a goal's comparison: the one marked own: true; failing that
     (older data), the one named as the registry's name without 'Jobcenter ' (docs/forfatter.md)."""
-    return (next((p for p in goal.comparisons if p.own), None)
-            or next((p for p in goal.comparisons if p.name == short_name), None))
+    return next((p for p in goal.comparisons if p.own), None) or next((p for p in goal.comparisons if p.name == short_name), None)
 
 
 def fact_words(fact) -> str:
@@ -122,6 +133,13 @@ def follow_up_rows(doc) -> list[FollowUpRow]:
     for f in doc.follow_up.figures if doc.follow_up else []:
         g = goals[f.goal]
         target = "" if f.target is None else target_words(g.direction, f.target, g.unit)
-        rows.append(FollowUpRow(goal=g, figure=f, state=compute.follow_up_state(g, f.status, f.target),
-                                status=fmt.quantity(f.status, g.unit), target=target))
+        rows.append(
+            FollowUpRow(
+                goal=g,
+                figure=f,
+                state=compute.follow_up_state(g, f.status, f.target),
+                status=fmt.quantity(f.status, g.unit),
+                target=target,
+            )
+        )
     return rows

@@ -1,4 +1,5 @@
 """What a document kind is to the views (one object per kind, in generator/views/kinds/)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -7,6 +7,7 @@ but HTML in them shows as text, attr_list's braces show as text, and links go on
 web, mail and the site. `{ref:ID}` in a Markdown field becomes a link to the numbered figure
 or table ("figur 2").
 """
+
 from __future__ import annotations
 
 import html
@@ -188,8 +189,16 @@ _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 def plain_paragraphs(text: str) -> list[str] | None:
     """The paragraphs of a stripped text that Markdown would turn into nothing but <p> elements
     of the same text, or None when it might do more (be it only a line break)."""
-    if (_MARKDOWN_CHAR.search(text) or text[:1] in " -+=" or text[-1:] == " " or "\n " in text or " \n" in text
-            or _LINE_START.search(text) or _NUMBERED_PARAGRAPH.search(text) or not text.replace("\n", "").isprintable()):
+    if (
+        _MARKDOWN_CHAR.search(text)
+        or text[:1] in " -+="
+        or text[-1:] == " "
+        or "\n " in text
+        or " \n" in text
+        or _LINE_START.search(text)
+        or _NUMBERED_PARAGRAPH.search(text)
+        or not text.replace("\n", "").isprintable()
+    ):
         return None
     return _PARAGRAPH_BREAK.split(text)
 
@@ -280,8 +289,16 @@ class Toc:
         from its text as the toc extension does, unique on the page."""
         ident = ident if ident else unique(slugify(plain, "-"), self.ids)
         self.ids.add(ident)
-        self.tokens.append({"level": level, "id": ident, "name": html.escape(plain, quote=False) if name is None else name,
-                            "html": inner, "data-toc-label": "", "children": []})
+        self.tokens.append(
+            {
+                "level": level,
+                "id": ident,
+                "name": html.escape(plain, quote=False) if name is None else name,
+                "html": inner,
+                "data-toc-label": "",
+                "children": [],
+            }
+        )
         return ident
 
     def heading(self, level: int, content, ident: str | None = None, attrs: str = "") -> Markup:
@@ -290,8 +307,10 @@ class Toc:
         inner = content if isinstance(content, Markup) else escape(content)
         ident = self.register(level, Markup(inner).striptags(), str(inner), ident)
         extra = f" {attrs}" if attrs else ""
-        return Markup(f'<h{level} id="{escape(ident)}"{extra}>{inner}<a class="headerlink" href="#{escape(ident)}" '
-                      f'title="{escape(self.permalink_title)}">&para;</a></h{level}>')
+        return Markup(
+            f'<h{level} id="{escape(ident)}"{extra}>{inner}<a class="headerlink" href="#{escape(ident)}" '
+            f'title="{escape(self.permalink_title)}">&para;</a></h{level}>'
+        )
 
     def nested(self) -> list[dict]:
         return nest_toc_tokens([dict(t, children=[]) for t in self.tokens])

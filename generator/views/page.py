@@ -6,6 +6,7 @@ charts and the template (`PageBuilder`), and links between pages. Templates writ
 text from data/ is escaped by the environment (autoescape), and Markdown fields are rendered by
 markup.MarkdownRenderer. Figures and tables are numbered per page in the order they appear.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,16 +37,26 @@ class Page:
     The HTML is kept as UTF-8 (`data`): at national scale pages are held until they are written,
     and Python keeps a str with any character beyond Latin-1 at 2 bytes a character."""
 
-    def __init__(self, path: str, title: str, body: str | bytes, assets: dict | None = None,
-                 source: Path | None = None, description: str | None = None, toc: list | None = None,
-                 anchors: set[str] | None = None):
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        body: str | bytes,
+        assets: dict | None = None,
+        source: Path | None = None,
+        description: str | None = None,
+        toc: list | None = None,
+        anchors: set[str] | None = None,
+    ):
         self.path = path  # relative to the docs root, fx 'hvidovre/2013/resultatrevision/index.md'
         self.title = title
         self.description = description
         self.data = body.encode("utf-8") if isinstance(body, str) else body
         self.toc = toc or []  # nested toc tokens (Markdown's toc extension's form)
         self.anchors = anchors or set()
-        self.assets: dict[str, str | bytes | Path] = {} if assets is None else assets  # path on the site -> content, or a file to copy
+        self.assets: dict[str, str | bytes | Path] = (
+            {} if assets is None else assets
+        )  # path on the site -> content, or a file to copy
         self.source = source  # the data file the page is made from, for edit links
 
     @property
@@ -109,9 +120,16 @@ def environment() -> Environment:
         json_attr=markup.json_attr,
         safe_url=markup.safe_url,
     )
-    env.globals.update(state_words=compute.STATE_WORDS, direction_words=goals.DIRECTION_WORDS,
-                       goal_cells=goals.goal_cells, result_sentence=goals.result_sentence, miss_line=goals.miss_line, fact_words=goals.fact_words,
-                       table_html=tables.table_html, Markup=Markup)
+    env.globals.update(
+        state_words=compute.STATE_WORDS,
+        direction_words=goals.DIRECTION_WORDS,
+        goal_cells=goals.goal_cells,
+        result_sentence=goals.result_sentence,
+        miss_line=goals.miss_line,
+        fact_words=goals.fact_words,
+        table_html=tables.table_html,
+        Markup=Markup,
+    )
     return env
 
 
@@ -141,8 +159,7 @@ class Context:
     @property
     def fingerprint(self) -> str:
         """The settings that change a page's HTML, for cache keys."""
-        return json.dumps([self.directory_urls, self.markdown_extensions, self.markdown_configs], sort_keys=True,
-                          default=str)
+        return json.dumps([self.directory_urls, self.markdown_extensions, self.markdown_configs], sort_keys=True, default=str)
 
     def url(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         return markup.relative_url(from_page, to_page, anchor, self.directory_urls)
@@ -159,7 +176,7 @@ class Fields:
         out = self.renderer.html(text, self.refs)
         if css_class and out.endswith("</p>"):
             i = out.rfind("<p>")
-            out = Markup(f'{out[:i]}<p class="{css_class}">{out[i + 3:]}')
+            out = Markup(f'{out[:i]}<p class="{css_class}">{out[i + 3 :]}')
         return out
 
     def inline(self, text: str | None) -> Markup:
@@ -264,8 +281,12 @@ class PageBuilder:
         n = self.refs.add(table.id, "figur")
         spec = charts.table_chart(table, table.title)
         fig = Figure(
-            anchor=self.refs.anchor(table.id), number=n, title=table.title, spec=spec,
-            description=describe_table_chart(table, goal_outcome), table=table,
+            anchor=self.refs.anchor(table.id),
+            number=n,
+            title=table.title,
+            spec=spec,
+            description=describe_table_chart(table, goal_outcome),
+            table=table,
         )
         self._add_files(fig, tables.csv_text(table))
         self.figures[table.id] = fig
@@ -277,15 +298,17 @@ class PageBuilder:
             title += f" ({fmt.rank(goal.rank)})"
         ranked = sorted(goal.comparisons, key=lambda p: -p.value)
         own = goals.own_entry(goal, self.jobcentre_short)
-        desc = describe_values("Rangordnet søjlediagram", title,
-                               [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit))
-                                for p in ranked])
-        spec = charts.peer_chart(goal.comparisons, goal.comparison_unit, title,
-                                 highlight=own.name if own else self.jobcentre_short)
+        desc = describe_values(
+            "Rangordnet søjlediagram",
+            title,
+            [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit)) for p in ranked],
+        )
+        spec = charts.peer_chart(
+            goal.comparisons, goal.comparison_unit, title, highlight=own.name if own else self.jobcentre_short
+        )
         return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
 
-    def figure_for_values(self, ident: str, title: str, spec: dict, description: str,
-                          items: list[tuple[str, float]]) -> Figure:
+    def figure_for_values(self, ident: str, title: str, spec: dict, description: str, items: list[tuple[str, float]]) -> Figure:
         """A chart of named values (no table in data/); its CSV is made from the values."""
         if ident in self.figures:
             return self.figures[ident]
@@ -328,22 +351,35 @@ class PageBuilder:
         as `h(level, text, id)` and links as `url(page, anchor)`."""
         self.ctx.markdown.page_path, self.ctx.markdown.toc = self.path, self.toc
         body = self.ctx.env.get_template(template).render(
-            page=self, title=title, md=Fields(self.ctx.markdown, self.refs), h=self.toc.heading, url=self.url,
-            **context)
+            page=self, title=title, md=Fields(self.ctx.markdown, self.refs), h=self.toc.heading, url=self.url, **context
+        )
         source = self.doc.path if self.doc is not None else None
-        return Page(path=self.path, title=title, body=body, assets=self.assets, source=source,
-                    description=description, toc=self.toc.nested(), anchors=anchors(body))
+        return Page(
+            path=self.path,
+            title=title,
+            body=body,
+            assets=self.assets,
+            source=source,
+            description=description,
+            toc=self.toc.nested(),
+            anchors=anchors(body),
+        )
 
     def render_document(self, template: str, description: str, **context) -> Page:
         """A document's page: the template also gets the document (`doc`, `document`), its
         jobcentre, and links to the documents it refers to and that refer to it."""
         jc = self.dataset.jobcentres[self.doc.jobcentre]
         return self.render(
-            template, f"{self.doc.model.title} – {jc.name}", description,
-            doc=self.doc.model, document=self.doc, jobcentre=jc,
+            template,
+            f"{self.doc.model.title} – {jc.name}",
+            description,
+            doc=self.doc.model,
+            document=self.doc,
+            jobcentre=jc,
             references=[self.link(slug) for slug in self.doc.model.references()],
             related=[self.link(d.slug) for d in self.dataset.referring_to(self.doc)],
-            **context)
+            **context,
+        )
 
 
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -1,6 +1,7 @@
 """Rendering SVG fallbacks with vl-convert: what the worker processes of charts.SvgFallbacks
 run. Imports nothing but vl_convert and the standard library, so a spawned worker starts fast
 and small (without pandas, Altair and pydantic)."""
+
 from __future__ import annotations
 
 import functools
@@ -14,8 +15,12 @@ from pathlib import Path
 # system's font file for every character it measures, thousands of times a chart (half of its
 # rendering time; bench/README.md). Its font database is made at the first text it measures, from the dirs of
 # FONTCONFIG_FILE, or from the system's font folders when that names none.
-_MEASURE_SPEC = {"title": "Æg", "data": {"values": [{"a": "x", "b": 1}]}, "mark": "bar",
-                 "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+_MEASURE_SPEC = {
+    "title": "Æg",
+    "data": {"values": [{"a": "x", "b": 1}]},
+    "mark": "bar",
+    "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}},
+}
 # Part of the SVG cache key: change it when the SVGs change for a reason of ours (fonts, strip_svg).
 SVG_VERSION = "own-fonts-1 strip-2"
 
@@ -30,7 +35,7 @@ def vl_convert():
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "fonts").mkdir()
         conf = Path(folder) / "fonts.conf"
-        conf.write_text(f"<?xml version=\"1.0\"?><fontconfig><dir>{folder}/fonts</dir></fontconfig>", encoding="utf-8")
+        conf.write_text(f'<?xml version="1.0"?><fontconfig><dir>{folder}/fonts</dir></fontconfig>', encoding="utf-8")
         old = os.environ.get("FONTCONFIG_FILE")
         os.environ["FONTCONFIG_FILE"] = str(conf)
         try:
@@ -87,8 +92,6 @@ def render_to(item: tuple[Path, dict | str]) -> None:
 
     path, spec = item
     Store(path.parent).put(path.name, render(spec).encode("utf-8"))
-
-
 
 
 def vega_bundle(store) -> str:

@@ -1,4 +1,5 @@
 """Data tables: as HTML on a page, as CSV for download."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,6 @@ def csv_text(table: Table) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-
-
 def cell(value, column) -> str:
     if column.type == "period":
         return fmt.month(value) if isinstance(value, dt.date) else ""
@@ -41,15 +40,18 @@ def cell(value, column) -> str:
 
 def table_html(table: Table, caption: str | None = None, anchor: str | None = None) -> Markup:
     """A data table as HTML (written in Python, as tables are most of a document page's HTML and
-    a template took longer). Every text is escaped, as the templates' autoescape does. Body cells are numbers unless marked jc-text (jc-table--num): most are
-    numbers, and a class on each was a twentieth of a revision page."""
+    a template took longer). Every text is escaped, as the templates' autoescape does. Body cells
+    are numbers unless marked jc-text (jc-table--num): most are numbers, and a class on each
+    was a twentieth of a revision page."""
     text = escape
     shown, rows = table_view(table)
     head_kinds = [' class="jc-num"' if c.type == "number" else "" for c in shown]
     kinds = ["" if c.type == "number" else ' class="jc-text"' for c in shown]
     table_id = f' id="{text(anchor)}"' if anchor else ""
-    out = [f'<div class="jc-table-wrap" role="region" aria-label="{text(caption or table.title)}" tabindex="0">\n'
-           f'<table class="jc-table jc-table--num"{table_id}>\n']
+    out = [
+        f'<div class="jc-table-wrap" role="region" aria-label="{text(caption or table.title)}" tabindex="0">\n'
+        f'<table class="jc-table jc-table--num"{table_id}>\n'
+    ]
     if caption:
         out.append(f"<caption>{text(caption)}</caption>")
     out.append("<thead><tr>")
@@ -81,6 +83,6 @@ def table_view(table: Table) -> tuple[list[Column], list[dict]]:
     columns = fixed + [value_col.model_copy(update={"key": f"_{i}", "label": cell(v, spread_col)}) for i, v in enumerate(spread)]
     rows = []
     for start in range(0, len(records), len(spread)):
-        chunk = records[start:start + len(spread)]  # the loader writes one CSV row's cells together
+        chunk = records[start : start + len(spread)]  # the loader writes one CSV row's cells together
         rows.append({**chunk[0], **{f"_{i}": r[value_col.key] for i, r in enumerate(chunk)}})
     return columns, rows

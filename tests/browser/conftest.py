@@ -4,6 +4,7 @@ Page kinds come from the built site (tests/siteindex.py), so pages that other br
 covered when they are merged. Each test adds its figures to REPORT, which is printed per page
 kind at the end of the run.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,15 +19,28 @@ from browser.serving import serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 
 # kind -> {column: value}; filled by the tests, printed by pytest_terminal_summary below.
 REPORT: dict[str, dict[str, object]] = {}
-REPORT_COLUMNS = ["page", "console errors", "external requests", "axe serious/critical (light)",
-                  "axe serious/critical (dark)", "charts rendered", "no-JS SVG charts", "keyboard stops"]
+REPORT_COLUMNS = [
+    "page",
+    "console errors",
+    "external requests",
+    "axe serious/critical (light)",
+    "axe serious/critical (dark)",
+    "charts rendered",
+    "no-JS SVG charts",
+    "keyboard stops",
+]
 
 
 def report(kind: str, column: str, value) -> None:

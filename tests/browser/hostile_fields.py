@@ -9,6 +9,7 @@ What is not free text is left alone, and said so: fields whose values are constr
 pattern, digits) and the identifiers that other fields or files refer to (IDENTIFIERS). A text
 field that the seed data do not use gets a value where the model accepts one.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,12 +30,17 @@ from generator.data import models
 IDENTIFIERS = {
     ("Table", "file"): "the CSV file",
     ("Column", "key"): "a CSV header, referred to by charts",
-    ("ChartSpec", "x"): "a column key", ("ChartSpec", "y"): "column keys",
-    ("ChartSpec", "series"): "a column key", ("ChartSpec", "facet"): "a column key",
+    ("ChartSpec", "x"): "a column key",
+    ("ChartSpec", "y"): "column keys",
+    ("ChartSpec", "series"): "a column key",
+    ("ChartSpec", "facet"): "a column key",
     ("Table", "emphasis_column"): "a column key",
-    ("Wide", "column"): "a column key", ("Wide", "value"): "a column key",
-    ("Section", "tables"): "table ids", ("Goal", "charts"): "table ids",
-    ("Goal", "plan_goal"): "a plan goal id", ("FocusArea", "minister_goals"): "minister goal ids",
+    ("Wide", "column"): "a column key",
+    ("Wide", "value"): "a column key",
+    ("Section", "tables"): "table ids",
+    ("Goal", "charts"): "table ids",
+    ("Goal", "plan_goal"): "a plan goal id",
+    ("FocusArea", "minister_goals"): "minister goal ids",
     ("FollowUp", "tables"): "table ids",
 }
 # Fields whose values must repeat another field's value: they get that field's payload.
@@ -62,13 +68,15 @@ def payload(n: int, markdown: bool = True) -> str:
     markup: HTML elements and attributes, a javascript: link, attr_list's {: on...= }, and a
     Markdown reference link to javascript: (its definition on a line of its own)."""
     w, c = word(n), code(n)
-    text = (f'{w} {MARKER} <img src=x onerror="{c}"> <svg onload="{c}"></svg> "><script>{c}</script> '
-            f"'><img src=x onerror={c}> [klik {w}](javascript:{c}) [se {w}][r{w}] {{: onclick=\"{c}\" }}")
+    text = (
+        f'{w} {MARKER} <img src=x onerror="{c}"> <svg onload="{c}"></svg> "><script>{c}</script> '
+        f'\'><img src=x onerror={c}> [klik {w}](javascript:{c}) [se {w}][r{w}] {{: onclick="{c}" }}'
+    )
     return text + (f"\n\n[r{w}]: javascript:{c}" if markdown else "")
 
 
 def url_payload(n: int) -> str:
-    return f"javascript:{code(n)}// {word(n)} {MARKER} <img src=x onerror=\"{code(n)}\">"
+    return f'javascript:{code(n)}// {word(n)} {MARKER} <img src=x onerror="{code(n)}">'
 
 
 # --------------------------------------------------------------------------- the models' fields
@@ -85,8 +93,10 @@ class Kind:
 
 
 def _constrained(metadata) -> bool:
-    return any(getattr(m, "pattern", None) or type(m).__name__.endswith("Validator")
-               or _constrained(getattr(m, "metadata", None) or ()) for m in metadata)
+    return any(
+        getattr(m, "pattern", None) or type(m).__name__.endswith("Validator") or _constrained(getattr(m, "metadata", None) or ())
+        for m in metadata
+    )
 
 
 def kind_of(annotation, metadata=()) -> Kind:

@@ -3,6 +3,7 @@
 The site is served under the path of its site_url (fx /jobcenter-rapporter/), as GitHub Pages
 serves it: pages that use absolute paths, such as 404.html, then load as they will there.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -18,7 +19,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "does-not-exist")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, *args):
         pass

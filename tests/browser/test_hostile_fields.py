@@ -11,6 +11,7 @@ opened in Chromium, and nothing may run:
 A payload that runs calls alert(<its number>) and sets window.__pwned; both are watched.
 test_the_detector_sees_a_payload_that_runs shows that the same checks catch one that does run.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -20,12 +21,13 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError, TimeoutError as PlaywrightTimeout
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import siteindex
-from conftest import ROOT, copy_project, run_mkdocs_build
 from browser.hostile_fields import CSV_TEXT_CELL, MARKER, code, make_hostile_project, payload, uncovered, word
 from browser.serving import serve
+from conftest import ROOT, copy_project, run_mkdocs_build
 from test_search import FRAGMENT_HEADER, fragments
 
 DOCUMENT_KINDS = {"beskaeftigelsesplan", "resultatrevision", "tilbagemelding", "referat"}
@@ -54,7 +56,9 @@ class Detector:
         self.base_url = base_url
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
         # Nothing leaves the machine; a payload's <img src=x> asks the test server.
-        self.context.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base_url, "data:", "blob:")) else r.abort())
+        self.context.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith((base_url, "data:", "blob:")) else r.abort()
+        )
         self.page = self.context.new_page()
         self.fired: list[str] = []
         self.tooltips = 0  # marks hovered
@@ -81,7 +85,9 @@ class Detector:
         self.page.wait_for_function(
             "charts => [...document.images].every(i => i.complete) && (!charts || "
             "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered || e.dataset.jcError))",
-            arg=charts, timeout=20000)
+            arg=charts,
+            timeout=20000,
+        )
         # An image's error event is a task of its own, queued when it fails: let it run.
         self.page.evaluate("() => new Promise(done => setTimeout(done, 100))")
 
@@ -90,8 +96,9 @@ class Detector:
         chart so that Vega shows their tooltips (text from data/ in titles and values)."""
         self.page.goto(self.base_url + url, wait_until="load")
         self.settle(charts=True)
-        self.chart_errors += [f"{url}: {e}" for e in self.page.eval_on_selector_all(
-            "[data-jc-error]", "els => els.map(e => e.dataset.jcError)")]
+        self.chart_errors += [
+            f"{url}: {e}" for e in self.page.eval_on_selector_all("[data-jc-error]", "els => els.map(e => e.dataset.jcError)")
+        ]
         if tooltips:
             for chart in self.page.locator(".jc-chart__view").all():
                 for mark in chart.locator(":is(.mark-symbol, .mark-rect) path").all()[:TOOLTIP_MARKS]:
@@ -113,15 +120,20 @@ class Detector:
         field.wait_for(state="visible", timeout=10_000)
         field.fill(query)
         # The dialog's status line repeats Pagefind's "N resultater for <query>" once it answered.
-        page.wait_for_function("""q => document.getElementById('jc-search-status').textContent.includes(q)
-            && !document.querySelector('#jc-search-ui .pagefind-ui__loading')""", arg=query, timeout=10_000)
+        page.wait_for_function(
+            """q => document.getElementById('jc-search-status').textContent.includes(q)
+            && !document.querySelector('#jc-search-ui .pagefind-ui__loading')""",
+            arg=query,
+            timeout=10_000,
+        )
         more = page.locator("#jc-search-ui button.pagefind-ui__button")
         while more.count():
             shown = self.results()
             more.first.click()
             try:
-                page.wait_for_function("n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length > n",
-                                       arg=shown, timeout=5000)
+                page.wait_for_function(
+                    "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length > n", arg=shown, timeout=5000
+                )
             except PlaywrightTimeout:
                 break
         self.settle()
@@ -170,13 +182,27 @@ def test_every_text_field_gets_a_payload(hostile, capsys):
     _, injector = hostile
     missing = uncovered(injector)
     fields = sorted(injector.covered)
-    _report(capsys, [f"hostile fields: {len(fields)} text fields with a payload "
-                      f"({sum(injector.covered.values())} values), uncovered: {missing or 'none'}"])
+    _report(
+        capsys,
+        [
+            f"hostile fields: {len(fields)} text fields with a payload "
+            f"({sum(injector.covered.values())} values), uncovered: {missing or 'none'}"
+        ],
+    )
     assert missing == []
     # The discovery reaches nested models, lists of text, the registry and the CSV cells:
-    for key in [("Jobcentre", "name"), ("Jobcentre", "municipalities"), ("Goal", "text"), ("Fact", "text"),
-                ("Column", "label"), ("LegalFrame", "requirements"), ("Decision", "text"), ("Member", "name"),
-                ("PeerValue", "name"), CSV_TEXT_CELL]:
+    for key in [
+        ("Jobcentre", "name"),
+        ("Jobcentre", "municipalities"),
+        ("Goal", "text"),
+        ("Fact", "text"),
+        ("Column", "label"),
+        ("LegalFrame", "requirements"),
+        ("Decision", "text"),
+        ("Member", "name"),
+        ("PeerValue", "name"),
+        CSV_TEXT_CELL,
+    ]:
         assert injector.covered.get(key), key
     assert len(fields) >= 100
 
@@ -205,8 +231,11 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
             # lacks finds nothing; one glued to the text before it, as 'Klynge' + 'pwncqx' from a
             # table's heading cell and data cell, is found by MARKER above).
             indexed = " ".join(f"{r['content']} {' '.join(r['meta'].values())}" for r in fragments(site).values())
-            words = [word(n) for key, n in sorted(injector.numbers.items(), key=lambda kv: kv[1])
-                     if injector.covered.get(key) and re.search(rf"(?<!\S){word(n)}\b", indexed)]
+            words = [
+                word(n)
+                for key, n in sorted(injector.numbers.items(), key=lambda kv: kv[1])
+                if injector.covered.get(key) and re.search(rf"(?<!\S){word(n)}\b", indexed)
+            ]
             d.load("")
             not_found = []
             for w in words:
@@ -223,12 +252,16 @@ def test_no_payload_runs_anywhere(hostile, browser, capsys):
             tooltips, chart_errors = d.tooltips, d.chart_errors
         finally:
             d.close()
-    lines = [f"hostile fields: {len(injector.covered)} fields, {len(pages)} pages, {len(kinds)} page kinds; "
-             f"{len(words)} fields' words in the search index, {len(words) - len(not_found)} found by searching; "
-             f"{tooltips} chart tooltips shown"]
+    lines = [
+        f"hostile fields: {len(injector.covered)} fields, {len(pages)} pages, {len(kinds)} page kinds; "
+        f"{len(words)} fields' words in the search index, {len(words) - len(not_found)} found by searching; "
+        f"{tooltips} chart tooltips shown"
+    ]
     for place, numbers in ran.items():
-        lines.append(f"  {place}: {tried[place]} tried -> payloads of {len(numbers)} fields ran: "
-                     + ", ".join(sorted(".".join(names.get(n, ("?", str(n)))) for n in numbers)))
+        lines.append(
+            f"  {place}: {tried[place]} tried -> payloads of {len(numbers)} fields ran: "
+            + ", ".join(sorted(".".join(names.get(n, ("?", str(n)))) for n in numbers))
+        )
     _report(capsys, lines)
     assert {place: sorted(n) for place, n in ran.items() if n} == {}
     assert unsafe_links == [] and tried["link click"] > 100
@@ -245,13 +278,15 @@ def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
     n = injector.numbers[("Goal", "title")]
     page = copy / "hvidovre/2013/resultatrevision/index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace("</article>", f'<p><a href="javascript:{code(n)}">klik</a> {payload(n, False)}</p></article>', 1),
-                    encoding="utf-8")
+    page.write_text(
+        html.replace("</article>", f'<p><a href="javascript:{code(n)}">klik</a> {payload(n, False)}</p></article>', 1),
+        encoding="utf-8",
+    )
     # the goals' result sentences of a revision's search record hold the payload as HTML, and the
     # site's search script shows them without its escaping (as a bug of ours would)
     for path in (copy / "pagefind/fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
-        record = json.loads(raw[len(FRAGMENT_HEADER):])
+        record = json.loads(raw[len(FRAGMENT_HEADER) :])
         if record["url"].endswith("/hvidovre/2013/resultatrevision/"):
             for key in [k for k in record["meta"] if k.startswith("resultat-")]:
                 record["meta"][key] = f'<img src=x onerror="{code(n)}">'

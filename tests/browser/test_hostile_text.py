@@ -1,5 +1,6 @@
 """Text from data is shown as text and runs nothing, wherever it lands: Markdown, HTML
 attributes, page titles, chart titles and the chart JSON embedded in the page."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_mkdocs_build, write
 from browser.serving import serve
+from conftest import ROOT, copy_project, run_mkdocs_build, write
 
 SCRIPT = "<script>alert(1)</script>"
 END_SCRIPT = "</script><script>alert(2)</script>"
@@ -21,25 +22,49 @@ MD_ATTR = "{: onclick=alert(6) }"
 HOSTILE = [SCRIPT, END_SCRIPT, ATTR, ATTR1]
 
 DOC = {
-    "jobcentre": "testby", "year": 2020, "title": f"Revision {SCRIPT} {ATTR}",
+    "jobcentre": "testby",
+    "year": 2020,
+    "title": f"Revision {SCRIPT} {ATTR}",
     "intro": f"Indledning {SCRIPT} og {END_SCRIPT}, se {{ref:grupper}}.\n\nSe {MD_LINK}.\n\nAfsnit med attributter {MD_ATTR}",
     "sources": [{"name": f"Kilde {SCRIPT}", "url": "javascript:alert(7)"}],
-    "goals": [{
-        "id": "maal", "label": f"Mål {ATTR1}", "title": f"Titel {END_SCRIPT}", "text": f"Tekst {ATTR} {SCRIPT}",
-        "direction": "at_most", "unit": f"personer {SCRIPT}", "baseline": 10, "status": 8, "target": 9,
-        "explanation": f"Forklaring {MD_LINK}\n\n[ref]: javascript:alert(8)",
-        "notes": [{"heading": f"Note {ATTR}", "text": f"Bemærk {SCRIPT}"}],
-        "charts": ["serie"], "comparisons": [{"name": f"By {SCRIPT}", "value": 3}, {"name": f"By {ATTR}", "value": 4}],
-    }],
+    "goals": [
+        {
+            "id": "maal",
+            "label": f"Mål {ATTR1}",
+            "title": f"Titel {END_SCRIPT}",
+            "text": f"Tekst {ATTR} {SCRIPT}",
+            "direction": "at_most",
+            "unit": f"personer {SCRIPT}",
+            "baseline": 10,
+            "status": 8,
+            "target": 9,
+            "explanation": f"Forklaring {MD_LINK}\n\n[ref]: javascript:alert(8)",
+            "notes": [{"heading": f"Note {ATTR}", "text": f"Bemærk {SCRIPT}"}],
+            "charts": ["serie"],
+            "comparisons": [{"name": f"By {SCRIPT}", "value": 3}, {"name": f"By {ATTR}", "value": 4}],
+        }
+    ],
     "tables": [
-        {"id": "serie", "title": f"Serie {END_SCRIPT} {ATTR}", "file": "serie.csv",
-         "columns": [{"key": "periode", "label": "Måned", "type": "period"},
-                     {"key": "antal", "label": f"Antal {SCRIPT}", "unit": "personer"}],
-         "chart": {"kind": "line", "x": "periode", "y": ["antal"], "target": 9, "target_label": f"Mål {END_SCRIPT}"}},
-        {"id": "grupper", "title": f"Grupper {SCRIPT}", "file": "grupper.csv",
-         "columns": [{"key": "gruppe", "label": f"Gruppe {ATTR}", "type": "text"},
-                     {"key": "andel", "label": "Andel", "unit": "pct."}],
-         "chart": {"kind": "bar", "x": "gruppe", "y": ["andel"]}},
+        {
+            "id": "serie",
+            "title": f"Serie {END_SCRIPT} {ATTR}",
+            "file": "serie.csv",
+            "columns": [
+                {"key": "periode", "label": "Måned", "type": "period"},
+                {"key": "antal", "label": f"Antal {SCRIPT}", "unit": "personer"},
+            ],
+            "chart": {"kind": "line", "x": "periode", "y": ["antal"], "target": 9, "target_label": f"Mål {END_SCRIPT}"},
+        },
+        {
+            "id": "grupper",
+            "title": f"Grupper {SCRIPT}",
+            "file": "grupper.csv",
+            "columns": [
+                {"key": "gruppe", "label": f"Gruppe {ATTR}", "type": "text"},
+                {"key": "andel", "label": "Andel", "unit": "pct."},
+            ],
+            "chart": {"kind": "bar", "x": "gruppe", "y": ["andel"]},
+        },
     ],
     "sections": [{"heading": f"Afsnit {END_SCRIPT}", "body": f"Tekst {MD_ATTR}", "tables": ["grupper"]}],
 }
@@ -76,15 +101,24 @@ class _Parsed(HTMLParser):
 def hostile_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("hostile")
     registry = yaml.safe_load((ROOT / "data/jobcentres.yaml").read_text(encoding="utf-8"))
-    registry["jobcentres"].append({"slug": "testby", "name": f"Jobcenter Testby {SCRIPT}",
-                                   "municipalities": [f"Testby {ATTR} Kommune"], "region": "Hovedstaden"})
+    registry["jobcentres"].append(
+        {
+            "slug": "testby",
+            "name": f"Jobcenter Testby {SCRIPT}",
+            "municipalities": [f"Testby {ATTR} Kommune"],
+            "region": "Hovedstaden",
+        }
+    )
     copy_project(project)
-    write(project, {
-        "data/jobcentres.yaml": yaml.safe_dump(registry, allow_unicode=True),
-        "data/testby/2020/resultatrevision.yaml": yaml.safe_dump(DOC, allow_unicode=True),
-        "data/testby/2020/serie.csv": "periode,antal\n2019-12,10\n2020-12,8\n",
-        "data/testby/2020/grupper.csv": CSV_GROUPS,
-    })
+    write(
+        project,
+        {
+            "data/jobcentres.yaml": yaml.safe_dump(registry, allow_unicode=True),
+            "data/testby/2020/resultatrevision.yaml": yaml.safe_dump(DOC, allow_unicode=True),
+            "data/testby/2020/serie.csv": "periode,antal\n2019-12,10\n2020-12,8\n",
+            "data/testby/2020/grupper.csv": CSV_GROUPS,
+        },
+    )
     site = project / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -123,14 +157,18 @@ def test_hostile_text_runs_nothing_in_the_browser(hostile_site, browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve(hostile_site) as base:
         page.goto(base + "testby/2020/resultatrevision/")
-        page.wait_for_function("document.querySelectorAll('[data-jc-chart]').length > 0 && "
-                               "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered)")
+        page.wait_for_function(
+            "document.querySelectorAll('[data-jc-chart]').length > 0 && "
+            "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered)"
+        )
         for el in page.locator(":is(.md-content h1, .md-content h2, .md-content h3, td, th, p):visible").all():
             el.hover(timeout=2000)
         tooltips = []
         for mark in page.locator(".jc-chart__view :is(.mark-symbol, .mark-rect) path").all():
             mark.hover(timeout=2000, force=True)
-            tooltips.append(page.eval_on_selector("#vg-tooltip-element", "e => [e.textContent, e.querySelectorAll('script').length]"))
+            tooltips.append(
+                page.eval_on_selector("#vg-tooltip-element", "e => [e.textContent, e.querySelectorAll('script').length]")
+            )
         page.get_by_text("klik her").first.click()
         live_titles = page.eval_on_selector_all(".jc-chart__view svg .role-title-text", "els => els.map(e => e.textContent)")
         document_title = page.title()

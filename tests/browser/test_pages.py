@@ -1,5 +1,6 @@
 """Every page kind in a real browser: loads cleanly, renders its charts, stays on 127.0.0.1,
 passes axe in light and dark, works without JavaScript, on a phone, in print and by keyboard."""
+
 from __future__ import annotations
 
 import re
@@ -61,8 +62,10 @@ def _contrast(fg: str, bg: str) -> float:
         def ch(c):
             c /= 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
         r, g, b = (ch(v) for v in rgb)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
     hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 
@@ -92,8 +95,7 @@ def test_axe_finds_no_serious_violations_in_light_and_dark(kinds, js_page, base_
             result = axe.run(js_page)
             severe = [v for v in result.response["violations"] if v["impact"] in SEVERE]
             report(kind, f"axe serious/critical ({label})", sum(len(v["nodes"]) for v in severe))
-            problems += [f"{kind} {label}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes']][:5]}"
-                         for v in severe]
+            problems += [f"{kind} {label}: {v['id']} ({v['impact']}) at {[n['target'] for n in v['nodes']][:5]}" for v in severe]
         set_scheme(js_page, "default", info.charts)
     assert problems == []
 
@@ -125,7 +127,9 @@ def test_instant_navigation_renders_the_new_pages_charts(site_pages, js_page, ba
     js_page.wait_for_function(CHARTS_DONE, arg=site_pages[dest].charts, timeout=20_000)
     assert js_page.evaluate("window.__jcSamePage === true"), "the link reloaded the page: no instant navigation"
     states = js_page.evaluate(CHART_STATE)
-    figure_ids = {i for i in site_pages[dest].ids if i.startswith("figur-")} - {i for i in site_pages[dest].ids if i.endswith("-tekst")}
+    figure_ids = {i for i in site_pages[dest].ids if i.startswith("figur-")} - {
+        i for i in site_pages[dest].ids if i.endswith("-tekst")
+    }
     assert {s["id"] for s in states} == figure_ids
     assert len(rendered(states)) == site_pages[dest].charts
 
@@ -172,9 +176,15 @@ def test_numbers_in_data_tables_are_right_aligned_and_text_is_not(js_page, base_
     js_page.goto(base_url + "hvidovre/2013/resultatrevision/")
     cells = js_page.evaluate("""() => [...document.querySelectorAll('#tabel-forsoergelsesgrupper tbody tr:nth-child(3) > *')]
         .map(c => { const s = getComputedStyle(c); return [c.textContent, s.textAlign, s.fontVariantNumeric]; })""")
-    assert cells == [["A-dagpenge", "left", "normal"], ["Dec 2013", "start", "normal"], ["876", "right", "tabular-nums"],
-                     ["0", "right", "tabular-nums"], ["-18", "right", "tabular-nums"], ["-24", "right", "tabular-nums"],
-                     ["-21", "right", "tabular-nums"]]
+    assert cells == [
+        ["A-dagpenge", "left", "normal"],
+        ["Dec 2013", "start", "normal"],
+        ["876", "right", "tabular-nums"],
+        ["0", "right", "tabular-nums"],
+        ["-18", "right", "tabular-nums"],
+        ["-24", "right", "tabular-nums"],
+        ["-21", "right", "tabular-nums"],
+    ]
     heads = js_page.evaluate("""() => [...document.querySelectorAll('#tabel-forsoergelsesgrupper thead th')]
         .map(c => getComputedStyle(c).textAlign)""")
     assert heads[2:] == ["right"] * 5
@@ -210,8 +220,11 @@ def test_phone_width_and_print(kinds, browser, base_url):
                                                                                     v.getBoundingClientRect().width])})""")
             if widths["page"] > widths["viewport"]:
                 problems.append(f"{kind}: page is {widths['page']} px wide at {widths['viewport']} px")
-            problems += [f"{kind}: chart {svg:.0f} px in a {box:.0f} px column" for svg, box in widths["charts"]
-                         if not (0.8 * box <= svg <= box + 1)]
+            problems += [
+                f"{kind}: chart {svg:.0f} px in a {box:.0f} px column"
+                for svg, box in widths["charts"]
+                if not (0.8 * box <= svg <= box + 1)
+            ]
             page.emulate_media(media="print")
             shown = page.evaluate("""() => ({
                 nav: [...document.querySelectorAll('.md-header, .md-sidebar, .md-footer, .md-search')].filter(e => e.checkVisibility()).length,
@@ -220,7 +233,9 @@ def test_phone_width_and_print(kinds, browser, base_url):
                 tables: [...document.querySelectorAll('.md-content table')].filter(e => !e.checkVisibility()).length})""")
             page.emulate_media(media="screen")
             if shown != {"nav": 0, "svg": info.charts, "live": 0, "tables": 0}:
-                problems.append(f"{kind}: in print {shown} (expected no navigation, {info.charts} SVG charts, no live views, no hidden tables)")
+                problems.append(
+                    f"{kind}: in print {shown} (expected no navigation, {info.charts} SVG charts, no live views, no hidden tables)"
+                )
     finally:
         context.close()
     assert problems == []
@@ -265,7 +280,9 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(kinds, js_pag
         report(kind, "keyboard stops", f"{len(reached)}/{len(expected)}")
         missing = expected - reached
         if missing:
-            what = js_page.evaluate("ids => ids.map(i => document.querySelector(`[data-jc-tab='${i}']`).outerHTML.slice(0, 120))", sorted(missing))
+            what = js_page.evaluate(
+                "ids => ids.map(i => document.querySelector(`[data-jc-tab='${i}']`).outerHTML.slice(0, 120))", sorted(missing)
+            )
             problems.append(f"{kind}: not reachable by Tab: {what}")
         if unseen:
             problems.append(f"{kind}: focus not visible on {unseen[:5]}")
@@ -284,7 +301,7 @@ def test_breadcrumbs_follow_instant_navigation_and_show_without_javascript(js_pa
     js_page.locator(".jc-path a", has_text="Jobcenter Hvidovre").click()
     js_page.wait_for_url(base_url + "hvidovre/")
     assert js_page.evaluate("window.__jcSamePage === true"), "the breadcrumb reloaded the page: no instant navigation"
-    js_page.wait_for_function(f"() => JSON.stringify(({BREADCRUMBS})()) === '[\"Forside\",\"Jobcenter Hvidovre\"]'")
+    js_page.wait_for_function(f'() => JSON.stringify(({BREADCRUMBS})()) === \'["Forside","Jobcenter Hvidovre"]\'')
     nojs_page.goto(base_url + revision)
     assert nojs_page.evaluate(BREADCRUMBS) == ["Forside", "Jobcenter Hvidovre", "2013", "Resultatrevision 2013"]
     assert nojs_page.locator(".jc-path").is_visible()

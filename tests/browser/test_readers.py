@@ -3,6 +3,7 @@ Chromium on every page kind: page width and results in view at 360 and 390 px, w
 with a sticky first column and a scroll cue, every table header and the page's address in the
 A4 PDF without half-empty pages, charts at full text width in print, dark text on paper from
 dark mode, and the contrast of every chart colour against both palettes."""
+
 from __future__ import annotations
 
 import io
@@ -55,7 +56,9 @@ def test_on_a_phone_no_page_is_wider_than_the_screen_and_every_result_is_in_view
         assert state["results"] >= 5, "the revision's overview and goal tables hold its results"
         problems += [f"{kind}: a result outside the screen in {where}" for where in state["outside"]]
         # Each stacked value keeps its column heading, and each card opens with its result.
-        problems += [f"{kind}: cell labelled {label!r} under heading {head!r}" for label, head in state["labels"] if label != head]
+        problems += [
+            f"{kind}: cell labelled {label!r} under heading {head!r}" for label, head in state["labels"] if label != head
+        ]
         if not state["resultFirst"] or not all(state["resultFirst"]):
             problems.append(f"{kind}: result not first in its card: {state['resultFirst']}")
     assert problems == []
@@ -91,8 +94,11 @@ def test_wide_tables_keep_their_first_column_in_view_and_show_that_they_scroll(k
             set_scheme(phone, scheme, info.charts)
             at_start = _scrolled(phone, 0, "end")
             wide_tables += len(at_start) if scheme == "default" else 0
-            problems += [f"{kind} {scheme}: {t['label']} at the start: {t}" for t in at_start
-                         if t["cue"] != "end" or t["shadow"] == "none" or not t["focusable"]]
+            problems += [
+                f"{kind} {scheme}: {t['label']} at the start: {t}"
+                for t in at_start
+                if t["cue"] != "end" or t["shadow"] == "none" or not t["focusable"]
+            ]
             for t in _scrolled(phone, -1, "start"):
                 opaque = all(re.fullmatch(r"rgb\(\d+, \d+, \d+\)", b) for b in t["backgrounds"])
                 if t["cue"] != "start" or not t["stuck"] or not opaque:
@@ -192,12 +198,19 @@ def test_printed_charts_are_svg_at_full_text_width(kinds, a4_page, base_url):
     assert len(printed) >= 4 and problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="SVG fallbacks wider than ~800 px (bar charts with long labels, "
-                   "faceted charts) print their 12 px labels below 8 pt at A4 text width: needs narrower "
-                   "fallbacks or wrapped facets (issue 14, item 4)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="SVG fallbacks wider than ~800 px (bar charts with long labels, "
+    "faceted charts) print their 12 px labels below 8 pt at A4 text width: needs narrower "
+    "fallbacks or wrapped facets (issue 14, item 4)",
+)
 def test_printed_chart_labels_are_at_least_8_pt(kinds, a4_page, base_url):
-    small = [f"{kind}: {c['src']} {c['pt']:.1f} pt" for kind, charts in _printed_charts(kinds, a4_page, base_url).items()
-             for c in charts if c["pt"] < 8]
+    small = [
+        f"{kind}: {c['src']} {c['pt']:.1f} pt"
+        for kind, charts in _printed_charts(kinds, a4_page, base_url).items()
+        for c in charts
+        if c["pt"] < 8
+    ]
     assert small == []
 
 
@@ -237,8 +250,11 @@ def test_chart_colours_reach_3_to_1_and_chart_text_4_5_to_1_in_both_palettes(kin
                 key = ("text" if item["text"] else "graphic", "#%02x%02x%02x" % tuple(item["colour"]))
                 worst[key] = min(worst.get(key, 99.0), _contrast(item["colour"], item["back"]))
             measured += len(worst)
-            problems += [f"{kind} {scheme}: {what} {colour} at {ratio:.2f}:1" for (what, colour), ratio in worst.items()
-                         if ratio < (4.5 if what == "text" else 3.0)]
+            problems += [
+                f"{kind} {scheme}: {what} {colour} at {ratio:.2f}:1"
+                for (what, colour), ratio in worst.items()
+                if ratio < (4.5 if what == "text" else 3.0)
+            ]
         set_scheme(js_page, "default", info.charts)
     assert measured > 20, "the charts' marks and texts were found"
     assert problems == []
@@ -263,7 +279,7 @@ def test_svg_fallbacks_sit_on_white_and_their_colours_reach_3_to_1_there(kinds, 
                     continue
                 for colour in re.findall(r'(?:fill|stroke)="#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"', tag):
                     colour = "".join(c * 2 for c in colour) if len(colour) == 3 else colour
-                    rgb = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+                    rgb = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
                     need = 4.5 if tag.startswith("<text") else 3.0
                     # vl-convert draws the grid (#ddd), axis lines and ticks (#888): decoration, as in the live chart
                     if not tag.startswith("<text") and colour.lower() in ("dddddd", "888888"):
@@ -284,6 +300,9 @@ def test_a_page_in_dark_mode_prints_dark_text_on_white_paper(js_page, base_url):
     js_page.emulate_media(media="screen")
     set_scheme(js_page, "default", 4)
     # the text colours are translucent black or grey on white: blend them onto the paper
-    blended = [[round(c * (a if len(rgba) == 4 else 1) + 255 * (1 - (a if len(rgba) == 4 else 1))) for c in rgba[:3]]
-               for rgba in colours for a in [rgba[3] if len(rgba) == 4 else 1]]
+    blended = [
+        [round(c * (a if len(rgba) == 4 else 1) + 255 * (1 - (a if len(rgba) == 4 else 1))) for c in rgba[:3]]
+        for rgba in colours
+        for a in [rgba[3] if len(rgba) == 4 else 1]
+    ]
     assert [round(_contrast(c, [255, 255, 255]), 1) >= 4.5 for c in blended] == [True] * 3, blended

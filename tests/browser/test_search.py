@@ -2,6 +2,7 @@
 pages first on the seed site, filters, shows the result sentences, works after Material's
 instant navigation, by keyboard, for screen readers (axe, live status), in both palettes, and
 loads nothing from another host."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,9 +29,13 @@ def search(page, query: str) -> list[dict]:
     """Type query into the open search dialog; the results once Pagefind has shown them."""
     field = page.locator("#jc-search-ui input.pagefind-ui__search-input")
     field.fill(query)
-    page.wait_for_function("""q => { const m = document.getElementById('jc-search-status').textContent;
+    page.wait_for_function(
+        """q => { const m = document.getElementById('jc-search-status').textContent;
         return m.includes(q) && document.querySelectorAll('#jc-search-ui .pagefind-ui__result-link').length
-               && !document.querySelector('#jc-search-ui .pagefind-ui__loading'); }""", arg=query, timeout=10_000)
+               && !document.querySelector('#jc-search-ui .pagefind-ui__loading'); }""",
+        arg=query,
+        timeout=10_000,
+    )
     return page.evaluate(RESULTS)
 
 
@@ -44,12 +49,15 @@ def fresh(js_context, base_url):
     page.close()
 
 
-@pytest.mark.parametrize("query, first, first_sub", [
-    ("Hvidovre", "hvidovre/", None),
-    ("langtidsledige", "hvidovre/2013/resultatrevision/", "hvidovre/2013/resultatrevision/#langtidsledige"),
-    ("førtidspension 2013", "hvidovre/2013/resultatrevision/", "hvidovre/2013/resultatrevision/#foertidspension"),
-    ("Kemal Bektas", "hoeje-taastrup/2013/referat-2013-03-06/", None),
-])
+@pytest.mark.parametrize(
+    "query, first, first_sub",
+    [
+        ("Hvidovre", "hvidovre/", None),
+        ("langtidsledige", "hvidovre/2013/resultatrevision/", "hvidovre/2013/resultatrevision/#langtidsledige"),
+        ("førtidspension 2013", "hvidovre/2013/resultatrevision/", "hvidovre/2013/resultatrevision/#foertidspension"),
+        ("Kemal Bektas", "hoeje-taastrup/2013/referat-2013-03-06/", None),
+    ],
+)
 def test_the_expected_page_comes_first(fresh, base_url, query, first, first_sub):
     open_search(fresh)
     results = search(fresh, query)
@@ -64,10 +72,14 @@ def test_a_goal_shows_its_result_sentence_and_a_revision_its_verdict_line(fresh,
     goal = top["subs"][0]
     assert goal["title"] == "Mål 3: Langtidsledighed begrænses"
     assert goal["excerpt"] == "Ikke opfyldt: 369 personer mod et mål på højst 368 personer; fald på 10,7 pct. siden nulpunktet."
-    assert top["tags"][0] == "Overblik: Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    assert (
+        top["tags"][0]
+        == "Overblik: Af 4 mål er 0 opfyldt, 1 delvist opfyldt, 2 ikke opfyldt og 1 ikke målt. Af 7 delmål er 4 opfyldt og 3 ikke opfyldt."
+    )
     # the verdict's missed goals, each with by how much
-    assert top["tags"][1].startswith("Misset: Mål 2: 94 mod højst 60 – misset med 34 personer; "
-                                     "Mål 3: 369 mod højst 368 – misset med 1 person; ")
+    assert top["tags"][1].startswith(
+        "Misset: Mål 2: 94 mod højst 60 – misset med 34 personer; Mål 3: 369 mod højst 368 – misset med 1 person; "
+    )
     assert len(top["tags"]) == 2
 
 
@@ -76,13 +88,15 @@ def _filtered(page, group: str, value: str, before: list[dict]) -> list[dict]:
     page.locator("#jc-search-ui details", has_text=group).locator("summary").click()
     box = page.locator(f'#jc-search-ui input[type=checkbox][name="{group}"][value="{value}"]')
     box.check()
-    page.wait_for_function("n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length < n",
-                           arg=len(before), timeout=10_000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length < n", arg=len(before), timeout=10_000
+    )
     page.wait_for_function("!document.querySelector('#jc-search-ui .pagefind-ui__loading')")
     results = page.evaluate(RESULTS)
     box.uncheck()
-    page.wait_for_function("n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length === n",
-                           arg=len(before), timeout=10_000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length === n", arg=len(before), timeout=10_000
+    )
     return results
 
 
@@ -93,10 +107,14 @@ def test_filters_by_document_kind_jobcentre_and_year(fresh, base_url):
     fresh.wait_for_function("document.querySelectorAll('#jc-search-ui .pagefind-ui__filter-name').length >= 3")
     names = fresh.locator("#jc-search-ui .pagefind-ui__filter-name").all_text_contents()
     assert sorted(n.strip() for n in names) == ["Dokument", "Jobcenter", "År"]
-    urls = lambda results: sorted(r["url"][len(base_url):] for r in results)
+
+    def urls(results):
+        return sorted(r["url"][len(base_url) :] for r in results)
+
     assert urls(_filtered(fresh, "Dokument", "Referat", everything)) == ["hoeje-taastrup/2013/referat-2013-03-06/"]
     assert urls(_filtered(fresh, "Jobcenter", "Jobcenter Høje-Taastrup", everything)) == [
-        "hoeje-taastrup/2013/referat-2013-03-06/"]
+        "hoeje-taastrup/2013/referat-2013-03-06/"
+    ]
     assert urls(_filtered(fresh, "År", "2012", everything)) == ["hvidovre/2012/tilbagemelding/"]
 
 
@@ -124,7 +142,9 @@ def test_keyboard_and_screen_reader(fresh, base_url):
     fresh.locator("body").press("/")
     field = fresh.locator("#jc-search-ui input.pagefind-ui__search-input")
     field.wait_for(state="visible", timeout=10_000)
-    fresh.wait_for_function("document.activeElement && document.activeElement.matches('#jc-search-ui input.pagefind-ui__search-input')")
+    fresh.wait_for_function(
+        "document.activeElement && document.activeElement.matches('#jc-search-ui input.pagefind-ui__search-input')"
+    )
     assert fresh.evaluate("document.getElementById('jc-search').open")
     fresh.keyboard.type("langtidsledige")
     fresh.wait_for_function("document.getElementById('jc-search-status').textContent.includes('resultater for')")
@@ -173,11 +193,11 @@ def nojs_search_page(browser):
     context.close()
 
 
-from browser.test_hostile_text import ATTR, SCRIPT, hostile_site  # noqa: E402,F401  (the fixture: a site with script in its data)
 from browser.serving import serve  # noqa: E402
+from browser.test_hostile_text import ATTR, SCRIPT, hostile_site  # noqa: E402,F401,F811  (the fixture: a site with script in its data)
 
 
-def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browser):
+def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browser):  # noqa: F811
     """A jobcentre's name, a goal's title and its result sentence with script in them reach the
     search as the page's text, the filter and the meta: shown as text, never run."""
     context = browser.new_context()
@@ -198,5 +218,8 @@ def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browse
     assert f"Jobcenter Testby {SCRIPT} (1)" in [" ".join(f.split()) for f in filters], filters
     assert SCRIPT in revision["title"] and ATTR in revision["title"]
     assert goal["url"] == base + "testby/2020/resultatrevision/#maal"
-    assert goal["excerpt"] == f"Opfyldt: 8 personer {SCRIPT} mod et mål på højst 9 personer {SCRIPT}; fald på 20,0 pct. siden nulpunktet."
+    assert (
+        goal["excerpt"]
+        == f"Opfyldt: 8 personer {SCRIPT} mod et mål på højst 9 personer {SCRIPT}; fald på 20,0 pct. siden nulpunktet."
+    )
     assert inserted == [0, 0] and dialogs == []

@@ -1,4 +1,5 @@
 """The seed project built once per test session, for the hostile-input corpus (harness.py)."""
+
 from __future__ import annotations
 
 import pytest

@@ -17,6 +17,7 @@ byte for byte as they were (a failed build keeps the published site).
 Cases marked `isolated=True` run in a child process with a memory limit and a time limit (for
 inputs built to exhaust memory or time).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -160,8 +161,9 @@ def make_seed_project(dest: Path) -> Path:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=dest, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=dest, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return dest
 
@@ -254,9 +256,15 @@ def _run_isolated(command: str, args: tuple[str, ...], project: Path) -> Outcome
         resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     try:
-        result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
-                                preexec_fn=limits, timeout=TIME_LIMIT,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            preexec_fn=limits,
+            timeout=TIME_LIMIT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     except subprocess.TimeoutExpired:
         return Outcome(-2, f"timed out after {TIME_LIMIT} s")
     code_ = -1 if result.returncode == 99 else result.returncode

@@ -7,6 +7,7 @@ cache entry is made again: the build succeeds, says which entry it made again, a
 byte for byte the site of a clean build (the harness checks site/ unchanged), with every cache
 entry whole afterwards.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,18 +26,23 @@ EPOCH = "1700000000"  # SOURCE_DATE_EPOCH: the sitemap's dates do not depend on 
 
 def jobcentre(slug: str) -> str:
     """A jobcentre for the end of the registry; its slug is on line 16 (the seed's registry has 15)."""
-    return (f"  - slug: {slug}\n    name: Jobcenter {slug.title()}\n    municipalities: [{slug.title()} Kommune]\n"
-            "    region: Hovedstaden\n    cluster: null\n")
+    return (
+        f"  - slug: {slug}\n    name: Jobcenter {slug.title()}\n    municipalities: [{slug.title()} Kommune]\n"
+        "    region: Hovedstaden\n    cluster: null\n"
+    )
 
 
 def site_folder(slug: str) -> str:
     return f"data/jobcentres.yaml:16: jobcentres[2].slug: '{slug}' er navnet på en af sitets egne mapper; vælg en anden slug"
 
 
-HVIDOVRE_HOME = ("data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre/index.md har adressen "
-                 "hvidovre/, som siden lavet af denne fil har")
-REVISION_PAGE = (f"{REVISION}:1: docs/hvidovre/2013/resultatrevision/index.md har adressen "
-                 "hvidovre/2013/resultatrevision/, som siden lavet af denne fil har")
+HVIDOVRE_HOME = (
+    "data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre/index.md har adressen hvidovre/, som siden lavet af denne fil har"
+)
+REVISION_PAGE = (
+    f"{REVISION}:1: docs/hvidovre/2013/resultatrevision/index.md har adressen "
+    "hvidovre/2013/resultatrevision/, som siden lavet af denne fil har"
+)
 
 CLASHES = [
     Case("slug-data-validate", [append(REGISTRY, jobcentre("data"))], site_folder("data")),
@@ -45,22 +51,37 @@ CLASHES = [
     Case("slug-aar-build", [append(REGISTRY, jobcentre("aar"))], site_folder("aar"), command="build"),
     Case("slug-assets-build", [append(REGISTRY, jobcentre("assets"))], site_folder("assets"), command="build"),
     Case("slug-maalopfyldelse-validate", [append(REGISTRY, jobcentre("maalopfyldelse"))], site_folder("maalopfyldelse")),
-    Case("slug-is-a-docs-page-validate", [append(REGISTRY, jobcentre("om-data"))],
-         "data/jobcentres.yaml:16: jobcentres[2].slug: docs/om-data.md har adressen om-data/, som siden lavet af denne fil har"),
-    Case("slug-is-a-docs-folder-build", [put("docs/hvidovre/noter.md", "# Noter\n")],
-         "data/jobcentres.yaml:4: jobcentres[0].slug: slug'en 'hvidovre' er også navnet på en side eller mappe blandt de håndskrevne sider (docs/hvidovre/noter.md)",
-         command="build"),
+    Case(
+        "slug-is-a-docs-page-validate",
+        [append(REGISTRY, jobcentre("om-data"))],
+        "data/jobcentres.yaml:16: jobcentres[2].slug: docs/om-data.md har adressen om-data/, som siden lavet af denne fil har",
+    ),
+    Case(
+        "slug-is-a-docs-folder-build",
+        [put("docs/hvidovre/noter.md", "# Noter\n")],
+        "data/jobcentres.yaml:4: jobcentres[0].slug: slug'en 'hvidovre' er også navnet på en side eller mappe blandt de håndskrevne sider (docs/hvidovre/noter.md)",
+        command="build",
+    ),
     Case("docs-jobcentre-home-validate", [put("docs/hvidovre/index.md", "# Hvidovre\n")], HVIDOVRE_HOME),
     Case("docs-jobcentre-home-build", [put("docs/hvidovre/index.md", "# Hvidovre\n")], HVIDOVRE_HOME, command="build"),
-    Case("docs-jobcentre-page-validate", [put("docs/hvidovre.md", "# Hvidovre\n")],
-         "data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre.md har adressen hvidovre/"),
+    Case(
+        "docs-jobcentre-page-validate",
+        [put("docs/hvidovre.md", "# Hvidovre\n")],
+        "data/jobcentres.yaml:4: jobcentres[0].slug: docs/hvidovre.md har adressen hvidovre/",
+    ),
     Case("docs-document-page-validate", [put("docs/hvidovre/2013/resultatrevision/index.md", "# R\n")], REVISION_PAGE),
-    Case("docs-document-page-build", [put("docs/hvidovre/2013/resultatrevision/index.md", "# R\n")], REVISION_PAGE,
-         command="build"),
-    Case("docs-year-listing-build", [put("docs/aar/2013/index.md", "# 2013\n")],
-         "docs/aar/2013/index.md: adressen aar/2013/ er en side, sitet selv laver", command="build"),
-    Case("docs-data-page-validate", [put("docs/data.md", "# Data\n")],
-         "docs/data.md: adressen data/ er en side, sitet selv laver"),
+    Case(
+        "docs-document-page-build", [put("docs/hvidovre/2013/resultatrevision/index.md", "# R\n")], REVISION_PAGE, command="build"
+    ),
+    Case(
+        "docs-year-listing-build",
+        [put("docs/aar/2013/index.md", "# 2013\n")],
+        "docs/aar/2013/index.md: adressen aar/2013/ er en side, sitet selv laver",
+        command="build",
+    ),
+    Case(
+        "docs-data-page-validate", [put("docs/data.md", "# Data\n")], "docs/data.md: adressen data/ er en side, sitet selv laver"
+    ),
     # Data that passes the loader and makes a page fail (a real one: an infinite target cannot be
     # written as a number): the build names the file instead of showing a traceback.
     Case("infinite-target-build", [sub(REVISION, "target: 368", "target: .inf")], f"{REVISION}:", command="build"),
@@ -131,8 +152,12 @@ CACHE = [
     Case("generated-csv-swapped", [swap("files/blobs/*.csv")], DAMAGED, command="build", exit_code=0),
     Case("generated-csv-is-a-folder", [folder_instead("files/blobs/*.csv")], DAMAGED, command="build", exit_code=0),
     # a file where the cache's folder belongs: the cache cannot be written; the site is kept
-    Case("cache-folder-is-a-file", [lambda p: shutil.rmtree(p / ".cache"), put(".cache", "not a folder")],
-         "bygningen kan ikke skrive sin cache", command="build"),
+    Case(
+        "cache-folder-is-a-file",
+        [lambda p: shutil.rmtree(p / ".cache"), put(".cache", "not a folder")],
+        "bygningen kan ikke skrive sin cache",
+        command="build",
+    ),
 ]
 
 
@@ -167,14 +192,25 @@ LINKED = f"{REVISION}:{line_of(REVISION, 'Figuren viser tilgangen til førtidspe
 
 
 def link_to(target: str):
-    return sub(REVISION, EXPLANATION, f"    explanation: |\n      Se [planen]({target}).\n      Figuren viser tilgangen til førtidspension")
+    return sub(
+        REVISION,
+        EXPLANATION,
+        f"    explanation: |\n      Se [planen]({target}).\n      Figuren viser tilgangen til førtidspension",
+    )
 
 
 LINKS = [
-    Case("link-to-missing-page-validate", [link_to("../../2012/resultatrevision/index.md")],
-         f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet"),
-    Case("link-to-missing-page-build", [link_to("../../2012/resultatrevision/index.md")],
-         f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet", command="build"),
+    Case(
+        "link-to-missing-page-validate",
+        [link_to("../../2012/resultatrevision/index.md")],
+        f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet",
+    ),
+    Case(
+        "link-to-missing-page-build",
+        [link_to("../../2012/resultatrevision/index.md")],
+        f"{LINKED} linket '../../2012/resultatrevision/index.md' fører ikke til nogen side på sitet",
+        command="build",
+    ),
     Case("link-to-missing-folder-validate", [link_to("../../../aarhus/")], f"{LINKED} linket '../../../aarhus/' fører"),
     Case("link-to-existing-plan", [link_to("../../2020/beskaeftigelsesplan/index.md")], "OK:", exit_code=0),
     Case("link-to-hand-written-page", [link_to("../../../om-data.md")], "OK:", exit_code=0),

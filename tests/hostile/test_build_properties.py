@@ -3,6 +3,7 @@ test_yaml_properties.py) never make `mkdocs build --strict` print a traceback or
 bounds. Each build runs in a child process with the corpus' memory and time limits
 (harness.MEMORY_LIMIT, TIME_LIMIT); it succeeds, or fails with a message that names a data
 file, and a failed build leaves site/ and .cache/ as they were."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,12 @@ EXAMPLES = int(os.environ.get("BUILD_PROPERTY_EXAMPLES", 6))  # each is a whole 
 def test_mutated_yaml_never_breaks_the_build(seed_project, tmp_path):
     project = copy_project(seed_project, tmp_path / "project")
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(mutations())
     def check(mutation):
         rel, text = mutation
@@ -33,8 +38,9 @@ def test_mutated_yaml_never_breaks_the_build(seed_project, tmp_path):
         assert outcome.exit_code in (0, 1), outcome.output  # -1: a crash, -2: past the time limit
         assert TRACEBACK not in outcome.output, outcome.output
         if outcome.exit_code == 1:
-            assert any("data/" in line and line.startswith(("ERROR", "WARNING")) or "  data/" in line
-                       for line in outcome.lines), outcome.output
+            assert any(
+                "data/" in line and line.startswith(("ERROR", "WARNING")) or "  data/" in line for line in outcome.lines
+            ), outcome.output
             assert tree_digest(project / "site") == site and tree_digest(project / ".cache") == cache
 
     check()

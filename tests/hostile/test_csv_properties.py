@@ -8,6 +8,7 @@ mutated file is in the loaded table exactly as written, row for row (nothing mis
 filled in). A count written with a Danish thousands separator, a decimal comma or a number
 beyond the limit must never pass.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,7 +25,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator import cli
-
 from generator.data import loader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,10 +49,16 @@ SUMMARY = re.compile(r"^(\d+ fejl i data/:|OK: .+)$")
 danish_counts = st.builds(lambda a, b: f"{a}.{b:03d}", st.integers(1, 999), st.integers(0, 999))
 danish_decimals = st.builds(lambda a, b: f"{a},{b}", st.integers(0, 99999), st.integers(0, 99))
 out_of_range = st.sampled_from(["1e400", "-1e309", "2e15", "1e16", "nan", "inf", "-Infinity", "NaN"])
-plain_numbers = st.one_of(st.integers(-10**6, 10**6).map(str),
-                          st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: f"{x:.2f}"))
-cells = st.one_of(st.text(max_size=12), danish_counts, danish_decimals, out_of_range, plain_numbers,
-                  st.just(""), st.sampled_from(["2011-02-30", "2013-13", "okt-12", "1 603", "1,603", "-"]))
+plain_numbers = st.one_of(st.integers(-(10**6), 10**6).map(str), st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: f"{x:.2f}"))
+cells = st.one_of(
+    st.text(max_size=12),
+    danish_counts,
+    danish_decimals,
+    out_of_range,
+    plain_numbers,
+    st.just(""),
+    st.sampled_from(["2011-02-30", "2013-13", "okt-12", "1 603", "1,603", "-"]),
+)
 
 
 @contextlib.contextmanager

@@ -1,4 +1,5 @@
 """The corpus harness catches what it is meant to catch (a case that must fail does)."""
+
 import pytest
 
 from hostile.harness import Case, run_case, sub

@@ -2,6 +2,7 @@
 text, lists or huge and non-finite numbers; a key deleted or written twice; random text put in),
 never make `validate` print a traceback: it exits 0, or exits 1 with every line of its report in
 the form `file:line: field: message` (or `file: message` where no line applies)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -53,13 +54,43 @@ def _spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 SPANS = {rel: _spans(text) for rel, text in SEED.items()}
 
-HOSTILE_WORDS = ["", "   ", ".inf", "-.inf", ".nan", "1e400", "1.0e+400", "-1.0e+30", "2013-02-30", "2013-13-01",
-                 "«Skriv teksten her»", "null", "~", "true", "[", "{", "&a x", "*a", "!!python/object:os.system x",
-                 "'", '"', "- x", "x: y", "{ref:ukendt}", "0x1F", "0o17", "12:30", "aar", "data"]
+HOSTILE_WORDS = [
+    "",
+    "   ",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1e400",
+    "1.0e+400",
+    "-1.0e+30",
+    "2013-02-30",
+    "2013-13-01",
+    "«Skriv teksten her»",
+    "null",
+    "~",
+    "true",
+    "[",
+    "{",
+    "&a x",
+    "*a",
+    "!!python/object:os.system x",
+    "'",
+    '"',
+    "- x",
+    "x: y",
+    "{ref:ukendt}",
+    "0x1F",
+    "0o17",
+    "12:30",
+    "aar",
+    "data",
+]
 
 scalars = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
-    st.floats(allow_nan=True, allow_infinity=True).map(lambda f: {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}.get(repr(f), repr(f))),
+    st.floats(allow_nan=True, allow_infinity=True).map(
+        lambda f: {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}.get(repr(f), repr(f))
+    ),
     st.sampled_from(HOSTILE_WORDS),
     st.text(max_size=30).map(json.dumps),  # any text, as a quoted YAML string
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),  # any text, raw
@@ -107,7 +138,12 @@ def test_mutated_yaml_gives_messages_never_a_traceback(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "data", project / "data")
 
-    @settings(max_examples=int(os.environ.get("YAML_PROPERTY_EXAMPLES", 50)), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(
+        max_examples=int(os.environ.get("YAML_PROPERTY_EXAMPLES", 50)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        database=None,
+    )
     @given(mutations())
     def check(mutation):
         rel, text = mutation

@@ -5,6 +5,7 @@ headline for lists. The site stage takes them from ALL; nothing registers itself
 A new kind (see the README, "How it fits together"): its model in data/models.py (the format
 staff write, with its line in models.KINDS), a module here that defines KIND, and its template.
 """
+
 from __future__ import annotations
 
 import importlib

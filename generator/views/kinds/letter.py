@@ -1,4 +1,5 @@
 """The tilbagemelding: the regional employment authority's letter on a revision."""
+
 from __future__ import annotations
 
 from generator import formatting as fmt
@@ -8,8 +9,9 @@ from generator.views.page import Page, PageBuilder
 
 def page(b: PageBuilder) -> Page:
     doc = b.doc.model
-    return b.render_document("tilbagemelding.html.j2",
-                             f"Brev fra {doc.sender.name} til {doc.recipient.name} af {fmt.long_date(doc.date)}")
+    return b.render_document(
+        "tilbagemelding.html.j2", f"Brev fra {doc.sender.name} til {doc.recipient.name} af {fmt.long_date(doc.date)}"
+    )
 
 
 KIND = Kind(name="tilbagemelding", title="Tilbagemelding", order=3, page=page)

@@ -1,4 +1,5 @@
 """The referat: minutes of the political committee's meeting, with figures per agenda item."""
+
 from __future__ import annotations
 
 from generator import formatting as fmt

@@ -1,5 +1,6 @@
 """The beskæftigelsesplan: pejlemærker, goals with their targets, facts, and per goal the
 result from the same year's resultatrevision when there is one."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,9 +9,8 @@ from markupsafe import Markup, escape
 
 from generator import formatting as fmt
 from generator.data.models import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, PlanGoal, Target
-from generator.results import counts
+from generator.results import counts, trace
 from generator.results import goals as compute
-from generator.results import trace
 from generator.views import charts, goals, markup
 from generator.views.kind import Kind
 from generator.views.page import Figure, Page, PageBuilder, describe_values
@@ -53,8 +53,13 @@ def fact_html(fact: Fact, md: markup.MarkdownRenderer) -> Markup:
 
 
 def _goal_view(goal: PlanGoal, label: str, b: PageBuilder, revision, reviewed: dict) -> PlanGoalView:
-    view = PlanGoalView(goal=goal, label=label, targets=[target_text(t) for t in goal.targets], state=PENDING,
-                        result=f"Endnu ikke gjort op: der er ingen resultatrevision for {b.doc.year} endnu.")
+    view = PlanGoalView(
+        goal=goal,
+        label=label,
+        targets=[target_text(t) for t in goal.targets],
+        state=PENDING,
+        result=f"Endnu ikke gjort op: der er ingen resultatrevision for {b.doc.year} endnu.",
+    )
     found = reviewed.get(goal.id)
     if revision is not None and found is None:
         view.result = f"Endnu ikke gjort op: {revision.model.title} gør ikke op på dette mål."
@@ -75,17 +80,20 @@ class PlanStatus:
 def plan_status(b: PageBuilder, views: list[PlanGoalView], revision, reviewed: dict) -> PlanStatus:
     plan = b.doc.model
     with_targets = sum(1 for v in views if v.targets)
-    sentence = (f"Planen har {fmt.count(len(views), 'mål', 'mål')} under "
-                f"{fmt.count(len(plan.focus_areas), 'pejlemærke', 'pejlemærker')}; "
-                f"{with_targets} af målene har måltal.")
+    sentence = (
+        f"Planen har {fmt.count(len(views), 'mål', 'mål')} under "
+        f"{fmt.count(len(plan.focus_areas), 'pejlemærke', 'pejlemærker')}; "
+        f"{with_targets} af målene har måltal."
+    )
     if revision is None:
         return PlanStatus(sentence, f"Målene er endnu ikke gjort op: der er ingen resultatrevision for {b.doc.year} på sitet.")
     found = [reviewed[v.goal.id] for v in views if v.goal.id in reviewed]
     if not found:
         return PlanStatus(sentence, f"{revision.model.title} gør ikke op på planens mål.", b.doc_url(revision))
     c = counts.Counts.of(found)
-    return PlanStatus(sentence, f"{revision.model.title} gør op på {len(found)} af planens mål: {c.in_words()}.",
-                      b.doc_url(revision))
+    return PlanStatus(
+        sentence, f"{revision.model.title} gør op på {len(found)} af planens mål: {c.in_words()}.", b.doc_url(revision)
+    )
 
 
 def _fact_figure(b: PageBuilder, box: FactBox) -> Figure | None:
@@ -108,8 +116,9 @@ def _target_figures(b: PageBuilder, views: list[PlanGoalView]) -> list[Figure]:
     for unit, named in by_unit.items():
         title = f"Måltal i {b.doc.model.title}" + (f" ({unit})" if len(by_unit) > 1 and unit else "")
         items = [(name, t.value) for name, t in named]
-        desc = describe_values("Søjlediagram", title,
-                                     [(name, goals.target_words(t.direction, t.value, t.unit)) for name, t in named])
+        desc = describe_values(
+            "Søjlediagram", title, [(name, goals.target_words(t.direction, t.value, t.unit)) for name, t in named]
+        )
         spec = charts.bar_chart(items, unit, title, ranked=False, name_title="Mål")
         figures.append(b.figure_for_values(f"maaltal-{len(figures) + 1}", title, spec, desc, items))
     return figures
@@ -121,8 +130,12 @@ def page(b: PageBuilder) -> Page:
     labels = trace.goal_labels(plan)
     minister = {m.id: m for m in plan.minister_goals}
     areas = [
-        AreaView(area=a, anchor=f"pejlemaerke-{a.id}", minister_goals=[minister[m] for m in a.minister_goals],
-                 goals=[_goal_view(g, labels[g.id], b, revision, reviewed) for g in a.goals])
+        AreaView(
+            area=a,
+            anchor=f"pejlemaerke-{a.id}",
+            minister_goals=[minister[m] for m in a.minister_goals],
+            goals=[_goal_view(g, labels[g.id], b, revision, reviewed) for g in a.goals],
+        )
         for a in plan.focus_areas
     ]
     all_goals = [v for a in areas for v in a.goals]
@@ -130,11 +143,18 @@ def page(b: PageBuilder) -> Page:
     facts = [(box, _fact_figure(b, box)) for box in plan.facts]
     sections = [(s, b.section_items(s)) for s in plan.sections]
     jc = b.dataset.jobcentres[b.doc.jobcentre]
-    return b.render_document("beskaeftigelsesplan.html.j2", f"{plan.title} for {jc.name}: pejlemærker, mål og måltal",
-                             areas=areas, all_goals=all_goals, facts=facts, target_figures=target_figures,
-                             sections=sections, revision=revision,
-                             status=plan_status(b, all_goals, revision, reviewed),
-                             fact_html=lambda fact: fact_html(fact, b.ctx.markdown))
+    return b.render_document(
+        "beskaeftigelsesplan.html.j2",
+        f"{plan.title} for {jc.name}: pejlemærker, mål og måltal",
+        areas=areas,
+        all_goals=all_goals,
+        facts=facts,
+        target_figures=target_figures,
+        sections=sections,
+        revision=revision,
+        status=plan_status(b, all_goals, revision, reviewed),
+        fact_html=lambda fact: fact_html(fact, b.ctx.markdown),
+    )
 
 
 def headline(doc) -> str:

@@ -1,6 +1,7 @@
 """The resultatrevision: the year's goals against their targets and against comparable
 jobcentres, sub-goals, the document's own sections, and where the figures and the document
 disagree."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,9 +33,11 @@ class GoalView:
 
 
 def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
-    return [f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
-            f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}."
-            for c, claimed in compute.contradicted_claims(goal, o)]
+    return [
+        f"Dokumentet skriver ({c.where}), at målet er {compute.STATE_WORDS[claimed]}"
+        f", men tallene viser, at det er {compute.STATE_WORDS[o.state]}."
+        for c, claimed in compute.contradicted_claims(goal, o)
+    ]
 
 
 def page(b: PageBuilder) -> Page:
@@ -45,8 +48,9 @@ def page(b: PageBuilder) -> Page:
 
     def view(goal: Goal, level: int) -> GoalView:
         o = compute.outcome(goal)
-        v = GoalView(goal=goal, outcome=o, level=level, figures=[], peers=None,
-                     disagreements=_disagreements(goal, o), subgoals=[])
+        v = GoalView(
+            goal=goal, outcome=o, level=level, figures=[], peers=None, disagreements=_disagreements(goal, o), subgoals=[]
+        )
         planned_id = trace.reviewed_goal_id(goal)
         if planned_id in planned:
             v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", b.doc_url(plan, planned_id))
@@ -68,10 +72,17 @@ def page(b: PageBuilder) -> Page:
         follow_up = (model.follow_up, views.follow_up_rows(model), n, b.section_items(model.follow_up))
     jc = b.dataset.jobcentres[doc.jobcentre]
     return b.render_document(
-        "resultatrevision.html.j2", f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
-        goals=goals, sections=sections, overview=counts.summary(model.goals), misses=counts.misses(model.goals),
-        baseline_period=model.baseline_period, status_period=model.status_period, target_period=model.target_period,
-        follow_up=follow_up)
+        "resultatrevision.html.j2",
+        f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
+        goals=goals,
+        sections=sections,
+        overview=counts.summary(model.goals),
+        misses=counts.misses(model.goals),
+        baseline_period=model.baseline_period,
+        status_period=model.status_period,
+        target_period=model.target_period,
+        follow_up=follow_up,
+    )
 
 
 def headline(doc) -> str:
