@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import formatting as fmt
-from generator.data.models import Goal, Range, StartEnd
+from generator.data.kinds.revision import Goal, Range, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
@@ -119,7 +119,7 @@ def fact_words(fact) -> str:
 @dataclass
 class FollowUpRow:
     goal: Goal
-    figure: object  # models.FollowUpFigure
+    figure: object  # data.kinds.revision.FollowUpFigure
     state: str
     status: str
     target: str

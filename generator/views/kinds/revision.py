@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.data.models import Goal
+from generator.data.kinds.revision import Goal
 from generator.results import counts, trace
 from generator.results import goals as compute
 from generator.views import goals as views
