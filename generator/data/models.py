@@ -8,7 +8,9 @@ format for jobcentre staff; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
@@ -268,6 +270,13 @@ class Wide(Strict):
     value: Text = Field(description="key of the column the cells are values of, fx 'andel'")
 
 
+@dataclass(frozen=True)
+class _Pickled:
+    """An object kept as its pickle until it is needed (Table.frame)."""
+
+    data: bytes
+
+
 class Table(Strict):
     """A table or a series, its values in a CSV file beside the YAML."""
 
@@ -289,15 +298,28 @@ class Table(Strict):
 
     @property
     def frame(self):
+        if isinstance(self._frame, _Pickled):
+            self._frame = pickle.loads(self._frame.data)
         return self._frame
 
     @property
     def records(self) -> list[dict]:
         """The rows as dicts (column key -> value), made once: pages, charts and open data all
         read them, and pandas is slow to make them."""
-        if self._records is None and self._frame is not None:
-            self._records = self._frame.to_dict("records")
+        if self._records is None and self.frame is not None:
+            self._records = self.frame.to_dict("records")
         return self._records
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickled (the build's cache of loaded documents), the frame stays pickled inside until
+        it is read: a build whose pages all come from the cache never makes the frames."""
+        state = super().__getstate__()
+        private = dict(state.get("__pydantic_private__") or {})
+        if private.get("_frame") is not None and not isinstance(private["_frame"], _Pickled):
+            private["_frame"] = _Pickled(pickle.dumps(private["_frame"], protocol=pickle.HIGHEST_PROTOCOL))
+        private["_records"] = None
+        state["__pydantic_private__"] = private
+        return state
 
     def release_records(self) -> None:
         """Forget the rows made by records (made again when asked for): memory at scale."""

@@ -150,6 +150,8 @@ def claim_warnings(dataset: Dataset) -> list[DataIssue]:
     out = []
     for doc in dataset.documents:
         for goal in walk_goals(getattr(doc.model, "goals", [])):
+            if not goal.claims:
+                continue
             o = outcome(goal)
             contradicted = {id(c): claimed for c, claimed in contradicted_claims(goal, o)}
             for claim in goal.claims:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ import pandas as pd
 
 from generator import formatting as fmt
 from generator.data.loader import Dataset, Document
-from generator.data.models import ChartSpec, Column, Table
+from generator.data.models import ChartSpec, Column, Jobcentre, Table
 from generator.results import goals as compute
 from generator.results.counts import STATES as ALL_STATES
 from generator.results.counts import summary
@@ -164,22 +165,21 @@ def page_makers(ctx: Context, dataset: Dataset) -> list[tuple[str, list[Document
     """An overview (every jobcentre in one row, every year in one bar) and a page per jobcentre
     with its revisions, its ministermål and its cluster comparison (one page with every
     revision's row grew with every year of data): each as the documents it is made from and a
-    function that makes it, with its path (see listings.page_makers)."""
-    rows = score_rows(dataset)
-    ministermaal = ministermaal_rows(dataset)
+    function that makes it, with its path (see listings.page_makers). The rows are counted once,
+    and only when a page is made (a build whose pages all come from the cache counts none)."""
+    rows = functools.cache(lambda: score_rows(dataset))
+    ministermaal = functools.cache(lambda: ministermaal_rows(dataset))
+
+    def jobcentre_page(j: Jobcentre) -> Page:
+        own = [r for r in rows() if r.doc.jobcentre == j.slug]
+        mine = [m for m in ministermaal() if m["doc"].jobcentre == j.slug]
+        return jobcentre_scorecard(ctx, dataset, j, own, mine)
+
     out: list[tuple[str, list[Document], Callable[[], Page]]] = [
-        (f"{SCORECARD}/index.md", [r.doc for r in rows], lambda: overview_page(ctx, dataset, rows))
+        (f"{SCORECARD}/index.md", goal_documents(dataset), lambda: overview_page(ctx, dataset, rows()))
     ]
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
-        own = [r for r in rows if r.doc.jobcentre == j.slug]
-        mine = [m for m in ministermaal if m["doc"].jobcentre == j.slug]
-        out.append(
-            (
-                f"{SCORECARD}/{j.slug}/index.md",
-                dataset.documents_of(j.slug),
-                lambda j=j, own=own, mine=mine: jobcentre_scorecard(ctx, dataset, j, own, mine),
-            )
-        )
+        out.append((f"{SCORECARD}/{j.slug}/index.md", dataset.documents_of(j.slug), lambda j=j: jobcentre_page(j)))
     return out
 
 
