@@ -39,7 +39,7 @@ def test_scorecard_counts_equal_computed_attainment(dataset, built_site):
         ]
     # Hvidovre 2013 by hand from the seed: goal 1 not measured, 2 and 3 not met, 4 partly (4 of 7)
     rows = tables(page(built_site, "maalopfyldelse/hvidovre"))["tabel-maalopfyldelse"]
-    hv = dict(zip(rows[0], next(r for r in rows[1:] if r[1] == "2013")))
+    hv = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == "2013")))  # the year heads its row
     assert (hv["Opfyldt"], hv["Delvist opfyldt"], hv["Ikke opfyldt"], hv["Ikke målt"]) == ("0", "1", "2", "1")
     # the overview sums each jobcentre's rows
     overview = tables(page(built_site, "maalopfyldelse"))["tabel-maalopfyldelse"]
@@ -85,7 +85,7 @@ def test_ministermaal_table_lists_every_revision_ministermaal(dataset, built_sit
     expected = sum(1 for d in scorecard.goal_documents(dataset) for g in d.model.goals if g.type == "ministermål")
     assert len(rows) == expected
     fp = next(r for r in rows if r[0] == "Færre på førtidspension")
-    assert fp[3:] == [
+    assert fp[2:] == [
         "231 personer",
         "94 personer fald på 59,3 pct. (fald på 137 personer)",
         "højst 60 personer (fald på 74,0 pct.)",
@@ -95,7 +95,7 @@ def test_ministermaal_table_lists_every_revision_ministermaal(dataset, built_sit
 
 @pytest.fixture(scope="module")
 def open_files(built_site):
-    out = {p.name: p.read_text(encoding="utf-8") for p in (built_site / "data").iterdir() if p.suffix != ".gz"}
+    out = {p.name: p.read_text(encoding="utf-8") for p in (built_site / "data").iterdir() if p.is_file() and p.suffix != ".gz"}
     for p in (built_site / "data").glob("*.gz"):  # the big cell files are published compressed
         out[p.name.removesuffix(".gz")] = gzip.decompress(p.read_bytes()).decode("utf-8")
     return out

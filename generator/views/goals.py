@@ -10,6 +10,16 @@ from generator.data.models import Goal, Range, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
+# A result as a mark and in words, where a table compares many goals (the year page's matrix of
+# the minister's goals): the mark is seen, the words are read (and explained in a legend).
+STATE_MARKS = {
+    "met": ("✓", compute.STATE_WORDS["met"]),
+    "partly": ("◐", compute.STATE_WORDS["partly"]),
+    "not_met": ("✗", compute.STATE_WORDS["not_met"]),
+    "no_target": ("○", compute.STATE_WORDS["no_target"]),
+    "not_measured": ("–", compute.STATE_WORDS["not_measured"]),
+    "absent": ("·", "ikke med i revisionen"),  # results.compare.ABSENT
+}
 
 
 def _with_unit(value: float | None, unit: str | None) -> str:
