@@ -89,20 +89,23 @@ def test_the_year_page_passes_axe_in_both_palettes(js_page, base_url):
     assert problems == []
 
 
-def test_the_printed_matrix_keeps_every_goal(js_page, base_url):
-    open_page(js_page, base_url + YEAR, 0)
-    text = _flat(_pdf_text(js_page.pdf(format="A4")))
-    assert [h for h in HEADINGS if _flat(h) not in text] == []
-    assert _flat("Tegnforklaring:") in text and _flat("ikke med i revisionen") in text
-    js_page.set_viewport_size({"width": 718, "height": 1000})  # A4's text width
-    js_page.emulate_media(media="print")
+def test_the_printed_matrix_keeps_every_goal(browser, base_url):
+    """In a page of its own: emulated print media would stay on a shared tab (page.pdf() then
+    prints with screen media)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        cut = js_page.evaluate(
+        page = context.new_page()
+        open_page(page, base_url + YEAR, 0)
+        text = _flat(_pdf_text(page.pdf(format="A4")))
+        assert [h for h in HEADINGS if _flat(h) not in text] == []
+        assert _flat("Tegnforklaring:") in text and _flat("ikke med i revisionen") in text
+        page.set_viewport_size({"width": 718, "height": 1000})  # A4's text width
+        page.emulate_media(media="print")
+        cut = page.evaluate(
             "() => [...document.querySelectorAll('.jc-table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1).length"
         )
     finally:
-        js_page.emulate_media(media="screen")
-        js_page.set_viewport_size({"width": 1280, "height": 900})
+        context.close()
     assert cut == 0
 
 
