@@ -7,9 +7,33 @@ import functools
 import math
 from decimal import Decimal
 
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names, get_month_names
 
 LOCALE = "da_DK"
+
+# Month names, the one Danish style of the site: 'dec. 2013' in text, tables, headings and in
+# every chart's axis and tooltip (TIME_LOCALE, for Vega in the browser and in the SVG fallbacks).
+MONTHS_SHORT = tuple(get_month_names("abbreviated", locale="da").values())  # 'jan.', ..., 'maj', ..., 'dec.'
+MONTHS = tuple(get_month_names("wide", locale="da").values())
+# d3's weekdays run from Sunday, Babel's from Monday (0).
+_DAYS = [get_day_names("wide", locale="da")[(i + 6) % 7] for i in range(7)]
+_DAYS_SHORT = [get_day_names("abbreviated", locale="da")[(i + 6) % 7] for i in range(7)]
+# d3-time-format's locale (https://github.com/d3/d3-time-format#locales) with the same month
+# names: charts format their months with '%b %Y' (views/charts.py TIME_FORMAT) through it.
+# overrides/assets/javascripts/jc-charts.js holds a copy for the browser (tests/test_month_style.py
+# checks it is the same).
+TIME_LOCALE = {
+    "dateTime": "%A den %d. %B %Y %X",
+    "date": "%d.%m.%Y",
+    "time": "%H.%M.%S",
+    "periods": ["", ""],
+    "days": _DAYS,
+    "shortDays": _DAYS_SHORT,
+    "months": list(MONTHS),
+    "shortMonths": list(MONTHS_SHORT),
+}
+# d3-format's locale: '1.603', '27,8'.
+NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}
 
 
 def number(value: float | None, decimals: int | None = None) -> str:
@@ -28,6 +52,23 @@ def number(value: float | None, decimals: int | None = None) -> str:
 
 
 _QUANTUM = [Decimal(1).scaleb(-d) for d in range(7)]
+
+
+def decimals_shown(values) -> int:
+    """The decimals a column of numbers is shown with, so that they all have the same: as many as
+    the value with most has, as number() writes it without a set number (at most two). Whole
+    numbers: 0. 31 beside 27,8 -> 1 ('31,0' and '27,8')."""
+    most = 0
+    for v in values:
+        if v is None or (isinstance(v, float) and (math.isnan(v) or v.is_integer())) or isinstance(v, int):
+            continue
+        text = f"{Decimal(str(v)).quantize(_QUANTUM[2]):f}".rstrip("0")
+        most = max(most, len(text) - text.index(".") - 1)
+        if most == 2:
+            break
+    return most
+
+
 _DANISH = str.maketrans(",.", ".,")
 
 
@@ -38,9 +79,10 @@ def pct(value: float | None, decimals: int = 1) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def month(value: dt.date | None) -> str:
-    """2013-12 -> 'dec. 2013' (cached: a national site formats the same few hundred months
-    hundreds of thousands of times through Babel)"""
-    return "" if value is None else format_date(value, "MMM yyyy", locale="da")
+    """2013-12 -> 'dec. 2013', the site's one style for a month (MONTHS_SHORT; charts say it the
+    same way through TIME_LOCALE). Cached: a national site formats the same few hundred months
+    hundreds of thousands of times."""
+    return "" if value is None else f"{MONTHS_SHORT[value.month - 1]} {value.year}"
 
 
 def long_date(value: dt.date | None) -> str:
@@ -136,7 +178,7 @@ def span(value, in_year: bool = True) -> str:
         return month(value.start)
     if value.kind == "year":
         return f"i {value.start.year}" if in_year else str(value.start.year)
-    first = format_date(value.start, "MMM", locale="da") if value.start.year == value.end.year else month(value.start)
+    first = MONTHS_SHORT[value.start.month - 1] if value.start.year == value.end.year else month(value.start)
     return f"{first}–{month(value.end)}"
 
 

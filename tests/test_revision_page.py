@@ -71,8 +71,8 @@ def test_table_4_forsoergelsesgrupper_has_every_row(html):
     assert len(body) == 20
     assert body[0] == ["Forsørgede i alt (sum af alle fuldtidspersoner nedenfor)", "", "5.585", "-1", "-6", "-6", "-5"]
     assert body[1] == ["Jobklar - fuldtidspersoner", "", "1.603", "-3", "-15", "-15", "-15"]
-    assert body[2] == ["A-dagpenge", "Dec 2013", "876", "0", "-18", "-24", "-21"]
-    assert ["Førtidspension - fuldtidspersoner", "Dec 2013", "1.920", "0", "-4", "-4", "-3"] in body
+    assert body[2] == ["A-dagpenge", "dec. 2013", "876", "0", "-18", "-24", "-21"]
+    assert ["Førtidspension - fuldtidspersoner", "dec. 2013", "1.920", "0", "-4", "-4", "-3"] in body
     assert body[-1] == ["Ukendt match – fuldtidspersoner", "", "52", "40", "-1", "-49", "-23"]
 
 

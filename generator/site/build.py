@@ -261,7 +261,7 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | N
     keys = b.page_keys()
     site_wide = opendata.SiteWide(opendata.DATA_PAGE)
     for doc in dataset.documents:
-        site_wide.add(b.document(doc, keys[str(doc.path)]))
+        site_wide.add(b.document(doc, keys[str(doc.path)]), doc.jobcentre)
     registry = dataset.registry.model_dump_json()
     for path, docs, make in scorecard.page_makers(ctx, dataset):
         b.derived(path, docs, make, keys, registry)

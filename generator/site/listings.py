@@ -23,8 +23,9 @@ from markupsafe import Markup, escape
 from generator import messages
 from generator.data.loader import Dataset, Document
 from generator.data.models import Jobcentre
+from generator.results import compare
 from generator.site import opendata, scorecard
-from generator.views import kinds
+from generator.views import goals, kinds
 from generator.views import page as pages
 
 YEARS_FOLDER = "aar"
@@ -166,6 +167,8 @@ def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: in
 
 
 def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
+    """The year's documents by jobcentre, after the minister's goals compared across the year's
+    revisions (results.compare) when a revision of the year marks goals as the minister's."""
     path = f"{YEARS_FOLDER}/{year}/index.md"
     docs = [d for d in ordered(dataset.documents) if d.year == year]
     groups = [
@@ -177,11 +180,17 @@ def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
         for jc in _jobcentres(dataset)
         if any(d.jobcentre == jc.slug for d in docs)
     ]
-    return _render(
-        ctx,
-        dataset,
-        Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.", groups=groups),
-        path,
+    listing = Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.", groups=groups)
+    b = pages.PageBuilder(ctx, dataset, folder=path.rsplit("/", 1)[0])
+    return b.render(
+        "listing.html.j2",
+        listing.title,
+        listing=listing,
+        heading=True,
+        matrix=compare.minister_matrix(dataset, year),
+        marks=goals.STATE_MARKS,
+        short_names={j.slug: j.name.removeprefix("Jobcenter ") for j in dataset.registry.jobcentres},
+        doc_url=lambda doc, anchor=None: b.url(pages.doc_page(doc), anchor),
     )
 
 

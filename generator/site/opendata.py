@@ -94,6 +94,73 @@ JOBCENTRE_FIELDS = [
 ]
 
 
+# The data dictionary in Danish, beside the stable machine names: each column's Danish name, and
+# the codes some columns hold with their Danish meaning. Shown on the data page and written into
+# the JSON files' head ("fields": name, label, description; "codes").
+LABELS = {
+    "jobcentre": "Jobcenter",
+    "year": "År",
+    "document": "Dokument",
+    "goal_id": "Målets id",
+    "parent_id": "Hovedmålets id",
+    "label": "Betegnelse",
+    "title": "Titel",
+    "type": "Måltype",
+    "direction": "Retning",
+    "unit": "Enhed",
+    "baseline": "Nulpunkt",
+    "baseline_period": "Nulpunktets måned",
+    "status": "Status",
+    "status_period": "Statussens måned",
+    "target": "Mål",
+    "target_period": "Målets måned",
+    "change_abs": "Ændring",
+    "change_pct": "Ændring i pct.",
+    "state": "Resultat",
+    "met_count": "Opfyldte delmål",
+    "subgoal_count": "Målte delmål",
+    "url": "Adresse",
+    "target_label": "Måltallet gælder",
+    "rank_position": "Placering",
+    "rank_of": "Placering ud af",
+    "rank_among": "Placering blandt",
+    "status_period_kind": "Statusperiodens art",
+    "status_period_start": "Statusperiodens første måned",
+    "status_period_end": "Statusperiodens sidste måned",
+    "status_start": "Status, start",
+    "status_end": "Status, slut",
+    "status_min": "Status, mindst",
+    "status_max": "Status, størst",
+    "status_mean": "Status, gennemsnit",
+    "part": "Del",
+    "table_id": "Tabellens id",
+    "table_title": "Tabellens titel",
+    "row": "Række",
+    "row_label": "Rækkens navn",
+    "column": "Kolonne",
+    "column_label": "Kolonnens overskrift",
+    "value": "Værdi",
+    "provenance": "Oprindelse",
+    "period": "Måned",
+    "period_start": "Periodens første måned",
+    "period_end": "Periodens sidste måned",
+    "slug": "Jobcentrets id",
+    "name": "Navn",
+    "municipalities": "Kommuner",
+    "region": "Region",
+    "cluster": "Klynge",
+}
+CODES = {
+    "direction": {"at_most": "højst", "at_least": "mindst", "exactly": "præcis", "qualitative": "kvalitativt mål (uden tal)"},
+    "state": {**compute.STATE_WORDS},
+    "part": {"follow_up": "seneste udvikling (efter året, tælles ikke med)"},
+    "provenance": {"table": "fra en tabel", "text": "aflæst af dokumentets tekst"},
+    "status_period_kind": {"month": "en måned", "range": "flere måneder", "year": "et helt år"},
+}
+LICENSE = "CC-BY-4.0"  # the open data's licence (docs/om-data.md#licens); the code's is MIT (LICENSE)
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.da"
+
+
 def _month(d) -> str:
     return d.strftime("%Y-%m") if d else ""
 
@@ -358,7 +425,13 @@ def _json_rows(rows: list[dict]) -> str:
 
 
 def _json_head(name: str, fields: list[tuple[str, str]]) -> str:
-    head = {"name": name, "schema_version": SCHEMA_VERSION, "fields": [{"name": f, "description": d} for f, d in fields]}
+    head = {
+        "name": name,
+        "schema_version": SCHEMA_VERSION,
+        "license": LICENSE,
+        "fields": [{"name": f, "label": LABELS[f], "description": d} for f, d in fields],
+        "codes": {f: CODES[f] for f, _ in fields if f in CODES},
+    }
     return json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"rows":['
 
 
@@ -415,21 +488,28 @@ def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
     return files, parts
 
 
+PER_JOBCENTRE = ("maal",)  # published plain, per jobcentre: data/<jobcentre>/maal.csv (see data_page)
+
+
 class SiteWide:
-    """The site-wide files made of every document's parts (maal, tal), in the dataset's order."""
+    """The site-wide files made of every document's parts (maal, tal), in the dataset's order,
+    and the plain per-jobcentre CSVs (PER_JOBCENTRE) made of the same parts."""
 
     def __init__(self, folder: str = "data"):
         self.folder = folder
         self.counts = {name: 0 for name in PER_DOCUMENT}
+        self.by_jobcentre: dict[str, dict[str, list[bytes]]] = {}  # jobcentre -> name -> CSV members
         self.members: dict[str, list[bytes]] = {}
         for name in PER_DOCUMENT:
             _, fields, _ = FILES[name]
             self.members[f"{name}.csv"] = [_gz(_header(fields).encode())]
             self.members[f"{name}.json"] = [_gz(_json_head(name, fields).encode())]
 
-    def add(self, parts: dict[str, Part]) -> None:
-        """One document's parts; documents in the dataset's order."""
+    def add(self, parts: dict[str, Part], jobcentre: str | None = None) -> None:
+        """One document's parts (of the jobcentre's, when given); documents in the dataset's order."""
         for name, part in parts.items():
+            if jobcentre is not None and name in PER_JOBCENTRE and part.rows:
+                self.by_jobcentre.setdefault(jobcentre, {}).setdefault(name, []).append(part.csv_gz)
             self.members[f"{name}.csv"].append(part.csv_gz)
             if part.rows:
                 json_members = self.members[f"{name}.json"]
@@ -444,6 +524,17 @@ class SiteWide:
             for file, members in self.members.items()
         }
 
+    def jobcentre_files(self, jobcentres: list[str]) -> dict[str, bytes]:
+        """Each jobcentre's plain CSVs, data/<jobcentre>/<name>.csv: the header and its
+        documents' rows (a header only when it has none), in the site-wide files' layout."""
+        out = {}
+        for slug in jobcentres:
+            for name in PER_JOBCENTRE:
+                _, fields, _ = FILES[name]
+                rows = b"".join(gzip.decompress(m) for m in self.by_jobcentre.get(slug, {}).get(name, []))
+                out[f"{self.folder}/{slug}/{name}.csv"] = _header(fields).encode() + rows
+        return out
+
 
 _COMMA, _END = _gz(b","), _gz(b"]}")
 
@@ -454,8 +545,9 @@ def files(dataset: Dataset, site_wide: SiteWide | None = None, folder: str = "da
     if site_wide is None:
         site_wide = SiteWide(folder)
         for d in dataset.documents:
-            site_wide.add(document_files(d)[1])
+            site_wide.add(document_files(d)[1], d.jobcentre)
     out, counts = site_wide.files(), dict(site_wide.counts)
+    out.update(site_wide.jobcentre_files([j.slug for j in dataset.registry.jobcentres]))
     for name, (_, fields, rows_of) in FILES.items():
         if name not in PER_DOCUMENT:
             rows = rows_of(dataset)
@@ -477,15 +569,22 @@ def data_page(ctx: Context, dataset: Dataset, site_wide: SiteWide | None = None)
             {
                 "name": name,
                 "description": description,
-                "fields": fields,
+                "fields": [(f, LABELS[f], d) for f, d in fields],
+                "codes": [(f, CODES[f]) for f, _ in fields if f in CODES],
                 "rows": counts[name],
                 "files": [(n, len(all_files[f"{DATA_PAGE}/{n}"])) for n in names],
             }
         )
+    jobcentres = [
+        (j, [(f"{j.slug}/{name}.csv", len(all_files[f"{DATA_PAGE}/{j.slug}/{name}.csv"])) for name in PER_JOBCENTRE])
+        for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name)
+    ]
     return b.render(
         "data.html.j2",
         "Åbne data",
         "Alle mål, resultater og tal fra jobcentrenes dokumenter som CSV og JSON",
         entries=entries,
+        jobcentres=jobcentres,
         schema_version=SCHEMA_VERSION,
+        license_url=LICENSE_URL,
     )

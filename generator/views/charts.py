@@ -16,6 +16,7 @@ from pathlib import Path
 import altair as alt
 
 from generator import cache
+from generator import formatting as fmt
 from generator.data.kinds.revision import PeerValue
 from generator.data.models import Column, Table
 from generator.views import svgrender
@@ -38,7 +39,7 @@ THEME_SIZES = {
 WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
 HEIGHT = 280
 FACET_WIDTH = 200  # each small chart of a faceted chart
-TIME_FORMAT = "%b %Y"
+TIME_FORMAT = "%b %Y"  # 'dec. 2013' through fmt.TIME_LOCALE, as formatting.month says it
 
 
 def _period_iso(value) -> str:
@@ -308,13 +309,15 @@ def _finish(chart, title: str, sized: bool = True) -> str:
 
 
 def _fixed_width(spec: dict) -> dict:
-    """The spec as the SVG fallback draws it: a fixed width, and no ARIA attributes (an <img>
-    does not expose them; its alt text is the figure's description). Without them the SVG
-    of a 24-month line chart is about a quarter smaller."""
+    """The spec as the SVG fallback draws it: a fixed width, no ARIA attributes (an <img>
+    does not expose them; its alt text is the figure's description; without them the SVG
+    of a 24-month line chart is about a quarter smaller), and the site's Danish number and
+    month formats (fmt.NUMBER_LOCALE, fmt.TIME_LOCALE: 'dec. 2013', where vl-convert's own
+    da-DK says 'dec 2013'). The browser's chart gets the same locale from jc-charts.js."""
     out = dict(spec)
     if out.get("width") == "container":
         out["width"] = WIDTH_FALLBACK
-    out["config"] = {**out.get("config", {}), "aria": False}
+    out["config"] = {**out.get("config", {}), "aria": False, "locale": {"number": fmt.NUMBER_LOCALE, "time": fmt.TIME_LOCALE}}
     return out
 
 

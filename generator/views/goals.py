@@ -10,6 +10,16 @@ from generator.data.kinds.revision import Goal, Range, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
+# A result as a mark and in words, where a table compares many goals (the year page's matrix of
+# the minister's goals): the mark is seen, the words are read (and explained in a legend).
+STATE_MARKS = {
+    "met": ("✓", compute.STATE_WORDS["met"]),
+    "partly": ("◐", compute.STATE_WORDS["partly"]),
+    "not_met": ("✗", compute.STATE_WORDS["not_met"]),
+    "no_target": ("○", compute.STATE_WORDS["no_target"]),
+    "not_measured": ("–", compute.STATE_WORDS["not_measured"]),
+    "absent": ("·", "ikke med i revisionen"),  # results.compare.ABSENT
+}
 
 
 def _with_unit(value: float | None, unit: str | None) -> str:
@@ -64,7 +74,7 @@ def target_words(direction: str, value: float, unit: str | None) -> str:
 def result_sentence(goal: Goal, o: compute.Outcome) -> str:
     """'Ikke opfyldt: 94 personer mod et mål på højst 60 personer; fald på 59,3 pct. ...'"""
     if goal.subgoals:
-        return f"{o.met_count} ud af {o.total} mål er opfyldt."
+        return subgoals_sentence(goal, o)
     if o.state == "not_measured":
         return "Målet er ikke målt i dokumentet."
     if o.state == "no_target":
@@ -76,6 +86,22 @@ def result_sentence(goal: Goal, o: compute.Outcome) -> str:
         f"{target_words(goal.direction, goal.target, goal.unit)}"
     )
     return fmt.full_stop(text + _change_and_rank(goal, o))
+
+
+def subgoals_sentence(goal: Goal, o: compute.Outcome) -> str:
+    """A goal with sub-goals: '2 ud af 3 mål er opfyldt.', and the sub-goals measured without a
+    target said as such ('1 delmål er målt, uden mål'), never as not measured; 'Målt, uden mål:
+    ingen af delmålene har et mål.' when none has one."""
+    if o.state == "no_target":
+        return "Målt, uden mål: ingen af delmålene har et mål."
+    if o.state == "not_measured":
+        return "Målet er ikke målt i dokumentet."
+    states = [compute.outcome(s).state for s in goal.subgoals]
+    text = f"{o.met_count} ud af {o.total} mål er opfyldt"
+    for state, words in (("no_target", "målt, uden mål"), ("not_measured", "ikke målt")):
+        if n := states.count(state):
+            text += f"; {fmt.count(n, 'delmål', 'delmål')} er {words}"
+    return text + "."
 
 
 def miss_line(miss) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from markupsafe import Markup, escape
 
 from generator import formatting as fmt
+from generator.data import periods
 from generator.data.models import Column, Table
 from generator.views import charts
 
@@ -30,12 +32,33 @@ def csv_text(table: Table) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-def cell(value, column) -> str:
+def cell(value, column, decimals: int | None = None) -> str:
+    """A cell's text; decimals: a number column's decimals, where the column does not set them."""
     if column.type == "period":
         return fmt.month(value) if isinstance(value, dt.date) else ""
     if column.type == "number":
-        return "" if charts.missing(value) else fmt.number(value, column.decimals)
-    return "" if value is None else str(value)
+        return "" if charts.missing(value) else fmt.number(value, column.decimals if column.decimals is not None else decimals)
+    return "" if value is None else month_text(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def month_text(text: str) -> str:
+    """A text cell that is a month and nothing else, as the data stage reads months ('Dec 2013',
+    'okt-12'), in the site's one style ('dec. 2013'); any other text as it is."""
+    if not text or not text[-1].isdigit() or not periods.is_month_label(text):
+        return text
+    return fmt.month(periods.parse_month_label(text))
+
+
+def column_decimals(columns: list[Column], rows: list[dict]) -> dict[str, int | None]:
+    """Each number column's decimals: the column's own, or the same for every value of the column
+    (fmt.decimals_shown: '31,0' beside '27,8', never '31' beside '27,8'); whole-number columns
+    stay whole."""
+    return {
+        c.key: c.decimals if c.decimals is not None else fmt.decimals_shown(r[c.key] for r in rows)
+        for c in columns
+        if c.type == "number"
+    }
 
 
 def table_html(table: Table, caption: str | None = None, anchor: str | None = None) -> Markup:
@@ -58,10 +81,11 @@ def table_html(table: Table, caption: str | None = None, anchor: str | None = No
     out.extend(f'<th scope="col"{k}>{text(c.label)}</th>' for c, k in zip(shown, head_kinds))
     out.append("</tr></thead>\n<tbody data-pagefind-ignore>\n")
     emphasis = table.emphasis_column
+    decimals = column_decimals(shown, rows)
     for row in rows:
         out.append('<tr class="jc-sum">' if emphasis and row[emphasis] else "<tr>")
         for i, (c, k) in enumerate(zip(shown, kinds)):
-            value = text(cell(row[c.key], c))
+            value = text(cell(row[c.key], c, decimals.get(c.key)))
             out.append(f'<th scope="row">{value}</th>' if i == 0 else f"<td{k}>{value}</td>")
         out.append("</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")

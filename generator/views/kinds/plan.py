@@ -58,7 +58,7 @@ def _goal_view(goal: PlanGoal, label: str, b: PageBuilder, revision, reviewed: d
         label=label,
         targets=[target_text(t) for t in goal.targets],
         state=PENDING,
-        result=f"Endnu ikke gjort op: der er ingen resultatrevision for {b.doc.year} endnu.",
+        result="",  # no revision of the year yet: the plan's status box says so, once (plan_status)
     )
     found = reviewed.get(goal.id)
     if revision is not None and found is None:

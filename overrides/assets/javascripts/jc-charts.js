@@ -3,14 +3,10 @@
  * and again when the reader switches between light and dark palette. */
 (function () {
   "use strict";
-  var formatLocale = {decimal: ",", thousands: ".", grouping: [3], currency: ["", " kr."]};
-  var timeFormatLocale = {
-    dateTime: "%A den %d %B %Y %X", date: "%d-%m-%Y", time: "%H:%M:%S", periods: ["AM", "PM"],
-    days: ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
-    shortDays: ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-    months: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
-    shortMonths: ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
-  };
+  // The site's Danish formats, a copy of generator/formatting.py's NUMBER_LOCALE and TIME_LOCALE
+  // ('dec. 2013'; tests/test_month_style.py keeps them the same).
+  var formatLocale = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]};
+  var timeFormatLocale = {"dateTime": "%A den %d. %B %Y %X", "date": "%d.%m.%Y", "time": "%H.%M.%S", "periods": ["", ""], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn.", "man.", "tirs.", "ons.", "tors.", "fre.", "lør."], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]};
 
   function dark() {
     return document.body && document.body.getAttribute("data-md-color-scheme") === "slate";

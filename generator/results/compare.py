@@ -1,0 +1,88 @@
+"""The minister's goals compared across jobcentres: for one year, each jobcentre's revision
+against each ministermål, in the state the one counting rule gives it (results.counts).
+
+A goal is the minister's when its revision marks it `type: ministermål` (models.Goal.type: the
+documents say which of their goals carry out the minister's). The same goal in two jobcentres'
+revisions is the goal with the same id: ids are stable slugs, and the minister's goals of a year
+are the same for every jobcentre, so staff give them the same id (docs/forfatter.md). A goal
+marked ministermål in one revision and not in another is still compared where it has that id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.data.kinds.revision import Goal
+from generator.data.loader import Dataset, Document
+from generator.results import goals as compute
+
+MINISTER = "ministermål"
+ABSENT = "absent"  # the jobcentre's revision has no goal with the column's id
+
+
+@dataclass(frozen=True)
+class Column:
+    """One of the minister's goals: its id and the title most revisions give it."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    state: str  # a compute.State, or ABSENT
+    goal: Goal | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    jobcentre: str  # slug
+    doc: Document  # the jobcentre's revision of the year
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    year: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    def tally(self, index: int) -> tuple[int, int]:
+        """A column's goals met, and those measured against a target (met, partly or not met)."""
+        states = [r.cells[index].state for r in self.rows]
+        return states.count("met"), sum(s in ("met", "partly", "not_met") for s in states)
+
+
+def revisions(dataset: Dataset, year: int) -> list[Document]:
+    """The year's revisions with goals, one per jobcentre (the first by name if a folder had two),
+    in the order of the jobcentres' names."""
+    names = {j.slug: j.name for j in dataset.registry.jobcentres}
+    out: dict[str, Document] = {}
+    for d in sorted(dataset.documents, key=lambda d: (names.get(d.jobcentre, d.jobcentre), d.slug)):
+        if d.year == year and d.kind == "resultatrevision" and getattr(d.model, "goals", None):
+            out.setdefault(d.jobcentre, d)
+    return list(out.values())
+
+
+def minister_matrix(dataset: Dataset, year: int) -> Matrix | None:
+    """Jobcentre x ministermål for the year; None when no revision of the year marks a goal as
+    the minister's."""
+    docs = revisions(dataset, year)
+    titles: dict[str, Counter] = {}  # in the order the goals first appear
+    for doc in docs:
+        for g in doc.model.goals:
+            if g.type == MINISTER:
+                titles.setdefault(g.id, Counter())[g.title or g.shown_label] += 1
+    if not titles:
+        return None
+    ids = list(titles)
+    columns = tuple(Column(id=i, title=titles[i].most_common(1)[0][0]) for i in ids)
+    rows = []
+    for doc in docs:
+        by_id = {g.id: g for g in doc.model.goals}
+        cells = tuple(
+            Cell(state=compute.outcome(by_id[i]).state, goal=by_id[i]) if i in by_id else Cell(state=ABSENT) for i in ids
+        )
+        rows.append(Row(jobcentre=doc.jobcentre, doc=doc, cells=cells))
+    return Matrix(year=year, columns=columns, rows=tuple(rows))
