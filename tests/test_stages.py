@@ -69,3 +69,31 @@ def test_each_stage_imports_only_the_stages_before_it():
     ]
     assert backward == []
     assert stage("generator.site.build") == 3 and "generator.views.kinds" in graph["generator.site.build"]
+
+
+def test_templates_get_plain_data_not_functions_that_reach_back():
+    """A template formats what its view gives it: the functions it may call make text or HTML
+    from a value (formatting, Markdown, headings, URLs, a data table), none computes a result or
+    words one (results.*, views.goals): those are in the view's data (GoalView.sentence, .cells)."""
+    import re
+
+    from generator.site import build
+
+    env = build.context().env
+    ours = {
+        name: f"{getattr(f, '__module__', '')}.{getattr(f, '__qualname__', name)}"
+        for name, f in [*env.globals.items(), *env.filters.items()]
+        if callable(f) and getattr(f, "__module__", "").startswith("generator")
+    }
+    reaching = {
+        name: where
+        for name, where in ours.items()
+        if not where.startswith(
+            ("generator.formatting", "generator.views.markup", "generator.views.tables", "generator.views.page")
+        )
+    }
+    assert reaching == {}
+    calls = set()
+    for path in (ROOT / "generator/views/templates").glob("*.j2"):
+        calls |= set(re.findall(r"\{[{%]-?\s*(?:set \w+ = )?([a-z_]+)\(", path.read_text(encoding="utf-8")))
+    assert calls <= {"h", "md", "url", "doc_url", "table_html", "fact_html", "md_list", "member", "caller"}, calls

@@ -14,7 +14,7 @@ from generator.data.models import ChartSpec, Column, Jobcentre, Table
 from generator.results import goals as compute
 from generator.results.counts import STATES as ALL_STATES
 from generator.results.counts import summary
-from generator.views.goals import goal_cells
+from generator.views.goals import goal_cells, result_sentence
 from generator.views.page import Context, Page, PageBuilder, doc_page
 
 SCORECARD = "maalopfyldelse"
@@ -140,7 +140,9 @@ def ministermaal_rows(dataset: Dataset) -> list[dict]:
             if g.type != "ministermål":
                 continue
             o = compute.outcome(g)
-            out.append({"doc": doc, "goal": g, "outcome": o, "cells": goal_cells(g, o, doc.model)})
+            out.append(
+                {"doc": doc, "goal": g, "outcome": o, "cells": goal_cells(g, o, doc.model), "sentence": result_sentence(g, o)}
+            )
     return sorted(out, key=lambda r: (r["goal"].title or r["goal"].shown_label, -r["doc"].year, r["doc"].jobcentre))
 
 

@@ -125,10 +125,6 @@ def environment() -> Environment:
     env.globals.update(
         state_words=compute.STATE_WORDS,
         direction_words=goals.DIRECTION_WORDS,
-        goal_cells=goals.goal_cells,
-        result_sentence=goals.result_sentence,
-        miss_line=goals.miss_line,
-        fact_words=goals.fact_words,
         table_html=tables.table_html,
         Markup=Markup,
     )

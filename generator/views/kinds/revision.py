@@ -4,7 +4,7 @@ disagree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.data.kinds.revision import Goal
 from generator.results import counts, trace
@@ -26,6 +26,12 @@ class GoalView:
     table_number: int | None = None
     table_anchor: str | None = None
     plan_link: tuple[str, str] | None = None  # (words, link) to the plan goal this reviews
+    sentence: str = ""  # its result in one sentence (views.goals.result_sentence)
+    cells: dict[str, str] = field(default_factory=dict)  # its row in the overview (views.goals.goal_cells)
+    # its table's rows (itself, or its sub-goals) with their cells; a goal without sub-goals
+    # names its own status period in the table's heading (own_period), not in the cell
+    own_period: bool = False
+    rows: list[tuple["GoalView", dict[str, str]]] = field(default_factory=list)
 
     @property
     def numeric(self) -> bool:
@@ -62,6 +68,9 @@ def page(b: PageBuilder) -> Page:
         if goal.comparisons:
             v.peers = b.figure_for_peers(goal)
         v.subgoals = [view(g, level + 1) for g in goal.subgoals]
+        v.sentence, v.cells = views.result_sentence(goal, o), views.goal_cells(goal, o, model)
+        v.own_period = not v.subgoals and goal.status_period is not None
+        v.rows = [(row, views.goal_cells(row.goal, row.outcome, model, v.own_period)) for row in (v.subgoals or [v])]
         return v
 
     goals = [view(g, 0) for g in model.goals]
@@ -76,8 +85,8 @@ def page(b: PageBuilder) -> Page:
         f"{model.title} for {jc.name}: mål, resultater og forsørgelsesgrupper",
         goals=goals,
         sections=sections,
-        overview=counts.summary(model.goals),
-        misses=counts.misses(model.goals),
+        overview=counts.summary(model.goals).sentence(),
+        misses=[(m, views.miss_line(m)) for m in counts.misses(model.goals)],
         baseline_period=model.baseline_period,
         status_period=model.status_period,
         target_period=model.target_period,
