@@ -50,7 +50,7 @@ import pandas as pd
 from generator import messages
 from generator.data import periods
 from generator.data.errors import IssueLog
-from generator.data.models import Column, Table, _parse_period
+from generator.data.models import Column, Table, Wide, _parse_period
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 100_000
@@ -337,10 +337,10 @@ def _check_header(header: list[str], first_line: str, fixed: list[Column], wide:
         raise _Stop
 
 
-def _spread_headers(table: Table, header: list[str], fixed: set[str], flog: _FileLog):
+def _spread_headers(table: Table, wide: Wide, header: list[str], fixed: set[str], flog: _FileLog):
     """A wide table's headers after its fixed columns, as (position, value of wide.column).
     Months that go backwards are kept as written, with a warning; None if a header is unreadable."""
-    col = table.column(table.wide.column)
+    col = table.column(wide.column)
     fixed_names = ", ".join(sorted(fixed))
     out: list[tuple[int, Any]] = []
     ok = True
@@ -442,7 +442,7 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
     wide = table.wide
     fixed = [c for c in table.columns if not wide or c.key not in (wide.column, wide.value)]
     _check_header(header, text_.split("\n", 1)[0], fixed, wide is not None, file, flog)
-    spread = _spread_headers(table, header, {c.key for c in fixed}, flog) if wide else []
+    spread = _spread_headers(table, wide, header, {c.key for c in fixed}, flog) if wide else []
     if spread is None:
         return None
     index = {h: i for i, h in enumerate(header)}
@@ -479,8 +479,10 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
             continue
         rec = {col.key: read(col, index[col.key], lineno, row, col.key) for col in fixed}
         rows_read.append((lineno, rec))
-        if not wide:
+        if wide is None:
             records.append(rec)
+            continue
+        assert value_col is not None  # a wide table's value column (set with wide)
         for pos, value in spread:
             cell = read(value_col, pos, lineno, row, _name(header[pos]))
             records.append({**rec, wide.column: value, wide.value: cell})

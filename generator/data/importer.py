@@ -28,13 +28,17 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator import messages
 from generator.data.csvdata import display_path
 from generator.data.errors import DataIssue
 from generator.data.periods import parse_month_label
+
+K = TypeVar("K", bound=Hashable)  # how a row's numbers are keyed: column key or period
 
 MAX_BYTES = 20 * 1024**2  # an export file (CSV or .xlsx); jobindsats.dk exports are far smaller
 MAX_UNPACKED = 100 * 1024**2  # an .xlsx workbook's unpacked parts
@@ -82,7 +86,7 @@ class ImportResult:
         w.writerow(["periode", *self.keys])
         for period in sorted(self.rows):
             values = self.rows[period]
-            w.writerow([period.strftime("%Y-%m"), *("" if values.get(k) is None else _plain(values[k]) for k in self.keys)])
+            w.writerow([period.strftime("%Y-%m"), *("" if (v := values.get(k)) is None else _plain(v) for k in self.keys)])
         return out.getvalue()
 
     def columns_yaml(self) -> str:
@@ -168,7 +172,7 @@ def _period_like(cell: Cell) -> bool:
     if _MONTH_CODE.fullmatch(s) or _QUARTER.fullmatch(s) or _YEAR.fullmatch(s):
         return True
     m = _WORD_YEAR.fullmatch(s)
-    return bool(m) and m.group(1).lower()[:3] in _MONTH_WORDS
+    return m is not None and m.group(1).lower()[:3] in _MONTH_WORDS
 
 
 def read_period(cell: Cell) -> dt.date:
@@ -303,7 +307,7 @@ def _read_csv(raw: bytes, shown: str) -> Sheet:
         raise Refused(t("comma_separated", file=shown, line=first, encoding=encoding))
     else:
         raise Refused(t("no_separator", file=shown, encoding=encoding))
-    lines = []
+    lines: list[tuple[int, list[Cell]]] = []
     for n, line in enumerate(physical, start=1):
         try:
             cells = next(csv.reader([line], delimiter=separator, strict=True), [])
@@ -512,9 +516,10 @@ class _Reader:
             self.problem(n, t("field_column", number=j + 1), t("long_row", cell=_show(cells[j]), header=header_line))
         return not extra
 
-    def _numbers(self, n: int, cells: list[Cell], columns: list[tuple[int, str, object]]):
+    def _numbers(self, n: int, cells: list[Cell], columns: list[tuple[int, str, K]]) -> dict[K, float | None] | None:
         """The cells at (position, name, key) as numbers by key; None if one cannot be read."""
-        values, ok = {}, True
+        values: dict[K, float | None] = {}
+        ok = True
         for j, name, key in columns:
             cell = cells[j] if j < len(cells) else ""
             formula = self.sheet.formulas.get((n, j))
@@ -641,7 +646,9 @@ class _Reader:
     def _keys(self, names: list[str], lines: list[int], places: list[str]) -> list[str]:
         """A column key per series name (at the given lines and places: 'line 3', 'column 2');
         a name that comes again gets _2, _3 ... and a warning."""
-        keys, seen, first = [], set(), {}
+        keys: list[str] = []
+        seen: set[str] = set()
+        first: dict[str, str] = {}
         for name, line, place in zip(names, lines, places):
             k, copy = slug(name), 2
             while k in seen or k == "periode":

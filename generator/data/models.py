@@ -815,9 +815,9 @@ class Minutes(DocumentBase):
         ]
 
     def problems(self) -> list[tuple[tuple, str]]:
-        out = []
+        out: list[tuple[tuple, str]] = []
         names = {m.name for m in self.members}
-        absent = [(("absent", j), n) for j, n in enumerate(self.absent)]
+        absent: list[tuple[tuple, str]] = [(("absent", j), n) for j, n in enumerate(self.absent)]
         seen: dict[int, int] = {}
         for i, item in enumerate(self.items):
             if item.number in seen:

@@ -37,7 +37,7 @@ from generator.data.loader import Dataset, Document
 from generator.results import goals as results_goals
 from generator.site import listings, opendata, scorecard, sitecheck
 from generator.views import kinds, svgrender
-from generator.views.page import Context, Page, PageBuilder
+from generator.views.page import Context, DocumentPageBuilder, Page
 
 GENERATOR = Path(__file__).resolve().parent.parent
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (mkdocs.yml's extra_javascript loads it)
@@ -118,7 +118,9 @@ class Builder:
     def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | None = None):
         self.ctx, self.dataset, self.store, self.memory = ctx, dataset, store, memory
         self.site = Site(store)
-        self.charts = ctx.svgs.store if ctx.svgs else None
+        # SVG fallbacks are files of the chart cache; a build without one has them in its pages'
+        # files, and a kept page naming a chart cache entry is then not found and made again.
+        self.charts = ctx.svgs.store if ctx.svgs else store
         project = dataset.root.resolve().parent
         self.project = project
 
@@ -155,7 +157,7 @@ class Builder:
             return recalled
         with blamed_on(doc):
             page = make_page(self.ctx, self.dataset, doc)
-            own_files, parts = opendata.document_files(doc)
+            own_files, parts = opendata.document_files(doc, self.dataset)
         page.assets.update(own_files)
         self.site.made += 1
         stored = {
@@ -322,7 +324,7 @@ def site(
 
 def make_page(ctx: Context, dataset: Dataset, doc: Document) -> Page:
     """The document's page as its kind's view makes it (views/kinds/)."""
-    return kinds.ALL[doc.kind].page(PageBuilder(ctx, dataset, doc))
+    return kinds.ALL[doc.kind].page(DocumentPageBuilder(ctx, dataset, doc))
 
 
 def document_pages(dataset: Dataset, ctx: Context | None = None) -> list[Page]:

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from generator.data.loader import Dataset, Document
-from generator.data.models import Goal, Plan, PlanGoal, Range, Revision, Span, StartEnd
+from generator.data.models import FollowUp, Goal, Plan, PlanGoal, Range, Revision, Span, StartEnd
 from generator.results import goals as compute
 from generator.views.goals import follow_up_rows
 from generator.views.page import Context, Page, PageBuilder
@@ -170,10 +170,9 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         for sub in goal.subgoals:
             add(doc, sub, goal.id)
 
-    def add_follow_up(doc: Document):
+    def add_follow_up(doc: Document, revision: Revision, f: FollowUp):
         """The follow-up's figures ('seneste udvikling'): part follow_up, each against its own target."""
-        f = doc.model.follow_up
-        for r in follow_up_rows(doc.model):
+        for r in follow_up_rows(revision):
             g = r.goal
             rows.append(
                 {
@@ -262,7 +261,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
             if isinstance(goal, Goal):
                 add(doc, goal, None)
         if isinstance(doc.model, Revision) and doc.model.follow_up:
-            add_follow_up(doc)
+            add_follow_up(doc, doc.model, doc.model.follow_up)
     return rows
 
 
@@ -397,10 +396,10 @@ def _header(fields: list[tuple[str, str]]) -> str:
     return ",".join(f for f, _ in fields) + "\n"
 
 
-def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
+def document_files(doc: Document, dataset: Dataset) -> tuple[dict[str, bytes], dict[str, Part]]:
     """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
     header when empty), as UTF-8 bytes; and the document's parts of the site-wide files."""
-    one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
+    one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
     for name in PER_DOCUMENT:
@@ -452,7 +451,7 @@ def files(dataset: Dataset, site_wide: SiteWide | None = None, folder: str = "da
     if site_wide is None:
         site_wide = SiteWide(folder)
         for d in dataset.documents:
-            site_wide.add(document_files(d)[1])
+            site_wide.add(document_files(d, dataset)[1])
     out, counts = site_wide.files(), dict(site_wide.counts)
     for name, (_, fields, rows_of) in FILES.items():
         if name not in PER_DOCUMENT:

@@ -16,7 +16,7 @@ from pathlib import Path
 import altair as alt
 
 from generator import cache
-from generator.data.models import Column, PeerValue, Table
+from generator.data.models import ChartSpec, Column, PeerValue, Table
 from generator.views import svgrender
 
 # Series colours and the goal line: each reaches 3:1 (WCAG 1.4.11) against both palettes'
@@ -54,6 +54,13 @@ def _plain(value):
     return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else value
 
 
+def chart_of(table: Table) -> ChartSpec:
+    """The chart a table declares: only a table with one is charted."""
+    if table.chart is None:
+        raise ValueError(f"table {table.id!r} has no chart")
+    return table.chart
+
+
 def long_records(table: Table) -> list[dict]:
     """The chart's data, one row per point: x, serie, værdi (whole numbers as ints), facet when
     the chart has one, and orden (the series' place) when the chart stacks its series in that
@@ -61,7 +68,7 @@ def long_records(table: Table) -> list[dict]:
     `series` column. Empty cells are left out. (Every field is written into the page for every
     point, so a point has only the fields its chart uses.)
     (Plain Python over Table.records: the same rows as with pandas, at a tenth of the cost.)"""
-    spec = table.chart
+    spec = chart_of(table)
     rows = table.records
     to_x = _period_iso if _column(table, spec.x).type == "period" else (lambda v: v)
     ordered = spec.kind == "stacked_bar"
@@ -81,7 +88,7 @@ def long_records(table: Table) -> list[dict]:
 
 
 def series_names(table: Table) -> list[str]:
-    spec = table.chart
+    spec = chart_of(table)
     if spec.series:
         return list(dict.fromkeys(r[spec.series] for r in table.records))
     return [_column(table, k).label for k in spec.y]
@@ -92,7 +99,7 @@ def _column(table: Table, key: str) -> Column:
 
 
 def _value_format(table: Table) -> str:
-    vals = [row[key] for key in table.chart.y for row in table.records if not missing(row[key])]
+    vals = [row[key] for key in chart_of(table).y for row in table.records if not missing(row[key])]
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
 
 
@@ -163,7 +170,7 @@ def _table_structure(
             "x:T",
             title=None,
             timeUnit="yearmonth",
-            axis=alt.Axis(format=TIME_FORMAT, **({"tickCount": "month"} if few_months else {})),
+            axis=alt.Axis(format=TIME_FORMAT, tickCount="month") if few_months else alt.Axis(format=TIME_FORMAT),
         )
         x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
@@ -226,7 +233,7 @@ def _target_rule(fmt: str, horizontal: bool = True):
 def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     """The chart a table declares, as a Vega-Lite dict built with Altair; fold=False: its points
     written long (x, serie, værdi), also where they could be folded."""
-    spec = table.chart
+    spec = chart_of(table)
     long = long_records(table)
     x_col = _column(table, spec.x)
     series = series_names(table)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import formatting as fmt
-from generator.data.models import Goal, Range, StartEnd
+from generator.data.models import FollowUpFigure, Goal, Range, Revision, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
@@ -56,7 +56,7 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc, period_in_heading: bool = Fa
     return cells
 
 
-def target_words(direction: str, value: float, unit: str | None) -> str:
+def target_words(direction: str, value: float | None, unit: str | None) -> str:
     """'mindst 16 pct.', 'højst 60 personer'"""
     return f"{DIRECTION_WORDS.get(direction, '')} {fmt.quantity(value, unit)}".strip()
 
@@ -119,13 +119,13 @@ def fact_words(fact) -> str:
 @dataclass
 class FollowUpRow:
     goal: Goal
-    figure: object  # models.FollowUpFigure
-    state: str
+    figure: FollowUpFigure
+    state: compute.State
     status: str
     target: str
 
 
-def follow_up_rows(doc) -> list[FollowUpRow]:
+def follow_up_rows(doc: Revision) -> list[FollowUpRow]:
     """The follow-up's figures ('seneste udvikling'), each against its own target where it has one.
     Not counted in the year's results (results.summary)."""
     goals = {g.id: g for g in compute.walk_goals(doc.goals)}
