@@ -398,6 +398,14 @@ BUILD: dict[str, str] = {
     "serving": "Forhåndsvisning af sitet: {url}  (stop med Ctrl+C); sitet bygges igen, hver gang du gemmer en "
     "fil i data/ eller docs/",
     "schemas_written": "JSON-skemaer til editoren: {count} filer i {folder}",
+    # progress in the build's output (generator/progress.py): a line when a stage ends, and one
+    # every few seconds while a long stage runs
+    "loaded": "Data: {documents} indlæst ({cached} fra cachen, {read} læst fra filerne)",
+    "pages_made": "Sider: {pages} ({made} lavet, {recalled} fra cachen)",
+    "charts_made": "Diagrammer: {charts} SVG-filer ({cached} fra cachen, {rendered} tegnet)",
+    "loading": "Indlæser data: {done} af {total} dokumenter ...",
+    "making_pages": "Laver sider: {done} af {total} ...",
+    "rendering_charts": "Tegner diagrammer: {done} af {total} ...",
 }
 
 # --------------------------------------------------------------------------- the search index (site_plugins/search.py)

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from generator import cache, messages
+from generator import cache, messages, progress
 from generator.data import loader
 from generator.data.errors import DataError
 from generator.site import build, listings, publish
@@ -132,6 +132,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, config):
         try:
             self.ctx.svgs.wait()
+            charts, rendered = self.site.chart_counts(self.ctx.svgs.store)
+            progress.done("build.charts_made", charts=charts, cached=charts - rendered, rendered=rendered)
             for path, (store, key) in self.site.late.items():
                 files.copy_out(store, key, os.path.join(config.site_dir, path))
             if getattr(self, "serving", False):  # while the preview serves the last bundle

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator import cache as cache_store
-from generator import messages
+from generator import messages, progress
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
 from generator.data.models import (
@@ -972,16 +972,22 @@ class LoadCache:
         self.store = store
         self._folders: dict[Path, str] = {}
         self._new: dict[str, _Loaded] = {}  # loaded from files in this load, not yet in the store
+        self.recalled = self.read = 0  # documents of this load taken from memory or the store, or read from files
 
     def load(self, path: Path, known: set[str]) -> _Loaded:
         hit = self.files.get(path)
         if hit is not None and hit.signature == _signature([path, *hit.csv_files], known):
+            self.recalled += 1
             return hit
         signature = _signature([path], known)  # taken before reading, so a change while reading is seen next time
         store = self.store
         key = self._key(path, known) if store is not None else None
         stored = store.get(key) if store is not None and key else None
         loaded = pickle.loads(stored) if stored is not None else _load_document(path, known)
+        if stored is not None:
+            self.recalled += 1
+        else:
+            self.read += 1
         loaded.signature = signature + _signature(loaded.csv_files, set())[1:]
         if any(i.severity == "error" for i in loaded.issues):
             self.files.pop(path, None)
@@ -1014,6 +1020,7 @@ class LoadCache:
         """A new load: folders are hashed again."""
         self._folders.clear()
         self._new.clear()
+        self.recalled = self.read = 0
 
 
 def _code_version() -> str:
@@ -1064,7 +1071,10 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
     inside = root.resolve()
     if cache is not None:
         cache.start()
-    for path in sorted(root.glob("*/*/*.yaml")):
+    paths = sorted(root.glob("*/*/*.yaml"))
+    loading = progress.Progress("build.loading", len(paths))
+    for path in paths:
+        loading.step()
         if not path.resolve().is_relative_to(inside):
             log.error(display_path(path), None, "", messages.text("yaml.outside_data", target=path.resolve().name))
             continue

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator import cache, messages
+from generator import cache, messages, progress
 from generator.data import loader, schema
 from generator.data.csvdata import display_path
 from generator.data.errors import DataError, DataIssue
@@ -87,6 +87,13 @@ class Site:
     warnings: list[DataIssue] = field(default_factory=list)  # claims a document's figures do not support
     dataset: Dataset | None = None
     made: int = 0  # document pages made by this build (the others came from the cache)
+    recalled: int = 0  # pages of any kind taken from the cache (or serve's memory) instead of made
+
+    def chart_counts(self, charts: cache.Store) -> tuple[int, int]:
+        """The site's SVG fallbacks (files of the chart cache): how many, and how many of them are
+        being rendered by this build (the others were in the cache)."""
+        svgs = [(store, path) for path, (store, _) in {**self.files, **self.late}.items() if path.endswith(".svg")]
+        return sum(store is charts for store, _ in svgs), sum(path in self.late for _, path in svgs)
 
     def entries(self):
         """(site path, store, key) of every page's body and every file ready now."""
@@ -185,6 +192,7 @@ class Builder:
         manifest = remembered[0] if remembered else self._manifest(f"{folder}/{key}.json")
         if manifest is None:
             return None
+        self.site.recalled += 1
         self.site.pages.append(SitePage(**manifest["page"]))
         for path, (store, entry) in manifest["files"].items():
             self.site.files[path] = (self.store if store == "files" else self.charts, entry)
@@ -262,14 +270,22 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | N
     b = Builder(ctx, dataset, store, memory)
     keys = b.page_keys()
     site_wide = opendata.SiteWide(opendata.DATA_PAGE)
+    scorecards, lists = scorecard.page_makers(ctx, dataset), listings.page_makers(ctx, dataset)
+    making = progress.Progress("build.making_pages", len(dataset.documents) + len(scorecards) + 1 + len(lists))
     for doc in dataset.documents:
         site_wide.add(b.document(doc, keys[str(doc.path)]))
+        making.step()
     registry = dataset.registry.model_dump_json()
-    for path, docs, make in scorecard.page_makers(ctx, dataset):
+    for path, docs, make in scorecards:
         b.derived(path, docs, make, keys, registry)
+        making.step()
     b._add_page(opendata.data_page(ctx, dataset, site_wide))
-    for path, docs, make in listings.page_makers(ctx, dataset):
+    making.step()
+    for path, docs, make in lists:
         b.derived(path, docs, make, keys, registry)
+        making.step()
+    recalled = b.site.recalled
+    progress.done("build.pages_made", pages=len(b.site.pages), made=len(b.site.pages) - recalled, recalled=recalled)
     if ctx.svgs is not None:
         ctx.svgs.render(wait=False)
         b.site.late = {
@@ -296,6 +312,12 @@ def site(
     load_cache = load_cache or loader.LoadCache()
     load_cache.store = store  # loaded documents are kept in the build's cache as well
     dataset = loader.load(data_dir, cache=load_cache)
+    progress.done(
+        "build.loaded",
+        documents=messages.count("yaml.count_documents", len(dataset.documents)),
+        cached=load_cache.recalled,
+        read=load_cache.read,
+    )
     issues = sitecheck.check(dataset, docs_dir)
     if issues:
         raise DataError(issues)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import altair as alt
 
-from generator import cache
+from generator import cache, progress
 from generator.data.models import ChartSpec, Column, PeerValue, Table
 from generator.views import svgrender
 
@@ -352,7 +352,7 @@ class SvgFallbacks:
         self.store = cache.Store(cache_dir)
         self.pending: dict[Path, str] = {}  # cache file -> spec as JSON
         self.promised: set[Path] = set()  # every file promised in this build (rendered or not yet)
-        self.rendering: list = []  # (pool, results) not yet waited for
+        self.rendering: list = []  # (pool, results, how many) not yet waited for
 
     def file(self, spec: dict) -> Path:
         """The cache file that holds (or will hold) the spec's SVG. A spec whose entry is missing
@@ -373,8 +373,10 @@ class SvgFallbacks:
         self.pending.clear()
         processes = processes or os.cpu_count() or 1
         if processes < 2 or len(items) < 20:
+            rendering = progress.Progress("build.rendering_charts", len(items))
             for item in items:
                 svgrender.render_to(item)
+                rendering.step()
             return {p for p, _ in items}
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -382,7 +384,7 @@ class SvgFallbacks:
         self.wait()
         # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
-        self.rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8)))  # map submits all at once
+        self.rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8), len(items)))  # map submits all at once
         if wait:
             self.wait()
         return {p for p, _ in items}
@@ -390,8 +392,10 @@ class SvgFallbacks:
     def wait(self) -> None:
         """Wait until every SVG of render(wait=False) is in the cache."""
         while self.rendering:
-            pool, results = self.rendering.pop()
+            pool, results, total = self.rendering.pop()
+            rendering = progress.Progress("build.rendering_charts", total)
             try:
-                list(results)
+                for _ in results:
+                    rendering.step()
             finally:
                 pool.shutdown()
