@@ -413,6 +413,55 @@ SEARCH: dict[str, str] = {
     "failed": "{site}: søgeindekset (Pagefind) kunne ikke skrives: {error}",
 }
 
+# --------------------------------------------------------------------------- the data files' JSON Schemas
+# What an editor shows when staff hover over a part of a data file (generator/data/schema.py): each
+# model's description, by its name in models.py (its fields' descriptions are in models.py).
+# Plain texts, not formatted: {tal:ID} stands as written.
+SCHEMA_MODELS: dict[str, str] = {
+    "Revision": "En resultatrevision: årets mål med nulpunkt, status og mål, tabeller og afsnit" + _see("resultatrevision"),
+    "Plan": "En beskæftigelsesplan: pejlemærker, mål og måltal, fakta og afsnit" + _see("beskaeftigelsesplan"),
+    "Letter": "Et brev om et af jobcentrets dokumenter, fx regionens tilbagemelding på en resultatrevision. Det "
+    "ligger under det år, det handler om, ved siden af det dokument, det svarer på" + _see("tilbagemelding"),
+    "Minutes": "Et referat af et udvalgsmøde: hvem der mødtes, og hvert punkt på dagsordenen med beslutningen" + _see("referat"),
+    "Registry": "Registret over jobcentre (data/jobcentres.yaml)" + _see("registret"),
+    "Jobcentre": "Et jobcenter: slug, navn, kommuner, region og klynge",
+    "Source": "Kilden: dokumentet, som data er skrevet af efter",
+    "Note": "En 'Bemærk'-boks eller en fodnote",
+    "Column": "En kolonne i tabellens CSV-fil",
+    "ChartSpec": "Tabellens diagram: hvilke kolonner der vises hvordan",
+    "Wide": "CSV-filen har dokumentets brede opstilling: efter de andre kolonner kommer én kolonne pr. værdi af "
+    "`column` (fx én pr. måned med overskriften 'okt-12' som i dokumentet), og hver celle er en værdi af `value`. "
+    "Sitet læser den som én række pr. celle" + _see("brede-tabeller"),
+    "Table": "En tabel eller en serie; tallene står i en CSV-fil ved siden af YAML-filen" + _see("tabeller"),
+    "Section": "Et frit afsnit: en overskrift og en tekst (Markdown) med tabeller efter teksten. Et afsnit uden "
+    "overskrift fortsætter afsnittet før (tekst efter en tabel)" + _see("afsnit"),
+    "TextFact": "Et tal, dokumentet nævner i den løbende tekst ('ledigheden faldt med 4,2 pct. i 2014'), skrevet "
+    "ind, så sitet formaterer det, og det kommer med i de åbne data. Skrives i teksten som {tal:ID}",
+    "StartEnd": "En status givet som en start- og en slutværdi: '102 forløb (jan-14) til 93 (dec-14)'",
+    "Range": "En status givet som et spænd og et gennemsnit over måneder: 'mellem 3,8 og 10,2 pct., gns. 6,2'",
+    "Claim": "Det, dokumentet selv siger om et mål; bygningen advarer, når det ikke passer med tallene",
+    "PeerValue": "Et andet jobcenters tal til sammenligning",
+    "Rank": "Jobcentrets placering blandt andre, som dokumentet angiver den: 'nr. 3 af 6 i klyngen'",
+    "Goal": "Et mål i resultatrevisionen med nulpunkt, status og mål; kvalitativt, når det ikke har tal" + _see("maal"),
+    "FollowUpFigure": "Et måls tal efter året: status for opfølgningens periode og, hvis det er angivet, dets eget mål",
+    "FollowUp": "'Seneste udvikling': tal efter året med deres egen periode og egne mål; vises for sig, adskilt "
+    "fra årets mål og serier (og tælles ikke med i årets resultat)",
+    "Fact": "En linje i en faktaboks; '{}' i teksten er, hvor tallet står",
+    "FactBox": "En boks med fakta i tal, fx 'Fakta om befolkning i Hvidovre'",
+    "Target": "Et målbart måls måltal: 'mindst 16 pct.' for en gruppe, inden en frist",
+    "PlanGoal": "Et konkret mål for jobcentret; kvalitativt, medmindre det har måltal",
+    "MinisterGoal": "Et af beskæftigelsesministerens mål",
+    "LegalFrame": "De lovkrav, planen skal opfylde",
+    "FocusArea": "Et pejlemærke: udvalgets indsatsområde med dets målsætninger og jobcentrets mål",
+    "Sender": "Brevhovedet: hvem der skrev brevet, og hvordan man når dem, som det står i brevet",
+    "Recipient": "Modtageren af brevet",
+    "Signature": "Underskriften: navn og titel",
+    "Member": "Et medlem af udvalget",
+    "Attachment": "Et bilag: '1 | Åben | Videreførelse af projekt ... | 30519/13'",
+    "Decision": "'Beslutning i Arbejdsmarkedsudvalget den 06-03-2013'; udvalg og dato er som udgangspunkt mødets",
+    "AgendaItem": "Et punkt på dagsordenen med sagsfremstilling, indstilling og beslutning",
+}
+
 MESSAGES: dict[str, str] = {}
 for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH)):
     MESSAGES.update({f"{_area}.{key}": value for key, value in _texts.items()})

@@ -222,28 +222,28 @@ class Source(Strict):
 
 
 class Column(Strict):
-    key: Text = Field(description="the column's header in the CSV file")
+    key: Text = Field(description="kolonnens overskrift i CSV-filen")
     label: Text
     type: Literal["text", "number", "period"] = "number"
     unit: str | None = None
-    decimals: int | None = Field(None, ge=0, le=6, description="decimals shown; default: as many as the value has")
-    show: bool = Field(True, description="false: kept in the data (and downloads) but not shown as a column")
+    decimals: int | None = Field(None, ge=0, le=6, description="antal decimaler, der vises; uden: så mange, som tallet har")
+    show: bool = Field(True, description="false: med i data (og downloads), men vises ikke som kolonne")
 
 
 class ChartSpec(Strict):
     kind: Literal["line", "bar", "grouped_bar", "stacked_bar", "ranked_bar"] = "line"
-    x: Text = Field(description="column key on the x axis (a period or a category)")
-    y: list[Text] = Field(min_length=1, description="column keys, one series each")
+    x: Text = Field(description="nøglen på kolonnen ud ad x-aksen (en periode eller en kategori)")
+    y: list[Text] = Field(min_length=1, description="kolonnernes nøgler, én serie hver")
     y_title: str | None = None
     target: Number | None = None
     target_label: Text = "Mål"
     colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
-        None, description="one colour per series, as #rrggbb; default: the site's palette"
+        None, description="én farve pr. serie, som #rrggbb; uden: sitets farver"
     )
     series: str | None = Field(
-        None, description="a text column whose values name the series (one line or colour each); y then names one column"
+        None, description="en tekstkolonne, hvis værdier er seriernes navne (én linje eller farve hver); y nævner så én kolonne"
     )
-    facet: str | None = Field(None, description="a text column: one small chart per value, side by side")
+    facet: str | None = Field(None, description="en tekstkolonne: ét lille diagram pr. værdi, side om side")
 
     @model_validator(mode="after")
     def _series_and_facet(self) -> "ChartSpec":
@@ -264,25 +264,27 @@ class Wide(Strict):
     value of `column` (fx one per month, headed 'okt-12' as in the document), and each cell is a
     value of `value`. The site reads it as one row per cell."""
 
-    column: Text = Field(description="key of the column the headers are values of, fx 'maaned' (type period or text)")
-    value: Text = Field(description="key of the column the cells are values of, fx 'andel'")
+    column: Text = Field(
+        description="nøglen på den kolonne, som overskrifterne er værdier af, fx 'maaned' (type period eller text)"
+    )
+    value: Text = Field(description="nøglen på den kolonne, som cellerne er værdier af, fx 'andel'")
 
 
 class Table(Strict):
     """A table or a series, its values in a CSV file beside the YAML."""
 
     id: Slug
-    number: str | None = Field(None, description="the document's own label, fx 'Tabel 4' or 'Figur 2'")
+    number: str | None = Field(None, description="dokumentets egen betegnelse, fx 'Tabel 4' eller 'Figur 2'")
     title: Text
-    file: Text = Field(description="CSV file, relative to the document's folder")
+    file: Text = Field(description="CSV-filen, i forhold til dokumentets mappe")
     columns: list[Column] = Field(min_length=1)
-    emphasis_column: str | None = Field(None, description="a column whose non-empty value marks a row as a sum row (shown bold)")
+    emphasis_column: str | None = Field(None, description="en kolonne, hvor en værdi gør rækken til en sumrække (vises med fed)")
     provenance: Literal["table", "text"] = Field(
         "table",
-        description="'text': the document shows a figure without numbers; only the points its text states are recorded",
+        description="'text': dokumentet viser en figur uden tal; kun de punkter, teksten nævner, er skrevet ind",
     )
     chart: ChartSpec | None = None
-    wide: Wide | None = Field(None, description="the CSV has one column per month (or category), as in the document")
+    wide: Wide | None = Field(None, description="CSV-filen har én kolonne pr. måned (eller kategori), som i dokumentet")
     notes: list[Note] = []
     _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader (one row per cell if wide)
     _records: Any = PrivateAttr(default=None)
@@ -338,7 +340,7 @@ class Section(Strict):
     heading: str = ""
     body: Markdown = ""
     notes: list[Note] = []
-    tables: list[str] = Field([], description="ids of tables shown in this section")
+    tables: list[str] = Field([], description="id'er på tabeller, der vises i dette afsnit")
 
 
 _DOCUMENT_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")
@@ -371,9 +373,9 @@ class TextFact(Strict):
 
     id: Slug
     value: Number
-    unit: str | None = Field(None, description="written after the number, fx 'pct.' or 'personer'")
-    period: Span | None = Field(None, description="the month, range of months or year the figure covers")
-    measures: Text = Field(description="what the figure measures, fx 'fald i antal ledige'")
+    unit: str | None = Field(None, description="skrives efter tallet, fx 'pct.' eller 'personer'")
+    period: Span | None = Field(None, description="den måned, de måneder eller det år, tallet gælder")
+    measures: Text = Field(description="hvad tallet måler, fx 'fald i antal ledige'")
 
 
 class DocumentBase(Strict):
@@ -386,12 +388,12 @@ class DocumentBase(Strict):
     sections: list[Section] = []
     tables: list[Table] = []
     sources: list[Source] = []
-    updated: Date | None = Field(None, description="when the data were last checked against the source")
-    source_document: str | None = Field(None, description="the source document's file name or address")
+    updated: Date | None = Field(None, description="hvornår data sidst blev tjekket mod kilden")
+    source_document: str | None = Field(None, description="kildedokumentets filnavn eller adresse")
     document_date: DocumentDate | None = Field(
-        None, description="the date the document itself bears: YYYY-MM-DD, or YYYY-MM when it gives only the month"
+        None, description="den dato, dokumentet selv bærer: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM, når det kun angiver måneden"
     )
-    text_facts: list[TextFact] = Field([], description="figures stated in the running text, written there as {tal:ID}")
+    text_facts: list[TextFact] = Field([], description="tal fra den løbende tekst, skrevet i teksten som {tal:ID}")
 
     def references(self) -> list[str]:
         """File names (stems) of documents in the same folder that this one answers or refers to."""
@@ -433,7 +435,7 @@ class Range(Strict):
 class Claim(Strict):
     """What the document itself states about a goal; the build warns when it disagrees."""
 
-    where: Text = Field(description="where in the document, fx '1.4 Konklusion'")
+    where: Text = Field(description="hvor i dokumentet, fx '1.4 Konklusion'")
     quote: str | None = None
     met: bool | Literal["partly"] | None = None
     change_pct: Number | None = None
@@ -443,7 +445,7 @@ class Claim(Strict):
 class PeerValue(Strict):
     name: Text
     value: Number
-    own: bool = Field(False, description="true: this entry is the jobcentre itself (highlighted, named in the text)")
+    own: bool = Field(False, description="true: denne linje er jobcentret selv (fremhævet og nævnt i teksten)")
 
 
 class Rank(Strict):
@@ -451,7 +453,7 @@ class Rank(Strict):
 
     position: int = Field(ge=1, le=1000)
     of: int = Field(ge=1, le=1000)
-    among: Text = Field("klyngen", description="among whom, fx 'klyngen' or 'regionen'")
+    among: Text = Field("klyngen", description="blandt hvem, fx 'klyngen' eller 'regionen'")
 
     @model_validator(mode="after")
     def _within(self) -> "Rank":
@@ -461,33 +463,33 @@ class Rank(Strict):
 
 
 class Goal(Strict):
-    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    label: str = Field("", description="the document's label, fx 'Mål 2' or '4B'; none: the site numbers the goal")
+    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
+    label: str = Field("", description="dokumentets betegnelse, fx 'Mål 2' eller '4B'; uden: sitet nummererer målet")
     title: str | None = None
-    text: Markdown = Field("", description="the goal as the document words it")
+    text: Markdown = Field("", description="målet, som dokumentet formulerer det")
     type: Literal["ministermål", "lokalt mål"] | None = Field(
-        None, description="as the document states it; none: the document does not say (shown as 'ikke angivet')"
+        None, description="som dokumentet angiver det; uden: dokumentet siger det ikke (vises som 'ikke angivet')"
     )
     direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
     unit: str | None = None
     baseline: Number | None = None
     baseline_period: Period | None = None
     status: Union[Number, StartEnd, Range, None] = None
-    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
-    status_text: str | None = Field(None, description="the status in words where it is not a number")
+    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
+    status_text: str | None = Field(None, description="status i ord, hvor den ikke er et tal")
     target: Number | None = None
     target_period: Period | None = None
-    tolerance: Number = Field(0, ge=0, description="for direction 'exactly'")
-    achieved: bool | None = Field(None, description="qualitative goals only: was it done")
+    tolerance: Number = Field(0, ge=0, description="til direction 'exactly'")
+    achieved: bool | None = Field(None, description="kun kvalitative mål: blev det gjort")
     claims: list[Claim] = []
-    assessment: Markdown = Field("", description="målopfyldelse: the document's own words")
+    assessment: Markdown = Field("", description="målopfyldelse: dokumentets egne ord")
     explanation: Markdown = Field("", description="uddybende forklaring")
     notes: list[Note] = []
-    charts: list[str] = Field([], description="ids of tables whose charts belong to this goal")
+    charts: list[str] = Field([], description="id'er på tabeller, hvis diagrammer hører til dette mål")
     comparisons: list[PeerValue] = []
     comparison_unit: str | None = None
-    rank: Rank | None = Field(None, description="the jobcentre's place among others, as the document states it")
-    plan_goal: str | None = Field(None, description="id of the plan goal this reviews, when it differs")
+    rank: Rank | None = Field(None, description="jobcentrets placering blandt andre, som dokumentet angiver den")
+    plan_goal: str | None = Field(None, description="id på det mål i planen, som dette gør op, når det er et andet")
     subgoals: list["Goal"] = []
     _number: str = PrivateAttr(default="")  # the site's own label ('Mål 2'), set by the revision
 
@@ -512,9 +514,9 @@ class Goal(Strict):
 class FollowUpFigure(Strict):
     """A goal's figure after the year: status for the follow-up period and, if given, its own target."""
 
-    goal: Slug = Field(description="id of the goal (or sub-goal) the figure follows up")
+    goal: Slug = Field(description="id på det mål (eller delmål), tallet følger op på")
     status: Number
-    target: Number | None = Field(None, description="the follow-up's own target, when the document sets one")
+    target: Number | None = Field(None, description="opfølgningens eget mål, når dokumentet sætter et")
 
 
 class FollowUp(Strict):
@@ -522,17 +524,17 @@ class FollowUp(Strict):
     from the year's goals and series (and not counted in the year's results)."""
 
     heading: Text = "Seneste udvikling"
-    period: Span = Field(description="the month, range of months or year the follow-up covers")
+    period: Span = Field(description="den måned, de måneder eller det år, opfølgningen gælder")
     body: Markdown = ""
     figures: list[FollowUpFigure] = []
-    tables: list[str] = Field([], description="ids of tables (the follow-up's own series) shown in this section")
+    tables: list[str] = Field([], description="id'er på tabeller (opfølgningens egne serier), der vises i dette afsnit")
     notes: list[Note] = []
 
 
 class Revision(DocumentBase):
     kind: Literal["resultatrevision"] = "resultatrevision"
     baseline_period: Period | None = None
-    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
+    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
     target_period: Period | None = None
     goals_heading: Text = "Resultater i forhold til målene"
     goals: list[Goal] = []
@@ -576,11 +578,11 @@ FACT_SLOT = "{}"
 class Fact(Strict):
     """One line of a fact box. '{}' in the text marks where the number stands."""
 
-    text: Text = Field(description="the line as the document words it, '{}' where a number stands")
-    value: Number | list[Number] | None = Field(None, description="the number, or one number per '{}'")
-    unit: str | None = Field(None, description="written after the number, fx 'pct.'")
-    chart_label: str | None = Field(None, description="short label in the box's chart; facts with one are charted")
-    intro: Markdown = Field("", description="a paragraph shown before this line")
+    text: Text = Field(description="linjen, som dokumentet formulerer den, med '{}', hvor et tal står")
+    value: Number | list[Number] | None = Field(None, description="tallet, eller ét tal pr. '{}'")
+    unit: str | None = Field(None, description="skrives efter tallet, fx 'pct.'")
+    chart_label: str | None = Field(None, description="kort navn i boksens diagram; fakta med et navn vises i diagrammet")
+    intro: Markdown = Field("", description="et afsnit, der vises før denne linje")
 
     @property
     def numbers(self) -> list[float]:
@@ -602,27 +604,27 @@ class FactBox(Strict):
     id: Slug
     heading: Text
     facts: list[Fact] = Field(min_length=1)
-    source: str | None = Field(None, description="the box's 'Kilde:' line")
+    source: str | None = Field(None, description="boksens 'Kilde:'-linje")
     notes: list[Note] = []
-    chart_title: str | None = Field(None, description="title of the chart of the facts that have a chart_label")
+    chart_title: str | None = Field(None, description="titlen på diagrammet over de fakta, der har et chart_label")
     chart_unit: str | None = None
 
 
 class Target(Strict):
     """A measurable goal's target: 'mindst 16 pct.' for a group, by a deadline."""
 
-    label: Text = Field(description="who or what is measured, fx 'uddannelsesparate unge'")
+    label: Text = Field(description="hvem eller hvad der måles, fx 'uddannelsesparate unge'")
     direction: Literal["at_most", "at_least", "exactly"]
     value: Number
     unit: str | None = None
-    deadline: Period | None = Field(None, description="when it must be reached; none: within the plan's year")
+    deadline: Period | None = Field(None, description="hvornår målet skal være nået; uden: inden for planens år")
 
 
 class PlanGoal(Strict):
     """A concrete goal of the jobcentre ('mål'). Qualitative unless it has targets."""
 
-    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    title: str | None = Field(None, description="a short name for lists and charts")
+    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
+    title: str | None = Field(None, description="et kort navn til lister og diagrammer")
     text: Text
     targets: list[Target] = []
 
@@ -634,7 +636,7 @@ class MinisterGoal(Strict):
 
 
 class LegalFrame(Strict):
-    text: Text = Field(description="the lead-in, fx 'Ifølge Lov om ... er der følgende krav'")
+    text: Text = Field(description="indledningen, fx 'Ifølge Lov om ... er der følgende krav'")
     requirements: list[Text] = Field(min_length=1)
 
 
@@ -645,28 +647,28 @@ class FocusArea(Strict):
     number: str | None = None
     title: Text
     continued_from: int | None = Field(
-        None, ge=1900, le=2100, description="the year it was first set, when carried over ('videreført fra 2019')"
+        None, ge=1900, le=2100, description="det år, det først blev sat, når det er videreført ('videreført fra 2019')"
     )
     lead: Markdown = ""
     body: Markdown = ""
-    minister_goals: list[str] = Field([], description="ids of the minister's goals it serves")
-    objectives: list[Text] = Field([], description="the committee's målsætninger")
-    goals: list[PlanGoal] = Field([], description="the jobcentre's mål")
+    minister_goals: list[str] = Field([], description="id'er på de ministermål, det tjener")
+    objectives: list[Text] = Field([], description="udvalgets målsætninger")
+    goals: list[PlanGoal] = Field([], description="jobcentrets mål")
     notes: list[Note] = []
 
 
 class Plan(DocumentBase):
     kind: Literal["beskaeftigelsesplan"] = "beskaeftigelsesplan"
-    lead: Markdown = Field("", description="the introduction's first, bold paragraph")
+    lead: Markdown = Field("", description="indledningens første afsnit, med fed")
     legal_frame: LegalFrame | None = None
     process_intro: Markdown = ""
-    process: list[Text] = Field([], description="the steps of the process, in order")
+    process: list[Text] = Field([], description="processens trin, i rækkefølge")
     minister_goals_heading: Text = "Beskæftigelsesministerens målsætninger"
     minister_goals: list[MinisterGoal] = []
     facts: list[FactBox] = []
     focus_areas_heading: Text = "Pejlemærker"
     focus_areas_intro: Markdown = ""
-    focus_areas_text: Markdown = Field("", description="text after the list of focus areas")
+    focus_areas_text: Markdown = Field("", description="tekst efter listen over pejlemærker")
     focus_areas: list[FocusArea] = []
     objectives_heading: Text = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
     goals_heading: Text = "Jobcentrets mål"
@@ -682,7 +684,7 @@ class Sender(Strict):
     """The letterhead: who wrote the letter and how to reach them, as printed."""
 
     name: Text
-    address: list[Text] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
+    address: list[Text] = Field([], description="adressens linjer, fx ['Ny Østergade 7', '4000 Roskilde']")
     phone: str | None = None
     email: str | None = None
     cvr: Annotated[str, _digits(8), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{8}\s*$"})] | None = None
@@ -691,9 +693,7 @@ class Sender(Strict):
 
 class Recipient(Strict):
     name: Text = Field(description="fx 'Hvidovre Kommune'")
-    attention: str | None = Field(
-        None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'"
-    )
+    attention: str | None = Field(None, description="den person, brevet er stilet til, fx 'Jobcenterchef Casper Christensen'")
 
 
 class Signature(Strict):
@@ -708,11 +708,11 @@ class Letter(DocumentBase):
 
     kind: Literal["tilbagemelding"] = "tilbagemelding"
     date: Date
-    reference: str | None = Field(None, description="the sender's journal number (j.nr.)")
+    reference: str | None = Field(None, description="afsenderens journalnummer (j.nr.)")
     sender: Sender
     recipient: Recipient
-    answers: Slug = Field("resultatrevision", description="the document it answers: its file name in the same folder")
-    body: list[Text] = Field(min_length=1, description="the paragraphs, in order")
+    answers: Slug = Field("resultatrevision", description="det dokument, brevet svarer på: dets filnavn i samme mappe")
+    body: list[Text] = Field(min_length=1, description="afsnittene, i rækkefølge")
     signature: Signature
 
     def references(self) -> list[str]:
@@ -753,7 +753,7 @@ Time = Annotated[
 
 class Member(Strict):
     name: Text
-    party: str | None = Field(None, description="the party letter, fx 'A'")
+    party: str | None = Field(None, description="partibogstavet, fx 'A'")
 
 
 class Attachment(Strict):
@@ -762,7 +762,7 @@ class Attachment(Strict):
     number: Count | None = None
     access: Literal["Åben", "Lukket"] = "Åben"
     title: Text
-    document_number: str | None = Field(None, description="the document number, fx '30519/13'")
+    document_number: str | None = Field(None, description="dokumentnummeret, fx '30519/13'")
 
 
 class Decision(Strict):
@@ -770,17 +770,17 @@ class Decision(Strict):
 
     committee: str | None = None
     date: Date | None = None
-    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
+    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
     text: Text
 
 
 class AgendaItem(Strict):
     number: Count
-    type: Text = Field(description="the item's type letter as the minutes print it, fx 'M', 'A' or 'I'")
+    type: Text = Field(description="punktets typebogstav, som referatet skriver det, fx 'M', 'A' eller 'I'")
     title: Text
     access: Literal["Åben", "Lukket"] = Field("Åben", description="Sagstype")
     case_number: str | None = Field(None, description="Sagsnr., fx '12/531'")
-    presentation: list[Section] = Field([], description="Sagsfremstilling, in parts with their tables")
+    presentation: list[Section] = Field([], description="Sagsfremstilling, i dele med deres tabeller")
     economy: Markdown = Field("", description="Økonomi")
     legal_basis: Markdown = Field("", description="Retsgrundlag")
     policy: Markdown = Field("", description="Politik/Plan")
@@ -806,7 +806,7 @@ class Minutes(DocumentBase):
     end: Time | None = None
     room: str | None = None
     members: list[Member] = []
-    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
+    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
     items: list[AgendaItem] = Field(min_length=1)
 
     def all_sections(self) -> list[tuple[tuple, Section]]:
