@@ -218,6 +218,7 @@ CSV: dict[str, str] = {
     "dokumentets mappe i stedet; intet uden for data/ bliver læst",
     "file_link_loop": "{file} er en genvej, der peger på sig selv i ring; skriv navnet på en CSV-fil i dokumentets mappe",
     "file_not_regular": "{file} er ikke en almindelig fil (en mappe eller en enhed); skriv navnet på en CSV-fil",
+    "unreadable": "filen kan ikke læses ({reason})",
     "file_too_large": "{file} fylder {size} MB; en CSV-fil må højst fylde {limit} MB (del tabellen op, eller udelad "
     "rækker, dokumentet ikke viser); den blev ikke læst",
     # the CSV file itself (shown as csv-file:line: column: ...)
@@ -226,8 +227,13 @@ CSV: dict[str, str] = {
     "utf16": 'filen er gemt som UTF-16 (Excels "Unicode-tekst"); gem den som "CSV UTF-8 (kommasepareret)"' + _see("tabeller"),
     "nul_byte": "filen indeholder en NUL-byte på denne linje (en binær eller ødelagt fil); gem tabellen som CSV UTF-8",
     "inner_bom": "et byte order mark (BOM) midt i filen, på denne linje (to filer sat sammen?); slet det",
+    # {problem}: one of the quote_* texts below (the csv module's reason, in words)
     "quoting": "fejl i anførselstegn ({problem}); en celle med komma eller anførselstegn skal stå i dobbelte "
     'anførselstegn, og et anførselstegn inde i cellen skrives to gange ("")' + _see("tabeller"),
+    "quote_text_after": "der står mere tekst efter et lukkende anførselstegn i samme celle",
+    "quote_unclosed": "et anførselstegn er ikke lukket, før filen slutter",
+    "quote_cell_too_long": "en celle er længere, end en CSV-celle må være",
+    "quote_other": "linjen kan ikke læses som CSV",
     "empty": "filen er tom; første linje skal navngive kolonnerne" + _see("tabeller"),
     "blank_header": "første linje er tom; den skal navngive kolonnerne" + _see("tabeller"),
     "no_rows": "filen har en overskrift, men ingen rækker med tal; tabellen og figuren ville være tomme",
@@ -281,6 +287,11 @@ IMPORT: dict[str, str] = {
     "opendocument": "{file}: et OpenDocument-regneark (.ods); gem det som .xlsx eller som 'CSV (semikolonsepareret)'",
     "not_xlsx": "{file}: kan ikke læses som en Excel-projektmappe ({reason}); åbn den i Excel, og gem den som .xlsx "
     "eller som 'CSV (semikolonsepareret)'",
+    # the {reason} of not_xlsx
+    "reason_not_zip": "filen er ikke en hel .xlsx-fil (ødelagt, afkortet eller en anden slags fil)",
+    "reason_no_workbook": "der er ingen projektmappe (xl/workbook.xml) i filen",
+    "reason_no_sheet": "projektmappen har intet ark",
+    "reason_reader_failed": "Excel-læseren kunne ikke læse den ({error})",
     "unpacks_too_big": "{file}: projektmappen fylder {size} MB udpakket; import læser projektmapper op til {limit} MB udpakket",
     "html": "{file}:1: det er en webside (HTML), ikke en eksport; hent eksporten igen fra jobindsats.dk (CSV eller Excel)",
     "nul": "{file}:{line}: filen indeholder NUL-bytes, så den er ikke en teksteksport (UTF-16 uden BOM?); gem den "
@@ -408,6 +419,26 @@ BUILD: dict[str, str] = {
     "rendering_charts": "Tegner diagrammer: {done} af {total} ...",
 }
 
+# --------------------------------------------------------------------------- the system's reasons
+# Why the system refused to read or write a file, by errno's name (an OSError's strerror is
+# English): the {reason} of yaml.unreadable, import.unreadable, import.out_write, ...
+OS: dict[str, str] = {
+    "ENOENT": "filen eller mappen findes ikke",
+    "EACCES": "ingen adgang: du har ikke rettigheder til den",
+    "EPERM": "ingen adgang: du har ikke rettigheder til den",
+    "EISDIR": "det er en mappe, ikke en fil",
+    "ENOTDIR": "en del af stien er ikke en mappe",
+    "ELOOP": "for mange genveje (links) efter hinanden",
+    "ENAMETOOLONG": "navnet er for langt",
+    "ENOSPC": "disken er fuld",
+    "EDQUOT": "din diskkvote er brugt op",
+    "EROFS": "drevet er skrivebeskyttet",
+    "EIO": "fejl ved læsning fra eller skrivning til disken",
+    "EEXIST": "den findes allerede",
+    "EBUSY": "den er i brug af et andet program",
+    "other": "systemfejl {name}",
+}
+
 # --------------------------------------------------------------------------- the search index (site_plugins/search.py)
 SEARCH: dict[str, str] = {
     "failed": "{site}: søgeindekset (Pagefind) kunne ikke skrives: {error}",
@@ -463,7 +494,7 @@ SCHEMA_MODELS: dict[str, str] = {
 }
 
 MESSAGES: dict[str, str] = {}
-for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH)):
+for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH), ("os", OS)):
     MESSAGES.update({f"{_area}.{key}": value for key, value in _texts.items()})
 
 
@@ -476,6 +507,14 @@ def count(key: str, n: int) -> str:
     """'1 dokument', '4 dokumenter': the message key's singular or plural form (one|more)."""
     one, more = text(key, count=n).split("|")
     return one if n == 1 else more
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused (an OSError), in Danish: 'filen eller mappen findes ikke'."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return text(f"os.{name}") if name in OS else text("os.other", name=name or type(error).__name__)
 
 
 def close_match(word: str, choices, quote: bool = True) -> str | None:

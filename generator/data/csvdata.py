@@ -43,7 +43,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
@@ -274,7 +274,7 @@ class _FileLog:
         self.count += 1
         self.log.error(self.where, line, field, message)
 
-    def stop(self, line: int | None, field: str, message: str):
+    def stop(self, line: int | None, field: str, message: str) -> NoReturn:
         self.error(line, field, message)
         raise _Stop
 
@@ -302,8 +302,20 @@ def _rows(text_: str, flog: _FileLog) -> list[tuple[int, list[str]]]:
             if cells > MAX_CSV_CELLS:
                 flog.stop(start - 1, "", text("too_many_cells", limit=f"{MAX_CSV_CELLS:,}"))
     except csv.Error as e:
-        flog.stop(start, "", text("quoting", problem=str(e)))  # the line the broken row starts on
+        flog.stop(start, "", text("quoting", problem=csv_reason(e)))  # the line the broken row starts on
     return out
+
+
+def csv_reason(error: csv.Error) -> str:
+    """A csv.Error's reason in Danish (the csv module words them in English, for programmers)."""
+    said = str(error)
+    if "expected after" in said:
+        return text("quote_text_after")
+    if "unexpected end of data" in said:
+        return text("quote_unclosed")
+    if "field larger than field limit" in said:
+        return text("quote_cell_too_long")
+    return text("quote_other")
 
 
 def _separator_problem(first_line: str, header: list[str], declared: list[str], file: str) -> str | None:
@@ -424,8 +436,11 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
 
 
 def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
-    with open(csv_path, "rb") as f:
-        raw = f.read(MAX_CSV_BYTES + 1)
+    try:
+        with open(csv_path, "rb") as f:
+            raw = f.read(MAX_CSV_BYTES + 1)
+    except OSError as e:  # found a moment ago: unreadable, or gone since
+        flog.stop(None, "", text("unreadable", reason=messages.os_reason(e)))
     if len(raw) > MAX_CSV_BYTES:  # grew since it was measured
         flog.stop(
             None, "", text("file_too_large", file=file, size=f"> {MAX_CSV_BYTES // 1024**2}", limit=MAX_CSV_BYTES // 1024**2)

@@ -235,7 +235,7 @@ def read_sheet(path: Path) -> Sheet:
             raise Refused(t("too_big", file=shown, size=f"{size / 1024**2:.1f}", limit=MAX_BYTES // 1024**2))
         raw = path.read_bytes()
     except OSError as e:
-        raise Refused(t("unreadable", file=shown, reason=e.strerror or e)) from None
+        raise Refused(t("unreadable", file=shown, reason=messages.os_reason(e))) from None
     if not raw.strip():
         raise Refused(t("empty", file=shown))
     if raw.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
@@ -328,10 +328,10 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
             if "mimetype" in names and b"opendocument" in z.read("mimetype"):
                 raise Refused(t("opendocument", file=shown))
             unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile as e:
-        raise Refused(t("not_xlsx", file=shown, reason=e)) from None
+    except zipfile.BadZipFile:
+        raise Refused(t("not_xlsx", file=shown, reason=t("reason_not_zip"))) from None
     if "xl/workbook.xml" not in names:
-        raise Refused(t("not_xlsx", file=shown, reason="no xl/workbook.xml in it"))
+        raise Refused(t("not_xlsx", file=shown, reason=t("reason_no_workbook")))
     if unpacked > MAX_UNPACKED:
         raise Refused(t("unpacks_too_big", file=shown, size=f"{unpacked / 1024**2:.0f}", limit=MAX_UNPACKED // 1024**2))
     import openpyxl
@@ -340,7 +340,7 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
         if not values.worksheets:
-            raise Refused(t("not_xlsx", file=shown, reason="no worksheet in it"))
+            raise Refused(t("not_xlsx", file=shown, reason=t("reason_no_sheet")))
         sheet, others = values.worksheets[0], [ws.title for ws in values.worksheets[1:]]
         rows = zip(
             sheet.iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True),
@@ -364,7 +364,10 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
     except Refused:
         raise
     except Exception as e:  # noqa: BLE001 - any failure of the workbook reader on a broken file is a message
-        raise Refused(t("not_xlsx", file=shown, reason=f"{type(e).__name__}: {e}"[:200])) from None
+        # the reader's own words name the part that broke it (for whoever reports it)
+        raise Refused(
+            t("not_xlsx", file=shown, reason=t("reason_reader_failed", error=f"{type(e).__name__}: {e}"[:200]))
+        ) from None
     while lines and not any(_text(c) for c in lines[-1][1]):
         lines.pop()
     described = t(
@@ -695,7 +698,7 @@ def write_atomic(out: Path, text: str) -> str | None:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return t("out_folder", out=shown, folder=display_path(out.parent), reason=e.strerror or e)
+        return t("out_folder", out=shown, folder=display_path(out.parent), reason=messages.os_reason(e))
     tmp = None
     mode = out.stat().st_mode & 0o777 if out.is_file() else 0o666 & ~_umask()
     try:
@@ -709,7 +712,7 @@ def write_atomic(out: Path, text: str) -> str | None:
     except OSError as e:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        return t("out_write", out=shown, reason=e.strerror or e)
+        return t("out_write", out=shown, reason=messages.os_reason(e))
     return None
 
 

@@ -338,7 +338,7 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     try:
         size = path.stat().st_size
     except OSError as e:
-        log.error(shown, None, "", messages.text("yaml.unreadable", reason=e.strerror or type(e).__name__))
+        log.error(shown, None, "", messages.text("yaml.unreadable", reason=messages.os_reason(e)))
         return None
     if not path.is_file():
         log.error(shown, None, "", messages.text("yaml.not_a_file"))
@@ -346,7 +346,11 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     if size > MAX_YAML_BYTES:
         log.error(shown, None, "", messages.text("yaml.too_large", size=size, limit=MAX_YAML_BYTES // (1024 * 1024)))
         return None
-    text = _read_text(path, log)
+    try:
+        text = _read_text(path, log)
+    except OSError as e:  # its status could be read, its content not (rights, or gone since)
+        log.error(shown, None, "", messages.text("yaml.unreadable", reason=messages.os_reason(e)))
+        return None
     if text is None:
         return None
     try:
