@@ -417,6 +417,7 @@ BUILD: dict[str, str] = {
     "loading": "Indlæser data: {done} af {total} dokumenter ...",
     "making_pages": "Laver sider: {done} af {total} ...",
     "rendering_charts": "Tegner diagrammer: {done} af {total} ...",
+    "writing_pages": "Skriver sider: {done} af {total} ...",
 }
 
 # --------------------------------------------------------------------------- the system's reasons

@@ -89,6 +89,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             config.nav = listings.navigation(
                 self.site.dataset, [f.src_uri for f in docs.documentation_pages() if f.generated_by is None]
             )
+        # MkDocs and Material render and write every page after this: at national scale a long
+        # stage of their own, said as it goes like the generator's
+        self.writing = progress.Progress("build.writing_pages", len(docs.documentation_pages()))
         return docs
 
     def on_env(self, env, config, files):  # the theme's blank lines left out: smaller pages, the same to a browser
@@ -119,6 +122,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             return self.site.body(generated)
         except cache.CacheError as e:
             raise PluginError(str(e)) from None
+
+    def on_post_page(self, output, page, config):
+        self.writing.step()
+        return output
 
     def on_page_context(self, context, page, config, nav):
         """A generated page's edit link: MkDocs' edit_uri with its data file in place of docs/."""
