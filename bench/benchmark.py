@@ -141,6 +141,8 @@ class PeakRSS:
 
 
 def child(args) -> None:
+    from site_plugins import search
+
     logging_off()
     spent = _timed_plugin()
     peak = PeakRSS()
@@ -150,6 +152,11 @@ def child(args) -> None:
     else:  # rebuild: the initial build of `mkdocs serve`, one change, the rebuild it triggers
         url = "http://127.0.0.1:8000/"
         _build(args.config, args.site, url, args.dirty)
+        # The author edits once serve's first build is indexed (the preview serves the site
+        # meanwhile): the timed rebuild shares the machine with its own work only.
+        for thread in threading.enumerate():
+            if thread.name == search.THREAD:
+                thread.join()
         spent["generator"] = 0.0
         old = _bump(Path(args.change))
         try:

@@ -68,7 +68,8 @@ def cmd_new(args) -> int:
     """Write a commented skeleton for a new document; never overwrite an existing file."""
     import datetime as dt
 
-    from generator.data.models import KINDS, YEAR_RANGE
+    from generator.data.kinds import KINDS
+    from generator.data.models import YEAR_RANGE
 
     data = Path(args.data)
     kinds = sorted(p.stem for p in SKELETONS.glob("*.yaml"))

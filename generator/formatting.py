@@ -151,5 +151,5 @@ def document_date(value: str | None) -> str:
 
 
 def rank(value) -> str:
-    """A rank (models.Rank): 'nr. 3 af 6 i klyngen'."""
+    """A rank (generator.data.kinds.revision.Rank): 'nr. 3 af 6 i klyngen'."""
     return f"nr. {value.position} af {value.of} i {value.among}"

@@ -151,6 +151,7 @@ YAML: dict[str, str] = {
     "what_minister_goal": "ministermål",
     "what_fact_box": "faktaboks",
     "what_focus_area": "pejlemærke",
+    "what_text_fact": "tal i teksten",
     # a document's own claim about a goal that its figures do not support (a warning)
     "claim_field": "mål {goal} ({where})",
     "claim_state": "dokumentet skriver {said!r}, men tallene siger {figures!r}; tjek tallene og målets claims",

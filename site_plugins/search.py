@@ -377,6 +377,9 @@ def rechunk(bundle: Path) -> dict:
     return {"chunks": (chunks_before, len(chunks))}
 
 
+THREAD = "pagefind"  # the name of Background's thread
+
+
 class Background:
     """For `mkdocs serve`: the site is indexed in a thread after each build, into a folder beside
     the bundle that is swapped in when it is whole; the preview serves the last bundle meanwhile
@@ -392,7 +395,7 @@ class Background:
         with self.lock:
             self.wanted = (site_dir, store)
             if self.thread is None or not self.thread.is_alive():
-                self.thread = threading.Thread(target=self._run, daemon=True)
+                self.thread = threading.Thread(target=self._run, daemon=True, name=THREAD)
                 self.thread.start()
 
     def _run(self) -> None:

@@ -10,7 +10,8 @@ import pytest
 import vl_convert as vlc
 
 from generator import cache
-from generator.data.models import ChartSpec, Column, PeerValue, Table
+from generator.data.kinds.revision import PeerValue
+from generator.data.models import ChartSpec, Column, Table
 from generator.views import charts, svgrender
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from generator import formatting as fmt
-from generator.data.models import Goal, Range, StartEnd
+from generator.data.kinds.revision import Goal, Range, StartEnd
 from generator.results import goals as compute
 
 

@@ -60,7 +60,7 @@ def test_the_verdict_names_each_missed_goal_and_by_how_much(revisions):
 
 
 def test_a_missed_percentage_is_said_in_procentpoint_and_an_exact_target_either_way():
-    from generator.data.models import Goal
+    from generator.data.kinds.revision import Goal
 
     pct = Goal(id="x", label="Mål 5", direction="at_least", unit="pct.", status=22.6, target=23)
     exact = Goal(id="y", label="Mål 6", direction="exactly", unit="personer", status=12, target=10)

@@ -307,7 +307,7 @@ def test_the_skeletons_follow_up_example_is_valid():
     import yaml
 
     from generator import cli
-    from generator.data.models import FollowUp
+    from generator.data.kinds.revision import FollowUp
 
     text = (
         (cli.SKELETONS / "resultatrevision.yaml")

@@ -194,7 +194,7 @@ def test_an_unknown_list_marker_stops_the_build(project_copy):
 def test_every_kind_of_the_data_has_its_view():
     """A kind the data stage reads has a page, a title and a headline (views/kinds/), and the
     views have no kind the data stage does not read: no document is skipped silently."""
-    from generator.data.models import KINDS
+    from generator.data.kinds import KINDS
     from generator.views import kinds
 
     assert list(kinds.ALL) == ["beskaeftigelsesplan", "resultatrevision", "tilbagemelding", "referat"]

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REGISTRY, write
 from generator.data import loader
-from generator.data.models import Fact
+from generator.data.kinds.plan import Fact
 from generator.site import build
 from generator.site import listings as overview
 from generator.views import markup

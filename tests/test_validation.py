@@ -109,6 +109,22 @@ tables:""",
     )
 
 
+def test_duplicate_text_fact_id(tmp_path):
+    """Two figures of the running text under one id: named as such (was a KeyError)."""
+    doubled = REVISION.replace(
+        "tables:",
+        """text_facts:
+  - {id: ledige, value: 4.2, unit: pct., measures: ledighed}
+  - {id: ledige, value: 3.9, unit: pct., measures: ledighed}
+tables:""",
+    )
+    [err] = errors_of(tree(tmp_path, doubled))
+    assert err.endswith(
+        "resultatrevision.yaml:13: text_facts[1].id: tal i teksten-id'et 'ledige' er brugt to gange (først ved text_facts[0]); "
+        "giv hver sit id"
+    )
+
+
 def test_csv_missing_column(tmp_path):
     [err] = errors_of(tree(tmp_path, series="periode,andet\n2013-01,4\n"))
     assert err.endswith(

@@ -8,7 +8,6 @@ Layout:
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import pickle
@@ -26,18 +25,20 @@ from generator import cache as cache_store
 from generator import messages, progress
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
+from generator.data.kinds import KINDS, kind_of
+from generator.data.kinds.plan import Plan
+from generator.data.kinds.revision import Revision, walk_goals
 from generator.data.models import (
     FACT_REF,
-    KINDS,
     PLACEHOLDER,
     YEAR_RANGE,
     DocumentBase,
-    Minutes,
-    Plan,
     Registry,
-    Revision,
+    Strict,
     Table,
-    kind_of,
+    field_path,
+    unique_ids,
+    unknown_refs,
 )
 
 REGISTRY_FILE = "jobcentres.yaml"
@@ -371,26 +372,16 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
         return None
     if anchor is not None:
         line, loc, what = anchor
-        log.error(shown, line, _field_path(loc), messages.text("yaml.alias", what=what))
+        log.error(shown, line, field_path(loc), messages.text("yaml.alias", what=what))
         return None
     lines = LineMap(path, text if loader.has_duplicate_keys else None)
     if loader.has_duplicate_keys:
         for loc, line in lines.duplicates():
-            log.error(shown, line, _field_path(loc), messages.text("yaml.duplicate_key", name=loc[-1]))
+            log.error(shown, line, field_path(loc), messages.text("yaml.duplicate_key", name=loc[-1]))
     return data, lines
 
 
 # --------------------------------------------------------------------------- pydantic errors
-
-
-def _field_path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def _is_tag(part: Any) -> bool:
@@ -422,10 +413,19 @@ def _tag_words(tag: str) -> str | None:
     return messages.text(f"yaml.{key}") if key else None
 
 
-def _mapping_words(class_name: str) -> str:
-    from generator.data import models
+def _model_named(name: str) -> type[BaseModel] | None:
+    """A model of the data format by its class name (pydantic's loc names a union member so)."""
+    todo: list[type[BaseModel]] = [Strict]
+    while todo:
+        cls = todo.pop()
+        if cls.__name__ == name:
+            return cls
+        todo += cls.__subclasses__()
+    return None
 
-    cls = getattr(models, class_name, None)
+
+def _mapping_words(class_name: str) -> str:
+    cls = _model_named(class_name)
     if cls is None:
         return messages.text("yaml.word_mapping")
     required = [n for n, f in cls.model_fields.items() if f.is_required()]
@@ -462,13 +462,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def _fields_at(model: type[BaseModel] | None, loc: tuple) -> list[str]:
     """The field names a mapping at loc may have (for 'mente du ...?'), following pydantic's loc
     through lists and unions ('StartEnd' in a loc names the union member)."""
-    from generator.data import models
-
     current = [model] if model is not None else []
     for part in loc:
         if isinstance(part, int):
             continue
-        member = getattr(models, part, None) if _is_tag(part) else None
+        member = _model_named(part) if _is_tag(part) else None
         if isinstance(member, type) and issubclass(member, BaseModel):
             current = [member]
             continue
@@ -606,19 +604,19 @@ def report_validation(
     for base, errs in groups.items():
         line = _lookup_line(lines, base)
         if len(errs) == 1 and not errs[0][0]:
-            log.error(display_path(path), line, _field_path(base), _friendly(errs[0][1], where))
+            log.error(display_path(path), line, field_path(base), _friendly(errs[0][1], where))
             continue
         inp = errs[0][1].get("input")
         # A number written with a decimal comma, for a union with a number member: say so.
         comma = _decimal_comma(inp) if any(err["type"] in _NUMBER_ERRORS for _, err in errs) else None
         if comma:
-            log.error(display_path(path), line, _field_path(base), comma)
+            log.error(display_path(path), line, field_path(base), comma)
             continue
         # A number was given for a union with a number member, and the number is out of bounds:
         # say so (not "expected a number or a mapping").
         bound = next((err for _, err in errs if err["type"] in _BOUND_ERRORS), None)
         if bound is not None:
-            log.error(display_path(path), line, _field_path(base), _friendly(bound, where))
+            log.error(display_path(path), line, field_path(base), _friendly(bound, where))
             continue
         # A mapping was given for a union: report the errors of the closest mapping member.
         if isinstance(inp, dict):
@@ -630,7 +628,7 @@ def report_validation(
                 best = min(by_member.values(), key=len)
                 for rest, err in best:
                     loc = base + rest
-                    log.error(display_path(path), _lookup_line(lines, loc), _field_path(loc), _friendly(err, where))
+                    log.error(display_path(path), _lookup_line(lines, loc), field_path(loc), _friendly(err, where))
                 continue
         words = []
         for rest, _ in errs:
@@ -641,7 +639,7 @@ def report_validation(
         log.error(
             display_path(path),
             line,
-            _field_path(base),
+            field_path(base),
             messages.text("yaml.expected_either", words=messages.text("yaml.word_or").join(words), got=_describe(inp)),
         )
 
@@ -688,7 +686,7 @@ def _check_placeholders(data: Any, path: Path, lines: LineMap, log: IssueLog) ->
             log.error(
                 display_path(path),
                 _lookup_line(lines, loc),
-                _field_path(loc),
+                field_path(loc),
                 messages.text("yaml.placeholder", placeholder=m.group(0)),
             )
     return found
@@ -706,51 +704,20 @@ def _texts(value: Any, loc: tuple = ()):
             yield from _texts(v, loc + (i,))
 
 
-MINUTES_NAME = re.compile(r"referat-(\d{4}-\d{2}-\d{2})")
-
-
-def _check_minutes_name(doc: Minutes, path: Path, lines: LineMap, log: IssueLog) -> None:
-    """A minutes file named after its meeting (referat-2013-03-06.yaml) must have that date."""
-    m = MINUTES_NAME.fullmatch(path.stem)
-    if m is None:
-        return
-    try:
-        named = dt.date.fromisoformat(m.group(1))
-    except ValueError:
-        log.error(display_path(path), None, "", messages.text("yaml.minutes_name_no_date", name=path.name))
-        return
-    if named != doc.date:
-        log.error(
-            display_path(path),
-            lines.get(("date",)),
-            "date",
-            messages.text("yaml.minutes_date", date=doc.date.isoformat(), name=path.name),
-        )
-
-
 def _check_document(doc: DocumentBase, path: Path, lines: LineMap, log: IssueLog) -> list[tuple[tuple, str]]:
-    """Checks across the document's fields; returns the links its texts make to pages of the site."""
+    """Checks across the document's fields: those every kind shares here, its kind's own in its
+    model's problems(). Returns the links its texts make to pages of the site."""
     shown = display_path(path)
-    if isinstance(doc, Minutes):
-        _check_minutes_name(doc, path, lines, log)
-
-    table_ids = _check_unique([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table", shown, lines, log)
+    table_ids, problems = unique_ids([(("tables", i), t.id) for i, t in enumerate(doc.tables)], "table")
     for loc, s in doc.all_sections():
-        _check_refs(loc + ("tables",), s.tables, table_ids, "table", shown, lines, log)
-    for loc, message in doc.problems():
-        log.error(shown, _lookup_line(lines, loc), _field_path(loc), message)
-
-    if isinstance(doc, Revision):
-        goals = list(_walk_goals(doc.goals, ("goals",)))
-        _check_unique([(loc, g.id) for loc, g in goals], "goal", shown, lines, log)
-        for loc, g in goals:
-            _check_refs(loc + ("charts",), g.charts, table_ids, "table", shown, lines, log)
-        if doc.follow_up:
-            _check_refs(("follow_up", "tables"), doc.follow_up.tables, table_ids, "table", shown, lines, log)
-    _check_unique([(("text_facts", i), f.id) for i, f in enumerate(doc.text_facts)], "text fact", shown, lines, log)
-    if isinstance(doc, Plan):
-        _check_plan(doc, shown, lines, log)
-
+        problems += unknown_refs(loc + ("tables",), s.tables, table_ids, "table")
+    for loc, name in doc.refers_to():
+        if kind_of(name) is None:
+            problems.append((loc, messages.text("yaml.answers_no_kind", name=repr(name), kinds=", ".join(KINDS))))
+    problems += doc.problems(path.stem)
+    problems += unique_ids([(("text_facts", i), f.id) for i, f in enumerate(doc.text_facts)], "text fact")[1]
+    for loc, message in problems:
+        log.error(shown, _lookup_line(lines, loc) if loc else None, field_path(loc), message)
     return _check_texts(doc, set(table_ids) | {f"maal-{g.id}" for g in getattr(doc, "goals", [])}, shown, lines, log)
 
 
@@ -769,70 +736,15 @@ def _check_texts(doc: DocumentBase, known: set[str], shown: str, lines: LineMap,
     for loc, value in _texts(doc.model_dump(exclude_defaults=True)):
         for ref in REF.findall(value):
             if ref not in known:
-                log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_ref", ref=ref))
+                log.error(shown, _lookup_line(lines, loc), field_path(loc), messages.text("yaml.unknown_ref", ref=ref))
         for ref in FACT_REF.findall(value):  # {tal:ID}: a figure of text_facts
             if ref not in facts:
-                log.error(shown, _lookup_line(lines, loc), _field_path(loc), messages.text("yaml.unknown_fact", ref=ref))
+                log.error(shown, _lookup_line(lines, loc), field_path(loc), messages.text("yaml.unknown_fact", ref=ref))
         for m in PAGE_LINK.finditer(value):
             target = (m.group(1) or m.group(2) or "").split("#")[0].split("?")[0]
             if target and ":" not in target.split("/")[0] and target.endswith((".md", "/")) and not target.startswith("/"):
                 links.append((loc, target))
     return links
-
-
-def _walk_goals(goals, prefix: tuple):
-    """Every goal with its location, sub-goals after their parent."""
-    for i, g in enumerate(goals):
-        yield prefix + (i,), g
-        yield from _walk_goals(g.subgoals, prefix + (i, "subgoals"))
-
-
-def _what(what: str) -> str:
-    """'minister goal' in the staff's words ('ministermål')."""
-    key = {
-        "table": "yaml.what_table",
-        "goal": "yaml.what_goal",
-        "minister goal": "yaml.what_minister_goal",
-        "fact box": "yaml.what_fact_box",
-        "focus area": "yaml.what_focus_area",
-    }[what]
-    return messages.text(key)
-
-
-def _check_unique(items: list[tuple[tuple, str]], what: str, shown: str, lines: LineMap, log: IssueLog) -> dict[str, str]:
-    """items are (location, id); every id used twice is an error. Returns id -> first location."""
-    seen: dict[str, str] = {}
-    for loc, ident in items:
-        name = _field_path(loc)
-        if ident in seen:
-            log.error(
-                shown,
-                lines.get(loc + ("id",)),
-                f"{name}.id",
-                messages.text("yaml.duplicate_id", what=_what(what), ident=ident, first=seen[ident]),
-            )
-        seen.setdefault(ident, name)
-    return seen
-
-
-def _check_refs(loc: tuple, refs: list[str], known, what: str, shown: str, lines: LineMap, log: IssueLog) -> None:
-    for j, ref in enumerate(refs):
-        if ref not in known:
-            log.error(
-                shown, lines.get(loc + (j,)), _field_path(loc + (j,)), messages.text("yaml.no_such_id", what=_what(what), ref=ref)
-            )
-
-
-def _check_plan(plan: Plan, shown: str, lines: LineMap, log: IssueLog) -> None:
-    minister = _check_unique(
-        [(("minister_goals", i), m.id) for i, m in enumerate(plan.minister_goals)], "minister goal", shown, lines, log
-    )
-    _check_unique([(("facts", i), f.id) for i, f in enumerate(plan.facts)], "fact box", shown, lines, log)
-    _check_unique([(("focus_areas", i), a.id) for i, a in enumerate(plan.focus_areas)], "focus area", shown, lines, log)
-    goals = [(("focus_areas", i, "goals", j), g.id) for i, a in enumerate(plan.focus_areas) for j, g in enumerate(a.goals)]
-    _check_unique(goals, "goal", shown, lines, log)
-    for i, a in enumerate(plan.focus_areas):
-        _check_refs(("focus_areas", i, "minister_goals"), a.minister_goals, minister, "minister goal", shown, lines, log)
 
 
 def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap | dict], log: IssueLog) -> None:
@@ -843,10 +755,10 @@ def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap 
             continue
         plan = plans.get((doc.jobcentre, doc.year))
         known = {g.id for g in plan.model_as(Plan).all_goals()} if plan else set()
-        for loc, g in _walk_goals(doc.model.goals, ("goals",)):
+        for loc, g in walk_goals(doc.model.goals):
             if g.plan_goal is None or (plan is not None and g.plan_goal in known):
                 continue
-            where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{_field_path(loc)}.plan_goal")
+            where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{field_path(loc)}.plan_goal")
             if plan is None:
                 log.warn(*where, messages.text("yaml.plan_goal_no_plan", goal=g.plan_goal, year=doc.year))
             else:
@@ -923,7 +835,7 @@ def _load_document(path: Path, known: set[str]) -> _Loaded:
     checked = IssueLog()
     model = validate_model(KINDS[kind], data, path, lines, checked)
     # a placeholder's field gets one message (the placeholder's), not also "expected a date"
-    log.issues.extend(i for i in checked.issues if not any(i.field == _field_path(p) for p in placeholders))
+    log.issues.extend(i for i in checked.issues if not any(i.field == field_path(p) for p in placeholders))
     tables = list(enumerate(model.tables)) if model else _valid_tables(data)
     for i, t in tables:
         t._frame = load_table(t, path.parent, path, f"tables[{i}]", lambda i=i: lines.get(("tables", i, "file")), log)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator, model_validator
 
@@ -395,456 +395,69 @@ class DocumentBase(Strict):
     )
     text_facts: list[TextFact] = Field([], description="tal fra den løbende tekst, skrevet i teksten som {tal:ID}")
 
+    def refers_to(self) -> list[tuple[tuple, str]]:
+        """(place in the file, file name without .yaml) of each document in the same folder that
+        this one answers or refers to; the loader checks that each name is a document kind's."""
+        return []
+
     def references(self) -> list[str]:
         """File names (stems) of documents in the same folder that this one answers or refers to."""
-        return []
+        return [name for _, name in self.refers_to()]
 
     def all_sections(self) -> list[tuple[tuple, "Section"]]:
         """Every section with its place in the file, fx (('sections', 0), section)."""
         return [(("sections", i), s) for i, s in enumerate(self.sections)]
 
-    def problems(self) -> list[tuple[tuple, str]]:
-        """Checks across fields, as (place in the file, message); the loader adds file and line."""
+    def problems(self, name: str) -> list[tuple[tuple, str]]:
+        """Checks across fields, as (place in the file, message); the loader adds file and line.
+        name: the file name without .yaml. The checks every kind shares are the loader's."""
         return []
 
     def text_fact(self, ident: str) -> TextFact | None:
         return next((f for f in self.text_facts if f.id == ident), None)
 
 
-# --------------------------------------------------------------------------- revision
-
-
-class StartEnd(Strict):
-    """A status given as a start and an end value: '102 forløb (jan-14) til 93 (dec-14)'."""
-
-    start: Number
-    start_period: Period
-    end: Number
-    end_period: Period
-
-
-class Range(Strict):
-    """A status given as a monthly range and average: 'mellem 3,8 og 10,2 pct., gns. 6,2'."""
-
-    min: Number
-    max: Number
-    mean: Number
-    compare: Literal["mean", "min", "max"] = "mean"
-
-
-class Claim(Strict):
-    """What the document itself states about a goal; the build warns when it disagrees."""
-
-    where: Text = Field(description="hvor i dokumentet, fx '1.4 Konklusion'")
-    quote: str | None = None
-    met: bool | Literal["partly"] | None = None
-    change_pct: Number | None = None
-    met_count: Count | None = None
-
-
-class PeerValue(Strict):
-    name: Text
-    value: Number
-    own: bool = Field(False, description="true: denne linje er jobcentret selv (fremhævet og nævnt i teksten)")
-
-
-class Rank(Strict):
-    """Where the jobcentre ranks among others, as the document states it: 'nr. 3 af 6 i klyngen'."""
-
-    position: int = Field(ge=1, le=1000)
-    of: int = Field(ge=1, le=1000)
-    among: Text = Field("klyngen", description="blandt hvem, fx 'klyngen' eller 'regionen'")
-
-    @model_validator(mode="after")
-    def _within(self) -> "Rank":
-        if self.position > self.of:
-            raise ValueError(messages.text("yaml.rank_beyond", position=self.position, of=self.of))
-        return self
-
-
-class Goal(Strict):
-    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
-    label: str = Field("", description="dokumentets betegnelse, fx 'Mål 2' eller '4B'; uden: sitet nummererer målet")
-    title: str | None = None
-    text: Markdown = Field("", description="målet, som dokumentet formulerer det")
-    type: Literal["ministermål", "lokalt mål"] | None = Field(
-        None, description="som dokumentet angiver det; uden: dokumentet siger det ikke (vises som 'ikke angivet')"
-    )
-    direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
-    unit: str | None = None
-    baseline: Number | None = None
-    baseline_period: Period | None = None
-    status: Union[Number, StartEnd, Range, None] = None
-    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
-    status_text: str | None = Field(None, description="status i ord, hvor den ikke er et tal")
-    target: Number | None = None
-    target_period: Period | None = None
-    tolerance: Number = Field(0, ge=0, description="til direction 'exactly'")
-    achieved: bool | None = Field(None, description="kun kvalitative mål: blev det gjort")
-    claims: list[Claim] = []
-    assessment: Markdown = Field("", description="målopfyldelse: dokumentets egne ord")
-    explanation: Markdown = Field("", description="uddybende forklaring")
-    notes: list[Note] = []
-    charts: list[str] = Field([], description="id'er på tabeller, hvis diagrammer hører til dette mål")
-    comparisons: list[PeerValue] = []
-    comparison_unit: str | None = None
-    rank: Rank | None = Field(None, description="jobcentrets placering blandt andre, som dokumentet angiver den")
-    plan_goal: str | None = Field(None, description="id på det mål i planen, som dette gør op, når det er et andet")
-    subgoals: list["Goal"] = []
-    _number: str = PrivateAttr(default="")  # the site's own label ('Mål 2'), set by the revision
-
-    @property
-    def shown_label(self) -> str:
-        """The document's label, or the site's own numbering when the document has none."""
-        return self.label or self._number
-
-    @model_validator(mode="after")
-    def _direction_needs_numbers(self) -> "Goal":
-        if self.direction != "qualitative":
-            # A goal measured without a target leaves direction out (its state: no_target).
-            if self.target is None:
-                raise ValueError(messages.text("yaml.direction_needs_target", direction=self.direction))
-            if self.achieved is not None:
-                raise ValueError(messages.text("yaml.achieved_only_qualitative"))
-        if sum(p.own for p in self.comparisons) > 1:
-            raise ValueError(messages.text("yaml.own_twice"))
-        return self
-
-
-class FollowUpFigure(Strict):
-    """A goal's figure after the year: status for the follow-up period and, if given, its own target."""
-
-    goal: Slug = Field(description="id på det mål (eller delmål), tallet følger op på")
-    status: Number
-    target: Number | None = Field(None, description="opfølgningens eget mål, når dokumentet sætter et")
-
-
-class FollowUp(Strict):
-    """'Seneste udvikling': figures after the year, with their own period and targets, shown apart
-    from the year's goals and series (and not counted in the year's results)."""
-
-    heading: Text = "Seneste udvikling"
-    period: Span = Field(description="den måned, de måneder eller det år, opfølgningen gælder")
-    body: Markdown = ""
-    figures: list[FollowUpFigure] = []
-    tables: list[str] = Field([], description="id'er på tabeller (opfølgningens egne serier), der vises i dette afsnit")
-    notes: list[Note] = []
-
-
-class Revision(DocumentBase):
-    kind: Literal["resultatrevision"] = "resultatrevision"
-    baseline_period: Period | None = None
-    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
-    target_period: Period | None = None
-    goals_heading: Text = "Resultater i forhold til målene"
-    goals: list[Goal] = []
-    follow_up: FollowUp | None = None
-
-    @model_validator(mode="after")
-    def _number_goals(self) -> "Revision":
-        """Goals the document does not label are numbered by their place: 'Mål 2', 'Mål 2.1'."""
-        for i, g in enumerate(self.goals, start=1):
-            g._number = f"Mål {i}"
-            for j, sub in enumerate(g.subgoals, start=1):
-                sub._number = f"{g.shown_label}.{j}"
-        return self
-
-    def problems(self) -> list[tuple[tuple, str]]:
-        out = super().problems()
-        if self.follow_up:
-            ids = {g.id for g in _walk(self.goals)}
-            for j, f in enumerate(self.follow_up.figures):
-                if f.goal not in ids:
-                    out.append(
-                        (
-                            ("follow_up", "figures", j, "goal"),
-                            messages.text("yaml.no_such_id", what=messages.text("yaml.what_goal"), ref=f.goal),
-                        )
-                    )
-        return out
-
-
-def _walk(goals: list[Goal]):
-    for g in goals:
-        yield g
-        yield from _walk(g.subgoals)
-
-
-# --------------------------------------------------------------------------- plan
-
-FACT_SLOT = "{}"
-
-
-class Fact(Strict):
-    """One line of a fact box. '{}' in the text marks where the number stands."""
-
-    text: Text = Field(description="linjen, som dokumentet formulerer den, med '{}', hvor et tal står")
-    value: Number | list[Number] | None = Field(None, description="tallet, eller ét tal pr. '{}'")
-    unit: str | None = Field(None, description="skrives efter tallet, fx 'pct.'")
-    chart_label: str | None = Field(None, description="kort navn i boksens diagram; fakta med et navn vises i diagrammet")
-    intro: Markdown = Field("", description="et afsnit, der vises før denne linje")
-
-    @property
-    def numbers(self) -> list[float]:
-        return [] if self.value is None else (self.value if isinstance(self.value, list) else [self.value])
-
-    @model_validator(mode="after")
-    def _slots_match_values(self) -> "Fact":
-        slots, n = self.text.count(FACT_SLOT), len(self.numbers)
-        if slots != n:
-            raise ValueError(messages.text("yaml.fact_slots", slots=slots, numbers=n))
-        if self.chart_label and n != 1:
-            raise ValueError(messages.text("yaml.chart_label_one_number"))
-        return self
-
-
-class FactBox(Strict):
-    """A box of number facts, fx 'Fakta om befolkning i Hvidovre'."""
-
-    id: Slug
-    heading: Text
-    facts: list[Fact] = Field(min_length=1)
-    source: str | None = Field(None, description="boksens 'Kilde:'-linje")
-    notes: list[Note] = []
-    chart_title: str | None = Field(None, description="titlen på diagrammet over de fakta, der har et chart_label")
-    chart_unit: str | None = None
-
-
-class Target(Strict):
-    """A measurable goal's target: 'mindst 16 pct.' for a group, by a deadline."""
-
-    label: Text = Field(description="hvem eller hvad der måles, fx 'uddannelsesparate unge'")
-    direction: Literal["at_most", "at_least", "exactly"]
-    value: Number
-    unit: str | None = None
-    deadline: Period | None = Field(None, description="hvornår målet skal være nået; uden: inden for planens år")
-
-
-class PlanGoal(Strict):
-    """A concrete goal of the jobcentre ('mål'). Qualitative unless it has targets."""
-
-    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
-    title: str | None = Field(None, description="et kort navn til lister og diagrammer")
-    text: Text
-    targets: list[Target] = []
-
-
-class MinisterGoal(Strict):
-    id: Slug
-    number: str | None = None
-    text: Text
-
-
-class LegalFrame(Strict):
-    text: Text = Field(description="indledningen, fx 'Ifølge Lov om ... er der følgende krav'")
-    requirements: list[Text] = Field(min_length=1)
-
-
-class FocusArea(Strict):
-    """A pejlemærke: the committee's focus area with its objectives and the jobcentre's goals."""
-
-    id: Slug
-    number: str | None = None
-    title: Text
-    continued_from: int | None = Field(
-        None, ge=1900, le=2100, description="det år, det først blev sat, når det er videreført ('videreført fra 2019')"
-    )
-    lead: Markdown = ""
-    body: Markdown = ""
-    minister_goals: list[str] = Field([], description="id'er på de ministermål, det tjener")
-    objectives: list[Text] = Field([], description="udvalgets målsætninger")
-    goals: list[PlanGoal] = Field([], description="jobcentrets mål")
-    notes: list[Note] = []
-
-
-class Plan(DocumentBase):
-    kind: Literal["beskaeftigelsesplan"] = "beskaeftigelsesplan"
-    lead: Markdown = Field("", description="indledningens første afsnit, med fed")
-    legal_frame: LegalFrame | None = None
-    process_intro: Markdown = ""
-    process: list[Text] = Field([], description="processens trin, i rækkefølge")
-    minister_goals_heading: Text = "Beskæftigelsesministerens målsætninger"
-    minister_goals: list[MinisterGoal] = []
-    facts: list[FactBox] = []
-    focus_areas_heading: Text = "Pejlemærker"
-    focus_areas_intro: Markdown = ""
-    focus_areas_text: Markdown = Field("", description="tekst efter listen over pejlemærker")
-    focus_areas: list[FocusArea] = []
-    objectives_heading: Text = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
-    goals_heading: Text = "Jobcentrets mål"
-
-    def all_goals(self) -> list[PlanGoal]:
-        return [g for area in self.focus_areas for g in area.goals]
-
-
-# --------------------------------------------------------------------------- letter
-
-
-class Sender(Strict):
-    """The letterhead: who wrote the letter and how to reach them, as printed."""
-
-    name: Text
-    address: list[Text] = Field([], description="adressens linjer, fx ['Ny Østergade 7', '4000 Roskilde']")
-    phone: str | None = None
-    email: str | None = None
-    cvr: Annotated[str, _digits(8), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{8}\s*$"})] | None = None
-    ean: Annotated[str, _digits(13), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{13}\s*$"})] | None = None
-
-
-class Recipient(Strict):
-    name: Text = Field(description="fx 'Hvidovre Kommune'")
-    attention: str | None = Field(None, description="den person, brevet er stilet til, fx 'Jobcenterchef Casper Christensen'")
-
-
-class Signature(Strict):
-    closing: Text = "Med venlig hilsen"
-    name: Text
-    title: str | None = None
-
-
-class Letter(DocumentBase):
-    """A letter about one of the jobcentre's documents, fx the region's feedback on a revision.
-    It is filed under the year it concerns, beside the document it answers."""
-
-    kind: Literal["tilbagemelding"] = "tilbagemelding"
-    date: Date
-    reference: str | None = Field(None, description="afsenderens journalnummer (j.nr.)")
-    sender: Sender
-    recipient: Recipient
-    answers: Slug = Field("resultatrevision", description="det dokument, brevet svarer på: dets filnavn i samme mappe")
-    body: list[Text] = Field(min_length=1, description="afsnittene, i rækkefølge")
-    signature: Signature
-
-    def references(self) -> list[str]:
-        return [self.answers]
-
-    @field_validator("answers")
-    @classmethod
-    def _answers_a_kind(cls, value: str) -> str:
-        if kind_of(value) is None:
-            raise ValueError(messages.text("yaml.answers_no_kind", name=repr(value), kinds=", ".join(KINDS)))
-        return value
-
-
-# --------------------------------------------------------------------------- minutes
-
-
-def _parse_time(value: Any) -> dt.time:
-    """'16:00'. Unquoted, YAML 1.1 reads 16:00 as the number 960 (base 60): that is undone."""
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        return dt.time(value // 60, value % 60)
-    if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value)
-        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
-            return dt.time(int(m.group(1)), int(m.group(2)))
-    raise ValueError(messages.text("yaml.expected_time", got=repr(value)))
-
-
-Time = Annotated[
-    dt.time,
-    BeforeValidator(_parse_time),
-    WithJsonSchema(
-        {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*$", "description": 'et klokkeslæt: "16:00"'}
-    ),
-]
-
-
-class Member(Strict):
-    name: Text
-    party: str | None = Field(None, description="partibogstavet, fx 'A'")
-
-
-class Attachment(Strict):
-    """A bilag: '1 | Åben | Videreførelse af projekt ... | 30519/13'."""
-
-    number: Count | None = None
-    access: Literal["Åben", "Lukket"] = "Åben"
-    title: Text
-    document_number: str | None = Field(None, description="dokumentnummeret, fx '30519/13'")
-
-
-class Decision(Strict):
-    """'Beslutning i Arbejdsmarkedsudvalget den 06-03-2013'; committee and date default to the meeting's."""
-
-    committee: str | None = None
-    date: Date | None = None
-    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
-    text: Text
-
-
-class AgendaItem(Strict):
-    number: Count
-    type: Text = Field(description="punktets typebogstav, som referatet skriver det, fx 'M', 'A' eller 'I'")
-    title: Text
-    access: Literal["Åben", "Lukket"] = Field("Åben", description="Sagstype")
-    case_number: str | None = Field(None, description="Sagsnr., fx '12/531'")
-    presentation: list[Section] = Field([], description="Sagsfremstilling, i dele med deres tabeller")
-    economy: Markdown = Field("", description="Økonomi")
-    legal_basis: Markdown = Field("", description="Retsgrundlag")
-    policy: Markdown = Field("", description="Politik/Plan")
-    information: Markdown = Field("", description="Information")
-    consultation: Markdown = Field("", description="Høring")
-    assessment: Markdown = Field("", description="Vurdering")
-    recommendation: Markdown = Field("", description="Indstilling")
-    decision: Decision | None = Field(None, description="Beslutning")
-    attachments: list[Attachment] = Field([], description="Bilag")
-
-    @property
-    def anchor(self) -> str:
-        return f"punkt-{self.number}"
-
-
-class Minutes(DocumentBase):
-    """A committee meeting's minutes: who met, and each agenda item with its decision."""
-
-    kind: Literal["referat"] = "referat"
-    committee: Text
-    date: Date
-    start: Time | None = None
-    end: Time | None = None
-    room: str | None = None
-    members: list[Member] = []
-    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
-    items: list[AgendaItem] = Field(min_length=1)
-
-    def all_sections(self) -> list[tuple[tuple, Section]]:
-        return super().all_sections() + [
-            (("items", i, "presentation", j), s) for i, item in enumerate(self.items) for j, s in enumerate(item.presentation)
-        ]
-
-    def problems(self) -> list[tuple[tuple, str]]:
-        out: list[tuple[tuple, str]] = []
-        names = {m.name for m in self.members}
-        absent: list[tuple[tuple, str]] = [(("absent", j), n) for j, n in enumerate(self.absent)]
-        seen: dict[int, int] = {}
-        for i, item in enumerate(self.items):
-            if item.number in seen:
-                out.append(
-                    (("items", i, "number"), messages.text("yaml.item_number_twice", number=item.number, first=seen[item.number]))
-                )
-            seen.setdefault(item.number, i)
-            if item.decision:
-                absent += [(("items", i, "decision", "absent", j), n) for j, n in enumerate(item.decision.absent)]
-        for loc, name in absent:
-            if self.members and name not in names:
-                out.append((loc, messages.text("yaml.not_a_member", name=repr(name), members=", ".join(sorted(names)))))
-        return out
-
-
-# Each document kind: the file name it is stored under and its model. Later kinds add a line.
-KINDS: dict[str, type[DocumentBase]] = {
-    "resultatrevision": Revision,
-    "beskaeftigelsesplan": Plan,
-    "tilbagemelding": Letter,
-    "referat": Minutes,
+# --------------------------------------------------------------------------- checks the kinds share
+
+
+def field_path(loc: tuple) -> str:
+    """A place in a file as staff read it: ('goals', 1, 'id') -> 'goals[1].id'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_WHAT = {
+    "table": "yaml.what_table",
+    "goal": "yaml.what_goal",
+    "minister goal": "yaml.what_minister_goal",
+    "fact box": "yaml.what_fact_box",
+    "focus area": "yaml.what_focus_area",
+    "text fact": "yaml.what_text_fact",
 }
 
 
-def kind_of(name: str) -> str | None:
-    """The document kind a file name (without .yaml) stands for: 'referat-2013-03-06' -> 'referat'."""
-    for kind in KINDS:
-        if name == kind or name.startswith(kind + "-"):
-            return kind
-    return None
+def unique_ids(items: list[tuple[tuple, str]], what: str) -> tuple[dict[str, str], list[tuple[tuple, str]]]:
+    """items are (place, id): every id used again is a problem at its place's id. Returns each id
+    with the place it was first used, and the problems."""
+    seen: dict[str, str] = {}
+    problems = []
+    for loc, ident in items:
+        if ident in seen:
+            message = messages.text("yaml.duplicate_id", what=messages.text(_WHAT[what]), ident=ident, first=seen[ident])
+            problems.append((loc + ("id",), message))
+        seen.setdefault(ident, field_path(loc))
+    return seen, problems
+
+
+def unknown_refs(loc: tuple, refs: list[str], known, what: str) -> list[tuple[tuple, str]]:
+    """Each id in refs (the list at loc) that is not among known."""
+    return [
+        (loc + (j,), messages.text("yaml.no_such_id", what=messages.text(_WHAT[what]), ref=ref))
+        for j, ref in enumerate(refs)
+        if ref not in known
+    ]

@@ -1,4 +1,4 @@
-"""JSON Schemas of the data files, made from the models (generator/models.py), so that an editor
+"""JSON Schemas of the data files, made from the models (generator/data/models.py and kinds/), so that an editor
 (VS Code with Red Hat's YAML extension) completes field names and marks errors while staff type.
 
 `jobcenter schema` writes one file per document kind and one for the registry to schemas/ in the
@@ -16,7 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator import messages
-from generator.data.models import KINDS, Registry
+from generator.data.kinds import KINDS
+from generator.data.models import Registry
 
 FOLDER = "schemas"  # in the repository and on the site
 REGISTRY = "jobcentres"  # the schema of data/jobcentres.yaml

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.data.models import Goal
+from generator.data.kinds.revision import Goal
 from generator.results import goals as compute
 
 STATES: tuple[compute.State, ...] = ("met", "partly", "not_met", "no_target", "not_measured")

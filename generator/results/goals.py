@@ -11,8 +11,8 @@ from typing import Literal
 
 from generator import messages
 from generator.data.errors import DataIssue
+from generator.data.kinds.revision import Claim, Goal, Range, StartEnd
 from generator.data.loader import Dataset, display_path
-from generator.data.models import Claim, Goal, Range, StartEnd
 
 State = Literal["met", "not_met", "partly", "not_measured", "no_target"]
 

@@ -6,8 +6,9 @@ revision goal reviews the plan goal with its own id, or the one it names in `pla
 
 from __future__ import annotations
 
+from generator.data.kinds.plan import Plan, PlanGoal
+from generator.data.kinds.revision import Goal, Revision
 from generator.data.loader import Dataset, Document
-from generator.data.models import Goal, Plan, PlanGoal, Revision
 from generator.results.goals import walk_goals
 
 

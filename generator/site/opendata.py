@@ -13,8 +13,10 @@ import json
 import math
 from dataclasses import dataclass
 
+from generator.data.kinds.plan import Plan, PlanGoal
+from generator.data.kinds.revision import FollowUp, Goal, Range, Revision, StartEnd
 from generator.data.loader import Dataset, Document
-from generator.data.models import FollowUp, Goal, Plan, PlanGoal, Range, Revision, Span, StartEnd
+from generator.data.models import Span
 from generator.results import goals as compute
 from generator.views.goals import follow_up_rows
 from generator.views.page import Context, Page, PageBuilder

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generator import formatting as fmt
+from generator.data.kinds.revision import Revision
 from generator.data.loader import Dataset, Document
-from generator.data.models import ChartSpec, Column, Revision, Table
+from generator.data.models import ChartSpec, Column, Table
 from generator.results import goals as compute
 from generator.results.counts import STATES as ALL_STATES
 from generator.results.counts import summary

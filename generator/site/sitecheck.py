@@ -18,7 +18,8 @@ from pathlib import Path
 from generator import messages
 from generator.data.csvdata import display_path
 from generator.data.errors import DataIssue
-from generator.data.loader import REGISTRY_FILE, Dataset, LineMap, _field_path, _lookup_line
+from generator.data.loader import REGISTRY_FILE, Dataset, LineMap, _lookup_line
+from generator.data.models import field_path
 from generator.site import listings as overview
 from generator.site.opendata import DATA_PAGE
 from generator.site.scorecard import SCORECARD
@@ -135,7 +136,7 @@ def data_links(dataset: Dataset, existing: set[str]) -> list[DataIssue]:
                     DataIssue(
                         display_path(doc.path),
                         _lookup_line(lines, loc),
-                        _field_path(loc),
+                        field_path(loc),
                         messages.text("build.link_to_nowhere", target=target, page=address(f"{folder}/index.md")),
                     )
                 )

@@ -16,7 +16,8 @@ from pathlib import Path
 import altair as alt
 
 from generator import cache, progress
-from generator.data.models import ChartSpec, Column, PeerValue, Table
+from generator.data.kinds.revision import PeerValue
+from generator.data.models import ChartSpec, Column, Table
 from generator.views import svgrender
 
 # Series colours and the goal line: each reaches 3:1 (WCAG 1.4.11) against both palettes'

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import formatting as fmt
-from generator.data.models import FollowUpFigure, Goal, Range, Revision, StartEnd
+from generator.data.kinds.revision import FollowUpFigure, Goal, Range, Revision, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}

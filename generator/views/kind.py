@@ -11,7 +11,7 @@ from generator.views.page import DocumentPageBuilder, Page
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # as in file names and models.KINDS: 'resultatrevision'
+    name: str  # as in file names and generator.data.kinds.KINDS: 'resultatrevision'
     title: str  # on the site: 'Resultatrevision'
     order: int  # in lists within a year: plan, revision, letter, minutes
     page: Callable[[DocumentPageBuilder], Page]  # the document's page, from a builder for it

@@ -21,8 +21,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import formatting as fmt
+from generator.data.kinds import kind_of
+from generator.data.kinds.revision import FollowUp, Goal
 from generator.data.loader import Dataset, Document
-from generator.data.models import FollowUp, Goal, Section, Table, kind_of
+from generator.data.models import Section, Table
 from generator.results import goals as compute
 from generator.views import charts, goals, markup, tables
 from generator.views.markup import MarkdownRenderer, Refs, Toc

@@ -1,6 +1,6 @@
 """A copy of the seed project with a script payload in every text field the models define.
 
-The fields are found by walking the pydantic models in generator/data/models.py (model_fields,
+The fields are found by walking the pydantic models in generator/data/models.py and generator/data/kinds/ (model_fields,
 recursively through nested models, lists and unions), so a text field added later gets a payload
 without a change here. Every field gets its own payload number and search word: a payload that
 runs reports its number through alert() (seen by a dialog listener) and sets window.__pwned.
@@ -24,7 +24,7 @@ from typing import Annotated, Literal, Union
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.data import models
+from generator.data import kinds, models
 
 # Identifiers and references, not text shown to readers: (model, field) -> what it names.
 IDENTIFIERS = {
@@ -149,7 +149,7 @@ def text_fields(root: type[BaseModel]) -> dict[tuple[str, str], Kind]:
 
 def all_text_fields() -> dict[tuple[str, str], Kind]:
     out = text_fields(models.Registry)
-    for model in models.KINDS.values():
+    for model in kinds.KINDS.values():
         out.update(text_fields(model))
     return out
 
@@ -283,9 +283,9 @@ def make_hostile_project(dest: Path) -> Injector:
     inj.document(registry, models.Registry)
     reg_path.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in sorted(data.glob("*/*/*.yaml")):
-        kind = models.kind_of(path.stem)
+        kind = kinds.kind_of(path.stem)
         assert kind is not None  # the seed's documents are named by their kind
-        model = models.KINDS[kind]
+        model = kinds.KINDS[kind]
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for table in doc.get("tables", []):
             text_cols = {c["key"] for c in table.get("columns", []) if c.get("type") == "text"}

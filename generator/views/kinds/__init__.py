@@ -1,9 +1,9 @@
 """The document kinds, each one module in this package with its template: what the kind is
-called, which model of data/models.py it is read with, how its page is made, and its one-line
+called, which model of generator/data/kinds/ it is read with, how its page is made, and its one-line
 headline for lists. The site stage takes them from ALL; nothing registers itself.
 
-A new kind (see the README, "How it fits together"): its model in data/models.py (the format
-staff write, with its line in models.KINDS), a module here that defines KIND, and its template.
+A new kind (see the README, "How it fits together"): its model in a module of
+generator/data/kinds/ (the format staff write), a module here that defines KIND, and its template.
 """
 
 from __future__ import annotations

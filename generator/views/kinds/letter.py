@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import formatting as fmt
-from generator.data.models import Letter
+from generator.data.kinds.letter import Letter
 from generator.views.kind import Kind
 from generator.views.page import DocumentPageBuilder, Page
 

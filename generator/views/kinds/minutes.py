@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import formatting as fmt
-from generator.data.models import Minutes
+from generator.data.kinds.minutes import Minutes
 from generator.views.kind import Kind
 from generator.views.page import DocumentPageBuilder, Page
 

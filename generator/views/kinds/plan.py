@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator import formatting as fmt
-from generator.data.models import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, Plan, PlanGoal, Target
+from generator.data.kinds.plan import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, Plan, PlanGoal, Target
 from generator.results import counts, trace
 from generator.results import goals as compute
 from generator.views import charts, goals, markup

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.data.models import Goal, Plan, Revision
+from generator.data.kinds.plan import Plan
+from generator.data.kinds.revision import Goal, Revision
 from generator.results import counts, trace
 from generator.results import goals as compute
 from generator.views import goals as views
