@@ -87,6 +87,8 @@ def _bump(path: Path) -> str:
     """Change one figure in a data file, the way an author would; returns the old text."""
     old = path.read_text(encoding="utf-8")
     m = re.search(r"^(\s*status: )(\d+)$", old, flags=re.M)
+    if m is None:
+        raise ValueError(f"{path} has no 'status: <number>' line to change")
     new = old[: m.start(2)] + str(int(m.group(2)) + 1) + old[m.end(2) :]
     path.write_text(new, encoding="utf-8")
     return old
@@ -257,7 +259,13 @@ def first_search(site: Path, queries=QUERIES) -> dict:
             page.goto(base)
             page.wait_for_load_state("networkidle")
             files: list[tuple[str, bytes]] = []
-            page.on("requestfinished", lambda r: files.append((r.url.split("?")[0], r.response().body())))
+
+            def keep(request, files: list[tuple[str, bytes]] = files) -> None:
+                response = request.response()
+                if response is not None:
+                    files.append((request.url.split("?")[0], response.body()))
+
+            page.on("requestfinished", keep)
             page.evaluate(CLOCK)
             page.click("button.jc-search-open")
             page.fill(".pagefind-ui__search-input", query)

@@ -28,6 +28,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -146,7 +147,8 @@ def dump(data: dict, comment: str) -> str:
 
 def _series(rng: random.Random, jc: JC, year: int, level: float, trend: float) -> tuple[str, list[float]]:
     """A 24-month series for the jobcentre and its cluster, and the jobcentre's values."""
-    own, cluster = [], []
+    own: list[float] = []
+    cluster: list[float] = []
     for i, _ in enumerate(months(year)):
         own.append(round(level * (1 + trend * i / 24) * rng.uniform(0.95, 1.05)))
         cluster.append(round(level * 1.1 * (1 + trend * i / 30) * rng.uniform(0.97, 1.03)))
@@ -306,7 +308,7 @@ FORSOERGELSE_COLUMNS = [
 
 
 def _besparelse(rng: random.Random) -> str:
-    rows = [
+    rows: list[list[Any]] = [
         [
             name,
             round(rng.uniform(1, 8), 2),
@@ -413,7 +415,7 @@ def plan(jc: JC, year: int, rng: random.Random) -> dict[str, str]:
         for _ in range(rng.randint(2, 4)):
             goal_no += 1
             ident = revision_goals[goal_no - 1] if goal_no <= len(revision_goals) else f"maal-{goal_no}"
-            goal = {"id": ident, "text": paragraph(rng, 1)}
+            goal: dict[str, Any] = {"id": ident, "text": paragraph(rng, 1)}
             if rng.random() < 0.3:
                 goal["title"] = f"Måltal {goal_no}"
                 goal["targets"] = [
@@ -555,9 +557,12 @@ def site_config(project: Path = ROOT) -> str:
 
     MkDocs' INHERIT replaces lists, so the plugins are copied from the parent with the
     jobcentres plugin's data_dir changed."""
-    loader = type("L", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", _env_tag)
-    parent = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", _env_tag)
+    parent = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     plugins = []
     for p in parent.get("plugins", []):
         name, options = (p, {}) if isinstance(p, str) else next(iter(p.items()))

@@ -95,12 +95,9 @@ class Store:
     def file(self, key: str) -> Path:
         return self.root / key
 
-    def key_of(self, path: str | Path) -> str | None:
-        """The key of a file in this store, or None if the path is not in it."""
-        try:
-            return Path(path).relative_to(self.root).as_posix()
-        except ValueError:
-            return None
+    def key_of(self, path: str | Path) -> str:
+        """The key of a file in this store (ValueError if the path is not in it)."""
+        return Path(path).relative_to(self.root).as_posix()
 
     def _read(self, key: str, report: bool = True) -> tuple[bytes | None, os.stat_result | None]:
         """The entry's content (None if it is missing or does not check out) and its file's stat.
@@ -127,7 +124,7 @@ class Store:
         TOUCH_AFTER); the generated files (.cache/files) are not touched, since `mkdocs serve
         --dirty` reads their time as the time their content changed. report: see _read."""
         content, st = self._read(key, report)
-        if content is not None and touch and time.time() - st.st_mtime > TOUCH_AFTER:
+        if content is not None and st is not None and touch and time.time() - st.st_mtime > TOUCH_AFTER:
             try:
                 os.utime(self.file(key))
             except OSError:

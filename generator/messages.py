@@ -219,6 +219,7 @@ CSV: dict[str, str] = {
     "dokumentets mappe i stedet; intet uden for data/ bliver læst",
     "file_link_loop": "{file} er en genvej, der peger på sig selv i ring; skriv navnet på en CSV-fil i dokumentets mappe",
     "file_not_regular": "{file} er ikke en almindelig fil (en mappe eller en enhed); skriv navnet på en CSV-fil",
+    "unreadable": "filen kan ikke læses ({reason})",
     "file_too_large": "{file} fylder {size} MB; en CSV-fil må højst fylde {limit} MB (del tabellen op, eller udelad "
     "rækker, dokumentet ikke viser); den blev ikke læst",
     # the CSV file itself (shown as csv-file:line: column: ...)
@@ -227,8 +228,13 @@ CSV: dict[str, str] = {
     "utf16": 'filen er gemt som UTF-16 (Excels "Unicode-tekst"); gem den som "CSV UTF-8 (kommasepareret)"' + _see("tabeller"),
     "nul_byte": "filen indeholder en NUL-byte på denne linje (en binær eller ødelagt fil); gem tabellen som CSV UTF-8",
     "inner_bom": "et byte order mark (BOM) midt i filen, på denne linje (to filer sat sammen?); slet det",
+    # {problem}: one of the quote_* texts below (the csv module's reason, in words)
     "quoting": "fejl i anførselstegn ({problem}); en celle med komma eller anførselstegn skal stå i dobbelte "
     'anførselstegn, og et anførselstegn inde i cellen skrives to gange ("")' + _see("tabeller"),
+    "quote_text_after": "der står mere tekst efter et lukkende anførselstegn i samme celle",
+    "quote_unclosed": "et anførselstegn er ikke lukket, før filen slutter",
+    "quote_cell_too_long": "en celle er længere, end en CSV-celle må være",
+    "quote_other": "linjen kan ikke læses som CSV",
     "empty": "filen er tom; første linje skal navngive kolonnerne" + _see("tabeller"),
     "blank_header": "første linje er tom; den skal navngive kolonnerne" + _see("tabeller"),
     "no_rows": "filen har en overskrift, men ingen rækker med tal; tabellen og figuren ville være tomme",
@@ -282,6 +288,11 @@ IMPORT: dict[str, str] = {
     "opendocument": "{file}: et OpenDocument-regneark (.ods); gem det som .xlsx eller som 'CSV (semikolonsepareret)'",
     "not_xlsx": "{file}: kan ikke læses som en Excel-projektmappe ({reason}); åbn den i Excel, og gem den som .xlsx "
     "eller som 'CSV (semikolonsepareret)'",
+    # the {reason} of not_xlsx
+    "reason_not_zip": "filen er ikke en hel .xlsx-fil (ødelagt, afkortet eller en anden slags fil)",
+    "reason_no_workbook": "der er ingen projektmappe (xl/workbook.xml) i filen",
+    "reason_no_sheet": "projektmappen har intet ark",
+    "reason_reader_failed": "Excel-læseren kunne ikke læse den ({error})",
     "unpacks_too_big": "{file}: projektmappen fylder {size} MB udpakket; import læser projektmapper op til {limit} MB udpakket",
     "html": "{file}:1: det er en webside (HTML), ikke en eksport; hent eksporten igen fra jobindsats.dk (CSV eller Excel)",
     "nul": "{file}:{line}: filen indeholder NUL-bytes, så den er ikke en teksteksport (UTF-16 uden BOM?); gem den "
@@ -399,6 +410,35 @@ BUILD: dict[str, str] = {
     "serving": "Forhåndsvisning af sitet: {url}  (stop med Ctrl+C); sitet bygges igen, hver gang du gemmer en "
     "fil i data/ eller docs/",
     "schemas_written": "JSON-skemaer til editoren: {count} filer i {folder}",
+    # progress in the build's output (generator/progress.py): a line when a stage ends, and one
+    # every few seconds while a long stage runs
+    "loaded": "Data: {documents} indlæst ({cached} fra cachen, {read} læst fra filerne)",
+    "pages_made": "Sider: {pages} ({made} lavet, {recalled} fra cachen)",
+    "charts_made": "Diagrammer: {charts} SVG-filer ({cached} fra cachen, {rendered} tegnet)",
+    "loading": "Indlæser data: {done} af {total} dokumenter ...",
+    "making_pages": "Laver sider: {done} af {total} ...",
+    "rendering_charts": "Tegner diagrammer: {done} af {total} ...",
+    "writing_pages": "Skriver sider: {done} af {total} ...",
+}
+
+# --------------------------------------------------------------------------- the system's reasons
+# Why the system refused to read or write a file, by errno's name (an OSError's strerror is
+# English): the {reason} of yaml.unreadable, import.unreadable, import.out_write, ...
+OS: dict[str, str] = {
+    "ENOENT": "filen eller mappen findes ikke",
+    "EACCES": "ingen adgang: du har ikke rettigheder til den",
+    "EPERM": "ingen adgang: du har ikke rettigheder til den",
+    "EISDIR": "det er en mappe, ikke en fil",
+    "ENOTDIR": "en del af stien er ikke en mappe",
+    "ELOOP": "for mange genveje (links) efter hinanden",
+    "ENAMETOOLONG": "navnet er for langt",
+    "ENOSPC": "disken er fuld",
+    "EDQUOT": "din diskkvote er brugt op",
+    "EROFS": "drevet er skrivebeskyttet",
+    "EIO": "fejl ved læsning fra eller skrivning til disken",
+    "EEXIST": "den findes allerede",
+    "EBUSY": "den er i brug af et andet program",
+    "other": "systemfejl {name}",
 }
 
 # --------------------------------------------------------------------------- the search index (site_plugins/search.py)
@@ -406,8 +446,57 @@ SEARCH: dict[str, str] = {
     "failed": "{site}: søgeindekset (Pagefind) kunne ikke skrives: {error}",
 }
 
+# --------------------------------------------------------------------------- the data files' JSON Schemas
+# What an editor shows when staff hover over a part of a data file (generator/data/schema.py): each
+# model's description, by its name in models.py (its fields' descriptions are in models.py).
+# Plain texts, not formatted: {tal:ID} stands as written.
+SCHEMA_MODELS: dict[str, str] = {
+    "Revision": "En resultatrevision: årets mål med nulpunkt, status og mål, tabeller og afsnit" + _see("resultatrevision"),
+    "Plan": "En beskæftigelsesplan: pejlemærker, mål og måltal, fakta og afsnit" + _see("beskaeftigelsesplan"),
+    "Letter": "Et brev om et af jobcentrets dokumenter, fx regionens tilbagemelding på en resultatrevision. Det "
+    "ligger under det år, det handler om, ved siden af det dokument, det svarer på" + _see("tilbagemelding"),
+    "Minutes": "Et referat af et udvalgsmøde: hvem der mødtes, og hvert punkt på dagsordenen med beslutningen" + _see("referat"),
+    "Registry": "Registret over jobcentre (data/jobcentres.yaml)" + _see("registret"),
+    "Jobcentre": "Et jobcenter: slug, navn, kommuner, region og klynge",
+    "Source": "Kilden: dokumentet, som data er skrevet af efter",
+    "Note": "En 'Bemærk'-boks eller en fodnote",
+    "Column": "En kolonne i tabellens CSV-fil",
+    "ChartSpec": "Tabellens diagram: hvilke kolonner der vises hvordan",
+    "Wide": "CSV-filen har dokumentets brede opstilling: efter de andre kolonner kommer én kolonne pr. værdi af "
+    "`column` (fx én pr. måned med overskriften 'okt-12' som i dokumentet), og hver celle er en værdi af `value`. "
+    "Sitet læser den som én række pr. celle" + _see("brede-tabeller"),
+    "Table": "En tabel eller en serie; tallene står i en CSV-fil ved siden af YAML-filen" + _see("tabeller"),
+    "Section": "Et frit afsnit: en overskrift og en tekst (Markdown) med tabeller efter teksten. Et afsnit uden "
+    "overskrift fortsætter afsnittet før (tekst efter en tabel)" + _see("afsnit"),
+    "TextFact": "Et tal, dokumentet nævner i den løbende tekst ('ledigheden faldt med 4,2 pct. i 2014'), skrevet "
+    "ind, så sitet formaterer det, og det kommer med i de åbne data. Skrives i teksten som {tal:ID}",
+    "StartEnd": "En status givet som en start- og en slutværdi: '102 forløb (jan-14) til 93 (dec-14)'",
+    "Range": "En status givet som et spænd og et gennemsnit over måneder: 'mellem 3,8 og 10,2 pct., gns. 6,2'",
+    "Claim": "Det, dokumentet selv siger om et mål; bygningen advarer, når det ikke passer med tallene",
+    "PeerValue": "Et andet jobcenters tal til sammenligning",
+    "Rank": "Jobcentrets placering blandt andre, som dokumentet angiver den: 'nr. 3 af 6 i klyngen'",
+    "Goal": "Et mål i resultatrevisionen med nulpunkt, status og mål; kvalitativt, når det ikke har tal" + _see("maal"),
+    "FollowUpFigure": "Et måls tal efter året: status for opfølgningens periode og, hvis det er angivet, dets eget mål",
+    "FollowUp": "'Seneste udvikling': tal efter året med deres egen periode og egne mål; vises for sig, adskilt "
+    "fra årets mål og serier (og tælles ikke med i årets resultat)",
+    "Fact": "En linje i en faktaboks; '{}' i teksten er, hvor tallet står",
+    "FactBox": "En boks med fakta i tal, fx 'Fakta om befolkning i Hvidovre'",
+    "Target": "Et målbart måls måltal: 'mindst 16 pct.' for en gruppe, inden en frist",
+    "PlanGoal": "Et konkret mål for jobcentret; kvalitativt, medmindre det har måltal",
+    "MinisterGoal": "Et af beskæftigelsesministerens mål",
+    "LegalFrame": "De lovkrav, planen skal opfylde",
+    "FocusArea": "Et pejlemærke: udvalgets indsatsområde med dets målsætninger og jobcentrets mål",
+    "Sender": "Brevhovedet: hvem der skrev brevet, og hvordan man når dem, som det står i brevet",
+    "Recipient": "Modtageren af brevet",
+    "Signature": "Underskriften: navn og titel",
+    "Member": "Et medlem af udvalget",
+    "Attachment": "Et bilag: '1 | Åben | Videreførelse af projekt ... | 30519/13'",
+    "Decision": "'Beslutning i Arbejdsmarkedsudvalget den 06-03-2013'; udvalg og dato er som udgangspunkt mødets",
+    "AgendaItem": "Et punkt på dagsordenen med sagsfremstilling, indstilling og beslutning",
+}
+
 MESSAGES: dict[str, str] = {}
-for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH)):
+for _area, _texts in (("yaml", YAML), ("csv", CSV), ("import", IMPORT), ("build", BUILD), ("search", SEARCH), ("os", OS)):
     MESSAGES.update({f"{_area}.{key}": value for key, value in _texts.items()})
 
 
@@ -420,6 +509,14 @@ def count(key: str, n: int) -> str:
     """'1 dokument', '4 dokumenter': the message key's singular or plural form (one|more)."""
     one, more = text(key, count=n).split("|")
     return one if n == 1 else more
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused (an OSError), in Danish: 'filen eller mappen findes ikke'."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return text(f"os.{name}") if name in OS else text("os.other", name=name or type(error).__name__)
 
 
 def close_match(word: str, choices, quote: bool = True) -> str | None:

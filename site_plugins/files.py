@@ -14,9 +14,13 @@ class CachedFile(File):
     """A page or file whose content is a cache entry, copied into the site once its checksum is
     checked; `serve --dirty` compares the entry's time with the built file's."""
 
+    store: cache.Store
+    key: str
+
     @classmethod
     def of(cls, config, path: str, store: cache.Store, key: str) -> "CachedFile":
         f = cls.generated(config, path, abs_src_path=str(store.file(key)))
+        assert isinstance(f, cls)  # File.generated makes an instance of cls (MkDocs annotates it as File)
         f.store, f.key = store, key
         return f
 

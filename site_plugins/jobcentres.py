@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from generator import cache, messages
+from generator import cache, messages, progress
 from generator.data import loader
 from generator.data.errors import DataError
 from generator.site import build, listings, publish
@@ -89,6 +89,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             config.nav = listings.navigation(
                 self.site.dataset, [f.src_uri for f in docs.documentation_pages() if f.generated_by is None]
             )
+        # MkDocs and Material render and write every page after this: at national scale a long
+        # stage of their own, said as it goes like the generator's
+        self.writing = progress.Progress("build.writing_pages", len(docs.documentation_pages()))
         return docs
 
     def on_env(self, env, config, files):  # the theme's blank lines left out: smaller pages, the same to a browser
@@ -120,6 +123,10 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         except cache.CacheError as e:
             raise PluginError(str(e)) from None
 
+    def on_post_page(self, output, page, config):
+        self.writing.step()
+        return output
+
     def on_page_context(self, context, page, config, nav):
         """A generated page's edit link: MkDocs' edit_uri with its data file in place of docs/."""
         generated = self.pages.get(page.file.src_uri)
@@ -132,6 +139,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, config):
         try:
             self.ctx.svgs.wait()
+            charts, rendered = self.site.chart_counts(self.ctx.svgs.store)
+            progress.done("build.charts_made", charts=charts, cached=charts - rendered, rendered=rendered)
             for path, (store, key) in self.site.late.items():
                 files.copy_out(store, key, os.path.join(config.site_dir, path))
             if getattr(self, "serving", False):  # while the preview serves the last bundle

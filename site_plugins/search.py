@@ -82,7 +82,7 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
     shutil.rmtree(out, ignore_errors=True)  # an earlier build's bundle: never indexed, never kept
     start = time.perf_counter()
     key = _bundle_key(site) if store is not None else None
-    if key is not None and _copy_bundle(store, key, out):
+    if store is not None and key is not None and _copy_bundle(store, key, out):
         entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
         return {
             "pages": sum(language["page_count"] for language in entry["languages"].values()),
@@ -109,6 +109,7 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
             with subprocess.Popen(
                 command, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**MALLOC, **os.environ}
             ) as proc:
+                assert proc.stdout is not None  # stdout=PIPE
                 peak = _HighWater(proc.pid)
                 output = proc.stdout.read().decode("utf-8", "replace")
                 peak.stop()
@@ -118,7 +119,7 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
         rechunk(out)
     except (OSError, ValueError, SearchIndexError) as e:
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
-    if key is not None:
+    if store is not None and key is not None:
         _keep_bundle(store, key, out)
     return {
         "pages": sum(language["page_count"] for language in entry["languages"].values()),
@@ -368,12 +369,12 @@ def rechunk(bundle: Path) -> dict:
         if chunk[3] is not None:
             data = SIGNATURE + _cbor_head(4, 1) + _cbor_head(4, len(chunk[3])) + b"".join(chunk[3])
             chunk[2] = _save(bundle / "index", "", ".pf_index", data, taken, 7)
-    before = len(meta[2])
+    chunks_before = len(meta[2])
     meta[2] = [chunk[:3] for chunk in chunks]
     meta_path.unlink()
     language["hash"] = _save(bundle, "pagefind.", ".pf_meta", SIGNATURE + _cbor_encode(meta), set(), 10)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {"chunks": (before, len(chunks))}
+    return {"chunks": (chunks_before, len(chunks))}
 
 
 THREAD = "pagefind"  # the name of Background's thread

@@ -384,8 +384,14 @@ def test_a_wide_table_with_the_same_row_twice(folder):
         ("periode,antal\n2013-01,1\n".encode("utf-16"), "serie.csv:1: filen er gemt som UTF-16"),
         (b"periode,antal\n2013-01,1\n2013-02,\x002\n", "serie.csv:3: filen indeholder en NUL-byte"),
         ("periode,antal\n2013-01,1\n\ufeff2013-02,2\n".encode(), "serie.csv:3: et byte order mark (BOM) midt i filen"),
-        (b'periode,antal\n2013-01,"1\n2013-02,2\n', "serie.csv:2: fejl i anførselstegn (unexpected end of data)"),
-        (b'periode,antal\n2013-01,"1"2\n', "serie.csv:2: fejl i anførselstegn (',' expected after '\"')"),
+        (
+            b'periode,antal\n2013-01,"1\n2013-02,2\n',
+            "serie.csv:2: fejl i anførselstegn (et anførselstegn er ikke lukket, før filen slutter)",
+        ),
+        (
+            b'periode,antal\n2013-01,"1"2\n',
+            "serie.csv:2: fejl i anførselstegn (der står mere tekst efter et lukkende anførselstegn i samme celle)",
+        ),
         (b"periode,antal\n2013-01\n", "serie.csv:2: rækken har 1 værdier, men skal have 2"),
     ],
 )
@@ -394,6 +400,25 @@ def test_the_form_of_the_file(folder, content, expected):
     frame, issues = load(series(), folder)
     assert frame is None
     assert any(i.startswith("data/testby/2013/" + expected) for i in issues), issues
+
+
+def test_a_csv_file_that_cannot_be_opened_is_said_in_danish(folder, monkeypatch):
+    """Found, but refused when opened (rights, or gone since): the system's reason in Danish."""
+    import builtins
+    import errno
+
+    write(folder, "periode,antal\n2013-01,1\n")
+    real_open = builtins.open
+
+    def refusing(file, *args, **kwargs):
+        if str(file).endswith("serie.csv"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing)
+    frame, issues = load(series(), folder)
+    assert frame is None
+    assert issues == ["data/testby/2013/serie.csv: filen kan ikke læses (ingen adgang: du har ikke rettigheder til den)"]
 
 
 def test_a_bom_at_the_start_and_windows_line_ends_are_fine(folder):

@@ -313,7 +313,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
 
     monkeypatch.setattr(importer.os, "replace", fail)
     message = importer.write_atomic(out, "periode,a\n2013-12,1\n")
-    assert message == f"fejl: {csvdata.display_path(out)}: kan ikke skrive filen (No space left on device); intet blev skrevet"
+    assert message == f"fejl: {csvdata.display_path(out)}: kan ikke skrive filen (disken er fuld); intet blev skrevet"
     assert out.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
 

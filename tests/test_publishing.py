@@ -349,15 +349,63 @@ def test_the_lock_files_pin_every_dependency_within_pyprojects_ranges():
     assert {n: v for n, (v, _) in pins["main"].items()} == {n: pins["test"][n][0] for n in pins["main"]}
 
 
-def test_the_pre_commit_config_is_valid_and_runs_ruff_and_the_fast_tests():
+def test_the_pre_commit_config_is_valid_and_runs_ruff_mypy_and_the_fast_tests():
     config = ROOT / ".pre-commit-config.yaml"
     result = subprocess.run(
         [str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {h["id"]: h for repo in yaml.safe_load(config.read_text())["repos"] for h in repo["hooks"]}
-    assert hooks["ruff"]["entry"].startswith(".venv/bin/ruff check") and "stages" not in hooks["ruff"]
-    assert hooks["fast-tests"]["entry"].startswith("bash scripts/test.sh --fast") and "stages" not in hooks["fast-tests"]
+    entries = {
+        "ruff": ".venv/bin/ruff check",
+        "ruff-format": ".venv/bin/ruff format --check",
+        "mypy": ".venv/bin/mypy",
+        "fast-tests": "bash scripts/test.sh --fast",
+    }
+    for hook, entry in entries.items():  # each in the normal stage: none is left to run by hand
+        assert hooks[hook]["entry"].startswith(entry) and "stages" not in hooks[hook], hook
+    assert "manual" not in config.read_text()
+
+
+def _checks_project(tmp_path: Path, code: str) -> subprocess.CompletedProcess:
+    """scripts/test.sh run in a small project whose one module is `code` (set-up stubbed out, the
+    project's ruff, mypy and settings), up to pytest."""
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts/test.sh", project / "scripts/test.sh")
+    (project / "scripts/setup.sh").write_text("exit 0\n")
+    bin_dir = project / ".venv/bin"
+    bin_dir.mkdir(parents=True)
+    for tool in ("ruff", "mypy"):
+        (bin_dir / tool).symlink_to(Path(sys.executable).parent / tool)
+    (bin_dir / "python").write_text("#!/bin/sh\necho pytest ran\n")
+    (bin_dir / "python").chmod(0o755)
+    (project / "pyproject.toml").write_text(
+        '[tool.ruff]\nline-length = 130\n[tool.ruff.lint]\nselect = ["F", "E", "W", "I"]\n[tool.mypy]\nfiles = ["mod.py"]\n'
+    )
+    (project / "mod.py").write_text(code)
+    return subprocess.run(["bash", "scripts/test.sh", "--fast"], cwd=project, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "code, finding, fix",
+    [
+        ("import os\n", "F401", "fix with: .venv/bin/ruff check --fix ."),
+        ("x = {'a':1}\n", "would be reformatted", "fix with: .venv/bin/ruff format ."),
+        ('x: int = "a"\n', "[assignment]", "fix the errors above, then .venv/bin/mypy"),
+        ("x: int = 1\n", None, None),
+    ],
+)
+def test_the_test_command_stops_on_a_lint_format_or_type_finding(tmp_path, code, finding, fix):
+    """`bash scripts/test.sh` (and --fast) runs ruff check, ruff format --check and mypy before
+    pytest; a finding stops it with the finding and the command that fixes it."""
+    run = _checks_project(tmp_path, code)
+    if finding is None:
+        assert run.returncode == 0 and run.stdout == "pytest ran\n", run.stdout + run.stderr
+        return
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert finding in run.stdout and "pytest ran" not in run.stdout
+    assert run.stderr.strip().endswith(fix), run.stderr
 
 
 def test_edit_links_point_at_the_data_file(built_site):

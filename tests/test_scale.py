@@ -40,6 +40,7 @@ def _built(data: Path, store_dir: Path, charts_dir: Path):
 
     ctx = build.context(svg_cache=charts_dir)
     site = build.build(ctx, loader.load(data), cache.Store(store_dir))
+    assert ctx.svgs is not None  # a context with a chart cache
     ctx.svgs.wait()
     return site, {p.path: p for p in site.pages}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import cli
+from generator import cli, messages
 from generator.data import schema
 from hostile.test_yaml_corpus import CASES
 
@@ -79,6 +79,33 @@ def test_the_schemas_in_the_repository_are_what_the_models_make():
     revision = json.loads(made["resultatrevision.json"])
     assert revision["additionalProperties"] is False and "goals" in revision["properties"]
     assert revision["$defs"]["Goal"]["additionalProperties"] is False and "target" in revision["$defs"]["Goal"]["properties"]
+
+
+def _descriptions(node) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [d for v in node.values() for d in _descriptions(v)]
+    if isinstance(node, list):
+        return [d for v in node for d in _descriptions(v)]
+    return []
+
+
+def test_the_schemas_hover_texts_are_danish():
+    """What an editor shows on hover (each model's and field's description) is written for staff,
+    in Danish: every model has its text from messages.SCHEMA_MODELS, and no description is left in
+    English (words in quotes, `code` and {slots} aside)."""
+    english = {"the", "of", "and", "or", "its", "with", "when", "which", "default", "none", "shown", "where", "each", "one"}
+    for name, text in schema.texts().items():
+        made = json.loads(text)
+        for model, definition in [(None, made), *made.get("$defs", {}).items()]:
+            model = model or schema.models()[name.removesuffix(".json")].__name__
+            if model != "Span":  # a Danish description of its own (models.Span)
+                assert definition["description"] == messages.SCHEMA_MODELS[model], (name, model)
+        for d in _descriptions(made):
+            words = re.findall(r"[A-Za-zæøåÆØÅ]+", re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|\{[^}]*\}", "", d))
+            assert not english & {w.lower() for w in words}, (name, d)
+    goal = json.loads(schema.texts()["resultatrevision.json"])["$defs"]["Goal"]
+    assert goal["properties"]["id"]["description"] == "fast id, det samme i årets plan og resultatrevision"
 
 
 @pytest.mark.parametrize("skeleton", sorted(cli.SKELETONS.glob("*.yaml")), ids=lambda p: p.stem)

@@ -43,14 +43,14 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
 from generator import messages
 from generator.data import periods
 from generator.data.errors import IssueLog
-from generator.data.models import Column, Table, _parse_period
+from generator.data.models import Column, Table, Wide, _parse_period
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 100_000
@@ -274,7 +274,7 @@ class _FileLog:
         self.count += 1
         self.log.error(self.where, line, field, message)
 
-    def stop(self, line: int | None, field: str, message: str):
+    def stop(self, line: int | None, field: str, message: str) -> NoReturn:
         self.error(line, field, message)
         raise _Stop
 
@@ -302,8 +302,20 @@ def _rows(text_: str, flog: _FileLog) -> list[tuple[int, list[str]]]:
             if cells > MAX_CSV_CELLS:
                 flog.stop(start - 1, "", text("too_many_cells", limit=f"{MAX_CSV_CELLS:,}"))
     except csv.Error as e:
-        flog.stop(start, "", text("quoting", problem=str(e)))  # the line the broken row starts on
+        flog.stop(start, "", text("quoting", problem=csv_reason(e)))  # the line the broken row starts on
     return out
+
+
+def csv_reason(error: csv.Error) -> str:
+    """A csv.Error's reason in Danish (the csv module words them in English, for programmers)."""
+    said = str(error)
+    if "expected after" in said:
+        return text("quote_text_after")
+    if "unexpected end of data" in said:
+        return text("quote_unclosed")
+    if "field larger than field limit" in said:
+        return text("quote_cell_too_long")
+    return text("quote_other")
 
 
 def _separator_problem(first_line: str, header: list[str], declared: list[str], file: str) -> str | None:
@@ -337,10 +349,10 @@ def _check_header(header: list[str], first_line: str, fixed: list[Column], wide:
         raise _Stop
 
 
-def _spread_headers(table: Table, header: list[str], fixed: set[str], flog: _FileLog):
+def _spread_headers(table: Table, wide: Wide, header: list[str], fixed: set[str], flog: _FileLog):
     """A wide table's headers after its fixed columns, as (position, value of wide.column).
     Months that go backwards are kept as written, with a warning; None if a header is unreadable."""
-    col = table.column(table.wide.column)
+    col = table.column(wide.column)
     fixed_names = ", ".join(sorted(fixed))
     out: list[tuple[int, Any]] = []
     ok = True
@@ -424,8 +436,11 @@ def load_table(table: Table, doc_dir: Path, yaml_path: Path, field_path: str, li
 
 
 def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
-    with open(csv_path, "rb") as f:
-        raw = f.read(MAX_CSV_BYTES + 1)
+    try:
+        with open(csv_path, "rb") as f:
+            raw = f.read(MAX_CSV_BYTES + 1)
+    except OSError as e:  # found a moment ago: unreadable, or gone since
+        flog.stop(None, "", text("unreadable", reason=messages.os_reason(e)))
     if len(raw) > MAX_CSV_BYTES:  # grew since it was measured
         flog.stop(
             None, "", text("file_too_large", file=file, size=f"> {MAX_CSV_BYTES // 1024**2}", limit=MAX_CSV_BYTES // 1024**2)
@@ -442,7 +457,7 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
     wide = table.wide
     fixed = [c for c in table.columns if not wide or c.key not in (wide.column, wide.value)]
     _check_header(header, text_.split("\n", 1)[0], fixed, wide is not None, file, flog)
-    spread = _spread_headers(table, header, {c.key for c in fixed}, flog) if wide else []
+    spread = _spread_headers(table, wide, header, {c.key for c in fixed}, flog) if wide else []
     if spread is None:
         return None
     index = {h: i for i, h in enumerate(header)}
@@ -479,8 +494,10 @@ def _read_table(table: Table, csv_path: Path, file: str, flog: _FileLog):
             continue
         rec = {col.key: read(col, index[col.key], lineno, row, col.key) for col in fixed}
         rows_read.append((lineno, rec))
-        if not wide:
+        if wide is None:
             records.append(rec)
+            continue
+        assert value_col is not None  # a wide table's value column (set with wide)
         for pos, value in spread:
             cell = read(value_col, pos, lineno, row, _name(header[pos]))
             records.append({**rec, wide.column: value, wide.value: cell})

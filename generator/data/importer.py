@@ -28,13 +28,17 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator import messages
 from generator.data.csvdata import display_path
 from generator.data.errors import DataIssue
 from generator.data.periods import parse_month_label
+
+K = TypeVar("K", bound=Hashable)  # how a row's numbers are keyed: column key or period
 
 MAX_BYTES = 20 * 1024**2  # an export file (CSV or .xlsx); jobindsats.dk exports are far smaller
 MAX_UNPACKED = 100 * 1024**2  # an .xlsx workbook's unpacked parts
@@ -82,7 +86,7 @@ class ImportResult:
         w.writerow(["periode", *self.keys])
         for period in sorted(self.rows):
             values = self.rows[period]
-            w.writerow([period.strftime("%Y-%m"), *("" if values.get(k) is None else _plain(values[k]) for k in self.keys)])
+            w.writerow([period.strftime("%Y-%m"), *("" if (v := values.get(k)) is None else _plain(v) for k in self.keys)])
         return out.getvalue()
 
     def columns_yaml(self) -> str:
@@ -168,7 +172,7 @@ def _period_like(cell: Cell) -> bool:
     if _MONTH_CODE.fullmatch(s) or _QUARTER.fullmatch(s) or _YEAR.fullmatch(s):
         return True
     m = _WORD_YEAR.fullmatch(s)
-    return bool(m) and m.group(1).lower()[:3] in _MONTH_WORDS
+    return m is not None and m.group(1).lower()[:3] in _MONTH_WORDS
 
 
 def read_period(cell: Cell) -> dt.date:
@@ -231,7 +235,7 @@ def read_sheet(path: Path) -> Sheet:
             raise Refused(t("too_big", file=shown, size=f"{size / 1024**2:.1f}", limit=MAX_BYTES // 1024**2))
         raw = path.read_bytes()
     except OSError as e:
-        raise Refused(t("unreadable", file=shown, reason=e.strerror or e)) from None
+        raise Refused(t("unreadable", file=shown, reason=messages.os_reason(e))) from None
     if not raw.strip():
         raise Refused(t("empty", file=shown))
     if raw.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
@@ -303,7 +307,7 @@ def _read_csv(raw: bytes, shown: str) -> Sheet:
         raise Refused(t("comma_separated", file=shown, line=first, encoding=encoding))
     else:
         raise Refused(t("no_separator", file=shown, encoding=encoding))
-    lines = []
+    lines: list[tuple[int, list[Cell]]] = []
     for n, line in enumerate(physical, start=1):
         try:
             cells = next(csv.reader([line], delimiter=separator, strict=True), [])
@@ -324,10 +328,10 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
             if "mimetype" in names and b"opendocument" in z.read("mimetype"):
                 raise Refused(t("opendocument", file=shown))
             unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile as e:
-        raise Refused(t("not_xlsx", file=shown, reason=e)) from None
+    except zipfile.BadZipFile:
+        raise Refused(t("not_xlsx", file=shown, reason=t("reason_not_zip"))) from None
     if "xl/workbook.xml" not in names:
-        raise Refused(t("not_xlsx", file=shown, reason="no xl/workbook.xml in it"))
+        raise Refused(t("not_xlsx", file=shown, reason=t("reason_no_workbook")))
     if unpacked > MAX_UNPACKED:
         raise Refused(t("unpacks_too_big", file=shown, size=f"{unpacked / 1024**2:.0f}", limit=MAX_UNPACKED // 1024**2))
     import openpyxl
@@ -336,7 +340,7 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
         values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
         if not values.worksheets:
-            raise Refused(t("not_xlsx", file=shown, reason="no worksheet in it"))
+            raise Refused(t("not_xlsx", file=shown, reason=t("reason_no_sheet")))
         sheet, others = values.worksheets[0], [ws.title for ws in values.worksheets[1:]]
         rows = zip(
             sheet.iter_rows(min_row=1, max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True),
@@ -360,7 +364,10 @@ def _read_workbook(raw: bytes, shown: str) -> Sheet:
     except Refused:
         raise
     except Exception as e:  # noqa: BLE001 - any failure of the workbook reader on a broken file is a message
-        raise Refused(t("not_xlsx", file=shown, reason=f"{type(e).__name__}: {e}"[:200])) from None
+        # the reader's own words name the part that broke it (for whoever reports it)
+        raise Refused(
+            t("not_xlsx", file=shown, reason=t("reason_reader_failed", error=f"{type(e).__name__}: {e}"[:200]))
+        ) from None
     while lines and not any(_text(c) for c in lines[-1][1]):
         lines.pop()
     described = t(
@@ -512,9 +519,10 @@ class _Reader:
             self.problem(n, t("field_column", number=j + 1), t("long_row", cell=_show(cells[j]), header=header_line))
         return not extra
 
-    def _numbers(self, n: int, cells: list[Cell], columns: list[tuple[int, str, object]]):
+    def _numbers(self, n: int, cells: list[Cell], columns: list[tuple[int, str, K]]) -> dict[K, float | None] | None:
         """The cells at (position, name, key) as numbers by key; None if one cannot be read."""
-        values, ok = {}, True
+        values: dict[K, float | None] = {}
+        ok = True
         for j, name, key in columns:
             cell = cells[j] if j < len(cells) else ""
             formula = self.sheet.formulas.get((n, j))
@@ -641,7 +649,9 @@ class _Reader:
     def _keys(self, names: list[str], lines: list[int], places: list[str]) -> list[str]:
         """A column key per series name (at the given lines and places: 'line 3', 'column 2');
         a name that comes again gets _2, _3 ... and a warning."""
-        keys, seen, first = [], set(), {}
+        keys: list[str] = []
+        seen: set[str] = set()
+        first: dict[str, str] = {}
         for name, line, place in zip(names, lines, places):
             k, copy = slug(name), 2
             while k in seen or k == "periode":
@@ -688,7 +698,7 @@ def write_atomic(out: Path, text: str) -> str | None:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return t("out_folder", out=shown, folder=display_path(out.parent), reason=e.strerror or e)
+        return t("out_folder", out=shown, folder=display_path(out.parent), reason=messages.os_reason(e))
     tmp = None
     mode = out.stat().st_mode & 0o777 if out.is_file() else 0o666 & ~_umask()
     try:
@@ -702,7 +712,7 @@ def write_atomic(out: Path, text: str) -> str | None:
     except OSError as e:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        return t("out_write", out=shown, reason=e.strerror or e)
+        return t("out_write", out=shown, reason=messages.os_reason(e))
     return None
 
 

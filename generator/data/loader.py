@@ -15,13 +15,14 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator import cache as cache_store
-from generator import messages
+from generator import messages, progress
 from generator.data.csvdata import _read_text, display_path, load_table, table_path
 from generator.data.errors import DataError, DataIssue, IssueLog
 from generator.data.kinds import KINDS, kind_of
@@ -43,6 +44,7 @@ from generator.data.models import (
 REGISTRY_FILE = "jobcentres.yaml"
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a larger YAML file is refused (docs/forfatter.md says so)
 REF = re.compile(r"\{ref:([a-z0-9-]+)\}")
+M = TypeVar("M", bound=DocumentBase)
 
 
 @dataclass
@@ -69,6 +71,13 @@ class Document:
 
     def table(self, table_id: str) -> Table:
         return next(t for t in self.model.tables if t.id == table_id)
+
+    def model_as(self, model: type[M]) -> M:
+        """The model as its kind's class (generator.data.kinds.KINDS), for code that handles one kind; a
+        TypeError if the document is of another kind."""
+        if not isinstance(self.model, model):
+            raise TypeError(f"{self.path} is a {self.kind}, not a {model.__name__}")
+        return self.model
 
 
 @dataclass
@@ -178,7 +187,10 @@ class LineMap:
         return self._lines()[key]
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # libyaml's loader has the pure-Python one's interface
+    _Loader: TypeAlias = yaml.SafeLoader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _AliasFound(yaml.YAMLError):
@@ -216,7 +228,7 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.con
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 
 
-def _first_alias(text: str) -> tuple[int, tuple, str] | None:
+def _first_alias(text: str) -> tuple[int | None, tuple, str] | None:
     """The first YAML anchor (&name) or alias (*name) in text, as (line, path, what), found from
     the parser's events without building anything (an alias bomb is a few lines of events)."""
     stack: list[list] = []  # open collections: [path, is_mapping, next_is_key, key or index]
@@ -302,9 +314,9 @@ def _syntax_words(problem: str, line_text: str, column: int | None) -> str:
 def _syntax_error(path: Path, text: str, e: yaml.YAMLError, log: IssueLog) -> None:
     """One line: the problem in the author's terms and, where known, the line it is on."""
     if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow
-        line = text[: e.position].count("\n") + 1
+        at = text[: e.position].count("\n") + 1
         code = e.character if isinstance(e.character, int) else ord(e.character)
-        log.error(display_path(path), line, "", messages.text("yaml.bad_character", code=f"#x{code:04x}"))
+        log.error(display_path(path), at, "", messages.text("yaml.bad_character", code=f"#x{code:04x}"))
         return
     context = getattr(e, "context", None)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
@@ -327,7 +339,7 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     try:
         size = path.stat().st_size
     except OSError as e:
-        log.error(shown, None, "", messages.text("yaml.unreadable", reason=e.strerror or type(e).__name__))
+        log.error(shown, None, "", messages.text("yaml.unreadable", reason=messages.os_reason(e)))
         return None
     if not path.is_file():
         log.error(shown, None, "", messages.text("yaml.not_a_file"))
@@ -335,7 +347,11 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     if size > MAX_YAML_BYTES:
         log.error(shown, None, "", messages.text("yaml.too_large", size=size, limit=MAX_YAML_BYTES // (1024 * 1024)))
         return None
-    text = _read_text(path, log)
+    try:
+        text = _read_text(path, log)
+    except OSError as e:  # its status could be read, its content not (rights, or gone since)
+        log.error(shown, None, "", messages.text("yaml.unreadable", reason=messages.os_reason(e)))
+        return None
     if text is None:
         return None
     try:
@@ -383,9 +399,9 @@ _DECIMAL_COMMA = re.compile(r"\s*-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\s*")
 
 def _function_words(tag: str) -> str:
     """A union member with validators shows as "function-after[..., float]": name its type."""
-    for name in _TAG_WORDS:
+    for name, key in _TAG_WORDS.items():
         if re.search(rf"\b{name}\b", tag):
-            return _tag_words(name)
+            return messages.text(f"yaml.{key}")
     return messages.text("yaml.word_other")
 
 
@@ -489,7 +505,7 @@ def _decimal_comma(inp: Any) -> str | None:
     return None
 
 
-def _flow_decimal_comma(err: dict, where: _Where) -> str | None:
+def _flow_decimal_comma(err: ErrorDetails, where: _Where) -> str | None:
     """{name: Klynge, value: 93,5}: YAML reads the comma as a field separator, so the mapping has
     value: 93 and a key 5 (without value). Said as the decimal comma it is."""
     loc, key = err["loc"][:-1], err["loc"][-1]
@@ -505,7 +521,7 @@ def _flow_decimal_comma(err: dict, where: _Where) -> str | None:
     return messages.text("yaml.flow_decimal_comma", number=number, second=key, fix=f"{before}: {number}.{key}")
 
 
-def _friendly(err: dict, where: _Where | None = None) -> str:
+def _friendly(err: ErrorDetails, where: _Where | None = None) -> str:
     where = where or _Where()
     t, inp, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     got = _describe(inp)
@@ -514,7 +530,7 @@ def _friendly(err: dict, where: _Where | None = None) -> str:
     if t == "missing":
         return messages.text("yaml.missing", section=where.section)
     if t == "extra_forbidden":
-        field_name = err["loc"][-1]
+        field_name = str(err["loc"][-1])
         close = messages.close_match(field_name, _fields_at(where.model, err["loc"][:-1]))
         return messages.text("yaml.unknown_field_close", close=close) if close else messages.text("yaml.unknown_field")
     if t == "invalid_key" and (comma := _flow_decimal_comma(err, where)):
@@ -580,7 +596,7 @@ def report_validation(
     the model and the data, a misspelt field gets 'mente du ...?' and a decimal comma in { } is
     named as such."""
     where = _Where(model, data)
-    groups: dict[tuple, list[tuple[tuple, dict]]] = {}
+    groups: dict[tuple, list[tuple[tuple, ErrorDetails]]] = {}
     for err in exc.errors(include_url=False):
         loc = err["loc"]
         cut = next((i for i, p in enumerate(loc) if _is_tag(p)), len(loc))
@@ -604,7 +620,7 @@ def report_validation(
             continue
         # A mapping was given for a union: report the errors of the closest mapping member.
         if isinstance(inp, dict):
-            by_member: dict[str, list] = {}
+            by_member: dict[str, list[tuple[tuple, ErrorDetails]]] = {}
             for rest, err in errs:
                 if rest and rest[0][:1].isupper():
                     by_member.setdefault(rest[0], []).append((rest[1:], err))
@@ -731,14 +747,14 @@ def _check_texts(doc: DocumentBase, known: set[str], shown: str, lines: LineMap,
     return links
 
 
-def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap], log: IssueLog) -> None:
+def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap | dict], log: IssueLog) -> None:
     """A revision goal's plan_goal must name a goal in the plan of the same jobcentre and year."""
     plans = {(d.jobcentre, d.year): d for d in documents if isinstance(d.model, Plan)}
     for doc in documents:
         if not isinstance(doc.model, Revision):
             continue
         plan = plans.get((doc.jobcentre, doc.year))
-        known = {g.id for g in plan.model.all_goals()} if plan else set()
+        known = {g.id for g in plan.model_as(Plan).all_goals()} if plan else set()
         for loc, g in walk_goals(doc.model.goals):
             if g.plan_goal is None or (plan is not None and g.plan_goal in known):
                 continue
@@ -774,7 +790,7 @@ class _Loaded:
 
 
 def _signature(paths: list[Path], known: set[str]) -> tuple:
-    stats = []
+    stats: list[tuple[str, int | None, int | None]] = []
     for p in paths:
         try:
             st = p.stat()
@@ -872,15 +888,22 @@ class LoadCache:
         self.store = store
         self._folders: dict[Path, str] = {}
         self._new: dict[str, _Loaded] = {}  # loaded from files in this load, not yet in the store
+        self.recalled = self.read = 0  # documents of this load taken from memory or the store, or read from files
 
     def load(self, path: Path, known: set[str]) -> _Loaded:
         hit = self.files.get(path)
         if hit is not None and hit.signature == _signature([path, *hit.csv_files], known):
+            self.recalled += 1
             return hit
         signature = _signature([path], known)  # taken before reading, so a change while reading is seen next time
-        key = self._key(path, known) if self.store is not None else None
-        stored = self.store.get(key) if key else None
+        store = self.store
+        key = self._key(path, known) if store is not None else None
+        stored = store.get(key) if store is not None and key else None
         loaded = pickle.loads(stored) if stored is not None else _load_document(path, known)
+        if stored is not None:
+            self.recalled += 1
+        else:
+            self.read += 1
         loaded.signature = signature + _signature(loaded.csv_files, set())[1:]
         if any(i.severity == "error" for i in loaded.issues):
             self.files.pop(path, None)
@@ -893,8 +916,10 @@ class LoadCache:
     def keep(self) -> None:
         """Write the documents loaded from their files to the store: called once the data
         passed every check (a command that fails leaves the cache as it was)."""
-        for key, loaded in self._new.items():
-            self.store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        store = self.store
+        if store is not None:  # without one, nothing was noted
+            for key, loaded in self._new.items():
+                store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
         self._new.clear()
 
     def _key(self, path: Path, known: set[str]) -> str:
@@ -911,6 +936,7 @@ class LoadCache:
         """A new load: folders are hashed again."""
         self._folders.clear()
         self._new.clear()
+        self.recalled = self.read = 0
 
 
 def _code_version() -> str:
@@ -957,11 +983,14 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
 
     documents: list[Document] = []
     used_csv: set[Path] = set()
-    lines_of: dict[Path, LineMap] = {}
+    lines_of: dict[Path, LineMap | dict] = {}
     inside = root.resolve()
     if cache is not None:
         cache.start()
-    for path in sorted(root.glob("*/*/*.yaml")):
+    paths = sorted(root.glob("*/*/*.yaml"))
+    loading = progress.Progress("build.loading", len(paths))
+    for path in paths:
+        loading.step()
         if not path.resolve().is_relative_to(inside):
             log.error(display_path(path), None, "", messages.text("yaml.outside_data", target=path.resolve().name))
             continue

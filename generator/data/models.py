@@ -224,28 +224,28 @@ class Source(Strict):
 
 
 class Column(Strict):
-    key: Text = Field(description="the column's header in the CSV file")
+    key: Text = Field(description="kolonnens overskrift i CSV-filen")
     label: Text
     type: Literal["text", "number", "period"] = "number"
     unit: str | None = None
-    decimals: int | None = Field(None, ge=0, le=6, description="decimals shown; default: as many as the value has")
-    show: bool = Field(True, description="false: kept in the data (and downloads) but not shown as a column")
+    decimals: int | None = Field(None, ge=0, le=6, description="antal decimaler, der vises; uden: så mange, som tallet har")
+    show: bool = Field(True, description="false: med i data (og downloads), men vises ikke som kolonne")
 
 
 class ChartSpec(Strict):
     kind: Literal["line", "bar", "grouped_bar", "stacked_bar", "ranked_bar"] = "line"
-    x: Text = Field(description="column key on the x axis (a period or a category)")
-    y: list[Text] = Field(min_length=1, description="column keys, one series each")
+    x: Text = Field(description="nøglen på kolonnen ud ad x-aksen (en periode eller en kategori)")
+    y: list[Text] = Field(min_length=1, description="kolonnernes nøgler, én serie hver")
     y_title: str | None = None
     target: Number | None = None
     target_label: Text = "Mål"
     colors: list[Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]] | None = Field(
-        None, description="one colour per series, as #rrggbb; default: the site's palette"
+        None, description="én farve pr. serie, som #rrggbb; uden: sitets farver"
     )
     series: str | None = Field(
-        None, description="a text column whose values name the series (one line or colour each); y then names one column"
+        None, description="en tekstkolonne, hvis værdier er seriernes navne (én linje eller farve hver); y nævner så én kolonne"
     )
-    facet: str | None = Field(None, description="a text column: one small chart per value, side by side")
+    facet: str | None = Field(None, description="en tekstkolonne: ét lille diagram pr. værdi, side om side")
 
     @model_validator(mode="after")
     def _series_and_facet(self) -> "ChartSpec":
@@ -266,8 +266,10 @@ class Wide(Strict):
     value of `column` (fx one per month, headed 'okt-12' as in the document), and each cell is a
     value of `value`. The site reads it as one row per cell."""
 
-    column: Text = Field(description="key of the column the headers are values of, fx 'maaned' (type period or text)")
-    value: Text = Field(description="key of the column the cells are values of, fx 'andel'")
+    column: Text = Field(
+        description="nøglen på den kolonne, som overskrifterne er værdier af, fx 'maaned' (type period eller text)"
+    )
+    value: Text = Field(description="nøglen på den kolonne, som cellerne er værdier af, fx 'andel'")
 
 
 @dataclass(frozen=True)
@@ -281,17 +283,17 @@ class Table(Strict):
     """A table or a series, its values in a CSV file beside the YAML."""
 
     id: Slug
-    number: str | None = Field(None, description="the document's own label, fx 'Tabel 4' or 'Figur 2'")
+    number: str | None = Field(None, description="dokumentets egen betegnelse, fx 'Tabel 4' eller 'Figur 2'")
     title: Text
-    file: Text = Field(description="CSV file, relative to the document's folder")
+    file: Text = Field(description="CSV-filen, i forhold til dokumentets mappe")
     columns: list[Column] = Field(min_length=1)
-    emphasis_column: str | None = Field(None, description="a column whose non-empty value marks a row as a sum row (shown bold)")
+    emphasis_column: str | None = Field(None, description="en kolonne, hvor en værdi gør rækken til en sumrække (vises med fed)")
     provenance: Literal["table", "text"] = Field(
         "table",
-        description="'text': the document shows a figure without numbers; only the points its text states are recorded",
+        description="'text': dokumentet viser en figur uden tal; kun de punkter, teksten nævner, er skrevet ind",
     )
     chart: ChartSpec | None = None
-    wide: Wide | None = Field(None, description="the CSV has one column per month (or category), as in the document")
+    wide: Wide | None = Field(None, description="CSV-filen har én kolonne pr. måned (eller kategori), som i dokumentet")
     notes: list[Note] = []
     _frame: Any = PrivateAttr(default=None)  # pandas.DataFrame, set by the loader (one row per cell if wide)
     _records: Any = PrivateAttr(default=None)
@@ -360,7 +362,7 @@ class Section(Strict):
     heading: str = ""
     body: Markdown = ""
     notes: list[Note] = []
-    tables: list[str] = Field([], description="ids of tables shown in this section")
+    tables: list[str] = Field([], description="id'er på tabeller, der vises i dette afsnit")
 
 
 _DOCUMENT_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*")
@@ -393,9 +395,9 @@ class TextFact(Strict):
 
     id: Slug
     value: Number
-    unit: str | None = Field(None, description="written after the number, fx 'pct.' or 'personer'")
-    period: Span | None = Field(None, description="the month, range of months or year the figure covers")
-    measures: Text = Field(description="what the figure measures, fx 'fald i antal ledige'")
+    unit: str | None = Field(None, description="skrives efter tallet, fx 'pct.' eller 'personer'")
+    period: Span | None = Field(None, description="den måned, de måneder eller det år, tallet gælder")
+    measures: Text = Field(description="hvad tallet måler, fx 'fald i antal ledige'")
 
 
 class DocumentBase(Strict):
@@ -408,12 +410,12 @@ class DocumentBase(Strict):
     sections: list[Section] = []
     tables: list[Table] = []
     sources: list[Source] = []
-    updated: Date | None = Field(None, description="when the data were last checked against the source")
-    source_document: str | None = Field(None, description="the source document's file name or address")
+    updated: Date | None = Field(None, description="hvornår data sidst blev tjekket mod kilden")
+    source_document: str | None = Field(None, description="kildedokumentets filnavn eller adresse")
     document_date: DocumentDate | None = Field(
-        None, description="the date the document itself bears: YYYY-MM-DD, or YYYY-MM when it gives only the month"
+        None, description="den dato, dokumentet selv bærer: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM, når det kun angiver måneden"
     )
-    text_facts: list[TextFact] = Field([], description="figures stated in the running text, written there as {tal:ID}")
+    text_facts: list[TextFact] = Field([], description="tal fra den løbende tekst, skrevet i teksten som {tal:ID}")
 
     def refers_to(self) -> list[tuple[tuple, str]]:
         """(place in the file, file name without .yaml) of each document in the same folder that

@@ -45,7 +45,7 @@ def parse_month_label(text: str) -> dt.date:
     Raises ValueError with the text when it is not a month."""
     m = _LABEL.fullmatch(text.strip().lower()) if isinstance(text, str) else None
     month = month_number(m.group(1)) if m else None
-    if month is None:
+    if m is None or month is None:
         from generator import messages
 
         raise ValueError(messages.text("yaml.expected_month", got=repr(text)))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator import messages
 from generator.data.kinds import KINDS
 from generator.data.models import Registry
 
@@ -38,8 +39,18 @@ def _bounds(node):
     return node
 
 
+def _danish(node: dict, model_name: str) -> None:
+    """Each model's description in Danish for staff (messages.SCHEMA_MODELS) in place of its
+    docstring, written for engineers; its fields' descriptions come Danish from models.py."""
+    if model_name in messages.SCHEMA_MODELS:
+        node["description"] = messages.SCHEMA_MODELS[model_name]
+
+
 def schema(name: str, model: type[BaseModel]) -> dict:
     out = _bounds(model.model_json_schema())
+    _danish(out, model.__name__)
+    for def_name, definition in out.get("$defs", {}).items():
+        _danish(definition, def_name)
     out = {"$schema": "https://json-schema.org/draft/2020-12/schema", **out}
     out["title"] = f"{name}.yaml"
     return out

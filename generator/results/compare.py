@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.data.kinds.revision import Goal
+from generator.data.kinds.revision import Goal, Revision
 from generator.data.loader import Dataset, Document
 from generator.results import goals as compute
 
@@ -71,7 +71,7 @@ def minister_matrix(dataset: Dataset, year: int) -> Matrix | None:
     docs = revisions(dataset, year)
     titles: dict[str, Counter] = {}  # in the order the goals first appear
     for doc in docs:
-        for g in doc.model.goals:
+        for g in doc.model_as(Revision).goals:
             if g.type == MINISTER:
                 titles.setdefault(g.id, Counter())[g.title or g.shown_label] += 1
     if not titles:
@@ -80,7 +80,7 @@ def minister_matrix(dataset: Dataset, year: int) -> Matrix | None:
     columns = tuple(Column(id=i, title=titles[i].most_common(1)[0][0]) for i in ids)
     rows = []
     for doc in docs:
-        by_id = {g.id: g for g in doc.model.goals}
+        by_id = {g.id: g for g in doc.model_as(Revision).goals}
         cells = tuple(
             Cell(state=compute.outcome(by_id[i]).state, goal=by_id[i]) if i in by_id else Cell(state=ABSENT) for i in ids
         )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from generator.data.kinds.revision import Goal
 from generator.results import goals as compute
 
-STATES = ("met", "partly", "not_met", "no_target", "not_measured")
+STATES: tuple[compute.State, ...] = ("met", "partly", "not_met", "no_target", "not_measured")
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def outcome(goal: Goal) -> Outcome:
 
     if value is None:
         return Outcome(state="not_measured", target_change_pct=pct_change(goal.baseline, goal.target))
+    assert goal.target is not None  # a numeric goal has one (models.Goal._direction_needs_numbers)
     state = "met" if is_met(goal.direction, value, goal.target, goal.tolerance) else "not_met"
     return Outcome(
         state=state,

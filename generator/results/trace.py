@@ -27,7 +27,7 @@ def revision_goals(dataset: Dataset, plan: Document) -> tuple[Document | None, d
     if revision is None:
         return None, {}
     found: dict[str, Goal] = {}
-    for g in walk_goals(revision.model.goals):
+    for g in walk_goals(revision.model_as(Revision).goals):
         found.setdefault(reviewed_goal_id(g), g)
     return revision, found
 
@@ -37,7 +37,7 @@ def plan_goals(dataset: Dataset, revision: Document) -> tuple[Document | None, d
     plan = sibling(dataset, revision, Plan)
     if plan is None:
         return None, {}
-    return plan, {g.id: g for g in plan.model.all_goals()}
+    return plan, {g.id: g for g in plan.model_as(Plan).all_goals()}
 
 
 def goal_labels(plan: Plan) -> dict[str, str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator import cache, messages
+from generator import cache, messages, progress
 from generator.data import loader, schema
 from generator.data.csvdata import display_path
 from generator.data.errors import DataError, DataIssue
@@ -37,7 +37,7 @@ from generator.data.loader import Dataset, Document
 from generator.results import goals as results_goals
 from generator.site import listings, opendata, scorecard, sitecheck
 from generator.views import kinds, svgrender
-from generator.views.page import Context, Page, PageBuilder
+from generator.views.page import Context, DocumentPageBuilder, Page
 
 GENERATOR = Path(__file__).resolve().parent.parent
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (mkdocs.yml's extra_javascript loads it)
@@ -87,6 +87,13 @@ class Site:
     warnings: list[DataIssue] = field(default_factory=list)  # claims a document's figures do not support
     dataset: Dataset | None = None
     made: int = 0  # document pages made by this build (the others came from the cache)
+    recalled: int = 0  # pages of any kind taken from the cache (or serve's memory) instead of made
+
+    def chart_counts(self, charts: cache.Store) -> tuple[int, int]:
+        """The site's SVG fallbacks (files of the chart cache): how many, and how many of them are
+        being rendered by this build (the others were in the cache)."""
+        svgs = [(store, path) for path, (store, _) in {**self.files, **self.late}.items() if path.endswith(".svg")]
+        return sum(store is charts for store, _ in svgs), sum(path in self.late for _, path in svgs)
 
     def entries(self):
         """(site path, store, key) of every page's body and every file ready now."""
@@ -118,7 +125,9 @@ class Builder:
     def __init__(self, ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | None = None):
         self.ctx, self.dataset, self.store, self.memory = ctx, dataset, store, memory
         self.site = Site(store)
-        self.charts = ctx.svgs.store if ctx.svgs else None
+        # SVG fallbacks are files of the chart cache; a build without one has them in its pages'
+        # files, and a kept page naming a chart cache entry is then not found and made again.
+        self.charts = ctx.svgs.store if ctx.svgs else store
         project = dataset.root.resolve().parent
         self.project = project
 
@@ -155,7 +164,7 @@ class Builder:
             return recalled
         with blamed_on(doc):
             page = make_page(self.ctx, self.dataset, doc)
-            own_files, parts = opendata.document_files(doc)
+            own_files, parts = opendata.document_files(doc, self.dataset)
         page.assets.update(own_files)
         self.site.made += 1
         stored = {
@@ -183,6 +192,7 @@ class Builder:
         manifest = remembered[0] if remembered else self._manifest(f"{folder}/{key}.json")
         if manifest is None:
             return None
+        self.site.recalled += 1
         self.site.pages.append(SitePage(**manifest["page"]))
         for path, (store, entry) in manifest["files"].items():
             self.site.files[path] = (self.store if store == "files" else self.charts, entry)
@@ -260,14 +270,22 @@ def build(ctx: Context, dataset: Dataset, store: cache.Store, memory: Memory | N
     b = Builder(ctx, dataset, store, memory)
     keys = b.page_keys()
     site_wide = opendata.SiteWide(opendata.DATA_PAGE)
+    scorecards, lists = scorecard.page_makers(ctx, dataset), listings.page_makers(ctx, dataset)
+    making = progress.Progress("build.making_pages", len(dataset.documents) + len(scorecards) + 1 + len(lists))
     for doc in dataset.documents:
         site_wide.add(b.document(doc, keys[str(doc.path)]), doc.jobcentre)
+        making.step()
     registry = dataset.registry.model_dump_json()
-    for path, docs, make in scorecard.page_makers(ctx, dataset):
+    for path, docs, make in scorecards:
         b.derived(path, docs, make, keys, registry)
+        making.step()
     b._add_page(opendata.data_page(ctx, dataset, site_wide))
-    for path, docs, make in listings.page_makers(ctx, dataset):
+    making.step()
+    for path, docs, make in lists:
         b.derived(path, docs, make, keys, registry)
+        making.step()
+    recalled = b.site.recalled
+    progress.done("build.pages_made", pages=len(b.site.pages), made=len(b.site.pages) - recalled, recalled=recalled)
     if ctx.svgs is not None:
         ctx.svgs.render(wait=False)
         b.site.late = {
@@ -294,6 +312,12 @@ def site(
     load_cache = load_cache or loader.LoadCache()
     load_cache.store = store  # loaded documents are kept in the build's cache as well
     dataset = loader.load(data_dir, cache=load_cache)
+    progress.done(
+        "build.loaded",
+        documents=messages.count("yaml.count_documents", len(dataset.documents)),
+        cached=load_cache.recalled,
+        read=load_cache.read,
+    )
     issues = sitecheck.check(dataset, docs_dir)
     if issues:
         raise DataError(issues)
@@ -322,7 +346,7 @@ def site(
 
 def make_page(ctx: Context, dataset: Dataset, doc: Document) -> Page:
     """The document's page as its kind's view makes it (views/kinds/)."""
-    return kinds.ALL[doc.kind].page(PageBuilder(ctx, dataset, doc))
+    return kinds.ALL[doc.kind].page(DocumentPageBuilder(ctx, dataset, doc))
 
 
 def document_pages(dataset: Dataset, ctx: Context | None = None) -> list[Page]:

@@ -14,6 +14,7 @@ document kind shows up in timelines, year pages and the navigation with no chang
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -228,14 +229,14 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
             (
                 f"{YEARS_FOLDER}/{y}/index.md",
                 [d for d in dataset.documents if d.year == y],
-                lambda y=y: year_page(ctx, dataset, y),
+                functools.partial(year_page, ctx, dataset, y),
             )
         )
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
-        out.append((f"{jc.slug}/index.md", docs, lambda jc=jc: jobcentre_home(ctx, dataset, jc)))
+        out.append((f"{jc.slug}/index.md", docs, functools.partial(jobcentre_home, ctx, dataset, jc)))
         out += [
-            (f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y], lambda jc=jc, y=y: jobcentre_year(ctx, dataset, jc, y))
+            (f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y], functools.partial(jobcentre_year, ctx, dataset, jc, y))
             for y in years(docs)
         ]
     return out

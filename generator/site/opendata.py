@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from generator.data.kinds.plan import Plan, PlanGoal
-from generator.data.kinds.revision import Goal, Range, Revision, StartEnd
+from generator.data.kinds.revision import FollowUp, Goal, Range, Revision, StartEnd
 from generator.data.loader import Dataset, Document
 from generator.data.models import Span
 from generator.results import goals as compute
@@ -239,10 +239,9 @@ def goal_rows(dataset: Dataset) -> list[dict]:
         for sub in goal.subgoals:
             add(doc, sub, goal.id)
 
-    def add_follow_up(doc: Document):
+    def add_follow_up(doc: Document, revision: Revision, f: FollowUp):
         """The follow-up's figures ('seneste udvikling'): part follow_up, each against its own target."""
-        f = doc.model.follow_up
-        for r in follow_up_rows(doc.model):
+        for r in follow_up_rows(revision):
             g = r.goal
             rows.append(
                 {
@@ -331,7 +330,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
             if isinstance(goal, Goal):
                 add(doc, goal, None)
         if isinstance(doc.model, Revision) and doc.model.follow_up:
-            add_follow_up(doc)
+            add_follow_up(doc, doc.model, doc.model.follow_up)
     return rows
 
 
@@ -472,10 +471,10 @@ def _header(fields: list[tuple[str, str]]) -> str:
     return ",".join(f for f, _ in fields) + "\n"
 
 
-def document_files(doc: Document) -> tuple[dict[str, bytes], dict[str, Part]]:
+def document_files(doc: Document, dataset: Dataset) -> tuple[dict[str, bytes], dict[str, Part]]:
     """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
     header when empty), as UTF-8 bytes; and the document's parts of the site-wide files."""
-    one = Dataset(root=doc.path.parent, registry=None, documents=[doc])
+    one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
     for name in PER_DOCUMENT:
@@ -545,7 +544,7 @@ def files(dataset: Dataset, site_wide: SiteWide | None = None, folder: str = "da
     if site_wide is None:
         site_wide = SiteWide(folder)
         for d in dataset.documents:
-            site_wide.add(document_files(d)[1], d.jobcentre)
+            site_wide.add(document_files(d, dataset)[1], d.jobcentre)
     out, counts = site_wide.files(), dict(site_wide.counts)
     out.update(site_wide.jobcentre_files([j.slug for j in dataset.registry.jobcentres]))
     for name, (_, fields, rows_of) in FILES.items():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generator import formatting as fmt
+from generator.data.kinds.revision import Revision
 from generator.data.loader import Dataset, Document
 from generator.data.models import ChartSpec, Column, Jobcentre, Table
 from generator.results import goals as compute
@@ -29,8 +30,9 @@ STATE_COLORS = {
 
 
 @dataclass
-class ScoreRow:
-    doc: Document | None  # None for a sum of several rows
+class Tally:
+    """Goals by state: one revision's (ScoreRow), or summed over several."""
+
     counts: dict[str, int]
 
     @property
@@ -43,6 +45,13 @@ class ScoreRow:
         return None if not self.measured else self.counts["met"] / self.measured * 100
 
 
+@dataclass
+class ScoreRow(Tally):
+    """One revision's goals by state."""
+
+    doc: Document
+
+
 def goal_documents(dataset: Dataset) -> list[Document]:
     """Documents with goals that have results (revisions), newest first."""
     docs = [d for d in dataset.documents if d.kind == "resultatrevision" and getattr(d.model, "goals", None)]
@@ -52,7 +61,7 @@ def goal_documents(dataset: Dataset) -> list[Document]:
 def score_rows(dataset: Dataset) -> list[ScoreRow]:
     rows = []
     for doc in goal_documents(dataset):
-        rows.append(ScoreRow(doc=doc, counts=summary(doc.model.goals).goals.as_dict()))
+        rows.append(ScoreRow(doc=doc, counts=summary(doc.model_as(Revision).goals).goals.as_dict()))
     return rows
 
 
@@ -136,12 +145,13 @@ def cluster_comparison(dataset: Dataset, jobcentre: str) -> Table | None:
 def ministermaal_rows(dataset: Dataset) -> list[dict]:
     out = []
     for doc in goal_documents(dataset):
-        for g in doc.model.goals:
+        revision = doc.model_as(Revision)
+        for g in revision.goals:
             if g.type != "ministermål":
                 continue
             o = compute.outcome(g)
             out.append(
-                {"doc": doc, "goal": g, "outcome": o, "cells": goal_cells(g, o, doc.model), "sentence": result_sentence(g, o)}
+                {"doc": doc, "goal": g, "outcome": o, "cells": goal_cells(g, o, revision), "sentence": result_sentence(g, o)}
             )
     return sorted(out, key=lambda r: (r["goal"].title or r["goal"].shown_label, -r["doc"].year, r["doc"].jobcentre))
 
@@ -181,7 +191,7 @@ def page_makers(ctx: Context, dataset: Dataset) -> list[tuple[str, list[Document
         (f"{SCORECARD}/index.md", goal_documents(dataset), lambda: overview_page(ctx, dataset, rows()))
     ]
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
-        out.append((f"{SCORECARD}/{j.slug}/index.md", dataset.documents_of(j.slug), lambda j=j: jobcentre_page(j)))
+        out.append((f"{SCORECARD}/{j.slug}/index.md", dataset.documents_of(j.slug), functools.partial(jobcentre_page, j)))
     return out
 
 
@@ -190,7 +200,7 @@ def overview_page(ctx: Context, dataset: Dataset, rows: list[ScoreRow]) -> Page:
     per_jobcentre = []
     for j in sorted(dataset.registry.jobcentres, key=lambda j: j.name):
         own = [r for r in rows if r.doc.jobcentre == j.slug]
-        per_jobcentre.append((j, len(own), ScoreRow(doc=None, counts=_sum_rows(own))))
+        per_jobcentre.append((j, len(own), Tally(counts=_sum_rows(own))))
     fig = b.figure_for_table(year_table(rows)) if rows else None
     overview = b.render(
         "maalopfyldelse.html.j2",
@@ -199,7 +209,7 @@ def overview_page(ctx: Context, dataset: Dataset, rows: list[ScoreRow]) -> Page:
         per_jobcentre=per_jobcentre,
         figure=fig,
         states=shown_states([r.counts for r in rows]),
-        total=ScoreRow(doc=None, counts=_sum_rows(rows)),
+        total=Tally(counts=_sum_rows(rows)),
         revisions=len(rows),
         revisions_text=fmt.count(len(rows), "resultatrevision", "resultatrevisioner"),
     )

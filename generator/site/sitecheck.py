@@ -82,6 +82,7 @@ def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[
     issues: list[DataIssue] = []
 
     def issue(at: Planned, key: str, **slots) -> None:
+        assert at.file is not None  # only a page made from a data file is blamed on one (callers check)
         issues.append(DataIssue(at.file, at.line, at.field, messages.text(f"build.{key}", **slots)))
 
     slugs: dict[str, Planned] = {}

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import altair as alt
 
-from generator import cache
+from generator import cache, progress
 from generator import formatting as fmt
 from generator.data.kinds.revision import PeerValue
-from generator.data.models import Column, Table
+from generator.data.models import ChartSpec, Column, Table
 from generator.views import svgrender
 
 # Series colours and the goal line: each reaches 3:1 (WCAG 1.4.11) against both palettes'
@@ -56,6 +56,13 @@ def _plain(value):
     return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 1e15 else value
 
 
+def chart_of(table: Table) -> ChartSpec:
+    """The chart a table declares: only a table with one is charted."""
+    if table.chart is None:
+        raise ValueError(f"table {table.id!r} has no chart")
+    return table.chart
+
+
 def long_records(table: Table) -> list[dict]:
     """The chart's data, one row per point: x, serie, værdi (whole numbers as ints), facet when
     the chart has one, and orden (the series' place) when the chart stacks its series in that
@@ -63,7 +70,7 @@ def long_records(table: Table) -> list[dict]:
     `series` column. Empty cells are left out. (Every field is written into the page for every
     point, so a point has only the fields its chart uses.)
     (Plain Python over Table.records: the same rows as with pandas, at a tenth of the cost.)"""
-    spec = table.chart
+    spec = chart_of(table)
     rows = table.records
     to_x = _period_iso if _column(table, spec.x).type == "period" else (lambda v: v)
     ordered = spec.kind == "stacked_bar"
@@ -83,7 +90,7 @@ def long_records(table: Table) -> list[dict]:
 
 
 def series_names(table: Table) -> list[str]:
-    spec = table.chart
+    spec = chart_of(table)
     if spec.series:
         return list(dict.fromkeys(r[spec.series] for r in table.records))
     return [_column(table, k).label for k in spec.y]
@@ -94,7 +101,7 @@ def _column(table: Table, key: str) -> Column:
 
 
 def _value_format(table: Table) -> str:
-    vals = [row[key] for key in table.chart.y for row in table.records if not missing(row[key])]
+    vals = [row[key] for key in chart_of(table).y for row in table.records if not missing(row[key])]
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
 
 
@@ -165,7 +172,7 @@ def _table_structure(
             "x:T",
             title=None,
             timeUnit="yearmonth",
-            axis=alt.Axis(format=TIME_FORMAT, **({"tickCount": "month"} if few_months else {})),
+            axis=alt.Axis(format=TIME_FORMAT, tickCount="month") if few_months else alt.Axis(format=TIME_FORMAT),
         )
         x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
@@ -228,7 +235,7 @@ def _target_rule(fmt: str, horizontal: bool = True):
 def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     """The chart a table declares, as a Vega-Lite dict built with Altair; fold=False: its points
     written long (x, serie, værdi), also where they could be folded."""
-    spec = table.chart
+    spec = chart_of(table)
     long = long_records(table)
     x_col = _column(table, spec.x)
     series = series_names(table)
@@ -349,7 +356,7 @@ class SvgFallbacks:
         self.store = cache.Store(cache_dir)
         self.pending: dict[Path, str] = {}  # cache file -> spec as JSON
         self.promised: set[Path] = set()  # every file promised in this build (rendered or not yet)
-        self.rendering: list = []  # (pool, results) not yet waited for
+        self.rendering: list = []  # (pool, results, how many) not yet waited for
 
     def file(self, spec: dict) -> Path:
         """The cache file that holds (or will hold) the spec's SVG. A spec whose entry is missing
@@ -370,8 +377,10 @@ class SvgFallbacks:
         self.pending.clear()
         processes = processes or os.cpu_count() or 1
         if processes < 2 or len(items) < 20:
+            rendering = progress.Progress("build.rendering_charts", len(items))
             for item in items:
                 svgrender.render_to(item)
+                rendering.step()
             return {p for p, _ in items}
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -379,7 +388,7 @@ class SvgFallbacks:
         self.wait()
         # spawn, not fork: the parent may already run vl-convert's JavaScript runtime (threads).
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
-        self.rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8)))  # map submits all at once
+        self.rendering.append((pool, pool.map(svgrender.render_to, items, chunksize=8), len(items)))  # map submits all at once
         if wait:
             self.wait()
         return {p for p, _ in items}
@@ -387,8 +396,10 @@ class SvgFallbacks:
     def wait(self) -> None:
         """Wait until every SVG of render(wait=False) is in the cache."""
         while self.rendering:
-            pool, results = self.rendering.pop()
+            pool, results, total = self.rendering.pop()
+            rendering = progress.Progress("build.rendering_charts", total)
             try:
-                list(results)
+                for _ in results:
+                    rendering.step()
             finally:
                 pool.shutdown()

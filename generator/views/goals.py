@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import formatting as fmt
-from generator.data.kinds.revision import Goal, Range, StartEnd
+from generator.data.kinds.revision import FollowUpFigure, Goal, Range, Revision, StartEnd
 from generator.results import goals as compute
 
 DIRECTION_WORDS = {"at_most": "højst", "at_least": "mindst", "exactly": "præcis"}
@@ -66,7 +66,7 @@ def goal_cells(goal: Goal, o: compute.Outcome, doc, period_in_heading: bool = Fa
     return cells
 
 
-def target_words(direction: str, value: float, unit: str | None) -> str:
+def target_words(direction: str, value: float | None, unit: str | None) -> str:
     """'mindst 16 pct.', 'højst 60 personer'"""
     return f"{DIRECTION_WORDS.get(direction, '')} {fmt.quantity(value, unit)}".strip()
 
@@ -96,7 +96,7 @@ def subgoals_sentence(goal: Goal, o: compute.Outcome) -> str:
         return "Målt, uden mål: ingen af delmålene har et mål."
     if o.state == "not_measured":
         return "Målet er ikke målt i dokumentet."
-    states = [compute.outcome(s).state for s in goal.subgoals]
+    states: list[str] = [compute.outcome(s).state for s in goal.subgoals]
     text = f"{o.met_count} ud af {o.total} mål er opfyldt"
     for state, words in (("no_target", "målt, uden mål"), ("not_measured", "ikke målt")):
         if n := states.count(state):
@@ -145,13 +145,13 @@ def fact_words(fact) -> str:
 @dataclass
 class FollowUpRow:
     goal: Goal
-    figure: object  # data.kinds.revision.FollowUpFigure
-    state: str
+    figure: FollowUpFigure
+    state: compute.State
     status: str
     target: str
 
 
-def follow_up_rows(doc) -> list[FollowUpRow]:
+def follow_up_rows(doc: Revision) -> list[FollowUpRow]:
     """The follow-up's figures ('seneste udvikling'), each against its own target where it has one.
     Not counted in the year's results (results.summary)."""
     goals = {g.id: g for g in compute.walk_goals(doc.goals)}

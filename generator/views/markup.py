@@ -16,6 +16,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 import markdown
@@ -27,7 +28,8 @@ from markupsafe import Markup, escape
 # The site's Markdown as MkDocs sets it up from mkdocs.yml (MkDocs' own toc, tables and
 # fenced_code first); the plugin passes MkDocs' settings, and a test checks that these are the same.
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
-EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link til dette afsnit"}}
+PERMALINK_TITLE = "Link til dette afsnit"
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": True, "permalink_title": PERMALINK_TITLE}}
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
 
 
@@ -280,7 +282,7 @@ class Toc:
     """The page's headings: each written with its id and permalink as Markdown's toc extension
     writes them, and collected for the table of contents (MkDocs' page.toc) and the page's anchors."""
 
-    permalink_title: str = EXTENSION_CONFIGS["toc"]["permalink_title"]
+    permalink_title: str = PERMALINK_TITLE
     tokens: list[dict] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 

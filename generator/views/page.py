@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from generator import formatting as fmt
 from generator.data.kinds import kind_of
-from generator.data.kinds.revision import Goal
+from generator.data.kinds.revision import FollowUp, Goal
 from generator.data.loader import Dataset, Document
 from generator.data.models import Section, Table
 from generator.results import goals as compute
@@ -197,7 +197,7 @@ class Figure:
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
     """A short text alternative made from the data: what is shown, first and last values (all
     values when the x axis holds categories), target."""
-    spec = table.chart
+    spec = charts.chart_of(table)
     long = charts.long_records(table)
     temporal = table.column(spec.x).type == "period"
     kinds = {"line": "Linjediagram", "ranked_bar": "Rangordnet søjlediagram"}
@@ -241,21 +241,20 @@ def _tuple(key) -> tuple:
 
 
 class PageBuilder:
-    """Builds one page: numbers figures and tables, renders charts, writes headings with their
-    ids (the page's table of contents), and renders the template."""
+    """Builds one page in `folder`: numbers figures and tables, renders charts, writes headings
+    with their ids (the page's table of contents), and renders the template. A document's page
+    is built by a DocumentPageBuilder."""
 
-    def __init__(self, ctx: Context, dataset: Dataset, doc: Document | None = None, folder: str | None = None):
+    def __init__(self, ctx: Context, dataset: Dataset, folder: str):
         self.ctx = ctx
         self.dataset = dataset
-        self.doc = doc
         self.refs = Refs()
-        if doc is not None:  # {tal:ID} in its texts: the figures text_facts records, formatted
-            self.refs.facts = {f.id: goals.fact_words(f) for f in doc.model.text_facts}
         self.toc = Toc(ctx.permalink_title)
         self.figures: dict[str, Figure] = {}
         self.assets: dict[str, str | bytes | Path] = {}
-        self.folder = folder or doc_folder(doc)
+        self.folder = folder
         self.path = f"{self.folder}/index.md"
+        self.source: Path | None = None  # the data file the page is made from
 
     def url(self, to_page: str, anchor: str | None = None) -> str:
         """A link from this page to another page of the site (its source path, fx 'om-data.md')."""
@@ -263,15 +262,6 @@ class PageBuilder:
 
     def doc_url(self, doc: Document, anchor: str | None = None) -> str:
         return self.url(doc_page(doc), anchor)
-
-    def link(self, slug: str) -> Link:
-        """A link to the document `slug` in this document's folder."""
-        target = self.dataset.find(self.doc.jobcentre, self.doc.year, slug)
-        if target is None:
-            kind = kind_of(slug) or slug
-            return Link(text=f"{self.ctx.kind_titles.get(kind, kind.capitalize())} for {self.doc.year}", href=None)
-        date = getattr(target.model, "date", None) or target.model.published
-        return Link(text=target.model.title, href=self.doc_url(target), date=date)
 
     def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
         if table.id in self.figures:
@@ -290,22 +280,6 @@ class PageBuilder:
         self.figures[table.id] = fig
         return fig
 
-    def figure_for_peers(self, goal: Goal) -> Figure:
-        title = f"{goal.shown_label}: sammenligning med andre jobcentre"
-        if goal.rank:
-            title += f" ({fmt.rank(goal.rank)})"
-        ranked = sorted(goal.comparisons, key=lambda p: -p.value)
-        own = goals.own_entry(goal, self.jobcentre_short)
-        desc = describe_values(
-            "Rangordnet søjlediagram",
-            title,
-            [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit)) for p in ranked],
-        )
-        spec = charts.peer_chart(
-            goal.comparisons, goal.comparison_unit, title, highlight=own.name if own else self.jobcentre_short
-        )
-        return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
-
     def figure_for_values(self, ident: str, title: str, spec: dict, description: str, items: list[tuple[str, float]]) -> Figure:
         """A chart of named values (no table in data/); its CSV is made from the values."""
         if ident in self.figures:
@@ -317,24 +291,6 @@ class PageBuilder:
         self._add_files(fig, csv_text)
         self.figures[ident] = fig
         return fig
-
-    def section_items(self, section: Section) -> list[tuple[str, object]]:
-        """A section's tables in order: ('figure', Figure) or ('table', (number, anchor, Table))."""
-        items: list[tuple[str, object]] = []
-        for t in section.tables:
-            table = self.doc.table(t)
-            if table.chart:
-                fig = self.figure_for_table(table)
-                fig.data_open = table.provenance == "table"
-                items.append(("figure", fig))
-            else:
-                n = self.refs.add(table.id, "tabel")
-                items.append(("table", (n, self.refs.anchor(table.id), table)))
-        return items
-
-    @property
-    def jobcentre_short(self) -> str:
-        return self.dataset.jobcentres[self.doc.jobcentre].name.replace("Jobcenter ", "")
 
     def _add_files(self, fig: Figure, csv_text: str) -> None:
         fig.svg_name = f"figur-{fig.number}.svg"
@@ -351,17 +307,71 @@ class PageBuilder:
         body = self.ctx.env.get_template(template).render(
             page=self, title=title, md=Fields(self.ctx.markdown, self.refs), h=self.toc.heading, url=self.url, **context
         )
-        source = self.doc.path if self.doc is not None else None
         return Page(
             path=self.path,
             title=title,
             body=body,
             assets=self.assets,
-            source=source,
+            source=self.source,
             description=description,
             toc=self.toc.nested(),
             anchors=anchors(body),
         )
+
+
+class DocumentPageBuilder(PageBuilder):
+    """Builds a document's page (in its folder, doc_folder): the document's texts may name its
+    figures ({tal:ID}), its tables are its sections', and it links the documents it refers to."""
+
+    def __init__(self, ctx: Context, dataset: Dataset, doc: Document):
+        super().__init__(ctx, dataset, doc_folder(doc))
+        self.doc = doc
+        self.source = doc.path
+        # {tal:ID} in its texts: the figures text_facts records, formatted
+        self.refs.facts = {f.id: goals.fact_words(f) for f in doc.model.text_facts}
+
+    def link(self, slug: str) -> Link:
+        """A link to the document `slug` in this document's folder."""
+        target = self.dataset.find(self.doc.jobcentre, self.doc.year, slug)
+        if target is None:
+            kind = kind_of(slug) or slug
+            return Link(text=f"{self.ctx.kind_titles.get(kind, kind.capitalize())} for {self.doc.year}", href=None)
+        date = getattr(target.model, "date", None) or target.model.published
+        return Link(text=target.model.title, href=self.doc_url(target), date=date)
+
+    def figure_for_peers(self, goal: Goal) -> Figure:
+        title = f"{goal.shown_label}: sammenligning med andre jobcentre"
+        if goal.rank:
+            title += f" ({fmt.rank(goal.rank)})"
+        ranked = sorted(goal.comparisons, key=lambda p: -p.value)
+        own = goals.own_entry(goal, self.jobcentre_short)
+        desc = describe_values(
+            "Rangordnet søjlediagram",
+            title,
+            [(p.name + (" (eget jobcenter)" if p is own else ""), fmt.quantity(p.value, goal.comparison_unit)) for p in ranked],
+        )
+        spec = charts.peer_chart(
+            goal.comparisons, goal.comparison_unit, title, highlight=own.name if own else self.jobcentre_short
+        )
+        return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
+
+    def section_items(self, section: Section | FollowUp) -> list[tuple[str, object]]:
+        """A section's (or the follow-up's) tables in order: ('figure', Figure) or ('table', (number, anchor, Table))."""
+        items: list[tuple[str, object]] = []
+        for t in section.tables:
+            table = self.doc.table(t)
+            if table.chart:
+                fig = self.figure_for_table(table)
+                fig.data_open = table.provenance == "table"
+                items.append(("figure", fig))
+            else:
+                n = self.refs.add(table.id, "tabel")
+                items.append(("table", (n, self.refs.anchor(table.id), table)))
+        return items
+
+    @property
+    def jobcentre_short(self) -> str:
+        return self.dataset.jobcentres[self.doc.jobcentre].name.replace("Jobcenter ", "")
 
     def render_document(self, template: str, description: str, **context) -> Page:
         """A document's page: the template also gets the document (`doc`, `document`), its

@@ -98,8 +98,12 @@ class Watch:
         self.errors: list[str] = []
         self.external: list[str] = []
         context.route("**/*", self._route)
-        context.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{msg.text} ({msg.location.get('url')})"))
+        context.on("console", self._console)
         context.on("weberror", lambda err: self.errors.append(str(err.error)))
+
+    def _console(self, msg) -> None:
+        if msg.type == "error":
+            self.errors.append(f"{msg.text} ({msg.location.get('url')})")
 
     def _route(self, route):
         url = route.request.url

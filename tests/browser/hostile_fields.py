@@ -186,6 +186,7 @@ class Injector:
 
     def _accepted(self) -> bool:
         """Whether the file's model still accepts the file's data."""
+        assert self._document is not None  # asked only while document() fills a file
         model, data = self._document
         try:
             model.model_validate(data)
@@ -255,7 +256,7 @@ def minimal(model: type[BaseModel]) -> dict | None:
             continue
         ann = info.annotation
         if typing.get_origin(ann) is Annotated:
-            ann = ann.__origin__
+            ann = typing.get_args(ann)[0]
         if ann in simple:
             out[name] = simple[ann]
         elif typing.get_origin(ann) is Literal:
@@ -282,7 +283,9 @@ def make_hostile_project(dest: Path) -> Injector:
     inj.document(registry, models.Registry)
     reg_path.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in sorted(data.glob("*/*/*.yaml")):
-        model = kinds.KINDS[kinds.kind_of(path.stem)]
+        kind = kinds.kind_of(path.stem)
+        assert kind is not None  # the seed's documents are named by their kind
+        model = kinds.KINDS[kind]
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for table in doc.get("tables", []):
             text_cols = {c["key"] for c in table.get("columns", []) if c.get("type") == "text"}

@@ -63,7 +63,11 @@ class Detector:
         self.fired: list[str] = []
         self.tooltips = 0  # marks hovered
         self.chart_errors: list[str] = []  # charts that failed to draw
-        self.page.on("dialog", lambda d: (self.fired.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.fired.append(dialog.message)
+        dialog.dismiss()
 
     def close(self):
         self.context.close()

@@ -124,8 +124,13 @@ def _page_fill(data: bytes) -> list[float]:
 
     out = []
     for page in PdfReader(io.BytesIO(data)).pages:
-        ys = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and ys.append(tm[5] * cm[3] + cm[5]))
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size) -> None:
+            if text.strip():
+                ys.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
         out.append(round(1 - min(ys) / float(page.mediabox.height), 2) if ys else 0.0)
     return out
 

@@ -139,7 +139,7 @@ UNSTABLE = re.compile(r"^pagefind/(filter/[^/]*|pagefind\.[^/]*\.pf_meta|pagefin
 
 def tree_digest(path: Path) -> dict[str, str]:
     """Every file under path (links as links) with a digest of its bytes, but UNSTABLE ones."""
-    out = {}
+    out: dict[str, str] = {}
     if not path.exists():
         return out
     for p in sorted(path.rglob("*")):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def entries(project: Path, pattern: str) -> list[Path]:
     return found
 
 
-def truncate(pattern: str, keep: int = 200) -> callable:
+def truncate(pattern: str, keep: int = 200) -> Callable[[Path], None]:
     def edit(project: Path) -> None:
         path = entries(project, pattern)[0]
         path.write_bytes(path.read_bytes()[:keep])
@@ -106,7 +107,7 @@ def truncate(pattern: str, keep: int = 200) -> callable:
     return edit
 
 
-def corrupt(pattern: str) -> callable:
+def corrupt(pattern: str) -> Callable[[Path], None]:
     """Change one byte in the middle of the content, in place."""
 
     def edit(project: Path) -> None:
@@ -118,7 +119,7 @@ def corrupt(pattern: str) -> callable:
     return edit
 
 
-def swap(pattern: str) -> callable:
+def swap(pattern: str) -> Callable[[Path], None]:
     """Copy one entry over another of the same kind: whole, but made for another key."""
 
     def edit(project: Path) -> None:
@@ -128,7 +129,7 @@ def swap(pattern: str) -> callable:
     return edit
 
 
-def folder_instead(pattern: str) -> callable:
+def folder_instead(pattern: str) -> Callable[[Path], None]:
     def edit(project: Path) -> None:
         path = entries(project, pattern)[0]
         path.unlink()

@@ -93,7 +93,7 @@ scalars = st.one_of(
     ),
     st.sampled_from(HOSTILE_WORDS),
     st.text(max_size=30).map(json.dumps),  # any text, as a quoted YAML string
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),  # any text, raw
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30),  # any text, raw
     st.lists(st.integers(-5, 5), max_size=4).map(lambda xs: json.dumps(xs)),
 )
 
@@ -117,12 +117,13 @@ def mutations(draw):
     return rel, "".join(lines[:end] + lines[first:end] + lines[end:])  # the entry written twice
 
 
-def _validate(project: Path) -> tuple[int, str]:
+def _validate(project: Path) -> tuple[int | str | None, str]:
     from generator import cli
 
     out = io.StringIO()
     old = os.getcwd()
     os.chdir(project)
+    code: int | str | None
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             try:

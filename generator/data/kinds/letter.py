@@ -14,7 +14,7 @@ class Sender(Strict):
     """The letterhead: who wrote the letter and how to reach them, as printed."""
 
     name: Text
-    address: list[Text] = Field([], description="the address lines, fx ['Ny Østergade 7', '4000 Roskilde']")
+    address: list[Text] = Field([], description="adressens linjer, fx ['Ny Østergade 7', '4000 Roskilde']")
     phone: str | None = None
     email: str | None = None
     cvr: Annotated[str, _digits(8), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{8}\s*$"})] | None = None
@@ -23,9 +23,7 @@ class Sender(Strict):
 
 class Recipient(Strict):
     name: Text = Field(description="fx 'Hvidovre Kommune'")
-    attention: str | None = Field(
-        None, description="the person the letter is addressed to, fx 'Jobcenterchef Casper Christensen'"
-    )
+    attention: str | None = Field(None, description="den person, brevet er stilet til, fx 'Jobcenterchef Casper Christensen'")
 
 
 class Signature(Strict):
@@ -40,11 +38,11 @@ class Letter(DocumentBase):
 
     kind: Literal["tilbagemelding"] = "tilbagemelding"
     date: Date
-    reference: str | None = Field(None, description="the sender's journal number (j.nr.)")
+    reference: str | None = Field(None, description="afsenderens journalnummer (j.nr.)")
     sender: Sender
     recipient: Recipient
-    answers: Slug = Field("resultatrevision", description="the document it answers: its file name in the same folder")
-    body: list[Text] = Field(min_length=1, description="the paragraphs, in order")
+    answers: Slug = Field("resultatrevision", description="det dokument, brevet svarer på: dets filnavn i samme mappe")
+    body: list[Text] = Field(min_length=1, description="afsnittene, i rækkefølge")
     signature: Signature
 
     def refers_to(self) -> list[tuple[tuple, str]]:

@@ -36,7 +36,7 @@ Time = Annotated[
 
 class Member(Strict):
     name: Text
-    party: str | None = Field(None, description="the party letter, fx 'A'")
+    party: str | None = Field(None, description="partibogstavet, fx 'A'")
 
 
 class Attachment(Strict):
@@ -45,7 +45,7 @@ class Attachment(Strict):
     number: Count | None = None
     access: Literal["Åben", "Lukket"] = "Åben"
     title: Text
-    document_number: str | None = Field(None, description="the document number, fx '30519/13'")
+    document_number: str | None = Field(None, description="dokumentnummeret, fx '30519/13'")
 
 
 class Decision(Strict):
@@ -53,17 +53,17 @@ class Decision(Strict):
 
     committee: str | None = None
     date: Date | None = None
-    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
+    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
     text: Text
 
 
 class AgendaItem(Strict):
     number: Count
-    type: Text = Field(description="the item's type letter as the minutes print it, fx 'M', 'A' or 'I'")
+    type: Text = Field(description="punktets typebogstav, som referatet skriver det, fx 'M', 'A' eller 'I'")
     title: Text
     access: Literal["Åben", "Lukket"] = Field("Åben", description="Sagstype")
     case_number: str | None = Field(None, description="Sagsnr., fx '12/531'")
-    presentation: list[Section] = Field([], description="Sagsfremstilling, in parts with their tables")
+    presentation: list[Section] = Field([], description="Sagsfremstilling, i dele med deres tabeller")
     economy: Markdown = Field("", description="Økonomi")
     legal_basis: Markdown = Field("", description="Retsgrundlag")
     policy: Markdown = Field("", description="Politik/Plan")
@@ -89,7 +89,7 @@ class Minutes(DocumentBase):
     end: Time | None = None
     room: str | None = None
     members: list[Member] = []
-    absent: list[Text] = Field([], description="names of members absent, as in the list of members")
+    absent: list[Text] = Field([], description="navne på fraværende medlemmer, som i listen over medlemmer")
     items: list[AgendaItem] = Field(min_length=1)
 
     def all_sections(self) -> list[tuple[tuple, Section]]:
@@ -100,7 +100,7 @@ class Minutes(DocumentBase):
     def problems(self, name: str) -> list[tuple[tuple, str]]:
         out = self._named_after_date(name)
         names = {m.name for m in self.members}
-        absent = [(("absent", j), n) for j, n in enumerate(self.absent)]
+        absent: list[tuple[tuple, str]] = [(("absent", j), n) for j, n in enumerate(self.absent)]
         seen: dict[int, int] = {}
         for i, item in enumerate(self.items):
             if item.number in seen:

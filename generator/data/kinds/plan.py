@@ -16,11 +16,11 @@ FACT_SLOT = "{}"
 class Fact(Strict):
     """One line of a fact box. '{}' in the text marks where the number stands."""
 
-    text: Text = Field(description="the line as the document words it, '{}' where a number stands")
-    value: Number | list[Number] | None = Field(None, description="the number, or one number per '{}'")
-    unit: str | None = Field(None, description="written after the number, fx 'pct.'")
-    chart_label: str | None = Field(None, description="short label in the box's chart; facts with one are charted")
-    intro: Markdown = Field("", description="a paragraph shown before this line")
+    text: Text = Field(description="linjen, som dokumentet formulerer den, med '{}', hvor et tal står")
+    value: Number | list[Number] | None = Field(None, description="tallet, eller ét tal pr. '{}'")
+    unit: str | None = Field(None, description="skrives efter tallet, fx 'pct.'")
+    chart_label: str | None = Field(None, description="kort navn i boksens diagram; fakta med et navn vises i diagrammet")
+    intro: Markdown = Field("", description="et afsnit, der vises før denne linje")
 
     @property
     def numbers(self) -> list[float]:
@@ -42,27 +42,27 @@ class FactBox(Strict):
     id: Slug
     heading: Text
     facts: list[Fact] = Field(min_length=1)
-    source: str | None = Field(None, description="the box's 'Kilde:' line")
+    source: str | None = Field(None, description="boksens 'Kilde:'-linje")
     notes: list[Note] = []
-    chart_title: str | None = Field(None, description="title of the chart of the facts that have a chart_label")
+    chart_title: str | None = Field(None, description="titlen på diagrammet over de fakta, der har et chart_label")
     chart_unit: str | None = None
 
 
 class Target(Strict):
     """A measurable goal's target: 'mindst 16 pct.' for a group, by a deadline."""
 
-    label: Text = Field(description="who or what is measured, fx 'uddannelsesparate unge'")
+    label: Text = Field(description="hvem eller hvad der måles, fx 'uddannelsesparate unge'")
     direction: Literal["at_most", "at_least", "exactly"]
     value: Number
     unit: str | None = None
-    deadline: Period | None = Field(None, description="when it must be reached; none: within the plan's year")
+    deadline: Period | None = Field(None, description="hvornår målet skal være nået; uden: inden for planens år")
 
 
 class PlanGoal(Strict):
     """A concrete goal of the jobcentre ('mål'). Qualitative unless it has targets."""
 
-    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    title: str | None = Field(None, description="a short name for lists and charts")
+    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
+    title: str | None = Field(None, description="et kort navn til lister og diagrammer")
     text: Text
     targets: list[Target] = []
 
@@ -74,7 +74,7 @@ class MinisterGoal(Strict):
 
 
 class LegalFrame(Strict):
-    text: Text = Field(description="the lead-in, fx 'Ifølge Lov om ... er der følgende krav'")
+    text: Text = Field(description="indledningen, fx 'Ifølge Lov om ... er der følgende krav'")
     requirements: list[Text] = Field(min_length=1)
 
 
@@ -85,28 +85,28 @@ class FocusArea(Strict):
     number: str | None = None
     title: Text
     continued_from: int | None = Field(
-        None, ge=1900, le=2100, description="the year it was first set, when carried over ('videreført fra 2019')"
+        None, ge=1900, le=2100, description="det år, det først blev sat, når det er videreført ('videreført fra 2019')"
     )
     lead: Markdown = ""
     body: Markdown = ""
-    minister_goals: list[str] = Field([], description="ids of the minister's goals it serves")
-    objectives: list[Text] = Field([], description="the committee's målsætninger")
-    goals: list[PlanGoal] = Field([], description="the jobcentre's mål")
+    minister_goals: list[str] = Field([], description="id'er på de ministermål, det tjener")
+    objectives: list[Text] = Field([], description="udvalgets målsætninger")
+    goals: list[PlanGoal] = Field([], description="jobcentrets mål")
     notes: list[Note] = []
 
 
 class Plan(DocumentBase):
     kind: Literal["beskaeftigelsesplan"] = "beskaeftigelsesplan"
-    lead: Markdown = Field("", description="the introduction's first, bold paragraph")
+    lead: Markdown = Field("", description="indledningens første afsnit, med fed")
     legal_frame: LegalFrame | None = None
     process_intro: Markdown = ""
-    process: list[Text] = Field([], description="the steps of the process, in order")
+    process: list[Text] = Field([], description="processens trin, i rækkefølge")
     minister_goals_heading: Text = "Beskæftigelsesministerens målsætninger"
     minister_goals: list[MinisterGoal] = []
     facts: list[FactBox] = []
     focus_areas_heading: Text = "Pejlemærker"
     focus_areas_intro: Markdown = ""
-    focus_areas_text: Markdown = Field("", description="text after the list of focus areas")
+    focus_areas_text: Markdown = Field("", description="tekst efter listen over pejlemærker")
     focus_areas: list[FocusArea] = []
     objectives_heading: Text = Field("Udvalgets målsætninger", description="fx 'Social- og Arbejdsmarkedsudvalgets målsætninger'")
     goals_heading: Text = "Jobcentrets mål"

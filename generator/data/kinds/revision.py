@@ -45,7 +45,7 @@ class Range(Strict):
 class Claim(Strict):
     """What the document itself states about a goal; the build warns when it disagrees."""
 
-    where: Text = Field(description="where in the document, fx '1.4 Konklusion'")
+    where: Text = Field(description="hvor i dokumentet, fx '1.4 Konklusion'")
     quote: str | None = None
     met: bool | Literal["partly"] | None = None
     change_pct: Number | None = None
@@ -55,7 +55,7 @@ class Claim(Strict):
 class PeerValue(Strict):
     name: Text
     value: Number
-    own: bool = Field(False, description="true: this entry is the jobcentre itself (highlighted, named in the text)")
+    own: bool = Field(False, description="true: denne linje er jobcentret selv (fremhævet og nævnt i teksten)")
 
 
 class Rank(Strict):
@@ -63,7 +63,7 @@ class Rank(Strict):
 
     position: int = Field(ge=1, le=1000)
     of: int = Field(ge=1, le=1000)
-    among: Text = Field("klyngen", description="among whom, fx 'klyngen' or 'regionen'")
+    among: Text = Field("klyngen", description="blandt hvem, fx 'klyngen' eller 'regionen'")
 
     @model_validator(mode="after")
     def _within(self) -> "Rank":
@@ -73,33 +73,33 @@ class Rank(Strict):
 
 
 class Goal(Strict):
-    id: Slug = Field(description="stable id, the same in the plan and the revision of a year")
-    label: str = Field("", description="the document's label, fx 'Mål 2' or '4B'; none: the site numbers the goal")
+    id: Slug = Field(description="fast id, det samme i årets plan og resultatrevision")
+    label: str = Field("", description="dokumentets betegnelse, fx 'Mål 2' eller '4B'; uden: sitet nummererer målet")
     title: str | None = None
-    text: Markdown = Field("", description="the goal as the document words it")
+    text: Markdown = Field("", description="målet, som dokumentet formulerer det")
     type: Literal["ministermål", "lokalt mål"] | None = Field(
-        None, description="as the document states it; none: the document does not say (shown as 'ikke angivet')"
+        None, description="som dokumentet angiver det; uden: dokumentet siger det ikke (vises som 'ikke angivet')"
     )
     direction: Literal["at_most", "at_least", "exactly", "qualitative"] = "qualitative"
     unit: str | None = None
     baseline: Number | None = None
     baseline_period: Period | None = None
     status: Union[Number, StartEnd, Range, None] = None
-    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
-    status_text: str | None = Field(None, description="the status in words where it is not a number")
+    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
+    status_text: str | None = Field(None, description="status i ord, hvor den ikke er et tal")
     target: Number | None = None
     target_period: Period | None = None
-    tolerance: Number = Field(0, ge=0, description="for direction 'exactly'")
-    achieved: bool | None = Field(None, description="qualitative goals only: was it done")
+    tolerance: Number = Field(0, ge=0, description="til direction 'exactly'")
+    achieved: bool | None = Field(None, description="kun kvalitative mål: blev det gjort")
     claims: list[Claim] = []
-    assessment: Markdown = Field("", description="målopfyldelse: the document's own words")
+    assessment: Markdown = Field("", description="målopfyldelse: dokumentets egne ord")
     explanation: Markdown = Field("", description="uddybende forklaring")
     notes: list[Note] = []
-    charts: list[str] = Field([], description="ids of tables whose charts belong to this goal")
+    charts: list[str] = Field([], description="id'er på tabeller, hvis diagrammer hører til dette mål")
     comparisons: list[PeerValue] = []
     comparison_unit: str | None = None
-    rank: Rank | None = Field(None, description="the jobcentre's place among others, as the document states it")
-    plan_goal: str | None = Field(None, description="id of the plan goal this reviews, when it differs")
+    rank: Rank | None = Field(None, description="jobcentrets placering blandt andre, som dokumentet angiver den")
+    plan_goal: str | None = Field(None, description="id på det mål i planen, som dette gør op, når det er et andet")
     subgoals: list["Goal"] = []
     _number: str = PrivateAttr(default="")  # the site's own label ('Mål 2'), set by the revision
 
@@ -124,9 +124,9 @@ class Goal(Strict):
 class FollowUpFigure(Strict):
     """A goal's figure after the year: status for the follow-up period and, if given, its own target."""
 
-    goal: Slug = Field(description="id of the goal (or sub-goal) the figure follows up")
+    goal: Slug = Field(description="id på det mål (eller delmål), tallet følger op på")
     status: Number
-    target: Number | None = Field(None, description="the follow-up's own target, when the document sets one")
+    target: Number | None = Field(None, description="opfølgningens eget mål, når dokumentet sætter et")
 
 
 class FollowUp(Strict):
@@ -134,17 +134,17 @@ class FollowUp(Strict):
     from the year's goals and series (and not counted in the year's results)."""
 
     heading: Text = "Seneste udvikling"
-    period: Span = Field(description="the month, range of months or year the follow-up covers")
+    period: Span = Field(description="den måned, de måneder eller det år, opfølgningen gælder")
     body: Markdown = ""
     figures: list[FollowUpFigure] = []
-    tables: list[str] = Field([], description="ids of tables (the follow-up's own series) shown in this section")
+    tables: list[str] = Field([], description="id'er på tabeller (opfølgningens egne serier), der vises i dette afsnit")
     notes: list[Note] = []
 
 
 class Revision(DocumentBase):
     kind: Literal["resultatrevision"] = "resultatrevision"
     baseline_period: Period | None = None
-    status_period: Span | None = Field(None, description="a month, {start: ..., end: ...} or a whole year (2014)")
+    status_period: Span | None = Field(None, description="en måned, {start: ..., end: ...} eller et helt år (2014)")
     target_period: Period | None = None
     goals_heading: Text = "Resultater i forhold til målene"
     goals: list[Goal] = []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from generator import formatting as fmt
+from generator.data.kinds.letter import Letter
 from generator.views.kind import Kind
-from generator.views.page import Page, PageBuilder
+from generator.views.page import DocumentPageBuilder, Page
 
 
-def page(b: PageBuilder) -> Page:
-    doc = b.doc.model
+def page(b: DocumentPageBuilder) -> Page:
+    doc = b.doc.model_as(Letter)
     return b.render_document(
         "tilbagemelding.html.j2", f"Brev fra {doc.sender.name} til {doc.recipient.name} af {fmt.long_date(doc.date)}"
     )

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator import formatting as fmt
-from generator.data.kinds.plan import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, PlanGoal, Target
+from generator.data.kinds.plan import FACT_SLOT, Fact, FactBox, FocusArea, MinisterGoal, Plan, PlanGoal, Target
 from generator.results import counts, trace
 from generator.results import goals as compute
 from generator.views import charts, goals, markup
 from generator.views.kind import Kind
-from generator.views.page import Figure, Page, PageBuilder, describe_values
+from generator.views.page import DocumentPageBuilder, Figure, Page, describe_values
 
 PENDING = "pending"  # css state of a goal that is not yet reviewed
 
@@ -52,7 +52,7 @@ def fact_html(fact: Fact, md: markup.MarkdownRenderer) -> Markup:
     return text
 
 
-def _goal_view(goal: PlanGoal, label: str, b: PageBuilder, revision, reviewed: dict) -> PlanGoalView:
+def _goal_view(goal: PlanGoal, label: str, b: DocumentPageBuilder, revision, reviewed: dict) -> PlanGoalView:
     view = PlanGoalView(
         goal=goal,
         label=label,
@@ -77,8 +77,8 @@ class PlanStatus:
     revision_link: str | None = None
 
 
-def plan_status(b: PageBuilder, views: list[PlanGoalView], revision, reviewed: dict) -> PlanStatus:
-    plan = b.doc.model
+def plan_status(b: DocumentPageBuilder, views: list[PlanGoalView], revision, reviewed: dict) -> PlanStatus:
+    plan = b.doc.model_as(Plan)
     with_targets = sum(1 for v in views if v.targets)
     sentence = (
         f"Planen har {fmt.count(len(views), 'mål', 'mål')} under "
@@ -96,7 +96,7 @@ def plan_status(b: PageBuilder, views: list[PlanGoalView], revision, reviewed: d
     )
 
 
-def _fact_figure(b: PageBuilder, box: FactBox) -> Figure | None:
+def _fact_figure(b: DocumentPageBuilder, box: FactBox) -> Figure | None:
     items = [(f.chart_label, f.numbers[0]) for f in box.facts if f.chart_label]
     if not items:
         return None
@@ -106,13 +106,13 @@ def _fact_figure(b: PageBuilder, box: FactBox) -> Figure | None:
     return b.figure_for_values(f"fakta-{box.id}", title, spec, desc, items)
 
 
-def _target_figures(b: PageBuilder, views: list[PlanGoalView]) -> list[Figure]:
+def _target_figures(b: DocumentPageBuilder, views: list[PlanGoalView]) -> list[Figure]:
     """One chart of the plan's targets per unit ('pct.')."""
     by_unit: dict[str | None, list[tuple[str, Target]]] = {}
     for v in views:
         for t in v.goal.targets:
             by_unit.setdefault(t.unit, []).append((f"{v.goal.title or v.label}, {t.label}", t))
-    figures = []
+    figures: list[Figure] = []
     for unit, named in by_unit.items():
         title = f"Måltal i {b.doc.model.title}" + (f" ({unit})" if len(by_unit) > 1 and unit else "")
         items = [(name, t.value) for name, t in named]
@@ -124,8 +124,8 @@ def _target_figures(b: PageBuilder, views: list[PlanGoalView]) -> list[Figure]:
     return figures
 
 
-def page(b: PageBuilder) -> Page:
-    plan = b.doc.model
+def page(b: DocumentPageBuilder) -> Page:
+    plan = b.doc.model_as(Plan)
     revision, reviewed = trace.revision_goals(b.dataset, b.doc)
     labels = trace.goal_labels(plan)
     minister = {m.id: m for m in plan.minister_goals}

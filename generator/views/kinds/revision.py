@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.data.kinds.revision import Goal
+from generator.data.kinds.plan import Plan
+from generator.data.kinds.revision import Goal, Revision
 from generator.results import counts, trace
 from generator.results import goals as compute
 from generator.views import goals as views
 from generator.views.kind import Kind
-from generator.views.page import Figure, Page, PageBuilder
+from generator.views.page import DocumentPageBuilder, Figure, Page
 
 
 @dataclass
@@ -46,11 +47,11 @@ def _disagreements(goal: Goal, o: compute.Outcome) -> list[str]:
     ]
 
 
-def page(b: PageBuilder) -> Page:
+def page(b: DocumentPageBuilder) -> Page:
     doc = b.doc
-    model = doc.model
+    model = doc.model_as(Revision)
     plan, planned = trace.plan_goals(b.dataset, doc)
-    plan_labels = trace.goal_labels(plan.model) if plan else {}
+    plan_labels = trace.goal_labels(plan.model_as(Plan)) if plan else {}
 
     def view(goal: Goal, level: int) -> GoalView:
         o = compute.outcome(goal)
@@ -58,7 +59,7 @@ def page(b: PageBuilder) -> Page:
             goal=goal, outcome=o, level=level, figures=[], peers=None, disagreements=_disagreements(goal, o), subgoals=[]
         )
         planned_id = trace.reviewed_goal_id(goal)
-        if planned_id in planned:
+        if plan is not None and planned_id in planned:
             v.plan_link = (f"{plan.model.title}, {plan_labels[planned_id].lower()}", b.doc_url(plan, planned_id))
         # A goal table like the document's own (nulpunkt / status / mål).
         if level == 0 and (goal.direction != "qualitative" or goal.subgoals or o.state == "no_target"):
