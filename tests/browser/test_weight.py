@@ -99,3 +99,23 @@ def test_printing_before_scrolling_loads_every_fallback_for_the_paper(browser, g
         ]
     finally:
         t.context.close()
+
+
+def test_without_the_chart_runtime_the_charts_show_their_fallbacks(browser, gzip_url):
+    """A runtime that does not load (blocked, offline) leaves no empty chart: each chart the reader
+    comes to shows its SVG fallback and says why on the figure (data-jc-error)."""
+    t = Transfer(browser, VIEWPORTS["390px"])
+    try:
+        t.page.route("**/" + RUNTIME, lambda route: route.abort())
+        t.page.goto(gzip_url + REVISION)
+        t.page.locator("[data-jc-chart]").first.scroll_into_view_if_needed()
+        t.page.wait_for_function(
+            "() => { const img = document.querySelector('.jc-chart--failed .jc-chart__fallback');"
+            " return img && img.complete && img.naturalWidth > 600 && img.checkVisibility(); }",
+            timeout=20_000,
+        )
+        first = t.page.evaluate("""() => { const e = document.querySelector('[data-jc-chart]');
+            return [e.dataset.jcError, e.dataset.jcRendered || null, !!e.querySelector('.jc-chart__view')]; }""")
+        assert first[0].startswith("Error: the chart runtime did not load") and first[1:] == [None, False]
+    finally:
+        t.context.close()
