@@ -107,7 +107,7 @@ def test_stripped_fallback_is_smaller_and_draws_the_same_picture(kind):
     # the font, on every text in vl-convert's SVG, is said once, by the root
     assert raw.count(' font-family="Roboto, Helvetica, Arial, sans-serif"') == raw.count("<text") > 3
     assert stripped.startswith('<svg font-family="Roboto, Helvetica, Arial, sans-serif" ') and stripped.count("font-family") == 1
-    assert len(stripped) < 0.7 * len(raw)
+    assert len(stripped) < 0.5 * len(raw)
     # Numbers rounded to a hundredth of a pixel shade a few anti-aliased edge pixels (a quarter of full
     # contrast at most, measured); a lost mark, line or letter would change pixels at full contrast.
     before, after = _pixels(vlc.svg_to_png(raw)), _pixels(vlc.svg_to_png(stripped))

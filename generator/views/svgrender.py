@@ -22,7 +22,7 @@ _MEASURE_SPEC = {
     "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}},
 }
 # Part of the SVG cache key: change it when the SVGs change for a reason of ours (fonts, strip_svg).
-SVG_VERSION = "own-fonts-1 strip-3"
+SVG_VERSION = "own-fonts-1 strip-4"
 
 
 @functools.cache
@@ -72,8 +72,10 @@ _FONT = re.compile(r' font-family="[^"]*"')
 def strip_svg(svg: str) -> str:
     """The SVG without the attributes an <img> never uses, with its font said once, its numbers
     to a hundredth of a pixel, its points as circles and the attributes that runs of marks share
-    said once by a group around them: the same picture in two fifths fewer bytes."""
-    return _hoist(_circles(_one_font(_TAG.sub(lambda m: _compact_tag(_UNUSED_ATTR.sub("", m.group(0))), svg))))
+    said once by a group around them, and runs of axis and grid lines as one path: the same
+    picture in three fifths fewer bytes."""
+    tags = _TAG.sub(lambda m: _compact_tag(_UNUSED_ATTR.sub("", m.group(0))), svg)
+    return _LINE_RUN.sub(_one_path, _hoist(_circles(_HIDDEN.sub("", _one_font(tags)))))
 
 
 # vl-convert writes coordinates as computed (28.38340486409156, 63.99999999999999); a hundredth
@@ -81,6 +83,8 @@ def strip_svg(svg: str) -> str:
 _LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
 _LINE_ZERO = re.compile(r'\s[xy][12]="0"')  # a line's x1, y1, x2, y2 default to 0
 _NOTHING = re.compile(r'<path d="(?:M0,0h0v0h0Z)?"(?: display="none")?/>')  # empty paths: draw nothing
+# Marks and labels drawn fully transparent (Vega hides axis labels that would overlap that way).
+_HIDDEN = re.compile(r'<text\b[^<>]*\sopacity="0"[^<>]*>[^<]*</text>|<(?:line|path|rect|circle)\b[^<>]*\sopacity="0"[^<>]*/>')
 
 
 def _short_number(m: re.Match) -> str:
@@ -130,6 +134,25 @@ def _hoist_run(m: re.Match) -> str:
 
 def _hoist(svg: str) -> str:
     return _RUN.sub(_hoist_run, svg)
+
+
+# A grid line or tick: a line moved into place, from (0, 0) to (x2, y2), its stroke said by its
+# group (_hoist). A run of them is one path of as many segments: the same strokes.
+_LINE = r'<line transform="translate\((-?[\d.]+),(-?[\d.]+)\)"((?: [xy]2="-?[\d.]+")*)/>'
+_LINE_RUN = re.compile(r'(?:<line transform="translate\(-?[\d.]+,-?[\d.]+\)"(?: [xy]2="-?[\d.]+")*/>){2,}')
+_LINES = re.compile(_LINE)
+_END = re.compile(r'([xy])2="(-?[\d.]+)"')
+
+
+def _segment(m: re.Match) -> str:
+    end = dict(_END.findall(m.group(3)))
+    x, y = end.get("x", "0"), end.get("y", "0")
+    step = f"v{y}" if x == "0" else f"h{x}" if y == "0" else f"l{x},{y}"
+    return f"M{m.group(1)},{m.group(2)}{step}"
+
+
+def _one_path(m: re.Match) -> str:
+    return '<path d="' + "".join(_segment(line) for line in _LINES.finditer(m.group(0))) + '"/>'
 
 
 def _one_font(svg: str) -> str:
