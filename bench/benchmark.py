@@ -3,6 +3,7 @@
     .venv/bin/python bench/benchmark.py                      # seed scale and 98 x 20
     .venv/bin/python bench/benchmark.py --scale seed --scale 5x3
     .venv/bin/python bench/benchmark.py --search-only /tmp/national/site   # the search alone
+    .venv/bin/python bench/benchmark.py --sizes /tmp/national/site         # what a built site's bytes are
 
 For each scale: write the data (bench/synth.py; 'seed' copies the real data/) into a work
 folder outside the project, build it with an empty chart cache (cold), build it again with the
@@ -11,7 +12,8 @@ in-process `build()` that `mkdocs serve` runs after a change, once as serve does
 (full) and once as `mkdocs serve --dirty` does. Each build runs in a fresh child process, so
 peak RSS is that build's own. After the warm build, a reader's first searches in Chromium (see
 first_search; --no-browser leaves them out). --search-only SITE builds nothing: it indexes an
-already built site again and searches it.
+already built site again and searches it. --sizes SITE builds nothing either: it splits a built
+site's bytes by what they are (site_sizes), as the table after each build does.
 
 This is a measurement, not a test: it takes minutes at national scale and is not run by pytest.
 """
@@ -217,7 +219,68 @@ def site_facts(site: Path) -> dict:
         "largest_bytes": largest[0],
         "largest_page": str(largest[1].relative_to(site)),
         "search_bytes": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
+        "sizes": site_sizes(site),
     }
+
+
+SIZES = (
+    "HTML: theme and navigation (outside the article)",
+    "HTML: content (the article, less the next two)",
+    "HTML: chart specs (data-jc-spec)",
+    "HTML: of which the charts' data (datasets)",
+    "SVG fallbacks (figur-*.svg)",
+    "CSV per document (tal.csv, maal.csv)",
+    "CSV per chart (figur-*.csv)",
+    "Site-wide open data (data/)",
+    "Search bundle (pagefind/)",
+    "Theme files (assets/)",
+    "Other",
+)
+_SPEC = re.compile(r"data-jc-spec='([^']*)'")
+
+
+def site_sizes(site: Path) -> dict[str, int]:
+    """A built site's bytes by what they are (SIZES); the datasets are part of the chart specs."""
+    out = dict.fromkeys(SIZES, 0)
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        rel, size = path.relative_to(site).as_posix(), path.stat().st_size
+        if rel.startswith("pagefind/"):
+            key = SIZES[8]
+        elif rel.startswith("assets/"):
+            key = SIZES[9]
+        elif rel.startswith("data/"):
+            key = SIZES[7]
+        elif path.name.startswith("figur-") and path.suffix in (".svg", ".csv"):
+            key = SIZES[4] if path.suffix == ".svg" else SIZES[6]
+        elif path.name in ("tal.csv", "maal.csv"):
+            key = SIZES[5]
+        elif path.suffix == ".html":
+            text = path.read_bytes()
+            start, end = text.find(b"<article"), text.find(b"</article>")
+            if start < 0 or end < 0:
+                out[SIZES[0]] += size
+                continue
+            specs = [m.encode() for m in _SPEC.findall(text[start:end].decode("utf-8"))]
+            spec = sum(map(len, specs))
+            out[SIZES[0]] += size - (end - start)
+            out[SIZES[1]] += end - start - spec
+            out[SIZES[2]] += spec
+            out[SIZES[3]] += sum(len(s) - s.find(b'"datasets":') for s in specs if b'"datasets":' in s)
+            continue
+        else:
+            key = SIZES[10]
+        out[key] += size
+    return out
+
+
+def sizes_table(rows: list[dict]) -> str:
+    out = ["| Site size | " + " | ".join(r["scale"] for r in rows) + " |", "|---|" + "---|" * len(rows)]
+    for name in SIZES:
+        out.append(f"| {name} | " + " | ".join(_mb(r["sizes"][name]) for r in rows) + " |")
+    out.append("| Whole site | " + " | ".join(_mb(r["site_bytes"]) for r in rows) + " |")
+    return "\n".join(out)
 
 
 QUERIES = ("langtidsledige", "Hvidovre")
@@ -422,6 +485,7 @@ def main() -> int:
         metavar="SITE",
         help="no build: index this built site again and search it (repeatable)",
     )
+    p.add_argument("--sizes", type=Path, action="append", metavar="SITE", help="no build: this built site's bytes by kind")
     p.add_argument("--child", choices=["build", "rebuild"], help=argparse.SUPPRESS)
     p.add_argument("config", nargs="?", help=argparse.SUPPRESS)
     p.add_argument("site", nargs="?", help=argparse.SUPPRESS)
@@ -440,6 +504,9 @@ def main() -> int:
             return row
 
         return report([one(site) for site in args.search_only], args.json, search_table)
+    if args.sizes:
+        rows = [{"scale": str(site), **site_facts(site)} for site in args.sizes]
+        return report(rows, args.json, sizes_table)
     scales = args.scale or ["seed", "98x20"]
     args.work.mkdir(parents=True, exist_ok=True)
     log = args.work / "benchmark.log"
@@ -449,7 +516,7 @@ def main() -> int:
         print(f"{scale}: building (log: {log}) ...", file=sys.stderr, flush=True)
         return measure(scale, args.work / scale, log, args.skip_cold, not args.no_browser)
 
-    return report(map(build_one, scales), args.json, table)
+    return report(map(build_one, scales), args.json, lambda rows: table(rows) + "\n\n" + sizes_table(rows))
 
 
 def report(rows, json_file: Path | None, make_table) -> int:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
+import jinja2.ext
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -34,6 +36,19 @@ for _logger, _label in ((data_log, "data"), (cache.log, "cache")):
         _handler.setFormatter(logging.Formatter(f"WARNING -  {_label}: %(message)s"))
         _logger.addHandler(_handler)
         _logger.propagate = _logger is cache.log  # the test corpus reads cache warnings from its handlers
+
+
+class _Unindented(jinja2.ext.Extension):
+    """The theme's templates (Material's and overrides/) read without the indentation of their
+    lines, which every page repeated (a tenth of a page's navigation). The theme has no <pre> or
+    <textarea>, and a run of white space with a line break in it shows as one space either way.
+    The pages' content comes in as values and keeps its own."""
+
+    def preprocess(self, source, name, filename=None):
+        return _INDENT.sub("", source)
+
+
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 class PluginConfig(Config):
@@ -94,8 +109,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.writing = progress.Progress("build.writing_pages", len(docs.documentation_pages()))
         return docs
 
-    def on_env(self, env, config, files):  # the theme's blank lines left out: smaller pages, the same to a browser
+    def on_env(self, env, config, files):  # the theme's blank lines and indentation left out: the same to a browser
         env.trim_blocks = env.lstrip_blocks = True
+        env.add_extension(_Unindented)
         return env
 
     def on_page_read_source(self, page, config):

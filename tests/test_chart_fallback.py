@@ -99,7 +99,7 @@ KINDS = _kinds()
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
+def test_stripped_fallback_is_smaller_and_draws_the_same_picture(kind):
     raw = svgrender.render_raw(charts._fixed_width(KINDS[kind]))
     stripped = svgrender.strip_svg(raw)
     assert re.search(r'<[^>]*\s(?:class|role|aria-[\w-]+|pointer-events)="', raw)  # there was something to strip
@@ -108,8 +108,48 @@ def test_stripped_fallback_is_smaller_and_draws_the_same_pixels(kind):
     # the font, on every text in vl-convert's SVG, is said once, by the root
     assert raw.count(' font-family="Roboto, Helvetica, Arial, sans-serif"') == raw.count("<text") > 3
     assert stripped.startswith('<svg font-family="Roboto, Helvetica, Arial, sans-serif" ') and stripped.count("font-family") == 1
-    assert len(stripped) < 0.9 * len(raw)
-    assert vlc.svg_to_png(stripped) == vlc.svg_to_png(raw)  # the same encoder: same bytes, same pixels
+    assert len(stripped) < 0.5 * len(raw)
+    # Numbers rounded to a hundredth of a pixel shade a few anti-aliased edge pixels (a quarter of full
+    # contrast at most, measured); a lost mark, line or letter would change pixels at full contrast.
+    before, after = _pixels(vlc.svg_to_png(raw)), _pixels(vlc.svg_to_png(stripped))
+    assert len(before) == len(after)
+    changed = [abs(a - b) for a, b in zip(before, after) if a != b]
+    assert max(changed, default=0) <= 96 and len(changed) < 0.002 * len(before), (max(changed, default=0), len(changed))
+
+
+def _pixels(png: bytes) -> bytes:
+    """The RGBA bytes of an 8-bit RGBA PNG as vl-convert writes it (no interlace)."""
+    import struct
+    import zlib
+
+    pos, data, width = 8, b"", 0
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        body = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, _, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert (depth, colour) == (8, 6)
+        elif kind == b"IDAT":
+            data += body
+        pos += 12 + length
+    raw, stride, rows, prev = zlib.decompress(data), width * 4, [], bytearray(width * 4)
+    for start in range(0, len(raw), stride + 1):
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            a, b, c = (line[i - 4] if i >= 4 else 0), prev[i], (prev[i - 4] if i >= 4 else 0)
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return b"".join(rows)
 
 
 def test_strip_keeps_inherited_opacities_and_text():

@@ -40,7 +40,7 @@ from generator.views import kinds, svgrender
 from generator.views.page import Context, DocumentPageBuilder, Page
 
 GENERATOR = Path(__file__).resolve().parent.parent
-JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (mkdocs.yml's extra_javascript loads it)
+JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (jc-charts.js loads it beside itself)
 LIBRARIES = ("altair", "jinja2", "markdown", "pandas", "pydantic", "vl-convert-python")
 
 

@@ -40,6 +40,8 @@ REPORT_COLUMNS = [
     "charts rendered",
     "no-JS SVG charts",
     "keyboard stops",
+    "transfer before scrolling (1280px)",
+    "transfer before scrolling (390px)",
 ]
 
 

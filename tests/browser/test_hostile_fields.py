@@ -27,6 +27,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import siteindex
 from browser.hostile_fields import CSV_TEXT_CELL, MARKER, code, make_hostile_project, payload, uncovered, word
 from browser.serving import serve
+from browser.test_pages import SCROLL_TO_CHARTS
 from conftest import ROOT, copy_project, run_mkdocs_build
 from test_search import FRAGMENT_HEADER, fragments
 
@@ -85,9 +86,13 @@ class Detector:
 
     def settle(self, charts: bool = False) -> None:
         """Wait until every image has loaded or failed (a payload's onerror has run) and, with
-        charts, every chart on the page is drawn or has failed."""
+        charts, every chart on the page is drawn or has failed (scrolled to: charts are drawn
+        near the viewport, and their SVG fallbacks, hidden, never load)."""
+        if charts:
+            self.page.evaluate(SCROLL_TO_CHARTS)
         self.page.wait_for_function(
-            "charts => [...document.images].every(i => i.complete) && (!charts || "
+            "charts => [...document.images].every(i => i.complete || (i.matches('.jc-chart__fallback') && !i.checkVisibility()))"
+            " && (!charts || "
             "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered || e.dataset.jcError))",
             arg=charts,
             timeout=20000,

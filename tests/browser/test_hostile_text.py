@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from browser.serving import serve
+from browser.test_pages import SCROLL_TO_CHARTS
 from conftest import ROOT, copy_project, run_mkdocs_build, write
 
 SCRIPT = "<script>alert(1)</script>"
@@ -157,6 +158,7 @@ def test_hostile_text_runs_nothing_in_the_browser(hostile_site, browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve(hostile_site) as base:
         page.goto(base + "testby/2020/resultatrevision/")
+        page.evaluate(SCROLL_TO_CHARTS)
         page.wait_for_function(
             "document.querySelectorAll('[data-jc-chart]').length > 0 && "
             "[...document.querySelectorAll('[data-jc-chart]')].every(e => e.dataset.jcRendered)"

@@ -1,6 +1,9 @@
-/* Renders every chart figure with Vega-Embed, replacing its SVG fallback.
- * Runs on first load and after each of Material's instant page swaps (document$),
- * and again when the reader switches between light and dark palette. */
+/* Renders each chart figure with Vega-Embed when it comes near the viewport, replacing its SVG
+ * fallback (hidden and never downloaded while scripts run: jc.css). The chart runtime
+ * (vega-bundle.js, beside this file) is loaded on the first such chart: a page without charts,
+ * or one read only above its first chart, never loads it. Watches the charts of the first page
+ * and of each of Material's instant page swaps (document$), draws the drawn charts again when the
+ * reader switches between light and dark palette, and loads every fallback for printing. */
 (function () {
   "use strict";
   // The site's Danish formats, a copy of generator/formatting.py's NUMBER_LOCALE and TIME_LOCALE
@@ -21,6 +24,38 @@
       header: {labelColor: fg, titleColor: fg},
       legend: {labelColor: fg, titleColor: fg}, text: {color: fg}
     };
+  }
+
+  // The runtime's address: vega-bundle.js beside this script.
+  var script = document.currentScript;
+  var runtimeUrl = script && script.src ? script.src.replace(/jc-charts\.js(?:[?#].*)?$/, "vega-bundle.js") : null;
+  var runtime = null;
+
+  function loadRuntime() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (!runtime) {
+      runtime = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = runtimeUrl;
+        tag.onload = function () { resolve(); };
+        tag.onerror = function () { runtime = null; tag.remove(); reject(new Error("the chart runtime did not load: " + runtimeUrl)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return runtime;
+  }
+
+  // A chart that cannot be drawn shows its SVG fallback instead.
+  function failed(el, err) {
+    el.setAttribute("data-jc-error", String(err));
+    el.classList.add("jc-chart--failed");
+    var img = el.querySelector(".jc-chart__fallback");
+    if (img) img.loading = "eager";
+    if (window.console) console.error("Figur kunne ikke tegnes:", err);
+  }
+
+  function show(el) {
+    loadRuntime().then(function () { renderOne(el); }, function (err) { failed(el, err); });
   }
 
   function renderOne(el) {
@@ -44,27 +79,39 @@
       el._jcView = result.view;
       el.classList.add("jc-chart--live");
       el.setAttribute("data-jc-rendered", scheme);
-    }).catch(function (err) {
-      el.setAttribute("data-jc-error", String(err));
-      if (window.console) console.error("Figur kunne ikke tegnes:", err);
-    });
+    }).catch(function (err) { failed(el, err); });
   }
 
-  function renderAll() {
-    document.querySelectorAll("[data-jc-chart]").forEach(renderOne);
+  // Each chart is drawn when it comes within about a screen of the viewport, once.
+  var observer = null;
+
+  function watch() {
+    if (observer) observer.disconnect();
+    var charts = document.querySelectorAll("[data-jc-chart]");
+    if (!charts.length) return;
+    if (!("IntersectionObserver" in window)) { charts.forEach(show); return; }
+    var own = observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { own.unobserve(entry.target); show(entry.target); }
+      });
+    }, {rootMargin: "100% 0px"});
+    charts.forEach(function (el) { own.observe(el); });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(renderAll);
+    window.document$.subscribe(watch);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", renderAll);
+    document.addEventListener("DOMContentLoaded", watch);
   } else {
-    renderAll();
+    watch();
   }
 
+  // Print shows the SVG fallbacks (jc.css), which the screen never loaded: they are lazy images,
+  // which the browser loads before it prints (Chromium waits for them), and eager from here on.
   // Print the numbers too: open the data tables for printing, close them again afterwards.
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".jc-chart__fallback").forEach(function (img) { img.loading = "eager"; });
     openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.jc-figure__data"), function (d) { return !d.open; });
     openedForPrint.forEach(function (d) { d.open = true; });
   });
@@ -76,6 +123,9 @@
   var lastScheme = null;
   new MutationObserver(function () {
     var scheme = document.body.getAttribute("data-md-color-scheme");
-    if (scheme !== lastScheme) { lastScheme = scheme; renderAll(); }
+    if (scheme !== lastScheme) {
+      lastScheme = scheme;
+      document.querySelectorAll("[data-jc-chart][data-jc-rendered]").forEach(renderOne);
+    }
   }).observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
 })();
