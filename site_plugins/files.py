@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -36,3 +37,11 @@ def copy_out(store: cache.Store, key: str, dest: str) -> None:
         store.copy_out(key, dest)
     except cache.CacheError as e:
         raise PluginError(str(e)) from None
+
+
+def edit_url(config, source: str | None) -> str | None:
+    """A generated page's edit link: MkDocs' edit_uri with the page's data file in place of docs/."""
+    if source is None:
+        return None
+    base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
+    return f"{config.repo_url.rstrip('/')}/{base}/{source}"

@@ -1,54 +1,25 @@
 """MkDocs plugin: maps what the site stage (generator/site/build.py) returns onto MkDocs' events.
-
-on_config checks data/ (as `validate` does) and builds the pages and files into the cache;
-on_files adds them (docs/ is never written to) and the navigation; a generated page reaches
-MkDocs as HTML; on_post_build indexes the site for search and swaps the new site in for
-`mkdocs build`: a failed build leaves the published site as it was (site/publish.py)."""
+on_config checks data/ and builds pages and files into the cache; on_files adds them (docs/ is
+never written to) and the navigation; on_post_build indexes the site for search and, for `mkdocs
+build`, swaps the new site in: a failed build leaves the published site as it was."""
 
 from __future__ import annotations
 
-import logging
 import os
-import re
 from pathlib import Path
 
-import jinja2.ext
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
 
 from generator import cache, messages, progress
 from generator.data import loader
 from generator.data.errors import DataError
 from generator.site import build, listings, publish
-from site_plugins import files, search
-
-log = logging.getLogger("mkdocs.plugins.jobcentres")  # counted by `mkdocs build --strict`
-# Facts about the sources (a claim its figures do not support) and damaged cache entries (made
-# again) are printed on every build, not counted by --strict: loggers outside "mkdocs".
-data_log = logging.getLogger("jobcentres.data")
-for _logger, _label in ((data_log, "data"), (cache.log, "cache")):
-    if not _logger.handlers:
-        _handler = logging.StreamHandler()
-        _handler.setFormatter(logging.Formatter(f"WARNING -  {_label}: %(message)s"))
-        _logger.addHandler(_handler)
-        _logger.propagate = _logger is cache.log  # the test corpus reads cache warnings from its handlers
-
-
-class _Unindented(jinja2.ext.Extension):
-    """The theme's templates (Material's and overrides/) read without the indentation of their
-    lines, which every page repeated (a tenth of a page's navigation). The theme has no <pre> or
-    <textarea>, and a run of white space with a line break in it shows as one space either way.
-    The pages' content comes in as values and keeps its own."""
-
-    def preprocess(self, source, name, filename=None):
-        return _INDENT.sub("", source)
-
-
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+from site_plugins import files, logs, search, theme
+from site_plugins.logs import data_log, log
 
 
 class PluginConfig(Config):
@@ -79,8 +50,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
         )
-        for store in (self.store, self.ctx.svgs.store):
-            store.sweep()
+        self.store.sweep()
+        self.ctx.svgs.store.sweep()
         try:
             self.site = build.site(
                 self.ctx,
@@ -109,10 +80,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.writing = progress.Progress("build.writing_pages", len(docs.documentation_pages()))
         return docs
 
-    def on_env(self, env, config, files):  # the theme's blank lines and indentation left out: the same to a browser
-        env.trim_blocks = env.lstrip_blocks = True
-        env.add_extension(_Unindented)
-        return env
+    def on_env(self, env, config, files):
+        return theme.compact(env)
 
     def on_page_read_source(self, page, config):
         return "" if page.file.src_uri in self.pages else None
@@ -147,8 +116,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         """A generated page's edit link: MkDocs' edit_uri with its data file in place of docs/."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and config.repo_url and config.edit_uri:
-            base = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name).rstrip("/")
-            page.edit_url = f"{config.repo_url.rstrip('/')}/{base}/{generated.source}" if generated.source else None
+            page.edit_url = files.edit_url(config, generated.source)
         return context
 
     @event_priority(-100)  # last: after every other plugin has written into the new site
@@ -166,7 +134,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         except (cache.CacheError, search.SearchIndexError) as e:
             raise PluginError(str(e)) from None
         # with warnings, `--strict` stops the build right after this event: on_build_error drops the new site
-        if not any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)):
+        if not logs.strict_counted():
             publish.finish(self.staging, config, failed=False)
             self.staging = None
 
