@@ -292,7 +292,9 @@ def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
             path.write_bytes(gzip.compress(FRAGMENT_HEADER + json.dumps(record).encode()))
     script = copy / "assets/javascripts/jc-search.js"
     assert ".textContent = sentence;" in script.read_text(encoding="utf-8")
-    script.write_text(script.read_text(encoding="utf-8").replace(".textContent = sentence;", ".innerHTML = sentence;"), encoding="utf-8")
+    script.write_text(
+        script.read_text(encoding="utf-8").replace(".textContent = sentence;", ".innerHTML = sentence;"), encoding="utf-8"
+    )
     with serve(copy, PREFIX) as base:
         d = Detector(browser, base)
         try:

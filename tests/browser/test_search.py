@@ -146,9 +146,7 @@ def test_keyboard_and_screen_reader(fresh, base_url):
     fresh.locator("body").press("/")
     field = fresh.locator(FIELD)
     field.wait_for(state="visible", timeout=10_000)
-    fresh.wait_for_function(
-        "document.activeElement && document.activeElement.matches('#jc-search input.jc-search__input')"
-    )
+    fresh.wait_for_function("document.activeElement && document.activeElement.matches('#jc-search input.jc-search__input')")
     assert fresh.evaluate("document.getElementById('jc-search').open")
     fresh.keyboard.type("langtidsledige")
     fresh.wait_for_function("document.getElementById('jc-search-status').textContent.includes('resultater for')")
