@@ -232,7 +232,7 @@ def first_search(site: Path, queries=QUERIES) -> dict:
     with it: SEARCH_SCRIPT), that with gzip for the files a host compresses
     (Pagefind's own index files are gzip already), and the time from the click to the first result
     in the dialog, by the page's clock (with the UI's 300 ms wait for typing to stop).
-    Returns {query: {"bytes", "gzip", "files", "ms"}}."""
+    Returns {query: {"bytes", "gzip", "files", "ms", "by_file": [(name, bytes), ...]}}."""
     import gzip
 
     sys.path.insert(0, str(ROOT / "tests"))
@@ -268,6 +268,7 @@ def first_search(site: Path, queries=QUERIES) -> dict:
                 "gzip": sum(len(gzip.compress(b)) if u.endswith(compressible) else len(b) for u, b in files),
                 "files": len(files),
                 "ms": clock["shown"] - clock["click"],
+                "by_file": [(u.rsplit("/", 1)[-1], len(b)) for u, b in files],
             }
         browser.close()
     return out
