@@ -225,3 +225,40 @@ def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browse
         == f"Opfyldt: 8 personer {SCRIPT} mod et mål på højst 9 personer {SCRIPT}; fald på 20,0 pct. siden nulpunktet."
     )
     assert inserted == [0, 0] and dialogs == []
+
+
+def test_a_first_search_loads_the_library_index_and_records_and_the_filters_only_when_opened(fresh, base_url):
+    requests = []
+    fresh.on("request", lambda r: requests.append(r.url.split("?")[0]))
+    open_search(fresh)
+    search(fresh, "langtidsledige")
+    fresh.wait_for_load_state("networkidle")
+
+    def kinds():
+        bundle = base_url + "pagefind/"
+        return sorted({u.rsplit(".", 1)[-1] for u in requests if u.startswith(bundle)})
+
+    assert kinds() == ["js", "json", "pagefind", "pf_fragment", "pf_index", "pf_meta"]  # no UI of Pagefind's, no filters
+    assert [u for u in requests if not u.startswith(base_url)] == []
+    open_filters(fresh)
+    assert "pf_filter" in kinds()
+    labels = {" ".join(t.split()) for t in fresh.locator("#jc-search .jc-search__choice").all_text_contents()}
+    assert {"Resultatrevision (1)", "Referat (0)", "Jobcenter Hvidovre (1)", "2013 (1)", "2012 (0)"} <= labels
+
+
+def test_values_of_one_filter_add_up_and_more_results_come_on_request(fresh, base_url):
+    open_search(fresh)
+    everything = search(fresh, "2013")
+    count = fresh.locator("#jc-search-status").text_content()
+    assert len(everything) == 5 and count == "11 resultater for 2013"  # five at first
+    fresh.locator("#jc-search button.jc-search__more").click()
+    fresh.wait_for_function("document.querySelectorAll('#jc-search .jc-search__result').length === 10")
+    fresh.locator("#jc-search button.jc-search__more").click()
+    fresh.wait_for_function("document.querySelectorAll('#jc-search .jc-search__result').length === 11")
+    assert not fresh.locator("#jc-search button.jc-search__more").is_visible()
+    open_filters(fresh)
+    for value in ("Referat", "Tilbagemelding"):  # either kind, not both at once
+        fresh.locator(f'#jc-search input[type=checkbox][name="Dokument"][value="{value}"]').check()
+    fresh.wait_for_function("document.getElementById('jc-search-status').textContent === '2 resultater for 2013'")
+    urls = sorted(r["url"][len(base_url) :] for r in fresh.evaluate(RESULTS))
+    assert urls == ["hoeje-taastrup/2013/referat-2013-03-06/", "hvidovre/2012/tilbagemelding/"]
