@@ -9,8 +9,9 @@ What is indexed is decided in the HTML:
 - only pages whose <article> carries `data-pagefind-body` (overrides/main.html sets it unless the
   page's front matter says `search: {exclude: true}`, as the staff guide's does): the header,
   navigation, table of contents and footer are never indexed;
-- inside them, `data-pagefind-ignore` leaves out data tables and the numbers behind charts (the
-  templates set it), and EXCLUDE below the charts, column headers and Material's page actions;
+- inside them, `data-pagefind-ignore` leaves out data tables, the figures in goal tables' cells,
+  and a chart's numbers, text alternative and CSV link (the templates set it), and EXCLUDE below
+  the charts, column headers and Material's page actions;
 - the templates add the filters (jobcentre, year, document kind), the meta shown in results
   (a revision's overview line, a goal's result sentence) and weights.
 
