@@ -81,18 +81,17 @@
     return a;
   }
 
-  // A page's sections that matched, as Pagefind's own UI picks them: the page's snippet when the
-  // words are above its first heading, and up to three headed sections, those with the most
-  // matches. A goal's section shows the goal's result sentence instead of a snippet.
+  // A page's sections that matched: the page's snippet when the words are above its first
+  // heading, and up to three headed sections, those with the most matches, most first (ties in
+  // the page's order). Pagefind's own UI picks the same three but shows them in the page's order,
+  // which can put the page's introduction above the goal the words are about. A goal's section
+  // shows the goal's result sentence instead of a snippet.
   function sections(data) {
     var subs = data.sub_results || [];
     var top = subs.length && subs[0].url === (data.meta.url || data.url);
-    var rest = top ? subs.slice(1) : subs.slice();
-    if (rest.length > 3) {
-      var best = rest.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
-      rest = rest.filter(function (s) { return best.indexOf(s) >= 0; });
-    }
-    return {top: top, rest: rest};
+    var rest = (top ? subs.slice(1) : subs).map(function (sub, i) { return {sub: sub, i: i}; });
+    rest.sort(function (a, b) { return b.sub.locations.length - a.sub.locations.length || a.i - b.i; });
+    return {top: top, rest: rest.slice(0, 3).map(function (r) { return r.sub; })};
   }
 
   function result(data) {
@@ -127,13 +126,16 @@
     status.textContent = text.replace("[COUNT]", new Intl.NumberFormat("da").format(count)).replace("[SEARCH_TERM]", term);
   }
 
-  // Shows the next PAGE results of the latest search (each loads its page's record).
+  // Shows the next PAGE results of the latest search (each loads its page's record); the button
+  // waits meanwhile, so that a second press does not show the same results twice.
   function showMore(id) {
     var next = shown.results.slice(list.children.length, list.children.length + PAGE);
+    more.disabled = true;
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (records) {
       if (id !== latest) return;
       records.forEach(function (data) { list.appendChild(result(data)); });
       more.hidden = list.children.length >= shown.results.length;
+      more.disabled = false;
     });
   }
 
@@ -167,6 +169,9 @@
         filterPanel.hidden = false;
         if (filterValues) counts(answer.filters || {});
       });
+    }).catch(function (err) {
+      // a library that did not load is reported by library(), which has forgotten it by now
+      if (pagefind && window.console) console.error("Søgningen fejlede:", err);
     });
   }
 
