@@ -58,6 +58,7 @@ class Page:
             {} if assets is None else assets
         )  # path on the site -> content, or a file to copy
         self.source = source  # the data file the page is made from, for edit links
+        self.searchable = True  # False: the site search leaves the page out (overrides/main.html)
 
     @property
     def content(self) -> str:
@@ -74,6 +75,8 @@ class Page:
         meta = {"title": html.escape(self.title)}
         if self.description:
             meta["description"] = html.escape(self.description)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
         return meta
 
 

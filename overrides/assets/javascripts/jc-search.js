@@ -37,7 +37,7 @@
   var selected = {}; // filter name -> the values ticked
   var latest = 0; // the number of the latest search: an older one's answer is dropped
   var timer = null;
-  var shown = {results: [], count: 0};
+  var shown = {results: []}; // the latest search's results
 
   function library() {
     if (!pagefind) {
@@ -126,13 +126,15 @@
     status.textContent = text.replace("[COUNT]", new Intl.NumberFormat("da").format(count)).replace("[SEARCH_TERM]", term);
   }
 
-  // Shows the next PAGE results of the latest search (each loads its page's record); the button
-  // waits meanwhile, so that a second press does not show the same results twice.
-  function showMore(id) {
-    var next = shown.results.slice(list.children.length, list.children.length + PAGE);
+  // Shows the next PAGE results of the latest search (each loads its page's record), after those
+  // shown (fresh: instead of them, at once, so the list never stands empty meanwhile); the
+  // button waits meanwhile, so that a second press does not show the same results twice.
+  function showMore(id, fresh) {
+    var from = fresh ? 0 : list.children.length;
     more.disabled = true;
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (records) {
+    return Promise.all(shown.results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (records) {
       if (id !== latest) return;
+      if (fresh) list.textContent = "";
       records.forEach(function (data) { list.appendChild(result(data)); });
       more.hidden = list.children.length >= shown.results.length;
       more.disabled = false;
@@ -162,8 +164,7 @@
     }).then(function (answer) {
       if (id !== latest || !answer) return;
       shown = {results: answer.results};
-      list.textContent = "";
-      return showMore(id).then(function () {
+      return showMore(id, true).then(function () {
         if (id !== latest) return;
         say(answer.results.length, term);
         filterPanel.hidden = false;
