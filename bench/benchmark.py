@@ -284,11 +284,12 @@ def sizes_table(rows: list[dict]) -> str:
 
 
 QUERIES = ("langtidsledige", "Hvidovre")
+SEARCH_SCRIPT = "/assets/javascripts/jc-search.js"  # the search's UI, loaded with every page
 # Set on the page before the search button is pressed: the page's own clock at the click and when
 # the first result link is in the dialog (what a reader sees, without the driver's polling).
 CLOCK = """() => { window.__jcClock = {};
     new MutationObserver(() => {
-        if (!window.__jcClock.shown && document.querySelector('#jc-search-ui .pagefind-ui__result-link'))
+        if (!window.__jcClock.shown && document.querySelector('#jc-search .jc-search__result a'))
             window.__jcClock.shown = performance.now();
     }).observe(document.body, {childList: true, subtree: true});
     document.querySelector('button.jc-search-open').addEventListener(
@@ -299,10 +300,11 @@ def first_search(site: Path, queries=QUERIES) -> dict:
     """A reader's first search in Chromium (the browser suite's), for each query in a new browser
     context (empty cache): open the search on the front page, type the query, wait for the first
     results. What it transferred from the site (library, UI, index, filters, fragments: every
-    request after the button was pressed), that with gzip for the files a host compresses
+    request after the button was pressed, and the search's own script, which every page loads
+    with it: SEARCH_SCRIPT), that with gzip for the files a host compresses
     (Pagefind's own index files are gzip already), and the time from the click to the first result
     in the dialog, by the page's clock (with the UI's 300 ms wait for typing to stop).
-    Returns {query: {"bytes", "gzip", "files", "ms"}}."""
+    Returns {query: {"bytes", "gzip", "files", "ms", "by_file": [(name, bytes), ...]}}."""
     import gzip
 
     sys.path.insert(0, str(ROOT / "tests"))
@@ -319,8 +321,6 @@ def first_search(site: Path, queries=QUERIES) -> dict:
         for query in queries:
             context = browser.new_context()
             page = context.new_page()
-            page.goto(base)
-            page.wait_for_load_state("networkidle")
             files: list[tuple[str, bytes]] = []
 
             def keep(request, files: list[tuple[str, bytes]] = files) -> None:
@@ -329,10 +329,14 @@ def first_search(site: Path, queries=QUERIES) -> dict:
                     files.append((request.url.split("?")[0], response.body()))
 
             page.on("requestfinished", keep)
+            page.goto(base)
+            page.wait_for_load_state("networkidle")
+            files[:] = [f for f in files if f[0].endswith(SEARCH_SCRIPT)]
+            assert len(files) == 1, f"the page did not load {SEARCH_SCRIPT}"
             page.evaluate(CLOCK)
             page.click("button.jc-search-open")
-            page.fill(".pagefind-ui__search-input", query)
-            page.wait_for_selector("#jc-search-ui .pagefind-ui__result-link", timeout=60_000)
+            page.fill("#jc-search .jc-search__input", query)
+            page.wait_for_selector("#jc-search .jc-search__result a", timeout=60_000)
             clock = page.evaluate("window.__jcClock")
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
@@ -342,6 +346,7 @@ def first_search(site: Path, queries=QUERIES) -> dict:
                 "gzip": sum(len(gzip.compress(b)) if u.endswith(compressible) else len(b) for u, b in files),
                 "files": len(files),
                 "ms": clock["shown"] - clock["click"],
+                "by_file": [(u.rsplit("/", 1)[-1], len(b)) for u, b in files],
             }
         browser.close()
     return out

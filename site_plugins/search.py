@@ -1,16 +1,17 @@
 """The site's search: a Pagefind index of the built site, in Danish.
 
 `index_site(site_dir)` runs Pagefind (the binary in the `pagefind[bin]` package) over the HTML
-files MkDocs wrote and puts the search bundle (library, index,
-fragments, the search UI) in `site_dir/pagefind/`. The plugin calls it from on_post_build, so
+files MkDocs wrote and puts the search bundle (library, index, fragments; the search UI is the
+site's own, overrides/assets/javascripts/jc-search.js) in `site_dir/pagefind/`. The plugin calls it from on_post_build, so
 `mkdocs build` and every `mkdocs serve` rebuild index the site they wrote.
 
 What is indexed is decided in the HTML:
 - only pages whose <article> carries `data-pagefind-body` (overrides/main.html sets it unless the
   page's front matter says `search: {exclude: true}`, as the staff guide's does): the header,
   navigation, table of contents and footer are never indexed;
-- inside them, `data-pagefind-ignore` leaves out data tables and the numbers behind charts (the
-  templates set it), and EXCLUDE below the charts, column headers and Material's page actions;
+- inside them, `data-pagefind-ignore` leaves out data tables, the figures in goal tables' cells,
+  and a chart's numbers, text alternative and CSV link (the templates set it), and EXCLUDE below
+  the charts, column headers and Material's page actions;
 - the templates add the filters (jobcentre, year, document kind), the meta shown in results
   (a revision's overview line, a goal's result sentence) and weights.
 
@@ -56,6 +57,21 @@ EXCLUDE = [".jc-chart", "thead", ".md-content__button", ".headerlink"]
 # lower on a copy of the 20 x 5 site repeated 18 times; on the 98 x 20 site the difference is
 # within the spread of the runs (bench/README.md).
 MALLOC = {"MALLOC_ARENA_MAX": "2"}
+# Files Pagefind writes into every bundle that this site never loads: its prebuilt UIs (the site's
+# own is overrides/assets/javascripts/jc-search.js, on the library pagefind.js), the web worker
+# (the site searches in the page's thread) and the WebAssembly for pages of no known language
+# (every page is Danish). Removed from the bundle.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+    "wasm.unknown.pagefind",
+)
 
 
 class SearchIndexError(Exception):
@@ -116,6 +132,8 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
         if proc.returncode != 0:
             raise SearchIndexError(f"exit code {proc.returncode}: {output.strip()[-2000:]}")
         entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for name in UNUSED:
+            (out / name).unlink(missing_ok=True)
         rechunk(out)
     except (OSError, ValueError, SearchIndexError) as e:
         raise SearchIndexError(messages.text("search.failed", site=site, error=e)) from None
@@ -132,7 +150,7 @@ def index_site(site_dir: str | Path, store: cache.Store | None = None, folder: s
 def _bundle_key(site: Path) -> str:
     """The search bundle's key: every HTML file of the site (not the bundle's own), Pagefind's
     version and how it is run."""
-    parts: list[str | bytes] = [metadata.version("pagefind"), LANGUAGE, ROOT, *EXCLUDE, SIGNATURE]
+    parts: list[str | bytes] = [metadata.version("pagefind"), LANGUAGE, ROOT, *EXCLUDE, *UNUSED, SIGNATURE]
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site)
         if not rel.parts[0].startswith(FOLDER):

@@ -36,7 +36,8 @@ def test_index_site_writes_a_danish_bundle_of_the_marked_pages_only(tmp_path):
     assert figures["pages"] == 1 and figures["seconds"] > 0 and figures["peak_rss"] > 0
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["da"]
-    assert (site / "pagefind/pagefind-ui.js").is_file() and (site / "pagefind/wasm.da.pagefind").is_file()
+    assert (site / "pagefind/pagefind.js").is_file() and (site / "pagefind/wasm.da.pagefind").is_file()
+    assert not any((site / "pagefind" / name).exists() for name in search.UNUSED)  # Pagefind's own UIs, its worker
     records = fragments(site)
     assert list(records) == ["/"]
     content = records["/"]["content"]

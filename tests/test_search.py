@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import pytest
 
@@ -33,8 +34,12 @@ def test_the_index_is_danish_and_holds_every_citizen_facing_page(built_site, ind
     assert list(entry["languages"]) == ["da"]
     assert entry["languages"]["da"]["page_count"] == len(index)
     pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
-    expected = {"/" if p == "." else f"/{p}/" for p in pages} - {"/forfatter/"}
+    # a jobcentre's year page lists that year's documents, which the search finds themselves
+    listings = {"/hvidovre/2012/", "/hvidovre/2013/", "/hvidovre/2020/", "/hoeje-taastrup/2013/"}
+    assert {f"/{p}/" for p in pages if re.fullmatch(r"(?!aar/)[^/]+/\d{4}", p)} == listings
+    expected = {"/" if p == "." else f"/{p}/" for p in pages} - {"/forfatter/"} - listings
     assert set(index) == expected
+    assert "/aar/2013/" in index  # the year's page for all jobcentres stays
 
 
 def test_the_staff_guide_and_the_404_page_stay_out(built_site, index):
@@ -60,6 +65,22 @@ def test_table_rows_chart_data_and_column_headers_stay_out(index):
     text = " ".join(r["content"] for r in index.values())
     assert "$schema" not in text and "vega-lite" not in text and '"værdi"' not in text  # chart specs
     assert "MålJobcenterÅr" not in text and "MålNulpunktStatus" not in text  # run-together column headers
+
+
+def test_figures_text_alternatives_links_and_goal_table_figures_stay_out_their_captions_and_goals_stay(index):
+    revision = index["/hvidovre/2013/resultatrevision/"]["content"]
+    # a figure: its caption is indexed, not its text alternative (the chart's points) or its CSV link
+    assert "Figur 3: Antal langtidsledige (ministermål)" in revision
+    assert "Linjediagram" not in revision and "fra 413 personer i dec." not in revision
+    assert "Hent tallene bag figur" not in " ".join(r["content"] for r in index.values())
+    # a goal table: its caption and each row's goal are indexed, not the figures in its cells
+    assert "Tabel 3: Styrket samarbejde med virksomheder (ministermål) 4A. Sikre, at mindst 6 virksomhedscentre er i drift" in (
+        revision
+    )
+    assert "369 personer fald på 10,7 pct." not in revision and "højst 368 personer (fald på 10,9 pct.)" not in revision
+    # a goal's result sentence, which says those figures, is indexed once: not again in the foot
+    # of the table of a goal with sub-goals
+    assert revision.count("4 ud af 7 mål er opfyldt.") == 1
 
 
 def test_filters_name_jobcentre_year_and_document_kind(index):

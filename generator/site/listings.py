@@ -155,7 +155,7 @@ def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: in
         f'Dokumenter fra {name} for {year}. Se også <a href="{ctx.url(path, f"{jc.slug}/index.md")}">{name}s tidslinje</a>'
         f' og <a href="{ctx.url(path, f"{YEARS_FOLDER}/{year}/index.md")}">alle jobcentres dokumenter for {year}</a>.'
     )
-    return _render(
+    page = _render(
         ctx,
         dataset,
         Listing(
@@ -165,6 +165,11 @@ def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: in
         ),
         path,
     )
+    # Not in the site search: the page lists the year's documents, which the search finds
+    # themselves (with the jobcentre and the year as filters), and the jobcentre's page lists them
+    # too. At national scale a quarter of the pages: every first search loads the list of pages.
+    page.searchable = False
+    return page
 
 
 def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:

@@ -60,6 +60,7 @@ class Page:
             {} if assets is None else assets
         )  # path on the site -> content, or a file to copy
         self.source = source  # the data file the page is made from, for edit links
+        self.searchable = True  # False: the site search leaves the page out (overrides/main.html)
 
     @property
     def content(self) -> str:
@@ -73,9 +74,11 @@ class Page:
     def meta(self) -> dict:
         """The page's metadata as MkDocs reads it from front matter. MkDocs and Material write
         these into the page unescaped, so they are HTML-escaped here."""
-        meta = {"title": html.escape(self.title)}
+        meta: dict[str, str | dict[str, bool]] = {"title": html.escape(self.title)}
         if self.description:
             meta["description"] = html.escape(self.description)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
         return meta
 
 

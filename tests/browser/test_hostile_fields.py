@@ -120,28 +120,27 @@ class Detector:
         return self.take()
 
     def search(self, query: str) -> set[int]:
-        """Type query into the site's search (Pagefind's UI in the header's dialog) and let every
-        result render: Pagefind shows a few at a time, and more at each press of its button."""
+        """Type query into the site's search (the dialog in the header) and let every result
+        render: it shows a few at a time, and more at each press of its button."""
         page = self.page
         if not page.locator("#jc-search").evaluate("d => d.open"):
             page.locator("button.jc-search-open").click()
-        field = page.locator("#jc-search-ui input.pagefind-ui__search-input")
+        field = page.locator("#jc-search input.jc-search__input")
         field.wait_for(state="visible", timeout=10_000)
         field.fill(query)
-        # The dialog's status line repeats Pagefind's "N resultater for <query>" once it answered.
+        # The dialog's status line says "N resultater for <query>" once the results are shown.
         page.wait_for_function(
-            """q => document.getElementById('jc-search-status').textContent.includes(q)
-            && !document.querySelector('#jc-search-ui .pagefind-ui__loading')""",
+            """q => document.getElementById('jc-search-status').textContent.includes(q)""",
             arg=query,
             timeout=10_000,
         )
-        more = page.locator("#jc-search-ui button.pagefind-ui__button")
+        more = page.locator("#jc-search button.jc-search__more:visible")
         while more.count():
             shown = self.results()
             more.first.click()
             try:
                 page.wait_for_function(
-                    "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length > n", arg=shown, timeout=5000
+                    "n => document.querySelectorAll('#jc-search .jc-search__result').length > n", arg=shown, timeout=5000
                 )
             except PlaywrightTimeout:
                 break
@@ -149,7 +148,7 @@ class Detector:
         return self.take()
 
     def results(self) -> int:
-        return self.page.locator("#jc-search-ui .pagefind-ui__result").count()
+        return self.page.locator("#jc-search .jc-search__result").count()
 
     def click_links(self, url: str) -> tuple[set[int], int, list[str]]:
         """Click every link in the page's content, one at a time, coming back to the page after
@@ -301,8 +300,10 @@ def test_the_detector_sees_a_payload_that_runs(hostile, browser, tmp_path):
                 record["meta"][key] = f'<img src=x onerror="{code(n)}">'
             path.write_bytes(gzip.compress(FRAGMENT_HEADER + json.dumps(record).encode()))
     script = copy / "assets/javascripts/jc-search.js"
-    assert "escape(sentence)" in script.read_text(encoding="utf-8")
-    script.write_text(script.read_text(encoding="utf-8").replace("escape(sentence)", "sentence"), encoding="utf-8")
+    assert ".textContent = sentence;" in script.read_text(encoding="utf-8")
+    script.write_text(
+        script.read_text(encoding="utf-8").replace(".textContent = sentence;", ".innerHTML = sentence;"), encoding="utf-8"
+    )
     with serve(copy, PREFIX) as base:
         d = Detector(browser, base)
         try:

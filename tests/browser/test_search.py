@@ -1,7 +1,7 @@
-"""The site search in a real browser: Pagefind's UI in the header's dialog finds the expected
-pages first on the seed site, filters, shows the result sentences, works after Material's
-instant navigation, by keyboard, for screen readers (axe, live status), in both palettes, and
-loads nothing from another host."""
+"""The site search in a real browser: the site's own UI (overrides/assets/javascripts/jc-search.js
+on Pagefind's library) in the header's dialog finds the expected pages first on the seed site,
+filters, shows the result sentences, works after Material's instant navigation, by keyboard, for
+screen readers (axe, live status), in both palettes, and loads nothing from another host."""
 
 from __future__ import annotations
 
@@ -11,32 +11,38 @@ from axe_playwright_python.sync_playwright import Axe
 from browser.conftest import report
 from browser.test_pages import SEVERE
 
-RESULTS = """() => [...document.querySelectorAll('#jc-search-ui .pagefind-ui__result')].map(r => ({
-    url: r.querySelector(':scope > .pagefind-ui__result-inner > .pagefind-ui__result-title a').href,
-    title: r.querySelector(':scope > .pagefind-ui__result-inner > .pagefind-ui__result-title a').textContent.trim(),
-    subs: [...r.querySelectorAll('.pagefind-ui__result-nested')].map(s => ({
+FIELD = "#jc-search input.jc-search__input"
+RESULT = "#jc-search .jc-search__result"
+RESULTS = """() => [...document.querySelectorAll('#jc-search .jc-search__result')].map(r => ({
+    url: r.querySelector(':scope > .jc-search__title a').href,
+    title: r.querySelector(':scope > .jc-search__title a').textContent.trim(),
+    subs: [...r.querySelectorAll('.jc-search__section')].map(s => ({
         url: s.querySelector('a').href, title: s.querySelector('a').textContent.trim(),
-        excerpt: s.querySelector('.pagefind-ui__result-excerpt').textContent.trim()})),
-    tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.textContent.trim())}))"""
+        excerpt: s.querySelector('.jc-search__excerpt').textContent.trim()})),
+    tags: [...r.querySelectorAll('.jc-search__tag')].map(t => t.textContent.trim())}))"""
 
 
 def open_search(page) -> None:
     page.locator("button.jc-search-open").click()
-    page.locator("#jc-search-ui input.pagefind-ui__search-input").wait_for(state="visible", timeout=10_000)
+    page.locator(FIELD).wait_for(state="visible", timeout=10_000)
 
 
 def search(page, query: str) -> list[dict]:
-    """Type query into the open search dialog; the results once Pagefind has shown them."""
-    field = page.locator("#jc-search-ui input.pagefind-ui__search-input")
-    field.fill(query)
+    """Type query into the open search dialog; the results once they are shown."""
+    page.locator(FIELD).fill(query)
     page.wait_for_function(
         """q => { const m = document.getElementById('jc-search-status').textContent;
-        return m.includes(q) && document.querySelectorAll('#jc-search-ui .pagefind-ui__result-link').length
-               && !document.querySelector('#jc-search-ui .pagefind-ui__loading'); }""",
+        return m.includes(q) && document.querySelectorAll('#jc-search .jc-search__result a').length; }""",
         arg=query,
         timeout=10_000,
     )
     return page.evaluate(RESULTS)
+
+
+def open_filters(page) -> None:
+    """Open the filters (their values load then) and wait for their boxes."""
+    page.locator("#jc-search .jc-search__filters > summary").click()
+    page.wait_for_function("document.querySelectorAll('#jc-search .jc-search__group input').length >= 3", timeout=10_000)
 
 
 @pytest.fixture
@@ -84,18 +90,16 @@ def test_a_goal_shows_its_result_sentence_and_a_revision_its_verdict_line(fresh,
 
 
 def _filtered(page, group: str, value: str, before: list[dict]) -> list[dict]:
-    """Tick one filter value (Pagefind's checkbox "Referat (1)"); the results that are left."""
-    page.locator("#jc-search-ui details", has_text=group).locator("summary").click()
-    box = page.locator(f'#jc-search-ui input[type=checkbox][name="{group}"][value="{value}"]')
+    """Tick one filter value (the checkbox "Referat (1)"); the results that are left."""
+    box = page.locator(f'#jc-search input[type=checkbox][name="{group}"][value="{value}"]')
     box.check()
     page.wait_for_function(
-        "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length < n", arg=len(before), timeout=10_000
+        "n => document.querySelectorAll('#jc-search .jc-search__result').length < n", arg=len(before), timeout=10_000
     )
-    page.wait_for_function("!document.querySelector('#jc-search-ui .pagefind-ui__loading')")
     results = page.evaluate(RESULTS)
     box.uncheck()
     page.wait_for_function(
-        "n => document.querySelectorAll('#jc-search-ui .pagefind-ui__result').length === n", arg=len(before), timeout=10_000
+        "n => document.querySelectorAll('#jc-search .jc-search__result').length === n", arg=len(before), timeout=10_000
     )
     return results
 
@@ -104,8 +108,8 @@ def test_filters_by_document_kind_jobcentre_and_year(fresh, base_url):
     open_search(fresh)
     everything = search(fresh, "2013")
     assert len(everything) > 3
-    fresh.wait_for_function("document.querySelectorAll('#jc-search-ui .pagefind-ui__filter-name').length >= 3")
-    names = fresh.locator("#jc-search-ui .pagefind-ui__filter-name").all_text_contents()
+    open_filters(fresh)
+    names = fresh.locator("#jc-search .jc-search__group-name").all_text_contents()
     assert sorted(n.strip() for n in names) == ["Dokument", "Jobcenter", "År"]
 
     def urls(results):
@@ -122,7 +126,7 @@ def test_search_works_after_instant_navigation(fresh, base_url, js_context):
     fresh.evaluate("window.__jcSamePage = true")
     open_search(fresh)
     results = search(fresh, "Kemal Bektas")
-    fresh.locator("#jc-search-ui .pagefind-ui__result-link").first.click()
+    fresh.locator("#jc-search .jc-search__result a").first.click()
     fresh.wait_for_url(base_url + "hoeje-taastrup/2013/referat-2013-03-06/")
     assert fresh.evaluate("window.__jcSamePage === true"), "the result reloaded the page: no instant navigation"
     fresh.wait_for_function("!document.getElementById('jc-search').open")  # closed for the new page (document$)
@@ -140,21 +144,20 @@ def test_search_works_after_instant_navigation(fresh, base_url, js_context):
 
 def test_keyboard_and_screen_reader(fresh, base_url):
     fresh.locator("body").press("/")
-    field = fresh.locator("#jc-search-ui input.pagefind-ui__search-input")
+    field = fresh.locator(FIELD)
     field.wait_for(state="visible", timeout=10_000)
-    fresh.wait_for_function(
-        "document.activeElement && document.activeElement.matches('#jc-search-ui input.pagefind-ui__search-input')"
-    )
+    fresh.wait_for_function("document.activeElement && document.activeElement.matches('#jc-search input.jc-search__input')")
     assert fresh.evaluate("document.getElementById('jc-search').open")
     fresh.keyboard.type("langtidsledige")
     fresh.wait_for_function("document.getElementById('jc-search-status').textContent.includes('resultater for')")
     status = fresh.locator("#jc-search-status")
     assert status.get_attribute("role") == "status"
-    assert status.text_content() == "3 resultater for langtidsledige"
+    # the revision and Om data (a scorecard named the word only in a figure's text alternative, not indexed)
+    assert status.text_content() == "2 resultater for langtidsledige"
     # Tab leads from the field to the results, Enter follows one
     for _ in range(15):
         fresh.keyboard.press("Tab")
-        if fresh.evaluate("document.activeElement.matches('.pagefind-ui__result-link')"):
+        if fresh.evaluate("document.activeElement.matches('.jc-search__result a')"):
             break
     assert fresh.evaluate("document.activeElement.getAttribute('href')").endswith("hvidovre/2013/resultatrevision/")
     dialog = fresh.locator("#jc-search")
@@ -170,7 +173,7 @@ def test_axe_finds_nothing_serious_in_the_open_search_in_light_and_dark(fresh):
     axe = Axe()
     open_search(fresh)
     search(fresh, "Hvidovre")
-    fresh.locator("#jc-search-ui details", has_text="Jobcenter").locator("summary").click()
+    open_filters(fresh)
     problems = []
     for scheme, label in (("default", "light"), ("slate", "dark")):
         fresh.evaluate("""s => { document.body.setAttribute('data-md-color-scheme', s); }""", scheme)
@@ -208,12 +211,12 @@ def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browse
         page.goto(base + "testby/2020/")
         open_search(page)
         results = search(page, "Testby")
-        page.locator("#jc-search-ui details", has_text="Jobcenter").locator("summary").click()
-        filters = page.locator("#jc-search-ui .pagefind-ui__filter-label").all_text_contents()
+        open_filters(page)
+        filters = page.locator("#jc-search .jc-search__choice").all_text_contents()
         revision = next(r for r in results if r["url"] == base + "testby/2020/resultatrevision/")
-        inserted = [page.evaluate("document.querySelectorAll('#jc-search-ui script, #jc-search-ui [onmouseover]').length")]
+        inserted = [page.evaluate("document.querySelectorAll('#jc-search script, #jc-search [onmouseover]').length")]
         goal = search(page, "Titel")[0]["subs"][0]
-        inserted.append(page.evaluate("document.querySelectorAll('#jc-search-ui script, #jc-search-ui [onmouseover]').length"))
+        inserted.append(page.evaluate("document.querySelectorAll('#jc-search script, #jc-search [onmouseover]').length"))
     context.close()
     assert f"Jobcenter Testby {SCRIPT} (1)" in [" ".join(f.split()) for f in filters], filters
     assert SCRIPT in revision["title"] and ATTR in revision["title"]
@@ -223,3 +226,38 @@ def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browse
         == f"Opfyldt: 8 personer {SCRIPT} mod et mål på højst 9 personer {SCRIPT}; fald på 20,0 pct. siden nulpunktet."
     )
     assert inserted == [0, 0] and dialogs == []
+
+
+def test_a_first_search_loads_the_library_index_and_records_and_the_filters_only_when_opened(fresh, base_url):
+    requests = []
+    fresh.on("request", lambda r: requests.append(r.url.split("?")[0]))
+    open_search(fresh)
+    search(fresh, "langtidsledige")
+    fresh.wait_for_load_state("networkidle")
+
+    def kinds():
+        bundle = base_url + "pagefind/"
+        return sorted({u.rsplit(".", 1)[-1] for u in requests if u.startswith(bundle)})
+
+    assert kinds() == ["js", "json", "pagefind", "pf_fragment", "pf_index", "pf_meta"]  # no UI of Pagefind's, no filters
+    assert [u for u in requests if not u.startswith(base_url)] == []
+    open_filters(fresh)
+    assert "pf_filter" in kinds()
+    labels = {" ".join(t.split()) for t in fresh.locator("#jc-search .jc-search__choice").all_text_contents()}
+    assert {"Resultatrevision (1)", "Referat (0)", "Jobcenter Hvidovre (1)", "2013 (1)", "2012 (0)"} <= labels
+
+
+def test_values_of_one_filter_add_up_and_more_results_come_on_request(fresh, base_url):
+    open_search(fresh)
+    everything = search(fresh, "2013")
+    count = fresh.locator("#jc-search-status").text_content()
+    assert len(everything) == 5 and count == "9 resultater for 2013"  # five at first
+    fresh.locator("#jc-search button.jc-search__more").click()
+    fresh.wait_for_function("document.querySelectorAll('#jc-search .jc-search__result').length === 9")
+    assert not fresh.locator("#jc-search button.jc-search__more").is_visible()
+    open_filters(fresh)
+    for value in ("Referat", "Tilbagemelding"):  # either kind, not both at once
+        fresh.locator(f'#jc-search input[type=checkbox][name="Dokument"][value="{value}"]').check()
+    fresh.wait_for_function("document.getElementById('jc-search-status').textContent === '2 resultater for 2013'")
+    urls = sorted(r["url"][len(base_url) :] for r in fresh.evaluate(RESULTS))
+    assert urls == ["hoeje-taastrup/2013/referat-2013-03-06/", "hvidovre/2012/tilbagemelding/"]

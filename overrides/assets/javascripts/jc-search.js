@@ -1,12 +1,20 @@
-/* The site search: Pagefind's UI in a dialog (overrides/partials/jc-search.html), opened from the
-   header's button or with the "/" key. The UI, its Danish texts and the index load from the
-   site's own pagefind/ folder (site_plugins/search.py) on first use, never from another host.
+/* The site search: a dialog (overrides/partials/jc-search.html) opened from the header's button or
+   with the "/" key, searching with Pagefind's library (pagefind.js, from the site's own pagefind/
+   folder written by site_plugins/search.py, loaded on first use, never from another host).
+
+   This script is the whole search UI: the field, the line "N resultater for ..." (role="status",
+   so screen readers hear it), the results with their sections, and the filters (jobcentre, year,
+   document kind), whose values are loaded only when the reader opens them. Everything that comes
+   from the index is written as text (textContent), never as HTML; a snippet's highlighted words
+   are <mark> elements made here.
+
+   Results show what matters: a revision's verdict (its count and its missed goals) and a goal's
+   result sentence, which the templates give to Pagefind as meta (data-pagefind-meta="overblik",
+   "misset", "resultat-<goal id>").
 
    The header and the dialog are kept across Material's instant navigation, so they are set up
-   once; each new page (Material's document$) closes the dialog. Results show what matters: a
-   revision's verdict (its count and its missed goals) and a goal's result sentence, which the
-   templates give to Pagefind as meta (data-pagefind-meta="overblik", "misset",
-   "resultat-<goal id>"). */
+   once; each new page (Material's document$) closes the dialog. The results are plain links,
+   which instant navigation follows. */
 (function () {
   "use strict";
 
@@ -15,98 +23,233 @@
   if (!button || !dialog || typeof dialog.showModal !== "function") return;
   var root = window.__md_scope || new URL(".", location.href); // the site's root, set by Material
   var bundle = new URL("pagefind/", root).href;
-  var ui = null;
+  var input = dialog.querySelector(".jc-search__input");
+  var status = document.getElementById("jc-search-status");
+  var list = dialog.querySelector(".jc-search__results");
+  var more = dialog.querySelector(".jc-search__more");
+  var filterPanel = dialog.querySelector(".jc-search__filters");
+  var groups = dialog.querySelector(".jc-search__groups");
+  var PAGE = 5; // results shown at first, and added by "Vis flere resultater"
+  var WAIT = 300; // ms without typing before a search runs
+  var TAGS = ["overblik", "misset"]; // the meta shown under a result, in this order
+  var pagefind = null; // the library, once loading started (a promise)
+  var filterValues = null; // the filters' values, once loading started (a promise)
+  var selected = {}; // filter name -> the values ticked
+  var latest = 0; // the number of the latest search: an older one's answer is dropped
+  var timer = null;
+  var shown = {results: []}; // the latest search's results
 
-  function escape(text) {
-    var span = document.createElement("span");
-    span.textContent = text;
-    return span.innerHTML;
-  }
-
-  // A goal's result sentence (meta "resultat-<goal id>") is the excerpt of the goal's sub-result
-  // and is not shown again as a tag; the revision's verdict stays, as the tags "Overblik" and "Misset".
-  // Pagefind keeps a loaded page's record (its meta among it) for the next search in this thread,
-  // so the result gets new objects: the record itself is left as it is.
-  function processResult(result) {
-    var meta = result.meta || {};
-    var shown = {};
-    Object.keys(meta).forEach(function (key) {
-      if (key.indexOf("resultat-") !== 0) shown[key] = meta[key];
-    });
-    var subs = (result.sub_results || []).map(function (sub) {
-      var sentence = meta["resultat-" + sub.url.split("#")[1]];
-      if (!sentence) return sub;
-      return Object.assign({}, sub, {excerpt: '<span class="jc-search-result">' + escape(sentence) + "</span>"});
-    });
-    // The verdict's count first, then its missed goals (Pagefind gives meta in name order).
-    var ordered = {};
-    ["overblik", "misset"].concat(Object.keys(shown)).forEach(function (key) {
-      if (key in shown && !(key in ordered)) ordered[key] = shown[key];
-    });
-    return Object.assign({}, result, {meta: ordered, sub_results: subs});
-  }
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error("could not load " + src)); };
-      document.head.appendChild(s);
-    });
-  }
-
-  // Pagefind's UI writes "N resultater for ..." without telling screen readers: the dialog's
-  // status line (role="status") repeats it.
-  function announce() {
-    var status = document.getElementById("jc-search-status");
-    new MutationObserver(function () {
-      var message = dialog.querySelector(".pagefind-ui__message");
-      var text = message ? message.textContent.trim() : "";
-      if (status.textContent !== text) status.textContent = text;
-    }).observe(document.getElementById("jc-search-ui"), {childList: true, subtree: true, characterData: true});
-  }
-
-  function start() {
-    if (ui) return ui;
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = bundle + "pagefind-ui.css";
-    document.head.appendChild(css);
-    ui = loadScript(bundle + "pagefind-ui.js").then(function () {
-      new window.PagefindUI({
-        element: "#jc-search-ui",
-        bundlePath: bundle,
-        baseUrl: root.pathname,
-        showImages: false,
-        showSubResults: true,
-        resetStyles: false,
-        autofocus: true,
-        // Search in the page's own thread: a worker would fetch a second copy of Pagefind's
-        // library (pagefind-worker.js) on the first search, for no gain on an index this size.
-        noWorker: true,
-        processResult: processResult
+  function library() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        // In the page's own thread: a worker would fetch a second copy of the library.
+        return pf.options({baseUrl: root.pathname, excerptLength: 12, noWorker: true}).then(function () {
+          return pf;
+        });
       });
-      // Pagefind names its field only by a tooltip: the dialog's heading names it
-      dialog.querySelector(".pagefind-ui__search-input").setAttribute("aria-labelledby", "jc-search-title");
-      announce();
-    });
-    ui.catch(function (err) {
-      ui = null;
-      if (window.console) console.error("Søgningen kunne ikke indlæses:", err);
-    });
-    return ui;
+      pagefind.catch(function (err) {
+        pagefind = null;
+        status.textContent = status.dataset.failed;
+        if (window.console) console.error("Søgningen kunne ikke indlæses:", err);
+      });
+    }
+    return pagefind;
   }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's snippet is the page's text with "<" and ">" written as entities and the search's
+  // words in <mark>: made again here from text, so nothing in it is read as HTML.
+  function snippet(excerpt) {
+    var p = el("p", "jc-search__excerpt");
+    String(excerpt || "").split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
+      var marked = part.indexOf("<mark>") === 0;
+      var text = (marked ? part.slice(6, -7) : part).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      if (text) p.appendChild(marked ? el("mark", null, text) : document.createTextNode(text));
+    });
+    return p;
+  }
+
+  function link(url, title) {
+    var a = el("a", "jc-search__link", title);
+    a.href = url;
+    return a;
+  }
+
+  // A page's sections that matched: the page's snippet when the words are above its first
+  // heading, and up to three headed sections, those with the most matches, most first (ties in
+  // the page's order). Pagefind's own UI picks the same three but shows them in the page's order,
+  // which can put the page's introduction above the goal the words are about. A goal's section
+  // shows the goal's result sentence instead of a snippet.
+  function sections(data) {
+    var subs = data.sub_results || [];
+    var top = subs.length && subs[0].url === (data.meta.url || data.url);
+    var rest = (top ? subs.slice(1) : subs).map(function (sub, i) { return {sub: sub, i: i}; });
+    rest.sort(function (a, b) { return b.sub.locations.length - a.sub.locations.length || a.i - b.i; });
+    return {top: top, rest: rest.slice(0, 3).map(function (r) { return r.sub; })};
+  }
+
+  function result(data) {
+    var meta = data.meta || {};
+    var item = el("li", "jc-search__result");
+    item.appendChild(el("p", "jc-search__title")).appendChild(link(meta.url || data.url, meta.title || data.url));
+    var parts = sections(data);
+    if (parts.top) item.appendChild(snippet(data.excerpt));
+    parts.rest.forEach(function (sub) {
+      var section = item.appendChild(el("div", "jc-search__section"));
+      section.appendChild(el("p", "jc-search__title")).appendChild(link(sub.url, sub.title));
+      var sentence = meta["resultat-" + sub.url.split("#")[1]];
+      if (sentence) {
+        var line = section.appendChild(el("p", "jc-search__excerpt"));
+        line.appendChild(el("strong", "jc-search__sentence")).textContent = sentence;
+      } else {
+        section.appendChild(snippet(sub.excerpt));
+      }
+    });
+    var tags = TAGS.filter(function (key) { return meta[key]; });
+    if (tags.length) {
+      var ul = item.appendChild(el("ul", "jc-search__tags"));
+      tags.forEach(function (key) {
+        ul.appendChild(el("li", "jc-search__tag", key.charAt(0).toUpperCase() + key.slice(1) + ": " + meta[key]));
+      });
+    }
+    return item;
+  }
+
+  function say(count, term) {
+    var text = count === 0 ? status.dataset.none : count === 1 ? status.dataset.one : status.dataset.many;
+    status.textContent = text.replace("[COUNT]", new Intl.NumberFormat("da").format(count)).replace("[SEARCH_TERM]", term);
+  }
+
+  // Shows the next PAGE results of the latest search (each loads its page's record), after those
+  // shown (fresh: instead of them, at once, so the list never stands empty meanwhile); the
+  // button waits meanwhile, so that a second press does not show the same results twice.
+  function showMore(id, fresh) {
+    var from = fresh ? 0 : list.children.length;
+    more.disabled = true;
+    return Promise.all(shown.results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (records) {
+      if (id !== latest) return;
+      if (fresh) list.textContent = "";
+      records.forEach(function (data) { list.appendChild(result(data)); });
+      more.hidden = list.children.length >= shown.results.length;
+      more.disabled = false;
+    });
+  }
+
+  function query() {
+    var filters = {};
+    Object.keys(selected).forEach(function (name) {
+      if (selected[name].length) filters[name] = {any: selected[name]};
+    });
+    return {filters: filters};
+  }
+
+  function search() {
+    clearTimeout(timer);
+    var term = input.value.trim();
+    var id = ++latest;
+    if (!term) {
+      list.textContent = "";
+      status.textContent = "";
+      more.hidden = filterPanel.hidden = true;
+      return Promise.resolve();
+    }
+    return library().then(function (pf) {
+      return pf.search(term, query());
+    }).then(function (answer) {
+      if (id !== latest || !answer) return;
+      shown = {results: answer.results};
+      return showMore(id, true).then(function () {
+        if (id !== latest) return;
+        say(answer.results.length, term);
+        filterPanel.hidden = false;
+        if (filterValues) counts(answer.filters || {});
+      });
+    }).catch(function (err) {
+      // a library that did not load is reported by library(), which has forgotten it by now
+      if (pagefind && window.console) console.error("Søgningen fejlede:", err);
+    });
+  }
+
+  function typed() {
+    clearTimeout(timer);
+    var term = input.value.trim();
+    if (term) library().then(function (pf) { pf.preload(term, query()); });
+    timer = setTimeout(search, WAIT);
+  }
+
+  // The filters' boxes, made once their values are loaded: a group per filter, a box per value.
+  function makeFilters(all) {
+    Object.keys(all).sort(function (a, b) { return a.localeCompare(b, "da"); }).forEach(function (name) {
+      var group = groups.appendChild(el("fieldset", "jc-search__group"));
+      group.appendChild(el("legend", "jc-search__group-name", name));
+      Object.keys(all[name]).sort(function (a, b) { return a.localeCompare(b, "da", {numeric: true}); }).forEach(function (value) {
+        var label = group.appendChild(el("label", "jc-search__choice"));
+        var box = label.appendChild(el("input"));
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        label.appendChild(el("span", "jc-search__value", value));
+        label.appendChild(el("span", "jc-search__count"));
+      });
+    });
+  }
+
+  // Each value's number of results in the search shown.
+  function counts(found) {
+    groups.querySelectorAll("input").forEach(function (box) {
+      var n = (found[box.name] || {})[box.value] || 0;
+      box.parentNode.querySelector(".jc-search__count").textContent = " (" + n + ")";
+    });
+  }
+
+  function loadFilters() {
+    if (filterValues) return filterValues;
+    filterValues = library().then(function (pf) {
+      return pf.filters();
+    }).then(function (all) {
+      makeFilters(all);
+      return search();
+    });
+    filterValues.catch(function (err) {
+      filterValues = null;
+      if (window.console) console.error("Søgningens filtre kunne ikke indlæses:", err);
+    });
+    return filterValues;
+  }
+
+  groups.addEventListener("change", function (e) {
+    var box = e.target;
+    var values = (selected[box.name] = selected[box.name] || []);
+    if (box.checked) values.push(box.value);
+    else values.splice(values.indexOf(box.value), 1);
+    search();
+  });
+  filterPanel.addEventListener("toggle", function () {
+    if (filterPanel.open) loadFilters();
+  });
+  more.addEventListener("click", function () {
+    showMore(latest);
+  });
+  input.addEventListener("input", typed);
+  dialog.querySelector(".jc-search__form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    search();
+  });
 
   // The dialog gives focus back to what had it when it opened: the button, also when the "/"
   // key opened it from the page.
   function open() {
     if (!document.activeElement || document.activeElement === document.body) button.focus();
     if (!dialog.open) dialog.showModal();
-    start().then(function () {
-      var input = dialog.querySelector(".pagefind-ui__search-input");
-      if (input) { input.focus(); input.select(); }
-    });
+    input.focus();
+    input.select();
+    library();
   }
 
   function close() {
