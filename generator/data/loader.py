@@ -87,13 +87,19 @@ class Dataset:
     documents: list[Document]
     warnings: list[DataIssue] = field(default_factory=list)
     _folders: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _jobcentres: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @functools.cached_property
     def jobcentres(self):
         return {j.slug: j for j in self.registry.jobcentres}
 
     def documents_of(self, jobcentre: str) -> list[Document]:
-        return [d for d in self.documents if d.jobcentre == jobcentre]
+        """The jobcentre's documents, in the dataset's order. Indexed on first use, as in_folder."""
+        if self._jobcentres is None:
+            self._jobcentres = {}
+            for d in self.documents:
+                self._jobcentres.setdefault(d.jobcentre, []).append(d)
+        return list(self._jobcentres.get(jobcentre, []))
 
     def in_folder(self, jobcentre: str, year: int) -> list[Document]:
         """The documents of one jobcentre and year. Indexed on first use: pages ask for every
