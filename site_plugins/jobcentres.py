@@ -52,15 +52,9 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         )
         self.store.sweep()
         self.ctx.svgs.store.sweep()
+        memory = self.memory if getattr(self, "in_place", False) else None  # serve keeps pages between builds
         try:
-            self.site = build.site(
-                self.ctx,
-                self.data_dir,
-                config.docs_dir,
-                self.store,
-                self.load_cache,
-                self.memory if getattr(self, "in_place", False) else None,
-            )
+            self.site = build.site(self.ctx, self.data_dir, config.docs_dir, self.store, self.load_cache, memory)
         except (DataError, cache.CacheError) as e:
             raise PluginError(e.report() if isinstance(e, DataError) else str(e)) from None
         for w in self.site.warnings:
