@@ -27,7 +27,7 @@ from generator.data.csvdata import _read_text, display_path, load_table, table_p
 from generator.data.errors import DataError, DataIssue, IssueLog
 from generator.data.kinds import KINDS, kind_of
 from generator.data.kinds.plan import Plan
-from generator.data.kinds.revision import Revision, walk_goals
+from generator.data.kinds.revision import Revision, placed_goals
 from generator.data.models import (
     FACT_REF,
     PLACEHOLDER,
@@ -87,7 +87,7 @@ class Dataset:
     documents: list[Document]
     warnings: list[DataIssue] = field(default_factory=list)
     _folders: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _jobcentres: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _by_jobcentre: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @functools.cached_property
     def jobcentres(self):
@@ -95,11 +95,11 @@ class Dataset:
 
     def documents_of(self, jobcentre: str) -> list[Document]:
         """The jobcentre's documents, in the dataset's order. Indexed on first use, as in_folder."""
-        if self._jobcentres is None:
-            self._jobcentres = {}
+        if self._by_jobcentre is None:
+            self._by_jobcentre = {}
             for d in self.documents:
-                self._jobcentres.setdefault(d.jobcentre, []).append(d)
-        return list(self._jobcentres.get(jobcentre, []))
+                self._by_jobcentre.setdefault(d.jobcentre, []).append(d)
+        return list(self._by_jobcentre.get(jobcentre, []))
 
     def in_folder(self, jobcentre: str, year: int) -> list[Document]:
         """The documents of one jobcentre and year. Indexed on first use: pages ask for every
@@ -761,7 +761,7 @@ def _check_plan_links(documents: list["Document"], lines_of: dict[Path, LineMap 
             continue
         plan = plans.get((doc.jobcentre, doc.year))
         known = {g.id for g in plan.model_as(Plan).all_goals()} if plan else set()
-        for loc, g in walk_goals(doc.model.goals):
+        for loc, g in placed_goals(doc.model.goals):
             if g.plan_goal is None or (plan is not None and g.plan_goal in known):
                 continue
             where = (display_path(doc.path), lines_of[doc.path].get(loc + ("plan_goal",)), f"{field_path(loc)}.plan_goal")

@@ -11,7 +11,7 @@ from typing import Literal
 
 from generator import messages
 from generator.data.errors import DataIssue
-from generator.data.kinds.revision import Claim, Goal, Range, StartEnd
+from generator.data.kinds.revision import Claim, Goal, Range, StartEnd, placed_goals
 from generator.data.loader import Dataset, display_path
 
 State = Literal["met", "not_met", "partly", "not_measured", "no_target"]
@@ -128,9 +128,8 @@ def follow_up_state(goal: Goal, status: float, target: float | None) -> State:
 
 
 def walk_goals(goals: list[Goal]):
-    for g in goals:
-        yield g
-        yield from walk_goals(g.subgoals)
+    """Every goal, sub-goals after their parent (the data stage's order, without the places)."""
+    return (g for _, g in placed_goals(goals))
 
 
 def contradicted_claims(goal: Goal, o: Outcome) -> list[tuple[Claim, State]]:

@@ -160,7 +160,7 @@ class Revision(DocumentBase):
         return self
 
     def problems(self, name: str) -> list[tuple[tuple, str]]:
-        goals = list(walk_goals(self.goals))
+        goals = list(placed_goals(self.goals))
         ids, out = unique_ids([(loc, g.id) for loc, g in goals], "goal")
         tables = {t.id for t in self.tables}
         for loc, g in goals:
@@ -172,11 +172,11 @@ class Revision(DocumentBase):
         return out
 
 
-def walk_goals(goals: list[Goal], prefix: tuple = ("goals",)):
+def placed_goals(goals: list[Goal], prefix: tuple = ("goals",)):
     """Every goal with its place in the file, sub-goals after their parent."""
     for i, g in enumerate(goals):
         yield prefix + (i,), g
-        yield from walk_goals(g.subgoals, prefix + (i, "subgoals"))
+        yield from placed_goals(g.subgoals, prefix + (i, "subgoals"))
 
 
 MODEL = Revision

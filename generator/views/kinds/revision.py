@@ -28,7 +28,7 @@ class GoalView:
     table_anchor: str | None = None
     plan_link: tuple[str, str] | None = None  # (words, link) to the plan goal this reviews
     sentence: str = ""  # its result in one sentence (views.goals.result_sentence)
-    cells: dict[str, str] = field(default_factory=dict)  # its row in the overview (views.goals.goal_cells)
+    cells: dict[str, str] = field(default_factory=dict)  # a main goal's row in the overview (views.goals.goal_cells)
     # its table's rows (itself, or its sub-goals) with their cells; a goal without sub-goals
     # names its own status period in the table's heading (own_period), not in the cell
     own_period: bool = False
@@ -69,9 +69,11 @@ def page(b: DocumentPageBuilder) -> Page:
         if goal.comparisons:
             v.peers = b.figure_for_peers(goal)
         v.subgoals = [view(g, level + 1) for g in goal.subgoals]
-        v.sentence, v.cells = views.result_sentence(goal, o), views.goal_cells(goal, o, model)
-        v.own_period = not v.subgoals and goal.status_period is not None
-        v.rows = [(row, views.goal_cells(row.goal, row.outcome, model, v.own_period)) for row in (v.subgoals or [v])]
+        v.sentence = views.result_sentence(goal, o)
+        if level == 0:  # a main goal's row in the overview, and its table's rows
+            v.cells = views.goal_cells(goal, o, model)
+            v.own_period = not v.subgoals and goal.status_period is not None
+            v.rows = [(row, views.goal_cells(row.goal, row.outcome, model, v.own_period)) for row in (v.subgoals or [v])]
         return v
 
     goals = [view(g, 0) for g in model.goals]
