@@ -75,7 +75,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return docs
 
     def on_env(self, env, config, files):
-        return theme.compact(env)
+        return theme.install(env, config)
 
     def on_page_read_source(self, page, config):
         return "" if page.file.src_uri in self.pages else None

@@ -1,5 +1,6 @@
 """The theme's templates as MkDocs renders them: without their blank lines and indentation,
-which every page repeated (a tenth of a page's navigation); the same to a browser."""
+which every page repeated (a tenth of a page's navigation), the same to a browser; and the
+navigation and table of contents drawn in Python (site_plugins/navigation.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import re
 
 import jinja2
 import jinja2.ext
+from mkdocs.exceptions import PluginError
+
+from site_plugins import navigation
 
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
@@ -20,7 +24,14 @@ class _Unindented(jinja2.ext.Extension):
         return _INDENT.sub("", source)
 
 
-def compact(env: jinja2.Environment) -> jinja2.Environment:
+def install(env: jinja2.Environment, config) -> jinja2.Environment:
+    unsupported = navigation.check_features(config.theme["features"])
+    if unsupported:
+        raise PluginError(
+            f"mkdocs.yml: theme.features {', '.join(unsupported)}: site_plugins/navigation.py draws the navigation "
+            "and does not support these features; remove them or teach it the markup Material uses for them"
+        )
     env.trim_blocks = env.lstrip_blocks = True
     env.add_extension(_Unindented)
+    env.globals.update(jc_nav_item=navigation.nav_item, jc_toc=navigation.toc)
     return env

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 
-from conftest import REGISTRY, run_mkdocs_build, write
+import yaml
+
+from conftest import REGISTRY, ROOT, copy_project, run_mkdocs_build, write
 from generator.data import loader
 from generator.site import build
 from generator.site import listings as overview
+from site_plugins import navigation
 
 DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
 
@@ -220,3 +224,66 @@ def test_many_jobcentres_are_grouped_by_region_in_the_navigation(tmp_path):
     assert [next(iter(r)) for r in regions] == ["Region Hovedstaden", "Region Sjælland"]
     assert regions[0]["Region Hovedstaden"][0] == {"Jobcenter 01": ["jc1/index.md"]}
     assert sum(len(next(iter(r.values()))) for r in regions) == overview.NAV_REGIONS_FROM
+
+
+def _markup(html: str) -> str:
+    """A page's HTML with each run of white space between and around tags left out: what
+    site_plugins/navigation.py changes (Material's partials indent and leave blank lines)."""
+    return re.sub(r"\s*(<[^>]+>)\s*", r"\1", re.sub(r"\s+", " ", html))
+
+
+def test_the_navigation_drawn_in_python_is_materials_on_every_page(tmp_path):
+    """site_plugins/navigation.py stands in for Material's nav-item.html and toc.html. Built both
+    ways, every page of the seed site, with enough jobcentres for the region level (a closed
+    region links to its first jobcentre's page), is the same document but for white space."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    extra = "".join(
+        f"\n  - slug: ekstra{i}\n    name: Jobcenter Ekstra {i:02d}\n    municipalities: [Ekstra {i} Kommune]\n"
+        f"    region: {'Sjælland' if i % 2 else 'Hovedstaden'}\n"
+        for i in range(overview.NAV_REGIONS_FROM)
+    )
+    if (ROOT / ".cache" / "charts").is_dir():  # content-addressed and checked when read: shared
+        shutil.copytree(ROOT / ".cache" / "charts", project / ".cache" / "charts")
+    registry = project / "data" / "jobcentres.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    ours = run_mkdocs_build(project, tmp_path / "ours")
+    assert ours.returncode == 0, ours.stdout + ours.stderr
+    for name in ("nav-item.html", "toc.html"):
+        (project / "overrides" / "partials" / name).unlink()
+    theirs = run_mkdocs_build(project, tmp_path / "material")
+    assert theirs.returncode == 0, theirs.stdout + theirs.stderr
+
+    pages = sorted(p.relative_to(tmp_path / "ours") for p in (tmp_path / "ours").rglob("*.html"))
+    assert len(pages) > 40 and pages == sorted(
+        p.relative_to(tmp_path / "material") for p in (tmp_path / "material").rglob("*.html")
+    )
+    differ = [
+        str(p)
+        for p in pages
+        if _markup((tmp_path / "ours" / p).read_text(encoding="utf-8"))
+        != _markup((tmp_path / "material" / p).read_text(encoding="utf-8"))
+    ]
+    assert differ == []
+    revision = (tmp_path / "ours" / "hvidovre/2013/resultatrevision/index.html").read_text(encoding="utf-8")
+    nav = _markup(
+        revision[
+            revision.index('<nav class="md-nav md-nav--primary"') : revision.index(
+                '<div class="md-sidebar md-sidebar--secondary"'
+            )
+        ]
+    )
+    # The page's own headings under its entry; a closed region: a link to its first jobcentre.
+    assert nav.count('<a href="#12-jobcenterets-forsrgelsesgrupper" class="md-nav__link">') == 1
+    assert (
+        '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested"><a href="../../../ekstra1/" class="md-nav__link"><span class="md-ellipsis">Region Sjælland</span>'
+        in nav
+    )
+
+
+def test_theme_features_that_change_the_navigation_markup_are_refused():
+    """navigation.py draws Material's markup for the features mkdocs.yml has; one that would
+    change it (tabs, sections, expand, an integrated table of contents) is named, not ignored."""
+    configured = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["theme"]["features"]
+    assert "navigation.prune" in configured and navigation.check_features(configured) == []
+    assert navigation.check_features([*configured, "navigation.tabs", "toc.integrate"]) == ["navigation.tabs", "toc.integrate"]
