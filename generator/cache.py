@@ -18,6 +18,9 @@ content, then the content:
   killed while writing leaves only a temporary file, which the next build removes (`sweep`).
 - Published (`Store.copy_out`): the content, checked, is copied into the site; the site never
   shares a file with the cache, so changing the cache later does not change a published site.
+- Checked once: a Store lives for one build and notes each entry it has checked (its file's
+  inode, size and modification time, as git's index does). An entry read again in the same build
+  whose file is still the one checked is not hashed again; a changed file is checked afresh.
 
 Nothing here knows what the entries mean; generator/views/charts.py, generator/data/loader.py,
 generator/site/build.py and site_plugins/search.py decide what goes in.
@@ -74,6 +77,19 @@ def unwrap(key: str, raw: bytes) -> bytes | None:
     return content if raw[len(MAGIC) : HEADER_SIZE - 1] == _checksum(key, content) else None
 
 
+def _new_file(dest: str | Path) -> int:
+    """A descriptor of dest, created for writing: a fresh build's folder has no file there yet,
+    `serve --dirty` replaces the last build's (never writing through it: it could be a link)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        return os.open(dest, flags, 0o666)
+    except FileNotFoundError:  # the folder is not there yet
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+    except FileExistsError:
+        os.unlink(dest)
+    return os.open(dest, flags, 0o666)
+
+
 def alive(pid: int) -> bool:
     """Whether a process with this id runs (the owner of a temporary file or partial site)."""
     try:
@@ -91,9 +107,14 @@ class Store:
 
     def __init__(self, root: str | Path):
         self.root = Path(root)
+        self._prefix = str(self.root) + os.sep
+        self._checked: dict[str, tuple[int, int, int]] = {}  # key -> the checked file's stamp
 
     def file(self, key: str) -> Path:
         return self.root / key
+
+    def _path(self, key: str) -> str:
+        return self._prefix + key
 
     def key_of(self, path: str | Path) -> str:
         """The key of a file in this store (ValueError if the path is not in it)."""
@@ -103,7 +124,7 @@ class Store:
         """The entry's content (None if it is missing or does not check out) and its file's stat.
         report: say so when the entry is damaged (in this format but does not check out, or a
         folder); one in no format of ours (fx written by an older version) is never reported."""
-        path = self.file(key)
+        path = self._path(key)
         try:
             with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
@@ -114,9 +135,15 @@ class Store:
             if report:
                 log.warning(messages.text("build.cache_damaged", path=_shown(path)))
             return None, None
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        if self._checked.get(key) == stamp:
+            return raw[HEADER_SIZE:], st
         content = unwrap(key, raw)
-        if content is None and report and raw[: len(MAGIC)] == MAGIC[: len(raw)]:
-            log.warning(messages.text("build.cache_damaged", path=_shown(path)))
+        if content is None:
+            if report and raw[: len(MAGIC)] == MAGIC[: len(raw)]:
+                log.warning(messages.text("build.cache_damaged", path=_shown(path)))
+        else:
+            self._checked[key] = stamp
         return content, st
 
     def get(self, key: str, touch: bool = True, report: bool = True) -> bytes | None:
@@ -161,15 +188,12 @@ class Store:
         return key
 
     def copy_out(self, key: str, dest: str | Path) -> None:
-        """Write the entry's content to dest (a new file; a file or link there is replaced)."""
+        """Write the entry's content to dest (a new file, its folder made if need be; a file or
+        link there is replaced)."""
         content = self._read(key)[0]
         if content is None:
             raise CacheError(messages.text("build.cache_changed", path=_shown(self.file(key))))
-        try:
-            os.unlink(dest)
-        except FileNotFoundError:
-            pass
-        with open(dest, "wb") as f:
+        with open(_new_file(dest), "wb") as f:
             f.write(content)
 
     def faults(self) -> list[str]:
@@ -199,7 +223,7 @@ class Store:
                     pass
 
 
-def _shown(path: Path) -> str:
+def _shown(path: str | Path) -> str:
     from generator.data.csvdata import display_path
 
     return display_path(path)

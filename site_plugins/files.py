@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -32,7 +31,6 @@ class CachedFile(File):
 
 def copy_out(store: cache.Store, key: str, dest: str) -> None:
     """The entry's checked content written to dest in the site (never a link to the cache)."""
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
     try:
         store.copy_out(key, dest)
     except cache.CacheError as e:

@@ -196,3 +196,28 @@ def test_loaded_documents_are_kept_under_a_hash_of_their_folder(tmp_path):
     with open(entries[0], "r+b") as f:
         f.write(b"XXXX")
     assert len(load().documents) == 4
+
+
+def test_an_entry_is_hashed_once_per_build_and_again_when_its_file_changes(tmp_path, monkeypatch):
+    """A Store checks an entry's checksum when it first reads it; read again in the same build
+    (a page's manifest check, then its copy into the site) it is not hashed again while its file
+    is the one checked. A file put in its place is checked afresh: damage is still found."""
+    from generator import cache
+
+    store = cache.Store(tmp_path / "files")
+    store.put("blobs/a.html", b"<p>Hvidovre</p>")
+    hashed = []
+    checksum = cache._checksum
+    monkeypatch.setattr(cache, "_checksum", lambda key, content: hashed.append(key) or checksum(key, content))
+
+    assert store.get("blobs/a.html") == b"<p>Hvidovre</p>" and hashed == ["blobs/a.html"]
+    store.copy_out("blobs/a.html", tmp_path / "site" / "a" / "index.html")
+    assert (tmp_path / "site" / "a" / "index.html").read_bytes() == b"<p>Hvidovre</p>" and hashed == ["blobs/a.html"]
+
+    entry = store.file("blobs/a.html")
+    damaged = entry.read_bytes().replace(b"Hvidovre", b"Hvidovrx")
+    entry.unlink()
+    entry.write_bytes(damaged)  # a new file: another inode
+    assert store.get("blobs/a.html") is None and hashed == ["blobs/a.html", "blobs/a.html"]
+    # a second build's store checks every entry again
+    assert cache.Store(tmp_path / "files").get("blobs/a.html") is None and len(hashed) == 3

@@ -100,7 +100,7 @@ def text(key: str, **slots: object) -> str:
     return messages.text(f"csv.{key}", **slots)
 
 
-def display_path(path: Path) -> str:
+def display_path(path: str | Path) -> str:
     """A path as messages show it: relative to the working folder when inside it."""
     try:
         rel = os.path.relpath(path)

@@ -62,20 +62,22 @@ class Staging:
     def commit(self) -> None:
         """Put the new site in the old one's place; remove the old one."""
         self.site.parent.mkdir(parents=True, exist_ok=True)
+        old = None
         lock = os.open(self.site.parent, os.O_RDONLY)
         try:
             fcntl.flock(lock, fcntl.LOCK_EX)  # two builds publishing at the same moment take turns
             if self.site.exists() and _exchange(self.partial, self.site):
-                shutil.rmtree(self.partial)  # now the old site
+                old = self.partial  # now the old site
             elif self.site.exists():
                 old = self.site.with_name(f"{self.site.name}{OLD}{os.getpid()}")
                 os.rename(self.site, old)
                 os.rename(self.partial, self.site)
-                shutil.rmtree(old)
             else:
                 os.rename(self.partial, self.site)
         finally:
             os.close(lock)
+        if old is not None:  # after the lock: another build may publish while this one removes
+            shutil.rmtree(old)
 
     def abort(self) -> None:
         shutil.rmtree(self.partial, ignore_errors=True)
