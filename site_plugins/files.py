@@ -1,7 +1,8 @@
-"""MkDocs files whose content is an entry of the build's cache (generator/cache.py)."""
+"""The site's pages and files from entries of the build's cache (generator/cache.py)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,22 +12,33 @@ from generator import cache
 
 
 class CachedFile(File):
-    """A page or file whose content is a cache entry, copied into the site once its checksum is
-    checked; `serve --dirty` compares the entry's time with the built file's."""
-
-    store: cache.Store
-    key: str
+    """A generated page for MkDocs: its body is a cache entry (read, checked, by the plugin's
+    on_page_content); `serve --dirty` compares the entry's time with the built page's."""
 
     @classmethod
     def of(cls, config, path: str, store: cache.Store, key: str) -> "CachedFile":
         f = cls.generated(config, path, abs_src_path=str(store.file(key)))
         assert isinstance(f, cls)  # File.generated makes an instance of cls (MkDocs annotates it as File)
-        f.store, f.key = store, key
         return f
 
-    def copy_file(self, dirty: bool = False) -> None:
-        if not dirty or self.is_modified():
-            copy_out(self.store, self.key, self.abs_dest_path)
+
+def write_all(site_dir: str, entries: dict[str, tuple[cache.Store, str]], dirty: bool) -> None:
+    """The site's files other than pages (SVG and CSV files, open data, the chart runtime)
+    written into the site from their cache entries, checked. They are not MkDocs files: MkDocs
+    would only copy them, and at national scale its bookkeeping of tens of thousands of files
+    cost more than the copying. dirty (`serve --dirty`): only entries newer than the site's file."""
+    for path, (store, key) in entries.items():
+        dest = os.path.join(site_dir, path)
+        if dirty and _newer_or_same(dest, store.file(key)):
+            continue
+        copy_out(store, key, dest)
+
+
+def _newer_or_same(dest: str, src: Path) -> bool:
+    try:
+        return os.path.getmtime(dest) >= os.path.getmtime(src)
+    except OSError:
+        return False
 
 
 def copy_out(store: cache.Store, key: str, dest: str) -> None:

@@ -5,7 +5,6 @@ build`, swaps the new site in: a failed build leaves the published site as it wa
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -37,6 +36,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
 
     def on_startup(self, *, command, dirty):  # MkDocs keeps a plugin with on_startup between serve's builds
         self.in_place = command == "serve" or dirty  # else: a new folder, swapped in at the end
+        self.dirty = dirty
         self.serving = command == "serve"
 
     def on_config(self, config):
@@ -63,8 +63,8 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_files(self, docs, config):
-        for path, store, key in self.site.entries():
-            docs.append(files.CachedFile.of(config, path, store, key))
+        for page in self.site.pages:  # the other files are written after the build (on_post_build)
+            docs.append(files.CachedFile.of(config, page.path, self.site.store, page.body))
         if config.nav is None:
             config.nav = listings.navigation(
                 self.site.dataset, [f.src_uri for f in docs.documentation_pages() if f.generated_by is None]
@@ -119,8 +119,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             self.ctx.svgs.wait()
             charts, rendered = self.site.chart_counts(self.ctx.svgs.store)
             progress.done("build.charts_made", charts=charts, cached=charts - rendered, rendered=rendered)
-            for path, (store, key) in self.site.late.items():
-                files.copy_out(store, key, os.path.join(config.site_dir, path))
+            files.write_all(config.site_dir, {**self.site.files, **self.site.late}, getattr(self, "dirty", False))
             if getattr(self, "serving", False):  # while the preview serves the last bundle
                 self.searching.index(config.site_dir, self.store)
             else:

@@ -221,3 +221,31 @@ def test_an_entry_is_hashed_once_per_build_and_again_when_its_file_changes(tmp_p
     assert store.get("blobs/a.html") is None and hashed == ["blobs/a.html", "blobs/a.html"]
     # a second build's store checks every entry again
     assert cache.Store(tmp_path / "files").get("blobs/a.html") is None and len(hashed) == 3
+
+
+def test_serve_dirty_rewrites_the_changed_documents_files_only(project_copy, tmp_path):
+    """`mkdocs serve --dirty` after one change: the changed document's files are written again
+    with the new figure; another document's files are left as they are (not written again)."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def rebuild():
+        config = load_config(config_file=str(project_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    changed, other = (
+        tmp_path / "site/hvidovre/2013/resultatrevision/maal.csv",
+        tmp_path / "site/hoeje-taastrup/2013/referat-2013-03-06/tal.csv",
+    )
+    rebuild()
+    assert ",not_met," in changed.read_text(encoding="utf-8").splitlines()[3]
+    before = os.stat(other)
+    revision = project_copy / "data/hvidovre/2013/resultatrevision.yaml"
+    revision.write_text(revision.read_text(encoding="utf-8").replace("    status: 369\n", "    status: 360\n"), encoding="utf-8")
+    rebuild()
+    assert ",369," not in changed.read_text(encoding="utf-8") and ",360,2013-12," in changed.read_text(encoding="utf-8")
+    after = os.stat(other)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

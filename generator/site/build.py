@@ -95,11 +95,6 @@ class Site:
         svgs = [(store, path) for path, (store, _) in {**self.files, **self.late}.items() if path.endswith(".svg")]
         return sum(store is charts for store, _ in svgs), sum(path in self.late for _, path in svgs)
 
-    def entries(self):
-        """(site path, store, key) of every page's body and every file ready now."""
-        yield from ((p.path, self.store, p.body) for p in self.pages)
-        yield from ((path, store, key) for path, (store, key) in self.files.items())
-
     def body(self, page: SitePage) -> str:
         return _checked(self.store, page.body).decode("utf-8")
 
