@@ -49,6 +49,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             directory_urls=config.use_directory_urls,
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
+            env=self.memory.templates,
         )
         self.store.sweep()
         self.ctx.svgs.store.sweep()

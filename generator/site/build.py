@@ -37,7 +37,7 @@ from generator.data.loader import Dataset, Document
 from generator.results import goals as results_goals
 from generator.site import listings, opendata, scorecard, sitecheck
 from generator.views import kinds, svgrender
-from generator.views.page import Context, DocumentPageBuilder, Page
+from generator.views.page import Context, DocumentPageBuilder, Page, environment
 
 GENERATOR = Path(__file__).resolve().parent.parent
 JS_BUNDLE = "assets/javascripts/vega-bundle.js"  # the chart runtime (jc-charts.js loads it beside itself)
@@ -101,11 +101,13 @@ class Site:
 
 class Memory:
     """What a long-running process (`mkdocs serve`) keeps from one build to the next: each kept
-    page's manifest and open-data parts, by its key, as the cache gave them or as they were made.
-    An unchanged page is then neither made nor read from the cache again."""
+    page's manifest and open-data parts, by its key, as the cache gave them or as they were made
+    (an unchanged page is then neither made nor read from the cache again), and the views'
+    templates, compiled once."""
 
     def __init__(self):
         self.pages: dict[str, tuple[dict, dict[str, opendata.Part]]] = {}
+        self.templates = environment()
 
 
 def _checked(store: cache.Store, key: str) -> bytes:

@@ -145,15 +145,15 @@ class Context:
     markdown_extensions: list | None = None
     markdown_configs: dict | None = None
     kind_titles: dict[str, str] = field(default_factory=dict)  # fx 'resultatrevision' -> 'Resultatrevision'
+    # the templates; `mkdocs serve` keeps one between builds (it reloads a template that changed)
+    env: Environment = field(default_factory=environment)
     markdown: MarkdownRenderer = field(init=False)
-    env: Environment = field(init=False)
 
     svgs: charts.SvgFallbacks | None = field(init=False)
 
     def __post_init__(self):
         self.svgs = charts.SvgFallbacks(self.svg_cache) if self.svg_cache else None
         self.markdown = MarkdownRenderer(self.markdown_extensions, self.markdown_configs, self.directory_urls)
-        self.env = environment()
         configs = self.markdown_configs or markup.EXTENSION_CONFIGS
         self.permalink_title = configs.get("toc", {}).get("permalink_title", "Permanent link")
 
