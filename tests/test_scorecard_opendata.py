@@ -4,6 +4,7 @@ import csv
 import gzip
 import io
 import json
+import re
 
 import pytest
 
@@ -179,12 +180,27 @@ def test_each_document_page_links_its_own_data(built_site, open_files):
     assert own == site_wide
     rows = [r for r in json.loads(open_files["maal.json"])["rows"] if r["url"].startswith("hvidovre/2013/resultatrevision/")]
     assert [r["goal_id"] for r in rows] == [r["goal_id"] for r in own]
-    cells = list(csv.DictReader(io.StringIO((folder / "tal.csv").read_text())))
-    assert cells == [
-        r
+    # tal.csv: the site-wide rows of the document, less the columns its address and page state
+    text = (folder / "tal.csv").read_text()
+    cells = list(csv.DictReader(io.StringIO(text)))
+    omitted = ("jobcentre", "year", "document", "table_title")
+    assert [
+        {k: v for k, v in r.items() if k not in omitted}
         for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
         if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")
+    ] == cells
+    assert text.splitlines()[:2] == [
+        "table_id,row,row_label,column,column_label,unit,value,provenance,period,period_start,period_end",
+        "unge-under-30,1,2011-12,hvidovre,Hvidovre,fuldtidspersoner,1048,text,2011-12,,",
     ]
+    assert len(cells) == 138
+    # each left-out title is the caption of its table or figure on the page beside the file
+    for title in {
+        r["table_title"]
+        for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
+        if r["document"] == "resultatrevision" and r["jobcentre"] == "hvidovre" and r["year"] == "2013"
+    }:
+        assert re.search(rf"<(fig)?caption>(Tabel|Figur) \d+: {re.escape(title)}[ <]", html), title
 
 
 def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
@@ -202,6 +218,30 @@ def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
     assert sorted(p.relative_to(data).as_posix() for p in data.glob("*/*")) == ["hoeje-taastrup/maal.csv", "hvidovre/maal.csv"]
     html = (data / "index.html").read_text(encoding="utf-8")
     assert "sine egne, ukomprimerede CSV-filer" in html and "JSON" not in html.split("sine egne", 1)[1].split("</p>", 1)[0]
+    # the per-document tal.csv's columns: its own dictionary, and what it leaves out said
+    own = html.split('id="pr-dokument"', 1)[1]
+    assert (
+        "undtagen <code>jobcentre</code> (Jobcenter), <code>year</code> (År), <code>document</code> (Dokument) og <code>table_title</code> (Tabellens titel)."
+        in own
+    )
+    columns = re.findall(r'<tr><th scope="row"><code>(\w+)</code>', own.split("</table>", 1)[0])
+    assert (
+        columns
+        == [f for f, _ in opendata.own_fields("tal")]
+        == [
+            "table_id",
+            "row",
+            "row_label",
+            "column",
+            "column_label",
+            "unit",
+            "value",
+            "provenance",
+            "period",
+            "period_start",
+            "period_end",
+        ]
+    )
     for name in ("maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"):
         assert f'href="{name}"' in html
         assert f"{name}</a> ({(data / name).stat().st_size:,} byte)".replace(",", ".") in html

@@ -22,7 +22,9 @@ from generator.views.goals import follow_up_rows
 from generator.views.page import Context, Page, PageBuilder
 from generator.views.tables import csv_cell
 
-SCHEMA_VERSION = 2  # 2: columns added at the end (issue 17: rank, whole status periods, follow-up, text figures)
+# 2: columns added at the end (issue 17: rank, whole status periods, follow-up, text figures);
+# 3: a document's own tal.csv without the columns its place and its page state (OWN_FILE_OMITS)
+SCHEMA_VERSION = 3
 DATA_PAGE = "data"
 
 GOAL_FIELDS = [
@@ -410,11 +412,12 @@ def jobcentre_rows(dataset: Dataset) -> list[dict]:
 
 
 def to_csv(rows: list[dict], fields: list[tuple[str, str]]) -> str:
+    """The rows as CSV with the fields' columns, in their order (a row's other keys left out)."""
     out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=[f for f, _ in fields], lineterminator="\n")
-    w.writeheader()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow([f for f, _ in fields])
     for r in rows:
-        w.writerow({k: "" if v is None else csv_cell(v) for k, v in r.items()})
+        w.writerow(["" if r[f] is None else csv_cell(r[f]) for f, _ in fields])
     return out.getvalue()
 
 
@@ -444,6 +447,19 @@ FILES = {
     "jobcentre": ("Registret over jobcentre", JOBCENTRE_FIELDS, jobcentre_rows),
 }
 PER_DOCUMENT = ("maal", "tal")  # a document's own rows are published beside its page, as CSV
+# The columns a document's own file leaves out, each stated once elsewhere: jobcentre, year and
+# document by the file's address (<jobcentre>/<year>/<document>/tal.csv, the page beside it), the
+# table's title by the page (each table's caption) and by the site-wide tal.csv.gz. In the long
+# layout they were repeated on every cell's row: 45 % of the file's bytes. maal.csv (one row per
+# goal) keeps the site-wide columns, as the per-jobcentre maal.csv does.
+OWN_FILE_OMITS = {"tal": ("jobcentre", "year", "document", "table_title")}
+
+
+def own_fields(name: str) -> list[tuple[str, str]]:
+    """The columns of a document's own file: the site-wide file's, less OWN_FILE_OMITS, in order."""
+    return [(f, d) for f, d in FILES[name][1] if f not in OWN_FILE_OMITS.get(name, ())]
+
+
 # The site-wide files that are published gzip-compressed: uncompressed, at national scale, they
 # would be a third of GitHub Pages' 1 GB for the site and too big to open in a browser
 # (bench/README.md gives their sizes).
@@ -473,16 +489,18 @@ def _header(fields: list[tuple[str, str]]) -> str:
 
 def document_files(doc: Document, dataset: Dataset) -> tuple[dict[str, bytes], dict[str, Part]]:
     """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
-    header when empty), as UTF-8 bytes; and the document's parts of the site-wide files."""
+    header when empty; the columns of own_fields), as UTF-8 bytes; and the document's parts of
+    the site-wide files."""
     one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
     for name in PER_DOCUMENT:
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
-        csv_file = files[f"{folder}/{name}.csv"] = to_csv(rows, fields).encode()
+        site_wide = to_csv(rows, fields).encode()
+        files[f"{folder}/{name}.csv"] = site_wide if name not in OWN_FILE_OMITS else to_csv(rows, own_fields(name)).encode()
         parts[name] = Part(
-            csv_gz=_gz(csv_file[len(_header(fields).encode()) :]), json_gz=_gz(_json_rows(rows).encode()), rows=len(rows)
+            csv_gz=_gz(site_wide[len(_header(fields).encode()) :]), json_gz=_gz(_json_rows(rows).encode()), rows=len(rows)
         )
     return files, parts
 
@@ -586,4 +604,6 @@ def data_page(ctx: Context, dataset: Dataset, site_wide: SiteWide | None = None)
         jobcentres=jobcentres,
         schema_version=SCHEMA_VERSION,
         license_url=LICENSE_URL,
+        own_fields=[(f, LABELS[f], d) for f, d in own_fields("tal")],
+        own_omits=[(f, LABELS[f]) for f in OWN_FILE_OMITS["tal"]],
     )

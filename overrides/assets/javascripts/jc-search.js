@@ -1,5 +1,5 @@
-/* The site search: a dialog (overrides/partials/jc-search.html) opened from the header's button or
-   with the "/" key, searching with Pagefind's library (pagefind.js, from the site's own pagefind/
+/* The site search: a dialog (made here, after the button of overrides/partials/jc-search.html)
+   opened from the header's button or with the "/" key, searching with Pagefind's library (pagefind.js, from the site's own pagefind/
    folder written by site_plugins/search.py, loaded on first use, never from another host).
 
    This script is the whole search UI: the field, the line "N resultater for ..." (role="status",
@@ -18,9 +18,36 @@
 (function () {
   "use strict";
 
+  // The dialog's markup and texts, made here and put after the header's button: without
+  // JavaScript there is no search, so the pages need not carry it (1.3 KB on every page).
+  // "N resultater for ...": shown, and read out by screen readers; [COUNT] and [SEARCH_TERM] are
+  // filled in below. The filters' values are loaded when the reader opens them.
+  var DIALOG =
+    '<div class="jc-search__head">' +
+    '<h2 class="jc-search__title" id="jc-search-title">Søg i planer, resultater, breve og referater</h2>' +
+    '<button type="button" class="md-icon jc-search-close" aria-label="Luk søgningen">' +
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>' +
+    "</button></div>" +
+    '<form class="jc-search__form" role="search" aria-labelledby="jc-search-title">' +
+    '<input class="jc-search__input" id="jc-search-input" type="text" placeholder="Søg" aria-labelledby="jc-search-title" autocomplete="off" autocapitalize="none" spellcheck="false">' +
+    "</form>" +
+    '<details class="jc-search__filters" hidden><summary>Afgræns efter jobcenter, år og dokument</summary>' +
+    '<div class="jc-search__groups"></div></details>' +
+    '<p class="jc-search__status" id="jc-search-status" role="status" data-none="Ingen resultater for [SEARCH_TERM]"' +
+    ' data-one="1 resultat for [SEARCH_TERM]" data-many="[COUNT] resultater for [SEARCH_TERM]"' +
+    ' data-failed="Søgningen kunne ikke indlæses. Prøv igen senere."></p>' +
+    '<ol class="jc-search__results"></ol>' +
+    '<button type="button" class="jc-search__more" hidden>Vis flere resultater</button>';
+
   var button = document.querySelector(".jc-search-open");
-  var dialog = document.getElementById("jc-search");
-  if (!button || !dialog || typeof dialog.showModal !== "function") return;
+  var dialog = document.createElement("dialog");
+  if (!button || typeof dialog.showModal !== "function") return;
+  dialog.className = "jc-search";
+  dialog.id = "jc-search";
+  dialog.setAttribute("aria-labelledby", "jc-search-title");
+  dialog.innerHTML = DIALOG; // fixed text: nothing from the index or the page
+  button.after(dialog);
+  button.setAttribute("aria-controls", "jc-search");
   var root = window.__md_scope || new URL(".", location.href); // the site's root, set by Material
   var bundle = new URL("pagefind/", root).href;
   var input = dialog.querySelector(".jc-search__input");
