@@ -3,7 +3,7 @@
 # Idempotent: a second run installs nothing and goes straight to the checks and pytest.
 #   bash scripts/test.sh                 all tests, the browser suite and full-site builds included
 #   bash scripts/test.sh --fast          the inner loop: skips the tests marked slow
-#   bash scripts/test.sh -k hostile      other arguments go to pytest
+#   bash scripts/test.sh -k hostile      other arguments go to pytest (-n 0: in one process)
 # Before pytest, in both: ruff check, ruff format --check and mypy (configured in pyproject.toml);
 # a finding stops the run with the command that fixes it.
 set -euo pipefail
@@ -49,4 +49,6 @@ check "ruff format" ".venv/bin/ruff format ." .venv/bin/ruff format --check --qu
 check "mypy" "fix the errors above, then .venv/bin/mypy" .venv/bin/mypy
 
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest tests "${fast[@]}" "$@"
+# On every core (pytest-xdist): each test file's tests on one worker, so that a file's fixtures
+# (a built site, a served site, a browser) are made once.
+exec .venv/bin/python -m pytest tests -n auto --dist loadfile "${fast[@]}" "$@"
