@@ -103,7 +103,7 @@ def test_navigation_has_danish_titles_and_runs_jobcentre_year_document(built_sit
 
 def test_the_navigation_puts_the_staff_guide_last_under_om_and_names_documents_with_their_year(dataset):
     nav = overview.navigation(dataset, ["index.md", "forfatter.md", "om-data.md", "tilgaengelighed.md"])
-    assert nav[0] == "index.md"
+    assert nav[0] == {"Forside": "index.md"}
     assert [next(iter(item)) for item in nav[1:]] == ["Jobcentre", "År", "Målopfyldelse", "Åbne data", "Om"]
     assert nav[-1] == {"Om": ["om-data.md", "tilgaengelighed.md", "forfatter.md"]}
     assert nav[3]["Målopfyldelse"] == [
@@ -166,7 +166,7 @@ def test_new_kinds_and_several_documents_of_a_kind_need_no_code(tmp_path, monkey
     doc = dataset.documents[0]
     monkeypatch.setattr(doc, "kind", "ny-slags")
     nav = overview.navigation(dataset, ["index.md", "om.md"])
-    assert nav[0] == "index.md" and nav[-1] == {"Om": ["om.md"]}
+    assert nav[0] == {"Forside": "index.md"} and nav[-1] == {"Om": ["om.md"]}
     testby = nav[1]["Jobcentre"][0]["Jobcenter Testby"]
     assert testby == [
         "testby/index.md",

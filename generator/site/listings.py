@@ -324,7 +324,7 @@ def _doc_nav_title(doc: Document, in_year: list[Document]) -> str:
 
 
 def navigation(dataset: Dataset, hand_written: list[str]) -> list:
-    """The nav as MkDocs' `nav` setting: front page, Jobcentre (jobcentre -> year -> document;
+    """The nav as MkDocs' `nav` setting: front page (Forside), Jobcentre (jobcentre -> year -> document;
     region -> jobcentre -> ... on a site with many jobcentres), År, Målopfyldelse (the scorecard,
     a page per jobcentre), Åbne data, then Om: the other hand-written pages, the staff guide
     last. Titles are Danish names, not folder names.
@@ -356,7 +356,8 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         "Målopfyldelse": [f"{scorecard.SCORECARD}/index.md"]
         + [{_nav_title(jc.name): f"{scorecard.SCORECARD}/{jc.slug}/index.md"} for jc in _jobcentres(dataset)]
     }
-    front = [p for p in hand_written if p == "index.md"]
+    # "Forside", as the breadcrumbs say: under the navigation's title, the site's name again
+    front = [{"Forside": p} for p in hand_written if p == "index.md"]
     about = sorted((p for p in hand_written if p != "index.md"), key=lambda p: p == STAFF_GUIDE)
     return [
         *front,

@@ -312,3 +312,16 @@ def test_a_page_in_dark_mode_prints_dark_text_on_white_paper(js_page, base_url):
         for a in [rgba[3] if len(rgba) == 4 else 1]
     ]
     assert [round(_contrast(c, [255, 255, 255]), 1) >= 4.5 for c in blended] == [True] * 3, blended
+
+
+def test_the_page_title_is_the_strongest_heading_in_both_palettes(js_page, base_url):
+    """Issue 14 (navigation, headings in a clear hierarchy): the h1 is as dark as the text and
+    heavier than the h2s under it (Material draws it light grey and thin)."""
+    open_page(js_page, base_url + "hvidovre/2013/resultatrevision/", 4)
+    for scheme in ("default", "slate"):
+        set_scheme(js_page, scheme, 4)
+        h1, h2, p = js_page.evaluate("""() => ['.md-content h1', '.md-content h2', '.md-content p']
+            .map(s => { const c = getComputedStyle(document.querySelector(s));
+                        return {weight: Number(c.fontWeight), colour: c.color}; })""")
+        assert h1["weight"] > h2["weight"] and h1["colour"] == p["colour"], (scheme, h1, h2, p)
+    set_scheme(js_page, "default", 4)
