@@ -82,3 +82,16 @@ def test_legends_wrap_and_fallbacks_are_drawn_at_the_width_they_print_at():
     for kind, spec in KINDS.items():
         width, _ = _svg_size(charts.svg(spec))
         assert width <= charts.PRINT_WIDTH + 5 and (kind == "faceted" or width == charts.PRINT_WIDTH), (kind, width)
+
+
+def test_a_plans_targets_are_marks_said_in_words_not_bars():
+    items = [
+        ("Aktiveringsgrad, uddannelsesparate unge", 16, "mindst 16 pct."),
+        ("Tre eller flere samtaler", 75, "mindst 75 pct."),
+    ]
+    spec = charts.target_chart(items, "pct.", "Måltal i Beskæftigelsesplan 2020")
+    validate_jsonschema(spec, core.load_schema())
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["point", "text", "text"]
+    svg = charts.svg(spec)
+    assert "mindst 16 pct." in svg and "mindst 75 pct." in svg
+    assert not re.search(r'<path d="M(?!0,0h)[\d.]+,[\d.]+h[\d.]+v[\d.]+h-', svg)  # no bar (only the background)

@@ -374,6 +374,33 @@ def _wrapped(chars: int) -> str:
     )
 
 
+@_remembered
+def _target_structure(unit: str | None, fmt: str, end: float) -> str:
+    """A plan's targets as marks on an axis from zero, each named by its goal and said in words
+    beside it ('mindst 16 pct.'): a target is a point to reach, not an amount, so no bar."""
+    y = alt.Y("navn:N", title=None, sort=None, axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24)))
+    x = alt.X("værdi:Q", title=unit or None, scale=alt.Scale(domainMax=end), axis=_value_axis(fmt))
+    base = alt.Chart(alt.NamedData(POINTS)).encode(y=y, x=x)
+    marks = base.mark_point(shape="diamond", filled=True, size=160, opacity=1, color=PALETTE[0]).encode(
+        tooltip=[alt.Tooltip("navn:N", title="Mål"), alt.Tooltip("ord:N", title="Måltal")]
+    )
+    # The words beside their mark, inside the chart on a phone too: after a mark in the axis' first
+    # half, before one in its second.
+    after = base.mark_text(align="left", dx=10).encode(text="ord:N").transform_filter(f"datum.værdi <= {end / 2}")
+    before = base.mark_text(align="right", dx=-10).encode(text="ord:N").transform_filter(f"datum.værdi > {end / 2}")
+    return _finish(alt.layer(marks, after, before))
+
+
+def target_chart(items: list[tuple[str, float, str]], unit: str | None, title: str) -> dict:
+    """A plan's targets (name, value, the target in words) as marks, not bars."""
+    records = [{"navn": n, "værdi": _plain(float(v)), "ord": words} for n, v, words in items]
+    fmt = ",.0f" if all(float(v).is_integer() for _, v, _ in items) else ",.1f"
+    end = _plain(max((float(v) for _, v, _ in items), default=0) * 1.1)
+    out = {"description": _line(title), **json.loads(_target_structure(_line(unit), fmt, end))}
+    out["datasets"] = {POINTS: records}
+    return out
+
+
 def bar_chart(
     items: list[tuple[str, float]],
     unit: str | None,
