@@ -95,3 +95,16 @@ def test_a_plans_targets_are_marks_said_in_words_not_bars():
     svg = charts.svg(spec)
     assert "mindst 16 pct." in svg and "mindst 75 pct." in svg
     assert not re.search(r'<path d="M(?!0,0h)[\d.]+,[\d.]+h[\d.]+v[\d.]+h-', svg)  # no bar (only the background)
+
+
+def test_a_few_months_are_ticked_at_exactly_the_months_with_data():
+    table = _table(
+        [Column(key="periode", label="Periode", type="period"), Column(key="jc", label="Testby", unit="arbejdssteder")],
+        [(dt.date(2011, 12, 1), 196.0), (dt.date(2013, 10, 1), 154.0)],
+        ChartSpec(kind="line", x="periode", y=["jc"]),
+    )
+    svg = charts.svg(charts.table_chart(table, "T"))
+    assert [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if re.fullmatch(r"\w+\.? \d{4}", t)] == [
+        "dec. 2011",
+        "okt. 2013",
+    ]

@@ -171,7 +171,7 @@ def _folded(points: list[dict]) -> list[dict]:
 def _table_structure(
     kind: str,
     temporal: bool,
-    few_months: bool,
+    few_months: tuple | None,
     series: tuple,
     colors: tuple,
     fmt: str,
@@ -191,15 +191,16 @@ def _table_structure(
             "x:T",
             title=None,
             timeUnit="yearmonth",
-            # Room at the ends for the first and last point; month labels that would overlap are thinned,
-            # and those that would reach past the axis left out.
-            scale=alt.Scale(padding=12),
+            # Under eight months with data: ticked at exactly those months, with room at the ends for
+            # their labels. Month labels that would overlap are thinned, and any that would reach past
+            # the axis left out.
+            scale=alt.Scale(padding=30 if few_months else 12),
             axis=alt.Axis(
                 format=TIME_FORMAT,
                 labelOverlap="greedy",
                 labelSeparation=6,
                 labelBound=True,
-                tickCount="month" if few_months else alt.Undefined,
+                values=[alt.DateTime(year=y, month=m) for y, m in few_months] if few_months else alt.Undefined,
             ),
         )
         x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
@@ -296,6 +297,12 @@ def _target_rule(fmt: str, horizontal: bool = True):
     return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
 
+def _few_months(points: list[dict]) -> tuple | None:
+    """The (year, month) of each month with data, when there are fewer than eight."""
+    months = sorted({(int(p["x"][:4]), int(p["x"][5:7])) for p in points})
+    return tuple(months) if len(months) < 8 else None
+
+
 def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     """The chart a table declares, as a Vega-Lite dict built with Altair; fold=False: its points
     written long (x, serie, værdi), also where they could be folded. The title is the figure's
@@ -311,7 +318,7 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     structure = _table_structure(
         spec.kind,
         temporal,
-        temporal and len({r["x"] for r in long}) < 8,
+        _few_months(long) if temporal else None,
         tuple(series),
         tuple(colors),
         _value_format(table),
