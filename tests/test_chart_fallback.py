@@ -258,7 +258,7 @@ def test_whole_numbers_are_ints_and_others_stay_as_they_are():
         {"x": "2012-01-01", "serie": "Testby", "værdi": 1200},
         {"x": "2012-02-01", "serie": "Testby", "værdi": 1207},
     ]
-    assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013"}]
+    assert points[charts.TARGET] == [{"værdi": 1250, "label": "Mål dec. 2013: 1.250"}]  # the goal line says its value
     assert KINDS["line with target"]["datasets"][charts.POINTS][:2] == [
         {"x": "2012-01-01", "Testby": 1200},
         {"x": "2012-02-01", "Testby": 1207},

@@ -104,7 +104,7 @@ def test_a_rank_beyond_the_ranked_is_an_error(tmp_path):
 
 
 def test_the_own_entry_is_highlighted_and_named_in_the_text_alternative(content):
-    [spec] = [s for s in chart_specs(content) if "sammenligning" in str(s.get("title"))]
+    [spec] = [s for s in chart_specs(content) if "sammenligning" in str(s.get("description"))]
     marked = {r["navn"]: r["fremhævet"] for r in spec["datasets"]["punkter"]}
     assert [n for n, on in marked.items() if on] == ["Åby/Østrup"] and len(marked) == 6
     assert (
@@ -116,7 +116,7 @@ def test_the_own_entry_is_highlighted_and_named_in_the_text_alternative(content)
 def test_without_the_flag_the_registry_name_is_the_fallback(tmp_path):
     root = _variant(tmp_path, "{name: Åby/Østrup, value: 31.4, own: true}", "{name: Åby-Østrup, value: 31.4}")
     [p] = build.document_pages(loader.load(root))
-    [spec] = [s for s in chart_specs(p.content) if "sammenligning" in str(s.get("title"))]
+    [spec] = [s for s in chart_specs(p.content) if "sammenligning" in str(s.get("description"))]
     assert [r["navn"] for r in spec["datasets"]["punkter"] if r["fremhævet"]] == ["Åby-Østrup"]
     assert "Åby-Østrup (eget jobcenter): 31,4 pct." in p.content
 
@@ -226,7 +226,7 @@ def test_the_follow_up_has_its_own_period_targets_and_series(content):
     assert rows[1] == ["Mål 2: Langtidsledigheden skal begrænses", "441 personer", "højst 430 personer", "ikke opfyldt"]
     assert rows[2] == ["Mål 1: Flere unge i uddannelse", "32,8 pct.", "intet mål", "målt, uden mål"]
     # the year's series and target line stop at the year; the follow-up's are drawn apart
-    specs = {s["title"]["text"]: s for s in chart_specs(content) if "langtidsledige" in str(s.get("title"))}
+    specs = {s["description"]: s for s in chart_specs(content) if "langtidsledige" in str(s.get("description"))}
     year, after = specs["Antal langtidsledige i 2014"], specs["Antal langtidsledige i 2015"]
     assert max(r["x"] for r in year["datasets"]["punkter"]) < "2015"
     assert min(r["x"] for r in after["datasets"]["punkter"]) >= "2015"

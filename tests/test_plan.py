@@ -270,7 +270,7 @@ def test_bar_chart_is_valid_vega_lite(ranked, highlight):
 
     spec = charts.bar_chart([("a, b", 16), ("c", 20.5)], "pct.", "Måltal", highlight=highlight, ranked=ranked)
     validate_jsonschema(spec, core.load_schema())
-    assert spec["encoding"]["y"]["sort"] == ("-x" if ranked else None)
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ("-x" if ranked else None)
 
 
 def test_text_from_data_is_escaped_on_the_plan_page(tmp_path):

@@ -66,7 +66,7 @@ def test_scorecard_has_a_chart_and_a_cluster_comparison(built_site):
         ("Ikke målt", 3),
     }
     html = page(built_site, "maalopfyldelse/hvidovre")
-    specs = {s["title"]["text"]: s for s in chart_specs(html)}
+    specs = {s["description"]: s for s in chart_specs(html)}
     cluster = specs["Hvidovre i forhold til klyngen (klyngens gennemsnit = 100)"]
     values = {r["x"]: r["værdi"] for r in chart_points(cluster)}
     # latest month with both: unge 1007/1222, langtidsledige 369/482, arbejdssteder 154/227 (okt. 2013)

@@ -72,7 +72,8 @@ def test_figures_text_alternatives_links_and_goal_table_figures_stay_out_their_c
     # a figure: its caption is indexed, not its text alternative (the chart's points) or its CSV link
     assert "Figur 3: Antal langtidsledige (ministermål)" in revision
     assert "Linjediagram" not in revision and "fra 413 personer i dec." not in revision
-    assert "Hent tallene bag figur" not in " ".join(r["content"] for r in index.values())
+    assert "Hent figur" not in " ".join(r["content"] for r in index.values())
+    assert "Kilde: Resultatrevision 2013" not in revision  # the source under each chart
     # a goal table: its caption and each row's goal are indexed, not the figures in its cells
     assert "Tabel 3: Styrket samarbejde med virksomheder (ministermål) 4A. Sikre, at mindst 6 virksomhedscentre er i drift" in (
         revision

@@ -27,18 +27,22 @@ from generator.views import svgrender
 # colour instead (jc-charts.js): no colour reaches 4.5:1 against both backgrounds.
 PALETTE = ["#3b82c4", "#808080", "#c85a00", "#2d8f4e", "#9466c8", "#d1397a", "#0f9488", "#a67c00"]
 TARGET_COLOR = "#e0403a"
-# Chart text at 12 px (14 px titles): a 700 px wide SVG fallback printed at A4 text width
-# (190 mm) keeps its labels at 9 pt.
+# Chart text at 12 px: the SVG fallback is drawn at the width it prints at (PRINT_WIDTH), so its
+# labels print at 9 pt. The figure's caption is the chart's one title (no title in the chart).
 THEME_SIZES = {
     "axis": {"labelFontSize": 12, "titleFontSize": 12},
     "legend": {"labelFontSize": 12, "titleFontSize": 12},
     "header": {"labelFontSize": 12, "titleFontSize": 12},
     "text": {"fontSize": 12},
-    "title": {"fontSize": 14},
 }
-WIDTH_FALLBACK = 640  # the SVG fallback's width; the live chart fills its container
+# The SVG fallback's whole width, labels and legend included (autosize fit-x): A4's text width in CSS
+# px (210 mm less jc.css's @page margins of 10 mm a side), where print shows it at 100 %. The live
+# chart fills its container.
+PRINT_WIDTH = 718
+PHONE_WIDTH = 328  # a chart's column on a 360 px phone: legends are laid out to fit it
 HEIGHT = 280
 FACET_WIDTH = 200  # each small chart of a faceted chart
+FACET_STEP = FACET_WIDTH + 50  # with its axis labels and the gap: jc-charts.js wraps facets by it
 TIME_FORMAT = "%b %Y"  # 'dec. 2013' through fmt.TIME_LOCALE, as formatting.month says it
 
 
@@ -100,6 +104,21 @@ def _column(table: Table, key: str) -> Column:
     return next(c for c in table.columns if c.key == key)
 
 
+def _legend(series: tuple) -> alt.Legend:
+    """A legend under the chart that wraps rather than clips: one row when every entry fits a phone's
+    column (entries measured at about 7 px a character of 12 px text, and the symbol), otherwise as
+    many columns as the longest entry leaves room for on a phone (one, for long names)."""
+    entries = [7 * len(str(s)) + 30 for s in series]
+    if sum(entries) <= PHONE_WIDTH:
+        return alt.Legend(orient="bottom", labelLimit=PHONE_WIDTH - 30)
+    return alt.Legend(orient="bottom", columns=max(1, PHONE_WIDTH // max(entries)), labelLimit=PHONE_WIDTH - 30)
+
+
+def _value_axis(fmt: str, **kw) -> alt.Axis:
+    """The value axis; whole numbers (counts) tick only at whole numbers, never '0 1 1 2 2'."""
+    return alt.Axis(format=fmt, tickMinStep=1, **kw) if fmt == ",.0f" else alt.Axis(format=fmt, **kw)
+
+
 def _value_format(table: Table) -> str:
     vals = [row[key] for key in chart_of(table).y for row in table.records if not missing(row[key])]
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
@@ -152,7 +171,7 @@ def _folded(points: list[dict]) -> list[dict]:
 def _table_structure(
     kind: str,
     temporal: bool,
-    few_months: bool,
+    few_months: tuple | None,
     series: tuple,
     colors: tuple,
     fmt: str,
@@ -161,60 +180,106 @@ def _table_structure(
     facet_label: str | None,
     facets: tuple | None,
     has_target: bool,
-    title: str,
     folded: bool = False,
+    categories: int = 4,
 ) -> str:
-    color = alt.Color(
-        "serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)), legend=alt.Legend(orient="bottom")
-    )
+    # A bar chart of one series needs no legend: its bars are named on their axis.
+    legend = None if kind != "line" and len(series) == 1 else _legend(series)
+    color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)), legend=legend)
     if temporal:
         x = alt.X(
             "x:T",
             title=None,
             timeUnit="yearmonth",
-            axis=alt.Axis(format=TIME_FORMAT, tickCount="month") if few_months else alt.Axis(format=TIME_FORMAT),
+            # Under eight months with data: ticked at exactly those months, with room at the ends for
+            # their labels. Month labels that would overlap are thinned, and any that would reach past
+            # the axis left out.
+            scale=alt.Scale(padding=30 if few_months else 12),
+            axis=alt.Axis(
+                format=TIME_FORMAT,
+                labelOverlap="greedy",
+                labelSeparation=6,
+                labelBound=True,
+                values=[alt.DateTime(year=y, month=m) for y, m in few_months] if few_months else alt.Undefined,
+            ),
         )
         x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
     else:
         # Small facet charts are narrow: their category labels are slanted to fit.
-        x = alt.X("x:N", title=None, sort=None, axis=alt.Axis(labelAngle=-30 if facets else 0, labelLimit=160))
+        # One to three categories get room around them: a single bar does not fill the width.
+        scale = alt.Scale(paddingOuter=(4 - categories) / 3) if categories < 4 and not facets else alt.Scale()
+        axis = alt.Axis(labelAngle=-30, labelLimit=160) if facets else alt.Axis(labelAngle=0, labelExpr=_wrapped(10))
+        x = alt.X("x:N", title=None, sort=None, scale=scale, axis=axis)
         x_tip = alt.Tooltip("x:N", title=x_label)
     tooltip = [x_tip, alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("værdi:Q", title=y_title or "Værdi", format=fmt)]
     if facets:
         tooltip.insert(0, alt.Tooltip("facet:N", title=facet_label))
-    y = alt.Y("værdi:Q", title=y_title, axis=alt.Axis(format=fmt))
+    y = alt.Y("værdi:Q", title=y_title, axis=_value_axis(fmt))
     base = alt.Chart(alt.NamedData(POINTS)) if facets or has_target else alt.Chart()
     if folded:
         # Each point has one series' value; fold gives it a row per series, of which only its own has one.
         base = base.transform_fold([_field(s) for s in series], as_=["serie", "værdi"]).transform_filter("isValid(datum.værdi)")
     if kind == "line":
         # Points as well as lines: series read from text can have a single point.
-        chart = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=60)).encode(x=x, y=y, color=color, tooltip=tooltip)
+        line = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=60))
+        if temporal:
+            # No line across months without data: a series' points split into runs of consecutive
+            # months (`del`), each drawn as its own line; a point alone shows as a point.
+            line = (
+                line.transform_window(forrige="lag(x)", groupby=["serie"], sort=[alt.SortField("x")])
+                .transform_calculate(brud=_GAP)
+                .transform_window(del_="sum(brud)", groupby=["serie"], sort=[alt.SortField("x")])
+            )
+            chart = line.encode(x=x, y=y, color=color, detail="del_:N", tooltip=tooltip)
+        else:
+            chart = line.encode(x=x, y=y, color=color, tooltip=tooltip)
+        if len(series) <= 3 and not facets:
+            # Each series' last value beside its last point (in the text's colour: series colours
+            # reach 3:1, not the 4.5:1 of text); more series would crowd each other.
+            ends = (
+                base.transform_window(rang="rank()", groupby=["serie"], sort=[alt.SortField("x", order="descending")])
+                .transform_filter("datum.rang == 1")
+                .mark_text(align="right", dx=-7, dy=-11, fontWeight="bold")
+                .encode(x=x, y=y, text=alt.Text("værdi:Q", format=fmt))
+            )
+            chart = alt.layer(chart, ends)
     elif kind == "grouped_bar":
         chart = base.mark_bar().encode(x=x, xOffset=alt.XOffset("serie:N", sort=list(series)), y=y, color=color, tooltip=tooltip)
     elif kind == "stacked_bar":
         chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("orden:Q", sort="descending"))
     elif kind == "ranked_bar":
         chart = base.mark_bar().encode(
-            y=alt.Y("x:N", title=None, sort="-x"),
-            x=alt.X("værdi:Q", title=y_title, axis=alt.Axis(format=fmt)),
+            y=alt.Y("x:N", title=None, sort="-x", axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24))),
+            x=alt.X("værdi:Q", title=y_title, axis=_value_axis(fmt)),
             color=color,
             tooltip=tooltip,
         )
     else:  # bar
         chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
     if facets:
-        # One small chart per facet value, each with only its own categories on the x axis.
+        # One small chart per facet value, each with only its own categories on the x axis; in rows
+        # of as many as fit (jc-charts.js sets `columns` for the live chart's width).
         chart = (
             chart.properties(height=HEIGHT, width=FACET_WIDTH)
-            .facet(column=alt.Column("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold")))
+            .facet(
+                facet=alt.Facet("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold")),
+                columns=len(facets),
+            )
             .resolve_scale(x="independent", xOffset="independent")
         )
-        return _finish(chart, title, sized=False)
+        return _finish(chart, sized=False)
     if not has_target:
-        return _finish(alt.layer(chart, data=alt.NamedData(POINTS)), title)
+        return _finish(alt.layer(chart, data=alt.NamedData(POINTS)))
+    # The goal line under the marks: hovering a point near it shows the point, not the goal.
     rule = _target_rule(fmt, horizontal=kind != "ranked_bar")
-    return _finish(alt.layer(chart, rule), title)
+    return _finish(alt.layer(rule, chart))
+
+
+# A break before a point: the series' previous point is more than a month earlier.
+_GAP = (
+    "isValid(datum.forrige) && (utcyear(toDate(datum.x)) * 12 + utcmonth(toDate(datum.x)))"
+    " - (utcyear(toDate(datum.forrige)) * 12 + utcmonth(toDate(datum.forrige))) > 1 ? 1 : 0"
+)
 
 
 def _target_rule(fmt: str, horizontal: bool = True):
@@ -232,9 +297,16 @@ def _target_rule(fmt: str, horizontal: bool = True):
     return alt.layer(rule, text, data=alt.NamedData(TARGET))
 
 
+def _few_months(points: list[dict]) -> tuple | None:
+    """The (year, month) of each month with data, when there are fewer than eight."""
+    months = sorted({(int(p["x"][:4]), int(p["x"][5:7])) for p in points})
+    return tuple(months) if len(months) < 8 else None
+
+
 def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     """The chart a table declares, as a Vega-Lite dict built with Altair; fold=False: its points
-    written long (x, serie, værdi), also where they could be folded."""
+    written long (x, serie, værdi), also where they could be folded. The title is the figure's
+    caption, not drawn in the chart: it is the spec's description."""
     spec = chart_of(table)
     long = long_records(table)
     x_col = _column(table, spec.x)
@@ -246,7 +318,7 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     structure = _table_structure(
         spec.kind,
         temporal,
-        temporal and len({r["x"] for r in long}) < 8,
+        _few_months(long) if temporal else None,
         tuple(series),
         tuple(colors),
         _value_format(table),
@@ -255,13 +327,15 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
         _line(_column(table, spec.facet).label) if spec.facet else None,
         facets,
         spec.target is not None,
-        _line(title),
         folded,
+        0 if temporal else min(4, len({r["x"] for r in long})),
     )
-    out = json.loads(structure)
+    out = {"description": _line(title), **json.loads(structure)}
     out["datasets"] = {POINTS: _folded(long) if folded else long}
     if spec.target is not None:
-        out["datasets"][TARGET] = [{"værdi": _plain(float(spec.target)), "label": spec.target_label}]
+        # The goal line says its value: 'Mål dec. 2013: 368'.
+        label = f"{spec.target_label}: {fmt.number(spec.target)}"
+        out["datasets"][TARGET] = [{"værdi": _plain(float(spec.target)), "label": label}]
     return out
 
 
@@ -271,18 +345,67 @@ def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: 
 
 
 @_remembered
-def _bar_structure(unit: str | None, title: str, ranked: bool, name_title: str, fmt: str) -> str:
-    chart = (
-        alt.Chart(alt.NamedData(POINTS))
-        .mark_bar()
-        .encode(
-            y=alt.Y("navn:N", title=None, sort="-x" if ranked else None, axis=alt.Axis(labelLimit=280)),
-            x=alt.X("værdi:Q", title=unit or None, axis=alt.Axis(format=fmt)),
-            color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
-            tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
-        )
+def _bar_structure(unit: str | None, ranked: bool, name_title: str, fmt: str, end: float, log_ticks: tuple | None = None) -> str:
+    """Horizontal bars, each with its value at its end; the axis reaches at least to `end` (past the
+    largest value: room for its label). log_ticks: values that differ by orders of magnitude are
+    drawn on a logarithmic axis ticked at these powers of ten, from the first, so the smallest bar
+    stays visible (and the axis title says so)."""
+    if log_ticks is None:
+        scale, title, axis = alt.Scale(domainMax=end), unit or None, _value_axis(fmt)
+    else:
+        scale = alt.Scale(type="log", domainMin=log_ticks[0], domainMax=end, nice=False)
+        title, axis = f"{unit or 'Værdi'} (logaritmisk akse)", alt.Axis(format=fmt, values=list(log_ticks))
+    sort = "-x" if ranked else None
+    y = alt.Y("navn:N", title=None, sort=sort, axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24)))
+    x = alt.X("værdi:Q", title=title, scale=scale, axis=axis)
+    base = alt.Chart(alt.NamedData(POINTS)).encode(y=y, x=x)
+    # On a logarithmic axis a bar starts at the axis' first power of ten (there is no zero).
+    start = {} if log_ticks is None else {"x2": alt.datum(log_ticks[0])}
+    bars = base.mark_bar().encode(
+        **start,
+        color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
+        tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
     )
-    return _finish(chart, title)
+    values = base.mark_text(align="left", dx=3).encode(text=alt.Text("værdi:Q", format=fmt))
+    # Room on the right for the label of a bar that reaches the axis' end, on a phone too.
+    return _finish(alt.layer(bars, values).properties(padding={"left": 5, "top": 5, "bottom": 5, "right": 50}))
+
+
+def _wrapped(chars: int) -> str:
+    """A label expression: a long category label over as many lines as it needs, about `chars`
+    characters each ('Tre eller flere meningsfulde samtaler, uddannelsesparate unge' read whole on
+    a phone and in print, leaving the bars room)."""
+    return (
+        f"length(datum.label) <= {chars} ? datum.label : "
+        f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s+|$)/g, '$1\\n')), '\\n')"
+    )
+
+
+@_remembered
+def _target_structure(unit: str | None, fmt: str, end: float) -> str:
+    """A plan's targets as marks on an axis from zero, each named by its goal and said in words
+    beside it ('mindst 16 pct.'): a target is a point to reach, not an amount, so no bar."""
+    y = alt.Y("navn:N", title=None, sort=None, axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24)))
+    x = alt.X("værdi:Q", title=unit or None, scale=alt.Scale(domainMax=end), axis=_value_axis(fmt))
+    base = alt.Chart(alt.NamedData(POINTS)).encode(y=y, x=x)
+    marks = base.mark_point(shape="diamond", filled=True, size=160, opacity=1, color=PALETTE[0]).encode(
+        tooltip=[alt.Tooltip("navn:N", title="Mål"), alt.Tooltip("ord:N", title="Måltal")]
+    )
+    # The words beside their mark, inside the chart on a phone too: after a mark in the axis' first
+    # half, before one in its second.
+    after = base.mark_text(align="left", dx=10).encode(text="ord:N").transform_filter(f"datum.værdi <= {end / 2}")
+    before = base.mark_text(align="right", dx=-10).encode(text="ord:N").transform_filter(f"datum.værdi > {end / 2}")
+    return _finish(alt.layer(marks, after, before))
+
+
+def target_chart(items: list[tuple[str, float, str]], unit: str | None, title: str) -> dict:
+    """A plan's targets (name, value, the target in words) as marks, not bars."""
+    records = [{"navn": n, "værdi": _plain(float(v)), "ord": words} for n, v, words in items]
+    fmt = ",.0f" if all(float(v).is_integer() for _, v, _ in items) else ",.1f"
+    end = _plain(max((float(v) for _, v, _ in items), default=0) * 1.1)
+    out = {"description": _line(title), **json.loads(_target_structure(_line(unit), fmt, end))}
+    out["datasets"] = {POINTS: records}
+    return out
 
 
 def bar_chart(
@@ -296,17 +419,25 @@ def bar_chart(
     """Horizontal bars of named values; ranked by value, or in the given order."""
     records = [{"navn": n, "værdi": _plain(float(v)), "fremhævet": (n == highlight) if highlight else True} for n, v in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v in items) else ",.1f"
-    out = json.loads(_bar_structure(_line(unit), _line(title), ranked, _line(name_title), fmt))
+    values = [float(v) for _, v in items]
+    log_ticks, end = None, _plain(max(values, default=0) * 1.15)
+    if values and min(values) > 0 and max(values) / min(values) >= 100:
+        end = _plain(2.0 * max(values))  # a fifth of an order of magnitude beyond the largest value
+        log_ticks = tuple(
+            _plain(10.0**k) for k in range(math.floor(math.log10(min(values))) - 1, math.floor(math.log10(end)) + 1)
+        )
+    structure = _bar_structure(_line(unit), ranked, _line(name_title), fmt, end, log_ticks)
+    out = {"description": _line(title), **json.loads(structure)}
     out["datasets"] = {POINTS: records}
     return out
 
 
-def _finish(chart, title: str, sized: bool = True) -> str:
-    """The Vega-Lite JSON of an Altair chart without data; sized=False: the chart set its own
-    size (a faceted chart cannot fill its container)."""
+def _finish(chart, sized: bool = True) -> str:
+    """The Vega-Lite JSON of an Altair chart without data and without a title (the figure's caption
+    is its one title); sized=False: the chart set its own size (a faceted chart cannot fill its
+    container)."""
     if sized:
         chart = chart.properties(width="container", height=HEIGHT)
-    chart = chart.properties(title=alt.Title(title, anchor="start"))
     spec = chart.to_dict(validate=False)
     spec["config"] = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif", **THEME_SIZES}
     return json.dumps(spec, ensure_ascii=False)
@@ -323,7 +454,15 @@ def _fixed_width(spec: dict) -> dict:
     da-DK says 'dec 2013'). The browser's chart gets the same locale from jc-charts.js."""
     out = dict(spec)
     if out.get("width") == "container":
-        out["width"] = WIDTH_FALLBACK
+        out["width"] = PRINT_WIDTH
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
+        # Room at the left for labels that a reader's font sets wider than vl-convert's Liberation Sans.
+        out["padding"] = {"top": 5, "bottom": 5, "right": 5, **out.get("padding", {}), "left": 24}
+    elif "columns" in out:
+        # Facets in rows of up to three, each as wide as print's width leaves it (about 190 px go to
+        # the axes, the headers and the gaps: measured with the seed's faceted charts).
+        out["columns"] = min(out["columns"], 3)
+        out["spec"] = {**out["spec"], "width": (PRINT_WIDTH - 190) // out["columns"]}
     out["config"] = {**out.get("config", {}), "aria": False, "locale": {"number": fmt.NUMBER_LOCALE, "time": fmt.TIME_LOCALE}}
     return out
 

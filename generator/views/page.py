@@ -195,6 +195,8 @@ class Figure:
     svg_name: str = ""
     csv_name: str = ""
     data_open: bool = False  # the numbers are shown unfolded: a document's own table, charted by the site
+    source: str = ""  # said under the chart: where its numbers come from
+    subtitle: str | None = None  # a goal's chart: the goal and the result, under the title
 
 
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
@@ -258,6 +260,8 @@ class PageBuilder:
         self.folder = folder
         self.path = f"{self.folder}/index.md"
         self.source: Path | None = None  # the data file the page is made from
+        # Under every chart: where its numbers come from (a document's page names the document).
+        self.figure_source = "jobcentrenes resultatrevisioner; målopfyldelsen er beregnet af sitet"
 
     def url(self, to_page: str, anchor: str | None = None) -> str:
         """A link from this page to another page of the site (its source path, fx 'om-data.md')."""
@@ -266,7 +270,8 @@ class PageBuilder:
     def doc_url(self, doc: Document, anchor: str | None = None) -> str:
         return self.url(doc_page(doc), anchor)
 
-    def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None) -> Figure:
+    def figure_for_table(self, table: Table, goal_outcome: compute.Outcome | None = None, subtitle: str | None = None) -> Figure:
+        """A table's chart; a goal's chart says the goal and the result in its subtitle."""
         if table.id in self.figures:
             return self.figures[table.id]
         n = self.refs.add(table.id, "figur")
@@ -278,6 +283,8 @@ class PageBuilder:
             spec=spec,
             description=describe_table_chart(table, goal_outcome),
             table=table,
+            source=self.figure_source,
+            subtitle=subtitle,
         )
         self._add_files(fig, tables.csv_text(table))
         self.figures[table.id] = fig
@@ -288,7 +295,9 @@ class PageBuilder:
         if ident in self.figures:
             return self.figures[ident]
         n = self.refs.add(ident, "figur")
-        fig = Figure(anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=description)
+        fig = Figure(
+            anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=description, source=self.figure_source
+        )
         rows = [(tables.csv_cell(name), value) for name, value in items]
         csv_text = pd.DataFrame(rows, columns=["navn", "vaerdi"]).to_csv(index=False, lineterminator="\n")
         self._add_files(fig, csv_text)
@@ -330,6 +339,8 @@ class DocumentPageBuilder(PageBuilder):
         super().__init__(ctx, dataset, doc_folder(doc))
         self.doc = doc
         self.source = doc.path
+        jc = dataset.jobcentres[doc.jobcentre]
+        self.figure_source = f"{doc.model.title}, {jc.name}" + "".join(f"; {s.name}" for s in doc.model.sources)
         # {tal:ID} in its texts: the figures text_facts records, formatted
         self.refs.facts = {f.id: goals.fact_words(f) for f in doc.model.text_facts}
 

@@ -116,10 +116,10 @@ def _target_figures(b: DocumentPageBuilder, views: list[PlanGoalView]) -> list[F
     for unit, named in by_unit.items():
         title = f"Måltal i {b.doc.model.title}" + (f" ({unit})" if len(by_unit) > 1 and unit else "")
         items = [(name, t.value) for name, t in named]
-        desc = describe_values(
-            "Søjlediagram", title, [(name, goals.target_words(t.direction, t.value, t.unit)) for name, t in named]
-        )
-        spec = charts.bar_chart(items, unit, title, ranked=False, name_title="Mål")
+        said = [(name, goals.target_words(t.direction, t.value, t.unit)) for name, t in named]
+        desc = describe_values("Diagram over måltal", title, said)
+        # a target is a point to reach, not an amount: marks with the target in words, no bars
+        spec = charts.target_chart([(name, t.value, words) for (name, t), (_, words) in zip(named, said)], unit, title)
         figures.append(b.figure_for_values(f"maaltal-{len(figures) + 1}", title, spec, desc, items))
     return figures
 

@@ -11,6 +11,8 @@
   var formatLocale = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]};
   var timeFormatLocale = {"dateTime": "%A den %d. %B %Y %X", "date": "%d.%m.%Y", "time": "%H.%M.%S", "periods": ["", ""], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn.", "man.", "tirs.", "ons.", "tors.", "fre.", "lør."], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]};
 
+  var FACET_STEP = 250;
+
   function dark() {
     return document.body && document.body.getAttribute("data-md-color-scheme") === "slate";
   }
@@ -72,6 +74,11 @@
     }
     if (el._jcView) { el._jcView.finalize(); el._jcView = null; }
     var scheme = dark() ? "slate" : "default";
+    // Small charts of a faceted chart in rows of as many as the column holds (a phone: one a row);
+    // FACET_STEP is generator/views/charts.py's.
+    if (spec.facet && spec.columns) {
+      spec.columns = Math.max(1, Math.min(spec.columns, Math.floor((el.clientWidth || 720) / FACET_STEP)));
+    }
     vegaEmbed(target, spec, {
       actions: false, renderer: "svg", config: themeConfig(),
       formatLocale: formatLocale, timeFormatLocale: timeFormatLocale
