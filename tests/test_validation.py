@@ -54,6 +54,22 @@ def test_valid_tree_loads(tmp_path):
     assert ds.documents[0].table("serie").frame["testby"].tolist() == [4, 5]
 
 
+def test_a_csv_file_no_document_names_is_a_warning_and_a_used_one_is_not(tmp_path):
+    """Every CSV file under data/ is either a document's table or named in a warning; a table
+    whose file is reached through a link inside the folder counts as used."""
+    root = tree(tmp_path, revision=REVISION.replace("file: serie.csv", "file: tabeller/serie.csv"))
+    (root / "testby/2013/tabeller").mkdir()
+    (root / "testby/2013/serie.csv").rename(root / "testby/2013/tabeller/serie.csv")
+    (root / "testby/2013/tabeller/gammel.csv").write_text(SERIES)
+    (root / "testby/2013/link.csv").symlink_to("tabeller/serie.csv")
+    warnings = [str(w) for w in loader.load(root).warnings]
+    unused = [w.removeprefix(str(tmp_path) + "/") for w in warnings if "CSV-fil" in w]
+    assert unused == [
+        "data/testby/2013/tabeller/gammel.csv: intet dokument henviser til denne CSV-fil, så den vises ikke "
+        "(se docs/forfatter.md#tabeller)"
+    ]
+
+
 def test_wrong_type_names_file_line_and_field(tmp_path):
     root = tree(tmp_path, REVISION.replace("target: 9", "target: tres"))
     [err] = errors_of(root)

@@ -1009,7 +1009,8 @@ def load(root: Path | str, cache: LoadCache | None = None) -> Dataset:
     _check_plan_links(documents, lines_of, log)
 
     for csv_path in sorted(root.glob("*/*/**/*.csv")):
-        if table_path(csv_path.parent, csv_path.name) not in used_csv:
+        # a used file is found where it lies (resolving is needed only for one a link leads to)
+        if csv_path.absolute() not in used_csv and table_path(csv_path.parent, csv_path.name) not in used_csv:
             log.warn(display_path(csv_path), None, "", messages.text("yaml.unused_csv"))
 
     if log.errors or registry is None:
