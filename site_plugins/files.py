@@ -22,19 +22,25 @@ class CachedFile(File):
         return f
 
 
-def write_all(site_dir: str, entries: dict[str, tuple[cache.Store, str]], dirty: bool) -> None:
+def write_all(site_dir: str, entries: dict[str, tuple[cache.Store, str]], written: dict[str, str] | None = None) -> None:
     """The site's files other than pages (SVG and CSV files, open data, the chart runtime)
     written into the site from their cache entries, checked. They are not MkDocs files: MkDocs
     would only copy them, and at national scale its bookkeeping of tens of thousands of files
-    cost more than the copying. dirty (`serve --dirty`): only entries newer than the site's file."""
+    cost more than the copying.
+    written (`serve --dirty`: the entry each site file was last written from, kept between
+    builds): a file whose entry is the same is left as it is; one this process has not written
+    yet is written when its entry is newer than the file."""
     for path, (store, key) in entries.items():
-        dest = os.path.join(site_dir, path)
-        if dirty and _newer_or_same(dest, store.file(key)):
-            continue
+        dest, src = os.path.join(site_dir, path), str(store.file(key))
+        if written is not None:
+            if written.get(path) == src or (path not in written and _newer_or_same(dest, src)):
+                written[path] = src
+                continue
+            written[path] = src
         copy_out(store, key, dest)
 
 
-def _newer_or_same(dest: str, src: Path) -> bool:
+def _newer_or_same(dest: str, src: str) -> bool:
     try:
         return os.path.getmtime(dest) >= os.path.getmtime(src)
     except OSError:

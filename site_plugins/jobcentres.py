@@ -33,6 +33,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def __init__(self):
         # kept between serve's builds
         self.load_cache, self.memory, self.searching = loader.LoadCache(), build.Memory(), search.Background()
+        self.dirty = False  # `serve --dirty` (on_startup)
 
     def on_startup(self, *, command, dirty):  # MkDocs keeps a plugin with on_startup between serve's builds
         self.in_place = command == "serve" or dirty  # else: a new folder, swapped in at the end
@@ -120,7 +121,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             self.ctx.svgs.wait()
             charts, rendered = self.site.chart_counts(self.ctx.svgs.store)
             progress.done("build.charts_made", charts=charts, cached=charts - rendered, rendered=rendered)
-            files.write_all(config.site_dir, {**self.site.files, **self.site.late}, getattr(self, "dirty", False))
+            files.write_all(config.site_dir, {**self.site.files, **self.site.late}, self.memory.written if self.dirty else None)
             if getattr(self, "serving", False):  # while the preview serves the last bundle
                 self.searching.index(config.site_dir, self.store)
             else:

@@ -102,12 +102,13 @@ class Site:
 class Memory:
     """What a long-running process (`mkdocs serve`) keeps from one build to the next: each kept
     page's manifest and open-data parts, by its key, as the cache gave them or as they were made
-    (an unchanged page is then neither made nor read from the cache again), and the views'
-    templates, compiled once."""
+    (an unchanged page is then neither made nor read from the cache again), the views'
+    templates, compiled once, and which entry each of the site's other files was written from."""
 
     def __init__(self):
         self.pages: dict[str, tuple[dict, dict[str, opendata.Part]]] = {}
         self.templates = environment()
+        self.written: dict[str, str] = {}  # `serve --dirty`: site path -> the entry last written there
 
 
 def _checked(store: cache.Store, key: str) -> bytes:
