@@ -31,7 +31,7 @@ def write_all(site_dir: str, entries: dict[str, tuple[cache.Store, str]], writte
     builds): a file whose entry is the same is left as it is; one this process has not written
     yet is written when its entry is newer than the file."""
     for path, (store, key) in entries.items():
-        dest, src = os.path.join(site_dir, path), str(store.file(key))
+        dest, src = os.path.join(site_dir, path), store.location(key)
         if written is not None:
             if written.get(path) == src or (path not in written and _newer_or_same(dest, src)):
                 written[path] = src

@@ -76,22 +76,27 @@ def docs_paths(docs_dir: str | Path) -> list[str]:
     return out
 
 
-def problems(dataset: Dataset, docs: list[str], docs_dir: str = "docs") -> list[DataIssue]:
-    """Every clash of the site's plan with itself and with the files in docs/ (paths relative to
-    docs_dir, see docs_paths), each once, naming the data file and line it comes from."""
+def problems(
+    dataset: Dataset, docs: list[str], docs_dir: str = "docs", planned_pages: list[Planned] | None = None
+) -> list[DataIssue]:
+    """Every clash of the site's plan (planned_pages: plan(dataset), made here when not given)
+    with itself and with the files in docs/ (paths relative to docs_dir, see docs_paths), each
+    once, naming the data file and line it comes from."""
     issues: list[DataIssue] = []
+    if planned_pages is None:
+        planned_pages = plan(dataset)
 
     def issue(at: Planned, key: str, **slots) -> None:
         assert at.file is not None  # only a page made from a data file is blamed on one (callers check)
         issues.append(DataIssue(at.file, at.line, at.field, messages.text(f"build.{key}", **slots)))
 
     slugs: dict[str, Planned] = {}
-    for p in plan(dataset):
+    for p in planned_pages:
         if p.path.count("/") == 1 and p.field.startswith("jobcentres["):  # a jobcentre's home page
             slugs[p.path.split("/")[0]] = p
     # (a slug that is a folder the site writes is refused with the registry: models.RESERVED_SLUGS)
     planned: dict[str, Planned] = {}
-    for p in plan(dataset):
+    for p in planned_pages:
         url = address(p.path)
         first = planned.setdefault(url, p)
         if first is not p:
@@ -147,5 +152,6 @@ def check(dataset: Dataset, docs_dir: str | Path) -> list[DataIssue]:
     """problems() with the files of docs_dir (none when it is no folder)."""
     docs = Path(docs_dir)
     files = docs_paths(docs) if docs.is_dir() else []
-    existing = {p.path for p in plan(dataset)} | {f for f in files if f.endswith(".md")}
-    return sorted(set(problems(dataset, files, display_path(docs)) + data_links(dataset, existing)))
+    planned_pages = plan(dataset)
+    existing = {p.path for p in planned_pages} | {f for f in files if f.endswith(".md")}
+    return sorted(set(problems(dataset, files, display_path(docs), planned_pages) + data_links(dataset, existing)))
