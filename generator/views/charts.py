@@ -106,12 +106,14 @@ def _column(table: Table, key: str) -> Column:
 
 def _legend(series: tuple) -> alt.Legend:
     """A legend under the chart that wraps rather than clips: one row when every entry fits a phone's
-    column (entries measured at about 7 px a character of 12 px text, and the symbol), otherwise as
+    column (entries measured at about 7 px a character of 12 px text, the symbol and the gap), otherwise as
     many columns as the longest entry leaves room for on a phone (one, for long names)."""
-    entries = [7 * len(str(s)) + 30 for s in series]
+    # columnPadding 20 (Vega's is 10): room between entries for a label drawn in a wider font than
+    # it was measured in (an SVG fallback printed where none of its fonts is installed)
+    entries = [7 * len(str(s)) + 40 for s in series]
     if sum(entries) <= PHONE_WIDTH:
-        return alt.Legend(orient="bottom", labelLimit=PHONE_WIDTH - 30)
-    return alt.Legend(orient="bottom", columns=max(1, PHONE_WIDTH // max(entries)), labelLimit=PHONE_WIDTH - 30)
+        return alt.Legend(orient="bottom", labelLimit=PHONE_WIDTH - 30, columnPadding=20)
+    return alt.Legend(orient="bottom", columns=max(1, PHONE_WIDTH // max(entries)), labelLimit=PHONE_WIDTH - 30, columnPadding=20)
 
 
 def _value_axis(fmt: str, **kw) -> alt.Axis:
