@@ -33,10 +33,10 @@ def write_all(site_dir: str, entries: dict[str, tuple[cache.Store, str]], writte
     for path, (store, key) in entries.items():
         dest, src = os.path.join(site_dir, path), store.location(key)
         if written is not None:
-            if written.get(path) == src or (path not in written and _newer_or_same(dest, src)):
-                written[path] = src
-                continue
+            unchanged = written.get(path) == src or (path not in written and _newer_or_same(dest, src))
             written[path] = src
+            if unchanged:
+                continue
         copy_out(store, key, dest)
 
 

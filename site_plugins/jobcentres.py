@@ -33,7 +33,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
     def __init__(self):
         # kept between serve's builds
         self.load_cache, self.memory, self.searching = loader.LoadCache(), build.Memory(), search.Background()
-        self.dirty = False  # `serve --dirty` (on_startup)
+        self.in_place = self.serving = self.dirty = False  # `mkdocs build` until on_startup says otherwise
 
     def on_startup(self, *, command, dirty):  # MkDocs keeps a plugin with on_startup between serve's builds
         self.in_place = command == "serve" or dirty  # else: a new folder, swapped in at the end
@@ -41,7 +41,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        self.config_, self.staging = config, None if getattr(self, "in_place", False) else publish.staged(config)
+        self.config_, self.staging = config, None if self.in_place else publish.staged(config)
         project = Path(config.config_file_path).parent
         self.data_dir = (project / self.config.data_dir).resolve()
         self.store = cache.Store((project / self.config.files_dir).resolve())
@@ -54,7 +54,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         )
         self.store.sweep()
         self.ctx.svgs.store.sweep()
-        memory = self.memory if getattr(self, "in_place", False) else None  # serve keeps pages between builds
+        memory = self.memory if self.in_place else None  # serve keeps pages between builds
         try:
             self.site = build.site(self.ctx, self.data_dir, config.docs_dir, self.store, self.load_cache, memory)
         except (DataError, cache.CacheError) as e:
@@ -122,7 +122,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
             charts, rendered = self.site.chart_counts(self.ctx.svgs.store)
             progress.done("build.charts_made", charts=charts, cached=charts - rendered, rendered=rendered)
             files.write_all(config.site_dir, {**self.site.files, **self.site.late}, self.memory.written if self.dirty else None)
-            if getattr(self, "serving", False):  # while the preview serves the last bundle
+            if self.serving:  # while the preview serves the last bundle
                 self.searching.index(config.site_dir, self.store)
             else:
                 search.index_site(config.site_dir, self.store)  # from the site as written

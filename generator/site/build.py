@@ -128,14 +128,14 @@ class Builder:
         self.charts = ctx.svgs.store if ctx.svgs else store
         project = dataset.root.resolve().parent
         self.project = project
-        self._folders: dict[Path, Path] = {}  # a document folder's real path
+        self._real_folders: dict[Path, Path] = {}  # a document folder -> its real path
 
     def _source(self, doc: Document) -> str:
         """The document's file relative to the project (for edit links), its links resolved: the
         folder once for all its documents, the file itself only when it is a link."""
-        folder = self._folders.get(doc.path.parent)
+        folder = self._real_folders.get(doc.path.parent)
         if folder is None:
-            folder = self._folders[doc.path.parent] = doc.path.parent.resolve()
+            folder = self._real_folders[doc.path.parent] = doc.path.parent.resolve()
         real = doc.path.resolve() if doc.path.is_symlink() else folder / doc.path.name
         try:
             return real.relative_to(self.project).as_posix()

@@ -65,13 +65,13 @@ def page(b: DocumentPageBuilder) -> Page:
         if level == 0 and (goal.direction != "qualitative" or goal.subgoals or o.state == "no_target"):
             v.table_number = b.refs.add(f"maal-{goal.id}", "tabel")
             v.table_anchor = b.refs.anchor(f"maal-{goal.id}")
+        v.sentence = views.result_sentence(goal, o)
         # A goal's chart says the goal and the result under its title.
-        said = views.result_sentence(goal, o) if o.state in ("met", "not_met") and not goal.subgoals else None
+        said = v.sentence if o.state in ("met", "not_met") and not goal.subgoals else None
         v.figures = [b.figure_for_table(doc.table(t), o, said) for t in goal.charts]
         if goal.comparisons:
             v.peers = b.figure_for_peers(goal)
         v.subgoals = [view(g, level + 1) for g in goal.subgoals]
-        v.sentence = views.result_sentence(goal, o)
         if level == 0:  # a main goal's row in the overview, and its table's rows
             v.cells = views.goal_cells(goal, o, model)
             v.own_period = not v.subgoals and goal.status_period is not None
