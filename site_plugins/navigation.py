@@ -8,6 +8,12 @@ these two functions instead. They write the same elements, classes, ids and attr
 Material's partials for this site's theme features, without the blank lines: the browser sees
 the same document (tests/test_navigation.py renders every page both ways and compares them).
 
+One difference from Material, on purpose: on a page below a section's own page (a jobcentre's
+year or document), a list of sections without a page of their own (a region's jobcentres) shows
+only the section the page is in, not its siblings; they are a click away on the section's page
+(the jobcentre's page lists its region, and the breadcrumbs lead there). At national scale the
+siblings were a sixth of every document page's bytes (bench/README.md).
+
 Supported are the features mkdocs.yml turns on: navigation.prune and navigation.indexes (with
 instant, top and toc.follow, which do not change this markup). Features that do change it are
 refused when the site is configured (`check_features`), so that turning one on cannot silently
@@ -113,10 +119,16 @@ class _Drawer:
         out.append(f'<nav class="md-nav" data-md-level="{level}" aria-labelledby="{path}_label" aria-expanded="true">')
         out.append(f'<label class="md-nav__title" for="{path}">{_ICON}{section.title}</label>')
         out.append('<ul class="md-nav__list" data-md-scrollfix>')
+        narrow = index is None and any(self.below(child) for child in section.children)
         for n, child in enumerate(section.children, start=1):
-            if child is not index:
+            if child is not index and not (narrow and child.children and not child.active):
                 self.item(child, f"{path}_{n}", level + 1)
         out.append("</ul></nav></li>")
+
+    def below(self, section) -> bool:
+        """The page lies below the section's own page: fx a year or a document of a jobcentre."""
+        first = section.children[0] if section.children else None
+        return section.active and getattr(first, "is_index", False) and first != self.page
 
     def pruned(self, section, ref) -> None:
         first = section.children[0]

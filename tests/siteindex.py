@@ -19,7 +19,6 @@ KIND_RULES: list[tuple[str, str]] = [
     (r"", "forside"),
     (r"404\.html", "404"),
     (r"[a-z0-9-]+/", "jobcenter"),
-    (r"[a-z0-9-]+/\d{4}/", "år"),
     (r"[a-z0-9-]+/\d{4}/(?P<kind>[a-zæøå]+)[a-z0-9-]*/", ""),
 ]
 HANDWRITTEN = "side"  # pages written by hand in docs/ (besides the home page)
@@ -77,7 +76,8 @@ def handwritten_urls(docs_dir: Path) -> set[str]:
 
 
 def scan(site: Path, docs_dir: Path) -> dict[str, HtmlPage]:
-    """Every HTML page of the site (not Material's assets), by address."""
+    """Every HTML page of the site (not Material's assets, nor the small pages at moved addresses
+    that only send the reader on: listings.moved_pages), by address."""
     handwritten = handwritten_urls(docs_dir)
     pages = {}
     for path in sorted(site.rglob("*.html")):
@@ -87,7 +87,10 @@ def scan(site: Path, docs_dir: Path) -> dict[str, HtmlPage]:
         url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
         page = HtmlPage(url=url, path=path)
         page.kind = page_kind(url, handwritten)
-        _Collector(page).feed(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if '<meta http-equiv="refresh"' in text:
+            continue
+        _Collector(page).feed(text)
         pages[url] = page
     return pages
 

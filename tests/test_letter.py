@@ -75,8 +75,8 @@ def built(tmp_path, **kw) -> dict[str, str]:
 
 def test_letter_and_revision_link_to_each_other(tmp_path):
     out = built(tmp_path)
-    letter = out["testby/2013/tilbagemelding/index.md"]
-    revision = out["testby/2013/resultatrevision/index.md"]
+    letter = out["testby/2013/tilbagemelding.md"]
+    revision = out["testby/2013/resultatrevision.md"]
     # links between pages are their addresses
     assert 'Brevet svarer på <a href="../resultatrevision/">Resultatrevision 2013</a>' in letter
     assert "findes endnu ikke" not in letter
@@ -84,13 +84,13 @@ def test_letter_and_revision_link_to_each_other(tmp_path):
 
 
 def test_letter_without_revision_says_so(tmp_path):
-    letter = built(tmp_path, revision=None)["testby/2013/tilbagemelding/index.md"]
+    letter = built(tmp_path, revision=None)["testby/2013/tilbagemelding.md"]
     assert "resultatrevision for 2013. Den findes endnu ikke som data" in letter
 
 
 def test_letter_text_is_escaped(tmp_path):
     letter = built(tmp_path, letter=LETTER.replace("Tak for revisionen.", "'<script>x</script>'"))
-    content = letter["testby/2013/tilbagemelding/index.md"]
+    content = letter["testby/2013/tilbagemelding.md"]
     assert "<script>x" not in content and "&lt;script&gt;x" in content
 
 

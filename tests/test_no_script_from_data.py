@@ -135,21 +135,17 @@ def test_figure_csv_files_have_the_formula_guard(tmp_path):
     assert peer_csv == 'navn,vaerdi\nKolding,4.0\n"\'=HYPERLINK(""http://x.invalid"",""Klik"")",3.0\n'
 
 
-def test_a_jobcentre_year_page_links_with_the_name_as_text(tmp_path):
+def test_a_jobcentres_moved_year_page_has_the_name_as_text(tmp_path):
+    """The small page at a jobcentre's old year address (listings.moved_pages) names the
+    jobcentre from the registry: as text, with one link, to the year on the jobcentre's page."""
     registry = REGISTRY.replace("name: Jobcenter Testby", 'name: "Jobcenter <b>Testby</b> [x](javascript:alert(1))"')
     plan = "jobcentre: testby\nyear: 2021\ntitle: Beskæftigelsesplan 2021\n"
     write(tmp_path, {"jobcentres.yaml": registry, "testby/2021/beskaeftigelsesplan.yaml": plan})
-    dataset = loader.load(tmp_path)
-    content = overview.jobcentre_year(build.context(), dataset, dataset.jobcentres["testby"], 2021).content
+    moved = overview.moved_pages(loader.load(tmp_path))
+    assert list(moved) == ["testby/2021/index.html"]
+    content = moved["testby/2021/index.html"]
     name = "Jobcenter &lt;b&gt;Testby&lt;/b&gt; [x](javascript:alert(1))"
-    assert (
-        f'Dokumenter fra {name} for 2021. Se også <a href="../">{name}s tidslinje</a> og '
-        '<a href="../../aar/2021/">alle jobcentres dokumenter for 2021</a>.'
-    ) in content
+    assert f"<title>{name} – 2021</title>" in content and f'<a href="../#2021">{name}s dokumenter fra 2021</a>' in content
     html = _Elements(content)
-    assert [a["href"] for tag, a in html.elements if tag == "a"] == [
-        "#jobcenter-btestbyb-xjavascriptalert1-2021",
-        "../",
-        "../../aar/2021/",
-        "beskaeftigelsesplan/",
-    ]
+    assert [a["href"] for tag, a in html.elements if tag == "a"] == ["../#2021"]
+    assert [tag for tag, _ in html.elements if tag == "script"] == []

@@ -230,8 +230,8 @@ def traced(tmp_path):
 def test_trace_links_both_ways_in_the_pages(traced):
     dataset = loader.load(traced)
     built = {p.path: p.content for p in build.document_pages(dataset)}
-    plan = built["testby/2021/beskaeftigelsesplan/index.md"]
-    revision = built["testby/2021/resultatrevision/index.md"]
+    plan = built["testby/2021/beskaeftigelsesplan.md"]
+    revision = built["testby/2021/resultatrevision.md"]
     assert "Opfyldt: 18 pct. mod et mål på mindst 16 pct." in plan
     # links between pages are their addresses
     assert '<a href="../resultatrevision/#aktivering">Se målet i Resultatrevision 2021</a>' in plan

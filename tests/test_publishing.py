@@ -416,8 +416,8 @@ def test_edit_links_point_at_the_data_file(built_site):
 
 
 def test_every_page_links_the_accessibility_statement(built_site):
-    pages = list(built_site.rglob("index.html"))
-    assert len(pages) >= 5
+    pages = [p for p in built_site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text()]  # moved_pages
+    assert len(pages) >= 14
     for page in pages:
         assert "Tilgængelighedserklæring" in page.read_text(), page
     assert (built_site / "tilgaengelighed/index.html").is_file()

@@ -68,10 +68,10 @@ def test_a_warm_build_makes_no_page_and_one_change_remakes_its_folder(tmp_path):
     third, third_pages = _built(data, store, charts)
     assert third.made == 3
     remade = {path for path, p in third_pages.items() if p.body != first_pages[path].body}
-    folder = {f"albertslund/2008/{kind}/index.md" for kind in ("resultatrevision", "beskaeftigelsesplan", "tilbagemelding")}
+    folder = {f"albertslund/2008/{kind}.md" for kind in ("resultatrevision", "beskaeftigelsesplan", "tilbagemelding")}
     assert folder <= remade  # and the listings that name the document
     assert not {p for p in remade if p.startswith("albertslund/2007/") or p.startswith("ballerup/")}
-    body = cache.Store(store).get(third_pages["albertslund/2008/resultatrevision/index.md"].body).decode()
+    body = cache.Store(store).get(third_pages["albertslund/2008/resultatrevision.md"].body).decode()
     assert "(rettet)" in body
 
 

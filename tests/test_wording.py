@@ -62,7 +62,7 @@ def test_a_column_with_a_decimal_gives_every_value_the_same_decimals():
 
 
 def test_the_minutes_table_shows_30_0_beside_27_8(pages):
-    minutes = pages["hoeje-taastrup/2013/referat-2013-03-06/index.md"]
+    minutes = pages["hoeje-taastrup/2013/referat-2013-03-06.md"]
     rows = next(rows for rows in html_tables(minutes).values() if rows[1][0] == "Almen voksenuddannelse")
     assert rows[1][1:] == ["", "8,3", "30,0", "27,8", ""]
     for column in range(1, len(rows[0])):
@@ -106,7 +106,7 @@ def test_no_web_text_refers_to_the_pdf_layout(pages):
 
 
 def test_the_plan_says_once_that_its_goals_are_not_yet_reviewed(pages):
-    plan = text(pages["hvidovre/2020/beskaeftigelsesplan/index.md"])
+    plan = text(pages["hvidovre/2020/beskaeftigelsesplan.md"])
     assert "Målene er endnu ikke gjort op: der er ingen resultatrevision for 2020 på sitet." in plan
     assert plan.count("ikke gjort op") == 1
     assert "Resultat:" not in plan  # no goal repeats it

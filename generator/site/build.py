@@ -330,6 +330,8 @@ def site(
     out = build(ctx, dataset, store, memory)
     if ctx.svgs is not None:  # the chart runtime, beside the charts
         out.files[JS_BUNDLE] = (ctx.svgs.store, svgrender.vega_bundle(ctx.svgs.store))
+    for path, text in listings.moved_pages(dataset).items():
+        out.files[path] = (store, store.put_blob(text.encode("utf-8"), ".html"))
     for name, text in schema.texts().items():  # the data files' JSON Schemas, for editors
         out.files[f"{schema.FOLDER}/{name}"] = (store, store.put_blob(text.encode("utf-8"), ".json"))
     # a file (not a page: sitecheck saw those) in docs/ at a generated file's address

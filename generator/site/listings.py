@@ -1,8 +1,9 @@
 """Pages that list documents, the lists on the front page, and the site's navigation.
 
 Addresses (directory URLs):
-    /<jobcentre>/                 the jobcentre's home: facts and a timeline of its documents
-    /<jobcentre>/<year>/          the jobcentre's documents of one year
+    /<jobcentre>/                 the jobcentre's home: facts and a timeline of its documents,
+                                  a heading per year (#<year>)
+    /<jobcentre>/<year>/          moved to /<jobcentre>/#<year> (moved_pages)
     /<jobcentre>/<year>/<doc>/    a document (pages.doc_folder)
     /aar/                         every year with documents
     /aar/<year>/                  every document of one year, across jobcentres
@@ -128,7 +129,7 @@ def jobcentre_home(ctx: pages.Context, dataset: Dataset, jc: Jobcentre) -> pages
     groups = [
         Group(
             heading=str(y),
-            link=ctx.url(path, f"{jc.slug}/{y}/index.md"),
+            link=None,
             entries=[_entry(ctx, d, path) for d in ordered(docs) if d.year == y],
         )
         for y in years(docs)
@@ -147,29 +148,21 @@ def jobcentre_home(ctx: pages.Context, dataset: Dataset, jc: Jobcentre) -> pages
     )
 
 
-def jobcentre_year(ctx: pages.Context, dataset: Dataset, jc: Jobcentre, year: int) -> pages.Page:
-    path = f"{jc.slug}/{year}/index.md"
-    docs = ordered(dataset.in_folder(jc.slug, year))
-    name = escape(jc.name)
-    intro = Markup(
-        f'Dokumenter fra {name} for {year}. Se også <a href="{ctx.url(path, f"{jc.slug}/index.md")}">{name}s tidslinje</a>'
-        f' og <a href="{ctx.url(path, f"{YEARS_FOLDER}/{year}/index.md")}">alle jobcentres dokumenter for {year}</a>.'
-    )
-    page = _render(
-        ctx,
-        dataset,
-        Listing(
-            title=f"{jc.name} – {year}",
-            intro=intro,
-            groups=[Group(heading="", link=None, entries=[_entry(ctx, d, path) for d in docs])],
-        ),
-        path,
-    )
-    # Not in the site search: the page lists the year's documents, which the search finds
-    # themselves (with the jobcentre and the year as filters), and the jobcentre's page lists them
-    # too. At national scale a quarter of the pages: every first search loads the list of pages.
-    page.searchable = False
-    return page
+def moved_pages(dataset: Dataset) -> dict[str, str]:
+    """The addresses of the pages that listed a jobcentre's documents of one year (until December
+    2026): each a small page that sends the reader on to the year's heading on the
+    jobcentre's page, which lists the same documents, so that published links keep working.
+    As {site path: HTML}."""
+    out = {}
+    for jc in _jobcentres(dataset):
+        name = escape(jc.name)
+        for y in years(dataset.documents_of(jc.slug)):
+            out[f"{jc.slug}/{y}/index.html"] = (
+                f'<!doctype html><html lang="da"><head><meta charset="utf-8"><title>{name} – {y}</title>'
+                f'<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=../#{y}"></head>'
+                f'<body><p><a href="../#{y}">{name}s dokumenter fra {y}</a></p></body></html>\n'
+            )
+    return out
 
 
 def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
@@ -240,10 +233,6 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
         out.append((f"{jc.slug}/index.md", docs, functools.partial(jobcentre_home, ctx, dataset, jc)))
-        out += [
-            (f"{jc.slug}/{y}/index.md", [d for d in docs if d.year == y], functools.partial(jobcentre_year, ctx, dataset, jc, y))
-            for y in years(docs)
-        ]
     return out
 
 
@@ -336,12 +325,7 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         year_items = []
         for y in years(docs):
             in_year = [d for d in ordered(docs) if d.year == y]
-            year_items.append(
-                {
-                    str(y): [f"{jc.slug}/{y}/index.md"]
-                    + [{_doc_nav_title(d, in_year): f"{pages.doc_folder(d)}/index.md"} for d in in_year]
-                }
-            )
+            year_items.append({str(y): [{_doc_nav_title(d, in_year): pages.doc_page(d)} for d in in_year]})
         by_jobcentre[jc.slug] = {_nav_title(jc.name): [f"{jc.slug}/index.md", *year_items]}
     jobcentres = list(by_jobcentre.values())
     if len(jobcentres) >= NAV_REGIONS_FROM:

@@ -28,7 +28,7 @@ from generator.views import page as pages
 
 @dataclass(frozen=True)
 class Planned:
-    path: str  # the page's Markdown path, fx 'hvidovre/2013/resultatrevision/index.md'
+    path: str  # the page's Markdown path, fx 'hvidovre/2013/resultatrevision.md'
     file: str | None  # the data file it is made from, as messages show it; None for a site listing
     line: int | None = None
     field: str = ""
@@ -59,8 +59,7 @@ def plan(dataset: Dataset) -> list[Planned]:
         where = (reg, lines.get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug")
         out.append(Planned(f"{jc.slug}/index.md", *where))
         out.append(Planned(f"{SCORECARD}/{jc.slug}/index.md", *where))
-        out += [Planned(f"{jc.slug}/{y}/index.md", *where) for y in overview.years(dataset.documents_of(jc.slug))]
-    out += [Planned(f"{pages.doc_folder(d)}/index.md", display_path(d.path), 1) for d in dataset.documents]
+    out += [Planned(pages.doc_page(d), display_path(d.path), 1) for d in dataset.documents]
     return out
 
 
@@ -129,13 +128,14 @@ def data_links(dataset: Dataset, existing: set[str]) -> list[DataIssue]:
     """Links in the texts of data/ to pages of the site that do not exist. existing: every
     page's Markdown path, generated (plan) and hand-written (docs/), fx 'om-data.md'."""
     issues = []
+    addresses = {address(p) for p in existing}
     for doc in dataset.documents:
         folder = pages.doc_folder(doc)
         lines = None
         for loc, target in doc.page_links:
             path = posixpath.normpath(posixpath.join(folder, target))
-            wanted = {path} if target.endswith(".md") else {f"{path}/index.md", f"{path}.md", "index.md" if path == "." else ""}
-            if not wanted & existing:
+            wanted = address(path) if target.endswith(".md") else ("" if path == "." else f"{path}/")
+            if wanted not in addresses:
                 lines = lines or LineMap(doc.path)
                 issues.append(
                     DataIssue(

@@ -67,10 +67,6 @@ class Page:
         return self.data.decode("utf-8")
 
     @property
-    def folder(self) -> str:
-        return self.path.rsplit("/", 1)[0]
-
-    @property
     def meta(self) -> dict:
         """The page's metadata as MkDocs reads it from front matter. MkDocs and Material write
         these into the page unescaped, so they are HTML-escaped here."""
@@ -88,7 +84,10 @@ def doc_folder(doc: Document) -> str:
 
 
 def doc_page(doc: Document) -> str:
-    return f"{doc_folder(doc)}/index.md"
+    """A document's page as a Markdown path: '<jobcentre>/<year>/<document>.md', at the address
+    doc_folder. Not an index.md: a year of a jobcentre is a section of the navigation without a
+    page of its own, and Material takes a section's first index.md for the section's page."""
+    return f"{doc_folder(doc)}.md"
 
 
 @dataclass
@@ -337,6 +336,7 @@ class DocumentPageBuilder(PageBuilder):
 
     def __init__(self, ctx: Context, dataset: Dataset, doc: Document):
         super().__init__(ctx, dataset, doc_folder(doc))
+        self.path = doc_page(doc)
         self.doc = doc
         self.source = doc.path
         jc = dataset.jobcentres[doc.jobcentre]

@@ -50,7 +50,7 @@ def fresh(js_context, base_url):
     """A new tab on a revision page, the search not yet loaded."""
     page = js_context.new_page()
     js_context.watch.take()
-    page.goto(base_url + "hvidovre/2013/")
+    page.goto(base_url + "hvidovre/2013/resultatrevision/")
     yield page
     page.close()
 
@@ -208,7 +208,7 @@ def test_text_from_data_in_results_and_filters_runs_nothing(hostile_site, browse
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve(hostile_site) as base:
-        page.goto(base + "testby/2020/")
+        page.goto(base + "testby/")
         open_search(page)
         results = search(page, "Testby")
         open_filters(page)
