@@ -231,6 +231,7 @@ SIZES = (
     "SVG fallbacks (figur-*.svg)",
     "CSV per document (tal.csv, maal.csv)",
     "CSV per chart (figur-*.csv)",
+    "CSV per table (tabel-*.csv)",
     "Site-wide open data (data/)",
     "Search bundle (pagefind/)",
     "Theme files (assets/)",
@@ -247,13 +248,15 @@ def site_sizes(site: Path) -> dict[str, int]:
             continue
         rel, size = path.relative_to(site).as_posix(), path.stat().st_size
         if rel.startswith("pagefind/"):
-            key = SIZES[8]
-        elif rel.startswith("assets/"):
             key = SIZES[9]
+        elif rel.startswith("assets/"):
+            key = SIZES[10]
         elif rel.startswith("data/"):
-            key = SIZES[7]
+            key = SIZES[8]
         elif path.name.startswith("figur-") and path.suffix in (".svg", ".csv"):
             key = SIZES[4] if path.suffix == ".svg" else SIZES[6]
+        elif path.name.startswith("tabel-") and path.suffix == ".csv":
+            key = SIZES[7]
         elif path.name in ("tal.csv", "maal.csv"):
             key = SIZES[5]
         elif path.suffix == ".html":
@@ -270,7 +273,7 @@ def site_sizes(site: Path) -> dict[str, int]:
             out[SIZES[3]] += sum(len(s) - s.find(b'"datasets":') for s in specs if b'"datasets":' in s)
             continue
         else:
-            key = SIZES[10]
+            key = SIZES[11]
         out[key] += size
     return out
 

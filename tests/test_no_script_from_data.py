@@ -131,8 +131,8 @@ def test_figure_csv_files_have_the_formula_guard(tmp_path):
     csvs = {path.rsplit("/", 1)[1]: text for path, text in page.assets.items() if path.endswith(".csv")}
     assert sorted(csvs) == ["figur-1.csv", "figur-2.csv"]
     table_csv, peer_csv = csvs["figur-1.csv"], csvs["figur-2.csv"]
-    assert table_csv == "'@gruppe,antal\n'+SUM(A1),2.0\nUnge,3.0\n"
-    assert peer_csv == 'navn,vaerdi\nKolding,4.0\n"\'=HYPERLINK(""http://x.invalid"",""Klik"")",3.0\n'
+    assert table_csv == "'@gruppe,antal\n'+SUM(A1),2\nUnge,3\n"
+    assert peer_csv == 'navn,vaerdi\nKolding,4\n"\'=HYPERLINK(""http://x.invalid"",""Klik"")",3\n'
 
 
 def test_a_jobcentres_moved_year_page_has_the_name_as_text(tmp_path):

@@ -1,5 +1,7 @@
 """The built Hvidovre resultatrevision 2013 page shows the seed's numbers and the computed results."""
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -140,7 +142,50 @@ def test_fallback_svg_and_csv_exist_for_each_figure(built_site, html):
     for n in range(1, len(chart_specs(html)) + 1):
         assert (folder / f"figur-{n}.svg").read_text().lstrip().startswith("<svg")
         assert (folder / f"figur-{n}.csv").is_file()
-    assert (folder / "figur-1.csv").read_text().splitlines()[:2] == ["periode,hvidovre,klynge", "2011-12,1048.0,1233.0"]
+    assert (folder / "figur-1.csv").read_text().splitlines()[:2] == ["periode,hvidovre,klynge", "2011-12,1048,1233"]
+
+
+def _number(cell: str) -> float:
+    """A number as the page shows it ('5.585', '-22,5') as a float."""
+    return float(cell.replace(".", "").replace(",", "."))
+
+
+def test_each_table_shown_as_a_table_has_its_own_csv_linked_under_it(built_site, html):
+    """The revision's tables (not charted) each have a CSV beside the page, in the table's shape
+    (its data's column keys, one row per row of the table), linked under the table as a figure's
+    CSV is under the figure; its rows and numbers are the page's. No long tal.csv per document."""
+    folder = built_site / URL
+    assert not (folder / "tal.csv").exists()
+    shown = tables(html)
+    for ident, number in (("forsoergelsesgrupper", 4), ("besparelsespotentiale", 5)):
+        link = (
+            f'<p class="jc-figure__links" data-pagefind-ignore>Hent tabel {number}: <a href="tabel-{ident}.csv" download>'
+            f'tallene (CSV)</a> · <a href="#tabel-{ident}">link til tabellen</a></p>'
+        )
+        table_html = html.split(f'id="tabel-{ident}"', 1)[1].split("</table>", 1)[1]
+        assert table_html.lstrip().startswith("</div>\n" + link)  # right under the table
+        rows = list(csv.DictReader(io.StringIO((folder / f"tabel-{ident}.csv").read_text(encoding="utf-8"))))
+        page_rows = shown[f"tabel-{ident}"]
+        assert len(rows) == len(page_rows) - 1
+        label_key = next(iter(rows[0]))
+        if ident == "forsoergelsesgrupper":
+            label_key = "forsoergelsesgruppe"  # 'gruppe' is a column the page does not show
+        numbers = [k for k in rows[0] if k not in ("gruppe", "forsoergelsesgruppe", "forsoergelsesydelse", "periode", "sum")]
+        for row, cells in zip(rows, page_rows[1:]):
+            assert row[label_key] == cells[0]
+            assert [float(row[k]) for k in numbers] == [_number(c) for c in cells[-len(numbers) :]]
+    # the seed's figures, exactly
+    groups = (folder / "tabel-forsoergelsesgrupper.csv").read_text(encoding="utf-8").splitlines()
+    assert (
+        groups[0] == "gruppe,forsoergelsesgruppe,periode,niveau,udv_maaned_pct,udv_aar_pct,klynge_bedste_pct,klynge_gns_pct,sum"
+    )
+    assert groups[1] == "I alt,Forsørgede i alt (sum af alle fuldtidspersoner nedenfor),,5585,-1,-6,-6,-5,ja"
+    assert groups[3] == "Jobklar,A-dagpenge,Dec 2013,876,0,-18,-24,-21,"
+    assert len(groups) == 21
+    saving = (folder / "tabel-besparelsespotentiale.csv").read_text(encoding="utf-8").splitlines()
+    assert saving[1] == "A-dagpenge,2.79,3.37,-198,-22.5,"
+    assert saving[-1] == "I alt,16.86,17.6,0,0,ja"
+    assert not (folder / "tabel-forsoergelsesgrupper.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # no BOM, as the figures'
 
 
 def test_site_speaks_danish(built_site, html):

@@ -238,7 +238,7 @@ def test_serve_dirty_rewrites_the_changed_documents_files_only(project_copy, tmp
 
     changed, other = (
         tmp_path / "site/hvidovre/2013/resultatrevision/maal.csv",
-        tmp_path / "site/hoeje-taastrup/2013/referat-2013-03-06/tal.csv",
+        tmp_path / "site/hoeje-taastrup/2013/referat-2013-03-06/figur-1.csv",
     )
     rebuild()
     assert ",not_met," in changed.read_text(encoding="utf-8").splitlines()[3]

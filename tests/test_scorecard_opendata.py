@@ -164,9 +164,7 @@ def test_open_data_cells_round_trip_to_the_tables(open_files, dataset):
 def test_each_document_page_links_its_own_data(built_site, open_files):
     folder = built_site / "hvidovre/2013/resultatrevision"
     html = (folder / "index.html").read_text()
-    for name in ("maal.csv", "tal.csv"):
-        assert f'href="{name}"' in html
-        assert (folder / name).is_file()
+    assert 'href="maal.csv"' in html and (folder / "maal.csv").is_file()
     for name in ("maal.json", "tal.json"):  # the site-wide JSON has the same rows; no twin per document
         assert f'href="{name}"' not in html and not (folder / name).exists()
     own = list(csv.DictReader(io.StringIO((folder / "maal.csv").read_text())))
@@ -180,27 +178,45 @@ def test_each_document_page_links_its_own_data(built_site, open_files):
     assert own == site_wide
     rows = [r for r in json.loads(open_files["maal.json"])["rows"] if r["url"].startswith("hvidovre/2013/resultatrevision/")]
     assert [r["goal_id"] for r in rows] == [r["goal_id"] for r in own]
-    # tal.csv: the site-wide rows of the document, less the columns its address and page state
-    text = (folder / "tal.csv").read_text()
-    cells = list(csv.DictReader(io.StringIO(text)))
-    omitted = ("jobcentre", "year", "document", "table_title")
-    assert [
-        {k: v for k, v in r.items() if k not in omitted}
+    # no long tal.csv per document (schema_version 4): each table's own CSV instead (figur-N.csv,
+    # tabel-ID.csv, tests/test_revision_page.py), and the document's every cell in the site-wide file
+    assert not (folder / "tal.csv").exists() and 'href="tal.csv"' not in html
+    assert "tallene i hver tabel og figur som CSV under den" in html and 'href="../../../data/#tal"' in html
+    cells = [
+        r
         for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
         if (r["jobcentre"], r["year"], r["document"]) == ("hvidovre", "2013", "resultatrevision")
-    ] == cells
-    assert text.splitlines()[:2] == [
-        "table_id,row,row_label,column,column_label,unit,value,provenance,period,period_start,period_end",
-        "unge-under-30,1,2011-12,hvidovre,Hvidovre,fuldtidspersoner,1048,text,2011-12,,",
     ]
     assert len(cells) == 138
-    # each left-out title is the caption of its table or figure on the page beside the file
-    for title in {
-        r["table_title"]
-        for r in csv.DictReader(io.StringIO(open_files["tal.csv"]))
-        if r["document"] == "resultatrevision" and r["jobcentre"] == "hvidovre" and r["year"] == "2013"
-    }:
+    assert {"table_title": "Antal personer under 30 år på offentlige forsørgelsesydelser", "value": "1048"}.items() <= cells[
+        0
+    ].items()
+    # every table of the document is on the page with its own CSV: its caption names its title
+    for title in {r["table_title"] for r in cells if r["provenance"] == "table"}:
         assert re.search(rf"<(fig)?caption>(Tabel|Figur) \d+: {re.escape(title)}[ <]", html), title
+
+
+def test_every_table_of_every_document_has_its_own_csv_beside_the_page(dataset):
+    """Each table in data/ is on its document's page either as a chart, with figur-N.csv, or as a
+    table, with tabel-ID.csv: either way its full data (every column, hidden ones too, every row)
+    in the figures' CSV dialect. The document's own open data is its goals (maal.csv) only."""
+    from generator.site import build
+    from generator.views import tables as views_tables
+
+    ctx, seen = build.context(), 0
+    for doc in dataset.documents:
+        page = build.make_page(ctx, dataset, doc)
+        folder = opendata.doc_url(doc).rstrip("/")
+        own, _ = opendata.document_files(doc, dataset)
+        assert sorted(own) == [f"{folder}/maal.csv"]
+        for table in doc.model.tables:
+            csvs = [path for path, text in page.assets.items() if path.endswith(".csv") and text == views_tables.csv_text(table)]
+            assert len(csvs) == 1, (doc.path, table.id)
+            name = csvs[0].rsplit("/", 1)[1]
+            assert name == f"tabel-{table.id}.csv" or re.fullmatch(r"figur-\d+\.csv", name), name
+            assert f'href="{name}" download' in page.content
+            seen += 1
+    assert seen == sum(len(d.model.tables) for d in dataset.documents) == 14
 
 
 def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
@@ -218,30 +234,13 @@ def test_site_wide_goal_and_cell_files_are_published_compressed(built_site):
     assert sorted(p.relative_to(data).as_posix() for p in data.glob("*/*")) == ["hoeje-taastrup/maal.csv", "hvidovre/maal.csv"]
     html = (data / "index.html").read_text(encoding="utf-8")
     assert "sine egne, ukomprimerede CSV-filer" in html and "JSON" not in html.split("sine egne", 1)[1].split("</p>", 1)[0]
-    # the per-document tal.csv's columns: its own dictionary, and what it leaves out said
+    # the per-document files said: maal.csv, each table's own CSV, the text's figures site-wide only
     own = html.split('id="pr-dokument"', 1)[1]
-    assert (
-        "undtagen <code>jobcentre</code> (Jobcenter), <code>year</code> (År), <code>document</code> (Dokument) og <code>table_title</code> (Tabellens titel)."
-        in own
-    )
-    columns = re.findall(r'<tr><th scope="row"><code>(\w+)</code>', own.split("</table>", 1)[0])
-    assert (
-        columns
-        == [f for f, _ in opendata.own_fields("tal")]
-        == [
-            "table_id",
-            "row",
-            "row_label",
-            "column",
-            "column_label",
-            "unit",
-            "value",
-            "provenance",
-            "period",
-            "period_start",
-            "period_end",
-        ]
-    )
+    assert "<code>tabel-forsoergelsesgrupper.csv</code>" in own and "<code>figur-1.csv</code>" in own
+    assert "fx <code>periode,hvidovre,klynge</code>" in own
+    assert "Tal, der kun står i dokumentets tekst" in own and "<code>tal.csv.gz</code>" in own
+    assert "tal.csv</code> pr. dokument" not in html.replace("ingen\n  <code>tal.csv</code> pr. dokument", "")
+    assert "schema_version</code> (nu 4)" in html and opendata.SCHEMA_VERSION == 4
     for name in ("maal.csv.gz", "maal.json.gz", "tal.csv.gz", "tal.json.gz"):
         assert f'href="{name}"' in html
         assert f"{name}</a> ({(data / name).stat().st_size:,} byte)".replace(",", ".") in html

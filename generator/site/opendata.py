@@ -23,8 +23,9 @@ from generator.views.page import Context, Page, PageBuilder
 from generator.views.tables import csv_cell
 
 # 2: columns added at the end (issue 17: rank, whole status periods, follow-up, text figures);
-# 3: a document's own tal.csv without the columns its place and its page state (OWN_FILE_OMITS)
-SCHEMA_VERSION = 3
+# 3: a document's own tal.csv without the columns its place and its page state;
+# 4: no tal.csv per document: each table's own CSV beside its page instead (figur-N.csv, tabel-ID.csv)
+SCHEMA_VERSION = 4
 DATA_PAGE = "data"
 
 GOAL_FIELDS = [
@@ -446,18 +447,11 @@ FILES = {
     "tal": ("Alle tal i dokumenternes tabeller og serier, én værdi pr. række", CELL_FIELDS, cell_rows),
     "jobcentre": ("Registret over jobcentre", JOBCENTRE_FIELDS, jobcentre_rows),
 }
-PER_DOCUMENT = ("maal", "tal")  # a document's own rows are published beside its page, as CSV
-# The columns a document's own file leaves out, each stated once elsewhere: jobcentre, year and
-# document by the file's address (<jobcentre>/<year>/<document>/tal.csv, the page beside it), the
-# table's title by the page (each table's caption) and by the site-wide tal.csv.gz. In the long
-# layout they were repeated on every cell's row: 45 % of the file's bytes. maal.csv (one row per
-# goal) keeps the site-wide columns, as the per-jobcentre maal.csv does.
-OWN_FILE_OMITS = {"tal": ("jobcentre", "year", "document", "table_title")}
-
-
-def own_fields(name: str) -> list[tuple[str, str]]:
-    """The columns of a document's own file: the site-wide file's, less OWN_FILE_OMITS, in order."""
-    return [(f, d) for f, d in FILES[name][1] if f not in OWN_FILE_OMITS.get(name, ())]
+PER_DOCUMENT = ("maal", "tal")  # the site-wide files made of each document's own rows (Part)
+# A document's own rows published beside its page, as CSV: its goals. Its tables' numbers are
+# there too, each table as its own CSV in the table's shape (figur-N.csv, tabel-ID.csv: made by
+# the page, views/page.py); the long layout of every cell is in the site-wide tal.csv.gz only.
+OWN_FILES = ("maal",)
 
 
 # The site-wide files that are published gzip-compressed: uncompressed, at national scale, they
@@ -488,9 +482,8 @@ def _header(fields: list[tuple[str, str]]) -> str:
 
 
 def document_files(doc: Document, dataset: Dataset) -> tuple[dict[str, bytes], dict[str, Part]]:
-    """The document's own open-data files beside its page, maal.csv and tal.csv (with only a
-    header when empty; the columns of own_fields), as UTF-8 bytes; and the document's parts of
-    the site-wide files."""
+    """The document's own open-data files beside its page (OWN_FILES: maal.csv, with only a
+    header when empty), as UTF-8 bytes; and the document's parts of the site-wide files."""
     one = Dataset(root=dataset.root, registry=dataset.registry, documents=[doc])
     folder = doc_url(doc).rstrip("/")
     files, parts = {}, {}
@@ -498,7 +491,8 @@ def document_files(doc: Document, dataset: Dataset) -> tuple[dict[str, bytes], d
         _, fields, rows_of = FILES[name]
         rows = rows_of(one)
         site_wide = to_csv(rows, fields).encode()
-        files[f"{folder}/{name}.csv"] = site_wide if name not in OWN_FILE_OMITS else to_csv(rows, own_fields(name)).encode()
+        if name in OWN_FILES:
+            files[f"{folder}/{name}.csv"] = site_wide
         parts[name] = Part(
             csv_gz=_gz(site_wide[len(_header(fields).encode()) :]), json_gz=_gz(_json_rows(rows).encode()), rows=len(rows)
         )
@@ -604,6 +598,4 @@ def data_page(ctx: Context, dataset: Dataset, site_wide: SiteWide | None = None)
         jobcentres=jobcentres,
         schema_version=SCHEMA_VERSION,
         license_url=LICENSE_URL,
-        own_fields=[(f, LABELS[f], d) for f, d in own_fields("tal")],
-        own_omits=[(f, LABELS[f]) for f in OWN_FILE_OMITS["tal"]],
     )

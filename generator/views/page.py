@@ -198,6 +198,17 @@ class Figure:
     subtitle: str | None = None  # a goal's chart: the goal and the result, under the title
 
 
+@dataclass
+class ShownTable:
+    """A data table shown as a table (not charted): its number and anchor on the page, and its
+    numbers as a CSV beside the page (csv_name, made as a figure's CSV is: tables.csv_text)."""
+
+    number: int
+    anchor: str
+    table: Table
+    csv_name: str
+
+
 def describe_table_chart(table: Table, goal_outcome: compute.Outcome | None = None) -> str:
     """A short text alternative made from the data: what is shown, first and last values (all
     values when the x axis holds categories), target."""
@@ -297,7 +308,7 @@ class PageBuilder:
         fig = Figure(
             anchor=self.refs.anchor(ident), number=n, title=title, spec=spec, description=description, source=self.figure_source
         )
-        rows = [(tables.csv_cell(name), value) for name, value in items]
+        rows = [(tables.csv_cell(name), tables.csv_number(value)) for name, value in items]
         csv_text = pd.DataFrame(rows, columns=["navn", "vaerdi"]).to_csv(index=False, lineterminator="\n")
         self._add_files(fig, csv_text)
         self.figures[ident] = fig
@@ -370,7 +381,7 @@ class DocumentPageBuilder(PageBuilder):
         return self.figure_for_values(f"{goal.id}-sammenligning", title, spec, desc, [(p.name, p.value) for p in ranked])
 
     def section_items(self, section: Section | FollowUp) -> list[tuple[str, object]]:
-        """A section's (or the follow-up's) tables in order: ('figure', Figure) or ('table', (number, anchor, Table))."""
+        """A section's (or the follow-up's) tables in order: ('figure', Figure) or ('table', ShownTable)."""
         items: list[tuple[str, object]] = []
         for t in section.tables:
             table = self.doc.table(t)
@@ -379,9 +390,15 @@ class DocumentPageBuilder(PageBuilder):
                 fig.data_open = table.provenance == "table"
                 items.append(("figure", fig))
             else:
-                n = self.refs.add(table.id, "tabel")
-                items.append(("table", (n, self.refs.anchor(table.id), table)))
+                items.append(("table", self.shown_table(table)))
         return items
+
+    def shown_table(self, table: Table) -> ShownTable:
+        """A table shown as a table: numbered, and its CSV (tabel-<id>.csv) beside the page."""
+        n = self.refs.add(table.id, "tabel")
+        shown = ShownTable(number=n, anchor=self.refs.anchor(table.id), table=table, csv_name=f"{self.refs.anchor(table.id)}.csv")
+        self.assets[f"{self.folder}/{shown.csv_name}"] = tables.csv_text(table)
+        return shown
 
     @property
     def jobcentre_short(self) -> str:

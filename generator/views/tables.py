@@ -20,11 +20,19 @@ def csv_cell(value):
     return value
 
 
+def csv_number(value) -> str:
+    """A number cell as CSV text: '1603' (not '1603.0'), '2.79'; empty when missing."""
+    return "" if charts.missing(value) else str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def csv_text(table: Table) -> str:
-    """The table as CSV, its headers the data's column keys, months as YYYY-MM."""
+    """The table as CSV, its headers the data's column keys, months as YYYY-MM, whole numbers
+    without '.0' (as the site-wide tal.csv.gz writes them)."""
     df = table.frame.copy()
     for c in table.columns:
-        if c.type == "period":
+        if c.type == "number":
+            df[c.key] = df[c.key].map(csv_number)
+        elif c.type == "period":
             df[c.key] = df[c.key].map(lambda v: v.strftime("%Y-%m") if isinstance(v, dt.date) else v)
         elif c.type == "text":
             df[c.key] = df[c.key].map(csv_cell)
