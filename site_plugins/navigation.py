@@ -15,7 +15,8 @@ only the section the page is in, not its siblings; they are a click away on the 
 siblings were a sixth of every document page's bytes (bench/README.md).
 
 Supported are the features mkdocs.yml turns on: navigation.prune and navigation.indexes (with
-instant, top and toc.follow, which do not change this markup). Features that do change it are
+instant, top, toc.follow and toc.integrate, which do not change this markup: toc.integrate only
+leaves out Material's second copy of the page's headings, the sidebar at the right). Features that do change it are
 refused when the site is configured (`check_features`), so that turning one on cannot silently
 draw a different navigation from Material's.
 """
@@ -28,7 +29,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
 # Material features that change the markup of nav-item.html or toc.html.
-UNSUPPORTED = ("navigation.tabs", "navigation.sections", "navigation.expand", "toc.integrate")
+UNSUPPORTED = ("navigation.tabs", "navigation.sections", "navigation.expand")
 _ICON = '<span class="md-nav__icon md-icon"></span>'
 
 

@@ -89,7 +89,7 @@ def test_a_jobcentres_year_is_a_heading_on_its_page_and_its_old_address_leads_th
     assert "/hvidovre/2013/resultatrevision/" in sitemap and "/hvidovre/2013/<" not in sitemap
     # in the navigation a year opens (or, closed, links to its first document); it is no page
     revision = (built_site / "hvidovre/2013/resultatrevision/index.html").read_text(encoding="utf-8")
-    nav = revision[revision.index("md-nav--primary") : revision.index("md-sidebar--secondary")]
+    nav = revision[revision.index("md-nav--primary") : revision.index('<div class="md-content"')]
     assert (
         'href="../"' not in nav
         and '<a href="../../2020/beskaeftigelsesplan/" class="md-nav__link"><span class="md-ellipsis">2020</span>' in nav
@@ -105,7 +105,7 @@ def test_front_page_lists_jobcentres_and_newest_documents(built_site, dataset):
 
 def test_navigation_has_danish_titles_and_runs_jobcentre_year_document(built_site):
     page = (built_site / "hvidovre/2020/beskaeftigelsesplan/index.html").read_text(encoding="utf-8")
-    nav = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
+    nav = page[page.index("md-nav--primary") : page.index('<div class="md-content"')]
     titles = [t.strip() for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, flags=re.S)]
     for title in (
         "Jobcentre",
@@ -316,13 +316,7 @@ def test_the_navigation_drawn_in_python_is_materials_on_every_page(tmp_path):
     home = _markup((tmp_path / "ours" / "hvidovre/index.html").read_text(encoding="utf-8"))
     assert "Jobcenter Ekstra 00" in home and len(_JOBCENTRE_ENTRY.findall(home)) == overview.NAV_REGIONS_FROM // 2 + 1
     revision = (tmp_path / "ours" / "hvidovre/2013/resultatrevision/index.html").read_text(encoding="utf-8")
-    nav = _markup(
-        revision[
-            revision.index('<nav class="md-nav md-nav--primary"') : revision.index(
-                '<div class="md-sidebar md-sidebar--secondary"'
-            )
-        ]
-    )
+    nav = _markup(revision[revision.index('<nav class="md-nav md-nav--primary') : revision.index('<div class="md-content"')])
     # The page's own headings under its entry; a closed region: a link to its first jobcentre.
     assert nav.count('<a href="#12-jobcenterets-forsrgelsesgrupper" class="md-nav__link">') == 1
     assert "Jobcenter Ekstra 00" not in nav and "Jobcenter Høje-Taastrup" not in nav and "Jobcenter Hvidovre" in nav
@@ -334,7 +328,11 @@ def test_the_navigation_drawn_in_python_is_materials_on_every_page(tmp_path):
 
 def test_theme_features_that_change_the_navigation_markup_are_refused():
     """navigation.py draws Material's markup for the features mkdocs.yml has; one that would
-    change it (tabs, sections, expand, an integrated table of contents) is named, not ignored."""
+    change it (tabs, sections, expand) is named, not ignored."""
     configured = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["theme"]["features"]
     assert "navigation.prune" in configured and navigation.check_features(configured) == []
-    assert navigation.check_features([*configured, "navigation.tabs", "toc.integrate"]) == ["navigation.tabs", "toc.integrate"]
+    assert navigation.check_features([*configured, "navigation.tabs", "navigation.expand"]) == [
+        "navigation.tabs",
+        "navigation.expand",
+    ]
+    assert "toc.integrate" in configured  # the page's headings once, in the navigation
