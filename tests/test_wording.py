@@ -43,6 +43,13 @@ def test_the_browser_formats_charts_with_the_same_locale():
     assert (time, number) == (fmt.TIME_LOCALE, fmt.NUMBER_LOCALE)
 
 
+def test_the_browser_draws_charts_with_the_same_look_as_the_svg_fallbacks():
+    """The specs in the pages leave out the charts' look (charts.CONFIG): jc-charts.js adds its copy."""
+    js = (ROOT / "overrides/assets/javascripts/jc-charts.js").read_text(encoding="utf-8")
+    assert json.loads(re.search(r"var chartConfig = (\{.*?\});", js).group(1)) == charts.CONFIG
+    assert charts.CONFIG["font"].startswith("Roboto") and charts.CONFIG["axis"]["labelFontSize"] == 12
+
+
 def test_the_svg_fallback_says_months_as_the_page_does(dataset):
     revision = next(d for d in dataset.documents if d.kind == "resultatrevision").model
     table = next(t for t in revision.tables if t.id == "langtidsledige")

@@ -35,6 +35,10 @@ THEME_SIZES = {
     "header": {"labelFontSize": 12, "titleFontSize": 12},
     "text": {"fontSize": 12},
 }
+# The charts' look, said once for all of them rather than in each chart's spec in the page: the SVG
+# fallbacks' spec adds it (_fixed_width), and in the browser jc-charts.js does (its chartConfig is
+# a copy, kept the same by tests/test_wording.py).
+CONFIG = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif", **THEME_SIZES}
 # The SVG fallback's whole width, labels and legend included (autosize fit-x): A4's text width in CSS
 # px (210 mm less jc.css's @page margins of 10 mm a side), where print shows it at 100 %. The live
 # chart fills its container.
@@ -436,12 +440,12 @@ def bar_chart(
 
 def _finish(chart, sized: bool = True) -> str:
     """The Vega-Lite JSON of an Altair chart without data and without a title (the figure's caption
-    is its one title); sized=False: the chart set its own size (a faceted chart cannot fill its
-    container)."""
+    is its one title), its look (CONFIG) and the schema's address, which every chart shares;
+    sized=False: the chart set its own size (a faceted chart cannot fill its container)."""
     if sized:
         chart = chart.properties(width="container", height=HEIGHT)
     spec = chart.to_dict(validate=False)
-    spec["config"] = {"view": {"stroke": None}, "font": "Roboto, Helvetica, Arial, sans-serif", **THEME_SIZES}
+    del spec["$schema"], spec["config"]  # the latter Altair's theme's, which CONFIG replaces
     return json.dumps(spec, ensure_ascii=False)
 
 
@@ -465,7 +469,8 @@ def _fixed_width(spec: dict) -> dict:
         # the axes, the headers and the gaps: measured with the seed's faceted charts).
         out["columns"] = min(out["columns"], 3)
         out["spec"] = {**out["spec"], "width": (PRINT_WIDTH - 190) // out["columns"]}
-    out["config"] = {**out.get("config", {}), "aria": False, "locale": {"number": fmt.NUMBER_LOCALE, "time": fmt.TIME_LOCALE}}
+    locale = {"number": fmt.NUMBER_LOCALE, "time": fmt.TIME_LOCALE}
+    out["config"] = {**CONFIG, **out.get("config", {}), "aria": False, "locale": locale}
     return out
 
 

@@ -12,20 +12,35 @@
   var timeFormatLocale = {"dateTime": "%A den %d. %B %Y %X", "date": "%d.%m.%Y", "time": "%H.%M.%S", "periods": ["", ""], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn.", "man.", "tirs.", "ons.", "tors.", "fre.", "lør."], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]};
 
   var FACET_STEP = 250;
+  // The charts' look: a copy of generator/views/charts.py's CONFIG (the specs in the pages leave it out).
+  var chartConfig = {"view": {"stroke": null}, "font": "Roboto, Helvetica, Arial, sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}, "legend": {"labelFontSize": 12, "titleFontSize": 12}, "header": {"labelFontSize": 12, "titleFontSize": 12}, "text": {"fontSize": 12}};
 
   function dark() {
     return document.body && document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
+  // a and b merged, b's values first, objects key by key
+  function merged(a, b) {
+    var out = {};
+    [a, b].forEach(function (o) {
+      Object.keys(o).forEach(function (k) {
+        var v = o[k], old = out[k];
+        var objects = v && old && typeof v === "object" && typeof old === "object" && !Array.isArray(v);
+        out[k] = objects ? merged(old, v) : v;
+      });
+    });
+    return out;
+  }
+
   function themeConfig() {
     var fg = dark() ? "#e6e6e6" : "#222222";
     var grid = dark() ? "#4a4a4a" : "#dddddd";
-    return {
+    return merged(chartConfig, {
       background: null,
       title: {color: fg}, axis: {labelColor: fg, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid},
       header: {labelColor: fg, titleColor: fg},
       legend: {labelColor: fg, titleColor: fg}, text: {color: fg}
-    };
+    });
   }
 
   // The runtime's address: vega-bundle.js beside this script.
