@@ -208,7 +208,7 @@ def test_a_run_of_points_is_a_marker_drawn_at_each_in_order():
 def test_groups_without_attributes_go_and_so_do_outlines_nothing_paints():
     kept = (
         '<clipPath id="c"><path d="M0,0h5v5h-5Z"/></clipPath>'  # a clip's outline
-        '<g fill="none" stroke="#000"><path d="M0,0h4"/></g>'  # stroked by its group
+        '<g fill="none" stroke="#000"><path d="M0,0h4"/><rect width="1"/></g>'  # stroked by its group
         '<g fill="none" marker-end="url(#m)"><path d="M0,0h4"/></g>'  # a marker from its group
         '<g fill="none" clip-path="url(#c)"><path d="M0,0h9v9h-9Z"/><rect width="2"/></g>'  # the clip may depend on its extent
         '<path d="M0,0h3"/>'  # filled black: the root's default
@@ -222,6 +222,22 @@ def test_groups_without_attributes_go_and_so_do_outlines_nothing_paints():
     )
     unbalanced = "<svg><g><g></g></svg>"
     assert svgrender.strip_svg(unbalanced) == unbalanced
+
+
+def test_what_most_of_a_run_says_its_group_says_and_the_others_keep_their_own():
+    labels = (
+        '<g fill="red"><text text-anchor="start" fill="#000">a</text><text text-anchor="middle" fill="#000">b</text>'
+        '<text text-anchor="middle" fill="#000"><tspan>c</tspan><tspan x="0" dy="14">d</tspan></text></g>'
+    )
+    one_without = '<text fill="#000">a</text><text>b</text><text fill="#000">c</text>'  # b gets its fill from above
+    lone = '<g stroke="#888"><path d="M0,0h1"/></g>'
+    says_it_itself = '<g stroke="#888"><path d="M0,0h1" stroke="red"/></g>'
+    svg = f"<svg>{labels}<g>{one_without}</g>{lone}{says_it_itself}</svg>"
+    assert svgrender.strip_svg(svg) == (
+        '<svg><g fill="red"><g fill="#000" text-anchor="middle"><text text-anchor="start">a</text><text>b</text>'
+        '<text><tspan>c</tspan><tspan x="0" dy="14">d</tspan></text></g></g>'
+        f'{one_without}<path stroke="#888" d="M0,0h1"/>{says_it_itself}</svg>'
+    )
 
 
 def test_the_root_keeps_the_xlink_namespace_where_it_is_used():

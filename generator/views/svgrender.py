@@ -4,6 +4,7 @@ and small (without pandas, Altair and pydantic)."""
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
@@ -80,7 +81,7 @@ def strip_svg(svg: str) -> str:
     5. a run of points that differ only in where they are: one marker, drawn at every vertex of
        an unpainted path through them;
     6. the attributes a run of marks, lines or labels shares said once, by a group around it;
-    7. a run of grid lines or ticks one path of as many segments;
+    7. a run of grid lines or ticks one path of as many segments (which says its stroke itself);
     8. moves by nothing left out, groups without attributes unwrapped, paths nothing paints left out;
     9. the root without the namespace and version nothing reads."""
     svg = _TAG.sub(lambda m: _compact_tag(_UNUSED_ATTR.sub("", m.group(0))), svg)
@@ -89,7 +90,7 @@ def strip_svg(svg: str) -> str:
     svg = _circles(svg)
     svg = _markers(svg)
     svg = _hoist(svg)
-    svg = _LINE_RUN.sub(_one_path, svg)
+    svg = _LONE.sub(_lone, _LINE_RUN.sub(_one_path, svg))
     return _root(_prune(svg))
 
 
@@ -121,12 +122,15 @@ def _circles(svg: str) -> str:
 
 
 # Attributes a child inherits from its group: said once by a group around a run of marks, axis
-# lines or labels that all have the same value (the grid's stroke="#ddd" stroke-width="1" on
-# every line, the labels' font-size="12px" fill="#000" on every text).
+# lines or labels that all say it (the grid's stroke="#ddd" stroke-width="1" on every line, the
+# labels' font-size="12px" fill="#000" on every text), with the value most of them have: the
+# others keep their own, which wins over the group's (the first x label's text-anchor="start",
+# the other series' bars).
 _INHERITED = frozenset(
     "fill fill-opacity stroke stroke-width stroke-opacity stroke-dasharray font-size font-weight font-style text-anchor".split()
 )
-_LEAF = r"<(?:line|circle|path|rect)\b[^<>]*/>|<text\b[^<>]*>[^<]*</text>"
+# A mark, or a label with its lines.
+_LEAF = r"<(?:line|circle|path|rect)\b[^<>]*/>|<text\b[^<>]*>(?:[^<]|<tspan\b[^<>]*>[^<]*</tspan>)*</text>"
 _RUN = re.compile(f"(?:{_LEAF}){{2,}}")
 _LEAVES = re.compile(_LEAF)
 _ATTR = re.compile(r'\s([\w:-]+)="([^"]*)"')
@@ -135,16 +139,32 @@ _ATTR = re.compile(r'\s([\w:-]+)="([^"]*)"')
 def _hoist_run(m: re.Match) -> str:
     leaves = _LEAVES.findall(m.group(0))
     heads = [leaf[: leaf.index(">") + 1] for leaf in leaves]
-    common = set.intersection(*({a for a in _ATTR.findall(head) if a[0] in _INHERITED} for head in heads))
-    if not common:
+    inherited = [{k: v for k, v in _ATTR.findall(head) if k in _INHERITED} for head in heads]
+    said = []
+    for name in sorted(set.intersection(*(set(attrs) for attrs in inherited))):
+        value, count = collections.Counter(attrs[name] for attrs in inherited).most_common(1)[0]
+        if count > 1:
+            said.append(f' {name}="{value}"')
+    if not said:
         return m.group(0)
-    said = [f' {name}="{value}"' for name, value in sorted(common)]
     out = []
     for leaf, head in zip(leaves, heads):
         for attr in said:
             head = head.replace(attr, "", 1)
         out.append(head + leaf[leaf.index(">") + 1 :])
     return "<g" + "".join(said) + ">" + "".join(out) + "</g>"
+
+
+# A group around one mark, only to say what the mark inherits (a run of grid lines made one
+# path): the mark says it itself.
+_LONE = re.compile(r'<g((?: [\w-]+="[^"]*")+)>(<(?:line|circle|path|rect)\b)([^<>]*/>)</g>')
+
+
+def _lone(m: re.Match) -> str:
+    said = _ATTR.findall(m.group(1))
+    if any(k not in _INHERITED for k, _ in said) or any(k in _INHERITED for k, _ in _ATTR.findall(m.group(3))):
+        return m.group(0)
+    return m.group(2) + m.group(1) + m.group(3)
 
 
 def _hoist(svg: str) -> str:
