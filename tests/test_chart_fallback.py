@@ -108,13 +108,26 @@ def test_stripped_fallback_is_smaller_and_draws_the_same_picture(kind):
     # the font, on every text in vl-convert's SVG, is said once, by the root
     assert raw.count(' font-family="Roboto, Helvetica, Arial, sans-serif"') == raw.count("<text") > 3
     assert stripped.startswith('<svg font-family="Roboto, Helvetica, Arial, sans-serif" ') and stripped.count("font-family") == 1
-    assert len(stripped) < 0.5 * len(raw)
+    # no version, no unused namespace, no group without attributes or moved by nothing, no unpainted group background
+    assert ' version="1.1"' in raw and "xmlns:xlink" in raw and "xlink:" not in raw.replace("xmlns:xlink", "")
+    assert not re.search(r' version=|xmlns:xlink|<g>|translate\(0,0\)|<path d="M0,0h[\d.]+v[\d.]+h-[\d.]+Z"/>', stripped)
+    # a line chart's points: a marker per series, at every point of the series in order
+    points = re.findall(
+        r'<marker id="(p\d)"[^>]*><circle r="3.87" fill="(#\w+)"[^>]*/></marker><path [^>]*url\(#\1\)[^>]* d="M([^"]*)"', stripped
+    )
+    assert [(fill, len(d.split())) for _, fill, d in points] == POINTS.get(kind, [])
+    assert len(stripped) < 0.35 * len(raw)
     # Numbers rounded to a hundredth of a pixel shade a few anti-aliased edge pixels (a quarter of full
     # contrast at most, measured); a lost mark, line or letter would change pixels at full contrast.
     before, after = _pixels(vlc.svg_to_png(raw)), _pixels(vlc.svg_to_png(stripped))
     assert len(before) == len(after)
     changed = [abs(a - b) for a, b in zip(before, after) if a != b]
     assert max(changed, default=0) <= 96 and len(changed) < 0.002 * len(before), (max(changed, default=0), len(changed))
+
+
+# The points each kind's fallback draws as markers: their fill and how many, in the order they are drawn.
+# Named series draw their points month by month, the series' colours alternating: they stay circles.
+POINTS = {"line with target": [("#3b82c4", 24), ("#808080", 24)]}
 
 
 def _pixels(png: bytes) -> bytes:
@@ -159,16 +172,83 @@ def test_strip_keeps_inherited_opacities_and_text():
         'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>'
     )
     assert svgrender.strip_svg(svg) == (
-        '<svg><g><text fill-opacity="1" stroke-opacity="1" x="4">'
-        'a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></g></svg>'
+        '<svg><text fill-opacity="1" stroke-opacity="1" x="4">a class="x" role="y" opacity="1" &gt;</text><rect opacity="0.5" width="3"/></svg>'
     )
+
+
+def _circle(x: float, y: float, fill: str) -> str:
+    return f'<circle cx="{x}" cy="{y}" r="6" fill="{fill}" stroke-width="2"/>'
+
+
+def test_a_run_of_points_is_a_marker_drawn_at_each_in_order():
+    # two series whose points overlap, the second drawn over the first, then a lone point
+    blue, grey = [_circle(8 + 8 * i, 10, "#3b82c4") for i in range(3)], [_circle(12 + 8 * i, 14, "#808080") for i in range(3)]
+    lone = '<circle cx="40" cy="20" r="3" fill="#e0403a"/>'
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="48" height="28"><g fill="none" stroke="#000">{"".join(blue + grey)}{lone}</g></svg>'
+    url0, url1 = '"url(#p0)"', '"url(#p1)"'
+    assert svgrender.strip_svg(svg) == (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="28"><g fill="none" stroke="#000">'
+        '<marker id="p0" markerUnits="userSpaceOnUse" overflow="visible"><circle r="6" fill="#3b82c4" stroke-width="2"/></marker>'
+        f'<path fill="none" stroke="none" marker-start={url0} marker-mid={url0} marker-end={url0} d="M8,10 16,10 24,10"/>'
+        '<marker id="p1" markerUnits="userSpaceOnUse" overflow="visible"><circle r="6" fill="#808080" stroke-width="2"/></marker>'
+        f'<path fill="none" stroke="none" marker-start={url1} marker-mid={url1} marker-end={url1} d="M12,14 20,14 28,14"/>'
+        f"{lone}</g></svg>"
+    )
+    # the same picture; and the picture tells the order and the fills apart
+    picture = _pixels(vlc.svg_to_png(svg))
+    assert _pixels(vlc.svg_to_png(svgrender.strip_svg(svg))) == picture
+    assert _pixels(vlc.svg_to_png(svg.replace("".join(blue + grey), "".join(grey + blue)))) != picture
+    assert _pixels(vlc.svg_to_png(svg.replace(' fill="#808080"', ""))) != picture
+    # points placed, clipped or painted otherwise than by where they are stay circles
+    for odd in (' transform="rotate(3)"', ' clip-path="url(#c)"'):
+        moved = svg.replace('stroke-width="2"/>', f'stroke-width="2"{odd}/>')
+        assert "<marker" not in svgrender.strip_svg(moved) and svgrender.strip_svg(moved).count("<circle") == 7
+
+
+def test_groups_without_attributes_go_and_so_do_outlines_nothing_paints():
+    kept = (
+        '<clipPath id="c"><path d="M0,0h5v5h-5Z"/></clipPath>'  # a clip's outline
+        '<g fill="none" stroke="#000"><path d="M0,0h4"/><rect width="1"/></g>'  # stroked by its group
+        '<g fill="none" marker-end="url(#m)"><path d="M0,0h4"/></g>'  # a marker from its group
+        '<g fill="none" clip-path="url(#c)"><path d="M0,0h9v9h-9Z"/><rect width="2"/></g>'  # the clip may depend on its extent
+        '<path d="M0,0h3"/>'  # filled black: the root's default
+    )
+    svg = (
+        '<svg><g fill="none"><g><g transform="translate(0,0)"><path d="M0,0h9v9h-9Z"/><g><rect width="3"/></g></g>'
+        '<path d="M1,1h2"/><g transform="translate(0,0) scale(2)"><rect width="1"/></g></g></g>' + kept + "</svg>"
+    )
+    assert svgrender.strip_svg(svg) == (
+        '<svg><g fill="none"><rect width="3"/><g transform="translate(0,0) scale(2)"><rect width="1"/></g></g>' + kept + "</svg>"
+    )
+    unbalanced = "<svg><g><g></g></svg>"
+    assert svgrender.strip_svg(unbalanced) == unbalanced
+
+
+def test_what_most_of_a_run_says_its_group_says_and_the_others_keep_their_own():
+    labels = (
+        '<g fill="red"><text text-anchor="start" fill="#000">a</text><text text-anchor="middle" fill="#000">b</text>'
+        '<text text-anchor="middle" fill="#000"><tspan>c</tspan><tspan x="0" dy="14">d</tspan></text></g>'
+    )
+    one_without = '<text fill="#000">a</text><text>b</text><text fill="#000">c</text>'  # b gets its fill from above
+    lone = '<g stroke="#888"><path d="M0,0h1"/></g>'
+    says_it_itself = '<g stroke="#888"><path d="M0,0h1" stroke="red"/></g>'
+    svg = f"<svg>{labels}<g>{one_without}</g>{lone}{says_it_itself}</svg>"
+    assert svgrender.strip_svg(svg) == (
+        '<svg><g fill="red"><g fill="#000" text-anchor="middle"><text text-anchor="start">a</text><text>b</text>'
+        '<text><tspan>c</tspan><tspan x="0" dy="14">d</tspan></text></g></g>'
+        f'{one_without}<path stroke="#888" d="M0,0h1"/>{says_it_itself}</svg>'
+    )
+
+
+def test_the_root_keeps_the_xlink_namespace_where_it_is_used():
+    used = '<svg xmlns="s" xmlns:xlink="x" version="1.1"><use xlink:href="#a"/></svg>'
+    assert svgrender.strip_svg(used) == '<svg xmlns="s" xmlns:xlink="x"><use xlink:href="#a"/></svg>'
+    assert svgrender.strip_svg(used.replace("xlink:href", "href")) == '<svg xmlns="s"><use href="#a"/></svg>'
 
 
 def test_the_font_is_said_once_only_where_every_text_has_the_same():
     same = '<svg x="1"><g><text font-family="A, B" y="2">font-family="C"</text><text font-family="A, B">b</text></g></svg>'
-    assert (
-        svgrender.strip_svg(same) == '<svg font-family="A, B" x="1"><g><text y="2">font-family="C"</text><text>b</text></g></svg>'
-    )
+    assert svgrender.strip_svg(same) == '<svg font-family="A, B" x="1"><text y="2">font-family="C"</text><text>b</text></svg>'
     two = '<svg x="1"><text font-family="A">a</text><text font-family="B">b</text></svg>'
     one_without = '<svg x="1"><text font-family="A">a</text><text>b</text></svg>'  # b has the default font
     assert svgrender.strip_svg(two) == two and svgrender.strip_svg(one_without) == one_without
