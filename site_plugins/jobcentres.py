@@ -34,6 +34,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         # kept between serve's builds
         self.load_cache, self.memory, self.searching = loader.LoadCache(), build.Memory(), search.Background()
         self.in_place = self.serving = self.dirty = False  # `mkdocs build` until on_startup says otherwise
+        self.icons = theme.Sprite()
 
     def on_startup(self, *, command, dirty):  # MkDocs keeps a plugin with on_startup between serve's builds
         self.in_place = command == "serve" or dirty  # else: a new folder, swapped in at the end
@@ -77,7 +78,7 @@ class JobcentrePlugin(BasePlugin[PluginConfig]):
         return docs
 
     def on_env(self, env, config, files):
-        return theme.install(env, config)
+        return theme.install(env, config, self.icons)
 
     def on_page_read_source(self, page, config):
         return "" if page.file.src_uri in self.pages else None

@@ -46,5 +46,27 @@ def test_the_theme_config_carries_only_the_texts_of_features_the_site_uses(built
 def test_the_repository_icon_and_the_content_tab_script_are_left_out(built_site):
     html = (built_site / REVISION).read_text(encoding="utf-8")
     assert "Font Awesome" not in html and html.count('<div class="md-source__icon md-icon">') == 2  # header and navigation
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M2.6 10.59 8.38 4.8') == 2
+    assert html.count('<svg viewBox="0 0 24 24"><use href="../../../assets/images/jc-icons.svg#material-git"/></svg>') == 2
     assert "__tabbed_" not in html and "tabbed" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_themes_icons_come_from_one_file_that_has_every_one_the_pages_use(built_site):
+    """theme.Sprite: each icon a <use> of its symbol in assets/images/jc-icons.svg, not its paths
+    in every page; every icon a page uses is in the file, drawn as Material draws it."""
+    sprite = (built_site / "assets/images/jc-icons.svg").read_text(encoding="utf-8")
+    symbols = dict(re.findall(r'<symbol id="([^"]+)" viewBox="0 0 24 24">(.*?)</symbol>', sprite))
+    magnify = (ROOT / ".venv").glob("lib/python*/site-packages/material/templates/.icons/material/magnify.svg")
+    assert re.search(r"<path d=\"[^\"]+\"/>", next(magnify).read_text(encoding="utf-8")).group(0) == symbols["material-magnify"]
+    used = set()
+    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        depth = "/".join([".."] * (len(page.relative_to(built_site).parts) - 1)) or "."
+        if page.name == "404.html":  # served at any address: from the site's own path
+            depth = "/jobcenter-rapporter"
+        found = re.findall(r'<svg viewBox="0 0 24 24"><use href="([^"#]+)#([^"]+)"/></svg>', html)
+        assert {href for href, _ in found} == {f"{depth}/assets/images/jc-icons.svg"}, page
+        used |= {ident for _, ident in found}
+        assert "M9.5 3A6.5 6.5 0 0 1 16 9.5" not in html  # the search's magnifier, inline no more
+    assert {"material-magnify", "material-menu", "material-arrow-up"} <= used and used <= set(symbols)
