@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.ext
@@ -61,8 +62,12 @@ class Sprite:
             self.write()
             self.written = True
         ident, box, _ = self.symbols[name]
-        href = f"{context['base_url'].rstrip('/')}/{SPRITE}#{ident}"
-        return Markup(f'<svg viewBox="{box}"><use href="{escape(href)}"/></svg>')
+        # From the site's own path, not relative to the page: Material's instant navigation moves
+        # the header and navigation into a page at another address. xlink:href, not href, which
+        # Material's script would try to set (an SVG <use> element's href cannot be set).
+        site = context["config"].site_url
+        href = f"{(urlsplit(site).path if site else context['base_url']).rstrip('/')}/{SPRITE}#{ident}"
+        return Markup(f'<svg viewBox="{box}"><use xlink:href="{escape(href)}"/></svg>')
 
     def write(self) -> None:
         path = os.path.join(self.site_dir, SPRITE)

@@ -22,7 +22,7 @@ def test_a_seed_build_says_what_it_loaded_made_and_rendered_and_what_came_from_t
 
     cold = run_mkdocs_build(project_copy, project_copy / "site")
     assert cold.returncode == 0, cold.stderr
-    charts = len(list((project_copy / "site").rglob("*.svg")))  # every chart's SVG fallback: 18
+    charts = len(list((project_copy / "site").rglob("figur-*.svg")))  # every chart's SVG fallback: 18
     assert charts == 18
     assert [line for line in _info_lines(cold.stderr) if line.startswith(("Data:", "Sider:", "Diagrammer:"))] == [
         "Data: 4 dokumenter indlæst (0 fra cachen, 4 læst fra filerne)",
