@@ -213,7 +213,8 @@ def site_facts(site: Path) -> dict:
     html = [(p.stat().st_size, p) for p in site.rglob("*.html")]
     largest = max(html)
     return {
-        "pages": sum(1 for p in site.rglob("index.html")),
+        # not the small pages at moved addresses (listings.moved_pages), which only send the reader on
+        "pages": sum(1 for p in site.rglob("index.html") if b'http-equiv="refresh"' not in p.read_bytes()[:400]),
         "charts": sum(1 for _ in site.rglob("figur-*.svg")),
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "largest_bytes": largest[0],
