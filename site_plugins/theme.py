@@ -53,12 +53,14 @@ class Sprite:
 
     @jinja2.pass_context
     def __call__(self, context, name: str) -> Markup:
-        if name not in self.symbols or not self.written:
+        if name not in self.symbols:
             assert self.env.loader is not None  # MkDocs' theme environment has one
             found = _SVG.search(self.env.loader.get_source(self.env, f".icons/{name}.svg")[0])
             if found is None:
                 raise PluginError(f"{name}.svg: an icon without a viewBox cannot be drawn from {SPRITE}")
             self.symbols[name] = (re.sub(r"[^a-z0-9-]", "-", name.lower()), found.group(1), found.group(2))
+            self.written = False
+        if not self.written:
             self.write()
             self.written = True
         ident, box, _ = self.symbols[name]

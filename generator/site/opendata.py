@@ -10,7 +10,6 @@ import csv
 import gzip
 import io
 import json
-import math
 from dataclasses import dataclass
 
 from generator.data.kinds.plan import Plan, PlanGoal
@@ -20,7 +19,7 @@ from generator.data.models import Span
 from generator.results import goals as compute
 from generator.views.goals import follow_up_rows
 from generator.views.page import Context, Page, PageBuilder
-from generator.views.tables import csv_cell
+from generator.views.tables import csv_cell, open_number
 
 # 2: columns added at the end (issue 17: rank, whole status periods, follow-up, text figures);
 # 3: a document's own tal.csv without the columns its place and its page state;
@@ -168,12 +167,6 @@ def _month(d) -> str:
     return d.strftime("%Y-%m") if d else ""
 
 
-def _num(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return int(v) if float(v).is_integer() else round(float(v), 6)
-
-
 def _span_fields(span: Span | None, status) -> dict:
     """A status' period and values, whole: kind, first and last month, start/end or min/max/mean."""
     start, end, kind = (span.start, span.end, span.kind) if span else (None, None, "")
@@ -183,11 +176,11 @@ def _span_fields(span: Span | None, status) -> dict:
         "status_period_kind": kind if status is not None else "",
         "status_period_start": _month(start) if status is not None else "",
         "status_period_end": _month(end) if status is not None else "",
-        "status_start": _num(status.start) if isinstance(status, StartEnd) else None,
-        "status_end": _num(status.end) if isinstance(status, StartEnd) else None,
-        "status_min": _num(status.min) if isinstance(status, Range) else None,
-        "status_max": _num(status.max) if isinstance(status, Range) else None,
-        "status_mean": _num(status.mean) if isinstance(status, Range) else None,
+        "status_start": open_number(status.start) if isinstance(status, StartEnd) else None,
+        "status_end": open_number(status.end) if isinstance(status, StartEnd) else None,
+        "status_min": open_number(status.min) if isinstance(status, Range) else None,
+        "status_max": open_number(status.max) if isinstance(status, Range) else None,
+        "status_mean": open_number(status.mean) if isinstance(status, Range) else None,
     }
 
 
@@ -214,17 +207,17 @@ def goal_rows(dataset: Dataset) -> list[dict]:
                 "type": goal.type or "",
                 "direction": "" if o.state == "no_target" and goal.direction == "qualitative" else goal.direction,
                 "unit": goal.unit or "",
-                "baseline": _num(goal.baseline),
+                "baseline": open_number(goal.baseline),
                 "baseline_period": _month(goal.baseline_period or getattr(m, "baseline_period", None))
                 if goal.baseline is not None
                 else "",
-                "status": _num(compute.compared_value(goal)),
+                "status": open_number(compute.compared_value(goal)),
                 "status_period": _month(span.end if span else None) if goal.status is not None else "",
-                "target": _num(goal.target),
+                "target": open_number(goal.target),
                 "target_period": _month(goal.target_period or getattr(m, "target_period", None))
                 if goal.target is not None
                 else "",
-                "change_abs": _num(o.change_abs),
+                "change_abs": open_number(o.change_abs),
                 "change_pct": None if o.change_pct is None else round(o.change_pct, 2),
                 "state": o.state,
                 "met_count": o.met_count,
@@ -260,9 +253,9 @@ def goal_rows(dataset: Dataset) -> list[dict]:
                     "unit": g.unit or "",
                     "baseline": None,
                     "baseline_period": "",
-                    "status": _num(r.figure.status),
+                    "status": open_number(r.figure.status),
                     "status_period": _month(f.period.end),
-                    "target": _num(r.figure.target),
+                    "target": open_number(r.figure.target),
                     "target_period": _month(f.period.end) if r.figure.target is not None else "",
                     "change_abs": None,
                     "change_pct": None,
@@ -318,7 +311,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
                     **base,
                     "direction": t.direction,
                     "unit": t.unit or "",
-                    "target": _num(t.value),
+                    "target": open_number(t.value),
                     "target_period": _month(t.deadline) if t.deadline else f"{doc.year}-12",
                     "target_label": t.label,
                 }
@@ -364,7 +357,7 @@ def cell_rows(dataset: Dataset) -> list[dict]:
                             "column": col.key,
                             "column_label": col.label,
                             "unit": col.unit or "",
-                            "value": _num(rec[col.key]),
+                            "value": open_number(rec[col.key]),
                             "provenance": table.provenance,
                             "period": month,
                             "period_start": "",
@@ -389,7 +382,7 @@ def text_fact_rows(doc: Document) -> list[dict]:
             "column": f.id,
             "column_label": f.measures,
             "unit": f.unit or "",
-            "value": _num(f.value),
+            "value": open_number(f.value),
             "provenance": "text",
             "period": _month(f.period.month) if f.period and f.period.month else "",
             "period_start": _month(f.period.start) if f.period else "",

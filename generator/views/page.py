@@ -395,8 +395,8 @@ class DocumentPageBuilder(PageBuilder):
 
     def shown_table(self, table: Table) -> ShownTable:
         """A table shown as a table: numbered, and its CSV (tabel-<id>.csv) beside the page."""
-        n = self.refs.add(table.id, "tabel")
-        shown = ShownTable(number=n, anchor=self.refs.anchor(table.id), table=table, csv_name=f"{self.refs.anchor(table.id)}.csv")
+        n, anchor = self.refs.add(table.id, "tabel"), self.refs.anchor(table.id)
+        shown = ShownTable(number=n, anchor=anchor, table=table, csv_name=f"{anchor}.csv")
         self.assets[f"{self.folder}/{shown.csv_name}"] = tables.csv_text(table)
         return shown
 

@@ -20,9 +20,18 @@ def csv_cell(value):
     return value
 
 
+def open_number(value) -> int | float | None:
+    """A number as the open data give it, in every file: a whole number as one (1603, not
+    1603.0), others to six decimals; None when missing."""
+    if charts.missing(value):
+        return None
+    return int(value) if float(value).is_integer() else round(float(value), 6)
+
+
 def csv_number(value) -> str:
-    """A number cell as CSV text: '1603' (not '1603.0'), '2.79'; empty when missing."""
-    return "" if charts.missing(value) else str(int(value)) if float(value).is_integer() else repr(float(value))
+    """A number cell as CSV text (open_number): '1603', '2.79'; empty when missing."""
+    number = open_number(value)
+    return "" if number is None else str(number)
 
 
 def csv_text(table: Table) -> str:
