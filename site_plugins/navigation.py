@@ -12,7 +12,7 @@ One difference from Material, on purpose: on a page below a section's own page (
 year or document), a list of sections without a page of their own (a region's jobcentres) shows
 only the section the page is in, not its siblings; they are a click away on the section's page
 (the jobcentre's page lists its region, and the breadcrumbs lead there). At national scale the
-siblings were a sixth of every document page's bytes (bench/README.md).
+siblings were a large part of every document page's bytes (bench/README.md).
 
 Supported are the features mkdocs.yml turns on: navigation.prune and navigation.indexes (with
 instant, top, toc.follow and toc.integrate, which do not change this markup: toc.integrate only
