@@ -32,6 +32,8 @@ YAML: dict[str, str] = {
     "alias": "YAML-ankre og -aliasser (&navn, *navn) må ikke bruges ({what}); skriv værdien helt ud hver gang" + _see("regler"),
     "too_deep": "filen har for mange lag inde i hinanden til at kunne læses; tjek indrykning og parenteser",
     "duplicate_key": "feltet {name!r} står to gange samme sted; behold det ene" + _see("regler"),
+    "control_char": "teksten har et usynligt styretegn ({char}), som ikke kan vises på en side eller i en figur; "
+    "fjern det" + _see("regler"),
     "not_a_mapping": "øverst i filen skal der stå felter (navn: værdi), men der står {got}" + _see("mapper-og-filer"),
     "placeholder": "indeholder stadig skelettets tekst {placeholder}; skriv dokumentets egen tekst (eller slet "
     "feltet)" + _see("regler"),

@@ -384,7 +384,23 @@ def read_yaml(path: Path, log: IssueLog) -> tuple[Any, LineMap] | None:
     if loader.has_duplicate_keys:
         for loc, line in lines.duplicates():
             log.error(shown, line, field_path(loc), messages.text("yaml.duplicate_key", name=loc[-1]))
+    for loc, char in _control_chars(data, ()):
+        log.error(shown, lines.get(loc), field_path(loc), messages.text("yaml.control_char", char=repr(char)))
     return data, lines
+
+
+# Characters no page or SVG may hold (XML 1.0 has no place for them; vl-convert aborts the whole
+# process on one in a chart's text), which YAML lets through as escapes in quoted text ("\x11").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _control_chars(value: Any, loc: tuple) -> list[tuple[tuple, str]]:
+    """Each text in the data with such a character, as (its place, the first one)."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        return [(loc, found.group(0))] if found else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return [hit for key, item in items for hit in _control_chars(item, (*loc, key))]
 
 
 # --------------------------------------------------------------------------- pydantic errors

@@ -117,6 +117,23 @@ CASES = [
         f"{J}:5: YAML-fejl: en liste i [ ] er ikke lukket rigtigt",
     ),
     Case(
+        "control-character-in-a-registry-name",  # vl-convert aborted the build on it in a chart's text
+        [sub(J, "name: Jobcenter Hvidovre", 'name: "Jobcenter Hvi\\x11dovre"')],
+        f"{J}:5: jobcentres[0].name: teksten har et usynligt styretegn ('\\x11'), som ikke kan vises",
+    ),
+    Case(
+        "control-character-in-a-registry-name-build",  # the build stops with the message, no abort
+        [sub(J, "name: Jobcenter Hvidovre", 'name: "Jobcenter Hvi\\x11dovre"')],
+        f"{J}:5: jobcentres[0].name: teksten har et usynligt styretegn ('\\x11')",
+        command="build",
+        isolated=True,
+    ),
+    Case(
+        "control-character-in-a-revision-title",
+        [sub(R, "title: Resultatrevision 2013", 'title: "Resultatrevision\\x00 2013"')],
+        f"{R}:8: title: teksten har et usynligt styretegn ('\\x00')",
+    ),
+    Case(
         "syntax-python-tag-never-runs",
         [sub(R, "title: Resultatrevision 2013", "title: !!python/object/apply:os.system [echo pwned]")],
         f"{R}:8: YAML-fejl: et YAML-mærke (som !!python/…) kan ikke bruges i datafiler; slet mærket",
