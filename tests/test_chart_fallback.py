@@ -361,3 +361,63 @@ def test_series_that_cannot_be_keys_are_written_long():
     assert not charts._foldable("line", ["Andel", "Andel"])  # two y columns with one label
     assert not charts._foldable("bar", ["x"]) and not charts._foldable("bar", ["facet"]) and not charts._foldable("bar", [""])
     assert not charts._foldable("line", ["Testby", float("nan")])  # a row without a series name
+
+
+def _structures(make) -> list[tuple]:
+    """The (builder, shape, values) of every structure `make()` fills from a template."""
+    calls, fill = [], charts._structure
+
+    def recording(build, shape, values):
+        calls.append((build, shape, values))
+        return fill(build, shape, values)
+
+    charts._structure = recording
+    try:
+        make()
+    finally:
+        charts._structure = fill
+    return calls
+
+
+def test_a_filled_template_is_the_chart_altair_builds_from_the_values():
+    # Every kind of chart, a log axis, plan targets, few months, and values that look like the
+    # placeholders: each template filled with a chart's values is what Altair builds from those
+    # values directly (with its checks on).
+    odd = "\ue000series\ue001 og \ue000end\ue001"
+    few = _table(
+        [Column(key="periode", label=odd, type="period"), Column(key="jc", label=odd, unit=odd)],
+        [(dt.date(2011, 12, 1), 196.0), (dt.date(2013, 10, 1), 154.0)],
+        ChartSpec(kind="line", x="periode", y=["jc"]),
+    )
+    calls = _structures(_kinds)
+    calls += _structures(lambda: charts.table_chart(few, "T"))
+    calls += _structures(lambda: charts.bar_chart([("Under 10", 4090), ("Over 250", 10)], "virksomheder", "T"))
+    calls += _structures(lambda: charts.bar_chart([("A", 1.5), ("B", 2)], None, "T", ranked=False))
+    calls += _structures(lambda: charts.target_chart([("Mål", 16, "mindst 16 pct."), ("Mål 2", 75, "75")], "pct.", "T"))
+    assert len(calls) == 11
+    for build, shape, values in calls:
+        assert charts._structure(build, shape, values) == json.loads(build(*shape, values)), (build.__name__, shape)
+    assert any(odd in json.dumps(charts._structure(*call), ensure_ascii=False) for call in calls)
+
+
+def test_altair_builds_a_shape_once_whatever_its_names_and_values():
+    def line(name: str, start: float) -> dict:
+        table = _table(
+            [Column(key="periode", label="Periode", type="period"), Column(key="jc", label=name, unit="personer")],
+            [(m, start + i) for i, m in enumerate(_months(12))],
+            ChartSpec(kind="line", x="periode", y=["jc"], target=start, target_label=f"Mål for {name}"),
+        )
+        return charts.table_chart(table, name)
+
+    line("Testby", 100.0)  # its shape's template made here, if not before
+    before = charts._template.cache_info()
+    specs = [line(name, start) for name, start in (("Andeby", 5.0), ("Gåseby", 1e6), ("Ærø", 12.0))]
+    after = charts._template.cache_info()
+    assert (after.misses, after.hits) == (before.misses, before.hits + 3)
+    domains = [re.findall(r'"domain": (\[[^]]*\])', json.dumps(s, ensure_ascii=False)) for s in specs]
+    assert domains == [['["Andeby"]'], ['["Gåseby"]'], ['["Ærø"]']]
+    assert [s["datasets"][charts.TARGET][0]["label"] for s in specs] == [
+        "Mål for Andeby: 5",
+        "Mål for Gåseby: 1.000.000",
+        "Mål for Ærø: 12",
+    ]

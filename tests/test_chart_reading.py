@@ -74,10 +74,12 @@ def test_bars_stay_visible_when_values_differ_by_orders_of_magnitude():
 
 def test_legends_wrap_and_fallbacks_are_drawn_at_the_width_they_print_at():
     # Entries that fit a phone's column stand in one row; more wrap into as many columns as fit.
-    assert "columns" not in charts._legend(("Hvidovre", "Klyngen (gennemsnit)")).to_dict()
+    assert charts._legend_columns(("Hvidovre", "Klyngen (gennemsnit)")) is None
+    assert "columns" not in charts._legend(None).to_dict()
     table, _ = TABLES["line per named series"]
-    assert charts._legend(tuple(charts.series_names(table))).to_dict()["columns"] == 2
-    long = charts._legend(("Jobafklaring/For-forløb o/30 år", "Jobafkl./Jobvejleder virk.tilb. u/30")).to_dict()
+    assert charts._legend_columns(charts.series_names(table)) == 2
+    assert charts._legend_columns(("Jobafklaring/For-forløb o/30 år", "Jobafkl./Jobvejleder virk.tilb. u/30")) == 1
+    long = charts._legend(1).to_dict()
     assert long["columns"] == 1 and long["labelLimit"] == charts.PHONE_WIDTH - 30
     for kind, spec in KINDS.items():
         width, _ = _svg_size(charts.svg(spec))

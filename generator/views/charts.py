@@ -108,16 +108,22 @@ def _column(table: Table, key: str) -> Column:
     return next(c for c in table.columns if c.key == key)
 
 
-def _legend(series: tuple) -> alt.Legend:
-    """A legend under the chart that wraps rather than clips: one row when every entry fits a phone's
-    column (entries measured at about 7 px a character of 12 px text, the symbol and the gap), otherwise as
-    many columns as the longest entry leaves room for on a phone (one, for long names)."""
+def _legend_columns(series) -> int | None:
+    """How a legend under the chart wraps rather than clips: None for one row, when every entry fits
+    a phone's column (entries measured at about 7 px a character of 12 px text, the symbol and the
+    gap), otherwise as many columns as the longest entry leaves room for on a phone (one, for long
+    names)."""
+    entries = [7 * len(str(s)) + 40 for s in series]
+    return None if sum(entries) <= PHONE_WIDTH else max(1, PHONE_WIDTH // max(entries))
+
+
+def _legend(columns: int | None) -> alt.Legend:
+    """The legend under the chart, in `columns` (_legend_columns)."""
     # columnPadding 20 (Vega's is 10): room between entries for a label drawn in a wider font than
     # it was measured in (an SVG fallback printed where none of its fonts is installed)
-    entries = [7 * len(str(s)) + 40 for s in series]
-    if sum(entries) <= PHONE_WIDTH:
+    if columns is None:
         return alt.Legend(orient="bottom", labelLimit=PHONE_WIDTH - 30, columnPadding=20)
-    return alt.Legend(orient="bottom", columns=max(1, PHONE_WIDTH // max(entries)), labelLimit=PHONE_WIDTH - 30, columnPadding=20)
+    return alt.Legend(orient="bottom", columns=columns, labelLimit=PHONE_WIDTH - 30, columnPadding=20)
 
 
 def _value_axis(fmt: str, **kw) -> alt.Axis:
@@ -130,17 +136,47 @@ def _value_format(table: Table) -> str:
     return ",.0f" if all(float(v).is_integer() for v in vals) else ",.1f"
 
 
-# The chart's structure (marks, encodings, scales, title) is built with Altair and remembered
-# by its parameters; only the data differ from chart to chart, and they go into `datasets`
-# under fixed names. Altair is slow even without validation, and at national scale (tens of
-# thousands of charts, a few thousand shapes) it would be most of the generator (bench/README.md).
+# A chart's structure (marks, encodings, scales, axes) is built with Altair once per shape: what
+# decides the structure's form (the kind of chart, how many series, whether it has a goal line...).
+# The values that differ from chart to chart within a shape (series names and colours, titles, an
+# axis' end) are built in as placeholders and filled in per chart (`_structure`); the data go into
+# `datasets` under fixed names. Altair is slow even without validation, and at national scale
+# there are tens of thousands of charts and only a few hundred shapes (bench/README.md).
 POINTS, TARGET = "punkter", "maal"
+_SLOT, _END = "\ue000", "\ue001"  # a placeholder: private-use characters around a value's name
+_SLOTS = re.compile(f"{_SLOT}(\\w+){_END}")
 
 
-def _remembered(build):
-    """Memoize a structure builder by its arguments (a pure function of them: the same arguments
-    give the same structure)."""
-    return functools.lru_cache(maxsize=8192)(build)
+@functools.lru_cache(maxsize=2048)
+def _template(build, shape: tuple, names: tuple) -> str:
+    """The structure of a shape as JSON, with a placeholder for each named value (which Altair's
+    checks as it builds would refuse: the filled charts are checked in tests/test_charts.py)."""
+    with alt.utils.schemapi.debug_mode(False):
+        return build(*shape, {name: f"{_SLOT}{name}{_END}" for name in names})
+
+
+def _fill(node, values: dict):
+    """A template's JSON with its placeholders replaced by the values: a string that is a
+    placeholder becomes the value itself (a list, a number, None), one inside a longer string (an
+    expression) the value's text. Values are not looked into, so no text from data is taken for a
+    placeholder."""
+    if isinstance(node, str):
+        if _SLOT not in node:
+            return node
+        whole = _SLOTS.fullmatch(node)
+        return values[whole[1]] if whole else _SLOTS.sub(lambda m: str(values[m[1]]), node)
+    if isinstance(node, dict):
+        return {k: _fill(v, values) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, values) for v in node]
+    return node
+
+
+def _structure(build, shape: tuple, values: dict) -> dict:
+    """`build(*shape, values)` (a structure builder returning the spec's JSON): made with
+    placeholders once per shape, then filled with this chart's values. The same as calling the
+    builder with the values (tests/test_charts.py)."""
+    return _fill(json.loads(_template(build, shape, tuple(values))), values)
 
 
 def _field(name: str) -> str:
@@ -173,25 +209,26 @@ def _folded(points: list[dict]) -> list[dict]:
     return [{"x": p["x"], **({"facet": p["facet"]} if "facet" in p else {}), p["serie"]: p["værdi"]} for p in points]
 
 
-@_remembered
 def _table_structure(
     kind: str,
     temporal: bool,
-    few_months: tuple | None,
-    series: tuple,
-    colors: tuple,
+    months: bool,
+    n_series: int,
+    legend_columns: int | None,
     fmt: str,
-    y_title: str,
-    x_label: str,
-    facet_label: str | None,
-    facets: tuple | None,
+    facets: int | None,
     has_target: bool,
-    folded: bool = False,
-    categories: int = 4,
+    folded: bool,
+    categories: int,
+    v: dict,
 ) -> str:
+    """A table's chart (table_chart) of this shape. v: series (names), colors, months (the
+    months with data as Vega-Lite DateTimes when `months`, fewer than eight), y_title, tip_title (the
+    value's title in a tooltip), x_label, facet_label, facet_values, fold (the series as field
+    names, when `folded`)."""
     # A bar chart of one series needs no legend: its bars are named on their axis.
-    legend = None if kind != "line" and len(series) == 1 else _legend(series)
-    color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=list(series), range=list(colors)), legend=legend)
+    legend = None if kind != "line" and n_series == 1 else _legend(legend_columns)
+    color = alt.Color("serie:N", title=None, scale=alt.Scale(domain=v["series"], range=v["colors"]), legend=legend)
     if temporal:
         x = alt.X(
             "x:T",
@@ -200,31 +237,31 @@ def _table_structure(
             # Under eight months with data: ticked at exactly those months, with room at the ends for
             # their labels. Month labels that would overlap are thinned, and any that would reach past
             # the axis left out.
-            scale=alt.Scale(padding=30 if few_months else 12),
+            scale=alt.Scale(padding=30 if months else 12),
             axis=alt.Axis(
                 format=TIME_FORMAT,
                 labelOverlap="greedy",
                 labelSeparation=6,
                 labelBound=True,
-                values=[alt.DateTime(year=y, month=m) for y, m in few_months] if few_months else alt.Undefined,
+                values=v["months"] if months else alt.Undefined,
             ),
         )
-        x_tip = alt.Tooltip("x:T", title=x_label, timeUnit="yearmonth", format=TIME_FORMAT)
+        x_tip = alt.Tooltip("x:T", title=v["x_label"], timeUnit="yearmonth", format=TIME_FORMAT)
     else:
         # Small facet charts are narrow: their category labels are slanted to fit.
         # One to three categories get room around them: a single bar does not fill the width.
         scale = alt.Scale(paddingOuter=(4 - categories) / 3) if categories < 4 and not facets else alt.Scale()
         axis = alt.Axis(labelAngle=-30, labelLimit=160) if facets else alt.Axis(labelAngle=0, labelExpr=_wrapped(10))
         x = alt.X("x:N", title=None, sort=None, scale=scale, axis=axis)
-        x_tip = alt.Tooltip("x:N", title=x_label)
-    tooltip = [x_tip, alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("værdi:Q", title=y_title or "Værdi", format=fmt)]
+        x_tip = alt.Tooltip("x:N", title=v["x_label"])
+    tooltip = [x_tip, alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("værdi:Q", title=v["tip_title"], format=fmt)]
     if facets:
-        tooltip.insert(0, alt.Tooltip("facet:N", title=facet_label))
-    y = alt.Y("værdi:Q", title=y_title, axis=_value_axis(fmt))
+        tooltip.insert(0, alt.Tooltip("facet:N", title=v["facet_label"]))
+    y = alt.Y("værdi:Q", title=v["y_title"], axis=_value_axis(fmt))
     base = alt.Chart(alt.NamedData(POINTS)) if facets or has_target else alt.Chart()
     if folded:
         # Each point has one series' value; fold gives it a row per series, of which only its own has one.
-        base = base.transform_fold([_field(s) for s in series], as_=["serie", "værdi"]).transform_filter("isValid(datum.værdi)")
+        base = base.transform_fold(v["fold"], as_=["serie", "værdi"]).transform_filter("isValid(datum.værdi)")
     if kind == "line":
         # Points as well as lines: series read from text can have a single point.
         line = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=60))
@@ -239,7 +276,7 @@ def _table_structure(
             chart = line.encode(x=x, y=y, color=color, detail="del_:N", tooltip=tooltip)
         else:
             chart = line.encode(x=x, y=y, color=color, tooltip=tooltip)
-        if len(series) <= 3 and not facets:
+        if n_series <= 3 and not facets:
             # Each series' last value beside its last point (in the text's colour: series colours
             # reach 3:1, not the 4.5:1 of text); more series would crowd each other.
             ends = (
@@ -250,13 +287,13 @@ def _table_structure(
             )
             chart = alt.layer(chart, ends)
     elif kind == "grouped_bar":
-        chart = base.mark_bar().encode(x=x, xOffset=alt.XOffset("serie:N", sort=list(series)), y=y, color=color, tooltip=tooltip)
+        chart = base.mark_bar().encode(x=x, xOffset=alt.XOffset("serie:N", sort=v["series"]), y=y, color=color, tooltip=tooltip)
     elif kind == "stacked_bar":
         chart = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip, order=alt.Order("orden:Q", sort="descending"))
     elif kind == "ranked_bar":
         chart = base.mark_bar().encode(
             y=alt.Y("x:N", title=None, sort="-x", axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24))),
-            x=alt.X("værdi:Q", title=y_title, axis=_value_axis(fmt)),
+            x=alt.X("værdi:Q", title=v["y_title"], axis=_value_axis(fmt)),
             color=color,
             tooltip=tooltip,
         )
@@ -268,8 +305,8 @@ def _table_structure(
         chart = (
             chart.properties(height=HEIGHT, width=FACET_WIDTH)
             .facet(
-                facet=alt.Facet("facet:N", title=None, sort=list(facets), header=alt.Header(labelFontWeight="bold")),
-                columns=len(facets),
+                facet=alt.Facet("facet:N", title=None, sort=v["facet_values"], header=alt.Header(labelFontWeight="bold")),
+                columns=facets,
             )
             .resolve_scale(x="independent", xOffset="independent")
         )
@@ -321,22 +358,32 @@ def table_chart(table: Table, title: str, fold: bool = True) -> dict:
     colors = spec.colors or [PALETTE[i % len(PALETTE)] for i in range(len(series))]
     temporal = x_col.type == "period"
     facets = tuple(dict.fromkeys(r["facet"] for r in long)) if spec.facet else None
-    structure = _table_structure(
+    months = _few_months(long) if temporal else None
+    y_title = _line(spec.y_title or (_column(table, spec.y[0]).unit or ""))
+    shape = (
         spec.kind,
         temporal,
-        _few_months(long) if temporal else None,
-        tuple(series),
-        tuple(colors),
+        months is not None,
+        len(series),
+        _legend_columns(series),
         _value_format(table),
-        _line(spec.y_title or (_column(table, spec.y[0]).unit or "")),
-        _line(x_col.label),
-        _line(_column(table, spec.facet).label) if spec.facet else None,
-        facets,
+        len(facets) if facets else None,
         spec.target is not None,
         folded,
         0 if temporal else min(4, len({r["x"] for r in long})),
     )
-    out = {"description": _line(title), **json.loads(structure)}
+    values = {
+        "series": list(series),
+        "colors": list(colors),
+        "months": [alt.DateTime(year=y, month=m).to_dict() for y, m in months or ()],
+        "y_title": y_title,
+        "tip_title": y_title or "Værdi",
+        "x_label": _line(x_col.label),
+        "facet_label": _line(_column(table, spec.facet).label) if spec.facet else None,
+        "facet_values": list(facets or ()),
+        "fold": [_field(s) for s in series],
+    }
+    out = {"description": _line(title), **_structure(_table_structure, shape, values)}
     out["datasets"] = {POINTS: _folded(long) if folded else long}
     if spec.target is not None:
         # The goal line says its value: 'Mål dec. 2013: 368'.
@@ -350,27 +397,26 @@ def peer_chart(peers: list[PeerValue], unit: str | None, title: str, highlight: 
     return bar_chart([(p.name, p.value) for p in peers], unit, title, highlight=highlight, name_title="Jobcenter")
 
 
-@_remembered
-def _bar_structure(unit: str | None, ranked: bool, name_title: str, fmt: str, end: float, log_ticks: tuple | None = None) -> str:
-    """Horizontal bars, each with its value at its end; the axis reaches at least to `end` (past the
-    largest value: room for its label). log_ticks: values that differ by orders of magnitude are
-    drawn on a logarithmic axis ticked at these powers of ten, from the first, so the smallest bar
-    stays visible (and the axis title says so)."""
-    if log_ticks is None:
-        scale, title, axis = alt.Scale(domainMax=end), unit or None, _value_axis(fmt)
+def _bar_structure(ranked: bool, fmt: str, log: bool, v: dict) -> str:
+    """Horizontal bars, each with its value at its end; the axis reaches at least to v's `end` (past
+    the largest value: room for its label). log: values that differ by orders of magnitude are drawn
+    on a logarithmic axis ticked at v's `ticks`, powers of ten from v's `start`, so the smallest bar
+    stays visible (and the axis title says so). v also: title (the axis'), unit, name_title."""
+    if not log:
+        scale, axis = alt.Scale(domainMax=v["end"]), _value_axis(fmt)
     else:
-        scale = alt.Scale(type="log", domainMin=log_ticks[0], domainMax=end, nice=False)
-        title, axis = f"{unit or 'Værdi'} (logaritmisk akse)", alt.Axis(format=fmt, values=list(log_ticks))
+        scale = alt.Scale(type="log", domainMin=v["start"], domainMax=v["end"], nice=False)
+        axis = alt.Axis(format=fmt, values=v["ticks"])
     sort = "-x" if ranked else None
     y = alt.Y("navn:N", title=None, sort=sort, axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24)))
-    x = alt.X("værdi:Q", title=title, scale=scale, axis=axis)
+    x = alt.X("værdi:Q", title=v["title"], scale=scale, axis=axis)
     base = alt.Chart(alt.NamedData(POINTS)).encode(y=y, x=x)
     # On a logarithmic axis a bar starts at the axis' first power of ten (there is no zero).
-    start = {} if log_ticks is None else {"x2": alt.datum(log_ticks[0])}
+    start = {"x2": alt.datum(v["start"])} if log else {}
     bars = base.mark_bar().encode(
         **start,
         color=alt.condition("datum.fremhævet", alt.value(PALETTE[0]), alt.value(PALETTE[1])),
-        tooltip=[alt.Tooltip("navn:N", title=name_title), alt.Tooltip("værdi:Q", title=unit or "Værdi", format=fmt)],
+        tooltip=[alt.Tooltip("navn:N", title=v["name_title"]), alt.Tooltip("værdi:Q", title=v["unit"], format=fmt)],
     )
     values = base.mark_text(align="left", dx=3).encode(text=alt.Text("værdi:Q", format=fmt))
     # Room on the right for the label of a bar that reaches the axis' end, on a phone too.
@@ -387,20 +433,20 @@ def _wrapped(chars: int) -> str:
     )
 
 
-@_remembered
-def _target_structure(unit: str | None, fmt: str, end: float) -> str:
-    """A plan's targets as marks on an axis from zero, each named by its goal and said in words
-    beside it ('mindst 16 pct.'): a target is a point to reach, not an amount, so no bar."""
+def _target_structure(fmt: str, v: dict) -> str:
+    """A plan's targets as marks on an axis from zero to v's `end`, each named by its goal and said
+    in words beside it ('mindst 16 pct.'): a target is a point to reach, not an amount, so no bar.
+    v also: unit (the axis' title), half (the axis' middle)."""
     y = alt.Y("navn:N", title=None, sort=None, axis=alt.Axis(labelLimit=PHONE_WIDTH // 2, labelExpr=_wrapped(24)))
-    x = alt.X("værdi:Q", title=unit or None, scale=alt.Scale(domainMax=end), axis=_value_axis(fmt))
+    x = alt.X("værdi:Q", title=v["unit"], scale=alt.Scale(domainMax=v["end"]), axis=_value_axis(fmt))
     base = alt.Chart(alt.NamedData(POINTS)).encode(y=y, x=x)
     marks = base.mark_point(shape="diamond", filled=True, size=160, opacity=1, color=PALETTE[0]).encode(
         tooltip=[alt.Tooltip("navn:N", title="Mål"), alt.Tooltip("ord:N", title="Måltal")]
     )
     # The words beside their mark, inside the chart on a phone too: after a mark in the axis' first
     # half, before one in its second.
-    after = base.mark_text(align="left", dx=10).encode(text="ord:N").transform_filter(f"datum.værdi <= {end / 2}")
-    before = base.mark_text(align="right", dx=-10).encode(text="ord:N").transform_filter(f"datum.værdi > {end / 2}")
+    after = base.mark_text(align="left", dx=10).encode(text="ord:N").transform_filter(f"datum.værdi <= {v['half']}")
+    before = base.mark_text(align="right", dx=-10).encode(text="ord:N").transform_filter(f"datum.værdi > {v['half']}")
     return _finish(alt.layer(marks, after, before))
 
 
@@ -409,7 +455,8 @@ def target_chart(items: list[tuple[str, float, str]], unit: str | None, title: s
     records = [{"navn": n, "værdi": _plain(float(v)), "ord": words} for n, v, words in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v, _ in items) else ",.1f"
     end = _plain(max((float(v) for _, v, _ in items), default=0) * 1.1)
-    out = {"description": _line(title), **json.loads(_target_structure(_line(unit), fmt, end))}
+    values = {"unit": _line(unit) or None, "end": end, "half": end / 2}
+    out = {"description": _line(title), **_structure(_target_structure, (fmt,), values)}
     out["datasets"] = {POINTS: records}
     return out
 
@@ -432,8 +479,16 @@ def bar_chart(
         log_ticks = tuple(
             _plain(10.0**k) for k in range(math.floor(math.log10(min(values))) - 1, math.floor(math.log10(end)) + 1)
         )
-    structure = _bar_structure(_line(unit), ranked, _line(name_title), fmt, end, log_ticks)
-    out = {"description": _line(title), **json.loads(structure)}
+    unit = _line(unit)
+    values = {
+        "end": end,
+        "start": log_ticks[0] if log_ticks else None,
+        "ticks": list(log_ticks or ()),
+        "title": f"{unit or 'Værdi'} (logaritmisk akse)" if log_ticks else unit or None,
+        "unit": unit or "Værdi",
+        "name_title": _line(name_title),
+    }
+    out = {"description": _line(title), **_structure(_bar_structure, (ranked, fmt, log_ticks is not None), values)}
     out["datasets"] = {POINTS: records}
     return out
 
