@@ -1,5 +1,6 @@
-"""Issue 14, item 7: the year page compares the jobcentres on the minister's goals, a matrix
-computed in the results stage (results.compare) and rendered by _minister_matrix.html.j2."""
+"""Issue 14, item 7: the jobcentres compared on the minister's goals, a matrix computed in the
+results stage (results.compare), rendered by _minister_matrix.html.j2 on a page of the year's
+(aar/<year>/ministermaal/); the year page says how many jobcentres met each goal."""
 
 from __future__ import annotations
 
@@ -61,19 +62,38 @@ def test_two_jobcentres_are_compared_goal_by_goal(two_jobcentres):
     assert m.tally(2) == (1, 2) and m.tally(1) == (0, 1)
 
 
-def test_the_year_page_shows_the_matrix_with_words_for_screen_readers_and_a_legend(two_jobcentres):
-    page = listings.year_page(build.context(), two_jobcentres, 2013).content
-    rows = tables(page)["tabel-ministermaal"]
+def test_the_matrix_page_has_the_words_for_screen_readers_and_a_legend(two_jobcentres):
+    page = listings.minister_page(build.context(), two_jobcentres, 2013)
+    assert page.path == "aar/2013/ministermaal/index.md"
+    assert page.title == "Ministerens mål 2013 – jobcentrene sammenlignet"
+    rows = tables(page.content)["tabel-ministermaal"]
     assert rows[0] == ["Jobcenter", *TITLES]
-    # each cell: the mark (hidden from screen readers) and its words
-    assert rows[1] == ["Hvidovre", "–ikke målt", "✗ikke opfyldt", "✗ikke opfyldt", "◐delvist opfyldt"]
-    assert rows[2] == ["Høje-Taastrup", "–ikke målt", "·ikke med i revisionen", "✓opfyldt", "◐delvist opfyldt"]
+    # each cell: the mark, which is seen, and its words, which screen readers read
+    assert rows[1] == ["Hvidovre", "–", "✗", "✗", "◐"]
+    assert rows[2] == ["Høje-Taastrup", "–", "·ikke med i revisionen", "✓", "◐"]
     assert rows[3] == ["Opfyldt", "–", "0 af 1", "1 af 2", "0 af 2"]
-    assert '<span aria-hidden="true">✓</span><span class="jc-sr">opfyldt</span>' in page
-    assert 'href="../../hoeje-taastrup/2013/resultatrevision/#langtidsledige"' in page  # the cell links the goal
-    legend = text(page[page.index('class="jc-legend"') :])
+    # the cell links the goal, and the link's name is the result in words
+    assert '<a href="../../../hoeje-taastrup/2013/resultatrevision/#langtidsledige" aria-label="opfyldt">✓</a>' in page.content
+    assert '<a href="../../../hvidovre/2013/resultatrevision/#unge-i-uddannelse" aria-label="ikke målt">–</a>' in page.content
+    assert '<span aria-hidden="true">·</span><span class="jc-sr">ikke med i revisionen</span>' in page.content
+    legend = text(page.content[page.content.index('class="jc-legend"') :])
     for mark, words in goals.STATE_MARKS.values():
         assert f"{mark} {words}" in legend
+    assert 'href="../"' in page.content  # back to the year's documents
+
+
+def test_the_year_page_says_how_many_met_each_goal_and_links_the_matrix(two_jobcentres):
+    page = listings.year_page(build.context(), two_jobcentres, 2013).content
+    assert "jc-matrix" not in page
+    assert tables(page)["tabel-ministermaal-opfyldt"] == [
+        ["Mål", "Opfyldt"],
+        ["Unge i uddannelse", "ingen har målt det"],
+        ["Færre på førtidspension", "0 af 1"],
+        ["Langtidsledighed begrænses", "1 af 2"],
+        ["Styrket samarbejde med virksomheder", "0 af 2"],
+    ]
+    assert "2 jobcentre har en resultatrevision for 2013 med ministerens mål" in text(page)
+    assert '<a href="ministermaal/">Se hvert jobcenters resultat, mål for mål</a>' in page
     # the documents follow under their own heading, a level below
     assert page.index('id="ministermaal"') < page.index('<h2 id="dokumenter"') < page.index('<h3 id="jobcenter-hvidovre"')
 

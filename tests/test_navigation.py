@@ -14,7 +14,7 @@ from generator.site import build
 from generator.site import listings as overview
 from site_plugins import navigation
 
-DOC_PAGE = re.compile(r"^[a-z0-9-]+/\d{4}/[a-z0-9-]+$")
+DOC_PAGE = re.compile(r"^(?!aar/)[a-z0-9-]+/\d{4}/[a-z0-9-]+$")  # not a year's comparison, aar/<year>/ministermaal
 
 
 def doc_links(site, page: str) -> set[str]:

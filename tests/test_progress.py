@@ -17,8 +17,8 @@ def _info_lines(output: str) -> list[str]:
 
 def test_a_seed_build_says_what_it_loaded_made_and_rendered_and_what_came_from_the_cache(project_copy):
     documents = len(list(DATA.glob("*/*/*.yaml")))  # the seed's documents: 4
-    pages = len(sitecheck.plan(loader.load(DATA)))  # every generated page: 14
-    assert (documents, pages) == (4, 14)
+    pages = len(sitecheck.plan(loader.load(DATA)))  # every generated page: 15
+    assert (documents, pages) == (4, 15)
 
     cold = run_mkdocs_build(project_copy, project_copy / "site")
     assert cold.returncode == 0, cold.stderr
@@ -26,7 +26,7 @@ def test_a_seed_build_says_what_it_loaded_made_and_rendered_and_what_came_from_t
     assert charts == 18
     assert [line for line in _info_lines(cold.stderr) if line.startswith(("Data:", "Sider:", "Diagrammer:"))] == [
         "Data: 4 dokumenter indlæst (0 fra cachen, 4 læst fra filerne)",
-        "Sider: 14 (14 lavet, 0 fra cachen)",
+        "Sider: 15 (15 lavet, 0 fra cachen)",
         "Diagrammer: 18 SVG-filer (0 fra cachen, 18 tegnet)",
     ]
 
@@ -35,7 +35,7 @@ def test_a_seed_build_says_what_it_loaded_made_and_rendered_and_what_came_from_t
     assert warm.returncode == 0, warm.stderr
     lines = _info_lines(warm.stderr)
     assert "Data: 4 dokumenter indlæst (4 fra cachen, 0 læst fra filerne)" in lines
-    assert "Sider: 14 (1 lavet, 13 fra cachen)" in lines
+    assert "Sider: 15 (1 lavet, 14 fra cachen)" in lines
     assert "Diagrammer: 18 SVG-filer (18 fra cachen, 0 tegnet)" in lines
     # a short build has no running lines, only each stage's own
     assert not [line for line in lines if line.endswith("...")]

@@ -6,7 +6,9 @@ Addresses (directory URLs):
     /<jobcentre>/<year>/          moved to /<jobcentre>/#<year> (moved_pages)
     /<jobcentre>/<year>/<doc>/    a document (pages.doc_folder)
     /aar/                         every year with documents
-    /aar/<year>/                  every document of one year, across jobcentres
+    /aar/<year>/                  every document of one year, across jobcentres, and how many
+                                  met each of the minister's goals
+    /aar/<year>/ministermaal/     the minister's goals compared, jobcentre by jobcentre
 
 Everything here works over dataset.documents and the document kinds (views/kinds/), so a new
 document kind shows up in timelines, year pages and the navigation with no change here.
@@ -31,6 +33,7 @@ from generator.views import goals, kinds
 from generator.views import page as pages
 
 YEARS_FOLDER = "aar"
+MINISTER_FOLDER = "ministermaal"  # in a year's folder: the minister's goals compared
 NEWEST = 10  # documents in the front page's list of newest documents
 _EPOCH = dt.date(1, 1, 1)
 
@@ -166,8 +169,9 @@ def moved_pages(dataset: Dataset) -> dict[str, str]:
 
 
 def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
-    """The year's documents by jobcentre, after the minister's goals compared across the year's
-    revisions (results.compare) when a revision of the year marks goals as the minister's."""
+    """The year's documents by jobcentre, after how many jobcentres met each of the minister's
+    goals (results.compare), when a revision of the year marks goals as the minister's; that
+    comparison jobcentre by jobcentre is a page of its own (minister_page)."""
     path = f"{YEARS_FOLDER}/{year}/index.md"
     docs = [d for d in ordered(dataset.documents) if d.year == year]
     groups = [
@@ -181,16 +185,41 @@ def year_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
     ]
     listing = Listing(title=f"Dokumenter for {year}", intro=f"{_count(len(docs)).capitalize()} for {year}.", groups=groups)
     b = pages.PageBuilder(ctx, dataset, folder=path.rsplit("/", 1)[0])
+    matrix = compare.minister_matrix(dataset, year)
     return b.render(
         "listing.html.j2",
         listing.title,
         listing=listing,
         heading=True,
-        matrix=compare.minister_matrix(dataset, year),
+        matrix=matrix,
+        matrix_link=b.url(minister_path(year)) if matrix else None,
+    )
+
+
+def minister_path(year: int) -> str:
+    return f"{YEARS_FOLDER}/{year}/{MINISTER_FOLDER}/index.md"
+
+
+def minister_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page:
+    """The minister's goals across the year's revisions (results.compare), a jobcentre a row:
+    a page of its own, since at national scale its table is most of a year page's bytes."""
+    matrix = compare.minister_matrix(dataset, year)
+    assert matrix is not None, year  # made only for a year with one (minister_years)
+    b = pages.PageBuilder(ctx, dataset, folder=minister_path(year).rsplit("/", 1)[0])
+    return b.render(
+        "ministermaal.html.j2",
+        f"Ministerens mål {year} – jobcentrene sammenlignet",
+        matrix=matrix,
         marks=goals.STATE_MARKS,
         short_names={j.slug: j.name.removeprefix("Jobcenter ") for j in dataset.registry.jobcentres},
-        doc_url=lambda doc, anchor=None: b.url(pages.doc_page(doc), anchor),
+        doc_url=b.doc_url,
+        year_link=b.url(f"{YEARS_FOLDER}/{year}/index.md"),
     )
+
+
+def minister_years(dataset: Dataset) -> list[int]:
+    """The years whose revisions mark goals as the minister's (each has a minister_page)."""
+    return [y for y in years(dataset.documents) if compare.minister_matrix(dataset, y) is not None]
 
 
 def years_page(ctx: pages.Context, dataset: Dataset) -> pages.Page:
@@ -229,6 +258,10 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
                 [d for d in dataset.documents if d.year == y],
                 functools.partial(year_page, ctx, dataset, y),
             )
+        )
+    for y in minister_years(dataset):
+        out.append(
+            (minister_path(y), [d for d in dataset.documents if d.year == y], functools.partial(minister_page, ctx, dataset, y))
         )
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
@@ -333,8 +366,17 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         for jc in _jobcentres(dataset):
             regions.setdefault(_nav_title(f"Region {jc.region}"), []).append(by_jobcentre[jc.slug])
         jobcentres = [{region: items} for region, items in sorted(regions.items())]
+    compared = set(minister_years(dataset))
     year_section = {
-        "År": [f"{YEARS_FOLDER}/index.md"] + [{str(y): f"{YEARS_FOLDER}/{y}/index.md"} for y in years(dataset.documents)]
+        "År": [f"{YEARS_FOLDER}/index.md"]
+        + [
+            {
+                str(y): [f"{YEARS_FOLDER}/{y}/index.md", {"Ministerens mål": minister_path(y)}]
+                if y in compared
+                else f"{YEARS_FOLDER}/{y}/index.md"
+            }
+            for y in years(dataset.documents)
+        ]
     }
     scores = {
         "Målopfyldelse": [f"{scorecard.SCORECARD}/index.md"]

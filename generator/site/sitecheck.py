@@ -55,6 +55,7 @@ def plan(dataset: Dataset) -> list[Planned]:
         Planned(f"{DATA_PAGE}/index.md", None),
     ]
     out += [Planned(f"{overview.YEARS_FOLDER}/{y}/index.md", None) for y in overview.years(dataset.documents)]
+    out += [Planned(overview.minister_path(y), None) for y in overview.minister_years(dataset)]
     for i, jc in enumerate(dataset.registry.jobcentres):
         where = (reg, lines.get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug")
         out.append(Planned(f"{jc.slug}/index.md", *where))
