@@ -101,3 +101,10 @@ def test_the_year_page_says_how_many_met_each_goal_and_links_the_matrix(two_jobc
 def test_a_year_page_without_minister_goals_is_a_plain_list(dataset):
     page = listings.year_page(build.context(), dataset, 2020).content
     assert "jc-matrix" not in page and '<h2 id="jobcenter-hvidovre"' in page
+
+
+def test_the_years_with_a_matrix_are_found_in_one_pass(dataset, two_jobcentres):
+    for ds in (dataset, two_jobcentres):
+        every_year = sorted({d.year for d in ds.documents})
+        assert compare.minister_years(ds) == [y for y in every_year if compare.minister_matrix(ds, y) is not None]
+    assert compare.minister_years(dataset) == [2013]  # 2012 a letter, 2020 a plan

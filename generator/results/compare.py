@@ -65,6 +65,19 @@ def revisions(dataset: Dataset, year: int) -> list[Document]:
     return list(out.values())
 
 
+def minister_years(dataset: Dataset) -> list[int]:
+    """The years that have a matrix (minister_matrix is not None), in one pass over the documents:
+    each jobcentre's revision of the year as `revisions` chooses it, when one marks a goal as the
+    minister's."""
+    chosen: dict[tuple[str, int], Document] = {}
+    for d in dataset.documents:
+        if d.kind == "resultatrevision" and getattr(d.model, "goals", None):
+            first = chosen.get((d.jobcentre, d.year))
+            if first is None or d.slug < first.slug:
+                chosen[(d.jobcentre, d.year)] = d
+    return sorted({y for (_, y), d in chosen.items() if any(g.type == MINISTER for g in d.model_as(Revision).goals)})
+
+
 def minister_matrix(dataset: Dataset, year: int) -> Matrix | None:
     """Jobcentre x ministermål for the year; None when no revision of the year marks a goal as
     the minister's."""

@@ -204,7 +204,7 @@ def minister_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page
     """The minister's goals across the year's revisions (results.compare), a jobcentre a row:
     a page of its own, since at national scale its table is most of a year page's bytes."""
     matrix = compare.minister_matrix(dataset, year)
-    assert matrix is not None, year  # made only for a year with one (minister_years)
+    assert matrix is not None, year  # made only for a year with one (compare.minister_years)
     b = pages.PageBuilder(ctx, dataset, folder=minister_path(year).rsplit("/", 1)[0])
     return b.render(
         "ministermaal.html.j2",
@@ -215,11 +215,6 @@ def minister_page(ctx: pages.Context, dataset: Dataset, year: int) -> pages.Page
         doc_url=b.doc_url,
         year_link=b.url(f"{YEARS_FOLDER}/{year}/index.md"),
     )
-
-
-def minister_years(dataset: Dataset) -> list[int]:
-    """The years whose revisions mark goals as the minister's (each has a minister_page)."""
-    return [y for y in years(dataset.documents) if compare.minister_matrix(dataset, y) is not None]
 
 
 def years_page(ctx: pages.Context, dataset: Dataset) -> pages.Page:
@@ -259,7 +254,7 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
                 functools.partial(year_page, ctx, dataset, y),
             )
         )
-    for y in minister_years(dataset):
+    for y in compare.minister_years(dataset):
         out.append(
             (minister_path(y), [d for d in dataset.documents if d.year == y], functools.partial(minister_page, ctx, dataset, y))
         )
@@ -366,7 +361,7 @@ def navigation(dataset: Dataset, hand_written: list[str]) -> list:
         for jc in _jobcentres(dataset):
             regions.setdefault(_nav_title(f"Region {jc.region}"), []).append(by_jobcentre[jc.slug])
         jobcentres = [{region: items} for region, items in sorted(regions.items())]
-    compared = set(minister_years(dataset))
+    compared = set(compare.minister_years(dataset))
     year_section = {
         "År": [f"{YEARS_FOLDER}/index.md"]
         + [

@@ -20,6 +20,7 @@ from generator.data.csvdata import display_path
 from generator.data.errors import DataIssue
 from generator.data.loader import REGISTRY_FILE, Dataset, LineMap, _lookup_line
 from generator.data.models import field_path
+from generator.results import compare
 from generator.site import listings as overview
 from generator.site.opendata import DATA_PAGE
 from generator.site.scorecard import SCORECARD
@@ -55,7 +56,7 @@ def plan(dataset: Dataset) -> list[Planned]:
         Planned(f"{DATA_PAGE}/index.md", None),
     ]
     out += [Planned(f"{overview.YEARS_FOLDER}/{y}/index.md", None) for y in overview.years(dataset.documents)]
-    out += [Planned(overview.minister_path(y), None) for y in overview.minister_years(dataset)]
+    out += [Planned(overview.minister_path(y), None) for y in compare.minister_years(dataset)]
     for i, jc in enumerate(dataset.registry.jobcentres):
         where = (reg, lines.get(("jobcentres", i, "slug")), f"jobcentres[{i}].slug")
         out.append(Planned(f"{jc.slug}/index.md", *where))
