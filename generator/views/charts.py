@@ -472,12 +472,12 @@ def bar_chart(
     """Horizontal bars of named values; ranked by value, or in the given order."""
     records = [{"navn": n, "værdi": _plain(float(v)), "fremhævet": (n == highlight) if highlight else True} for n, v in items]
     fmt = ",.0f" if all(float(v).is_integer() for _, v in items) else ",.1f"
-    values = [float(v) for _, v in items]
-    log_ticks, end = None, _plain(max(values, default=0) * 1.15)
-    if values and min(values) > 0 and max(values) / min(values) >= 100:
-        end = _plain(2.0 * max(values))  # a fifth of an order of magnitude beyond the largest value
+    numbers = [float(v) for _, v in items]
+    log_ticks, end = None, _plain(max(numbers, default=0) * 1.15)
+    if numbers and min(numbers) > 0 and max(numbers) / min(numbers) >= 100:
+        end = _plain(2.0 * max(numbers))  # a fifth of an order of magnitude beyond the largest value
         log_ticks = tuple(
-            _plain(10.0**k) for k in range(math.floor(math.log10(min(values))) - 1, math.floor(math.log10(end)) + 1)
+            _plain(10.0**k) for k in range(math.floor(math.log10(min(numbers))) - 1, math.floor(math.log10(end)) + 1)
         )
     unit = _line(unit)
     values = {
