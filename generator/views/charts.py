@@ -149,8 +149,9 @@ _SLOTS = re.compile(f"{_SLOT}(\\w+){_END}")
 
 @functools.lru_cache(maxsize=2048)
 def _template(build, shape: tuple, names: tuple) -> str:
-    """The structure of a shape as JSON, with a placeholder for each named value (which Altair's
-    checks as it builds would refuse: the filled charts are checked in tests/test_charts.py)."""
+    """The structure of a shape as JSON, with a placeholder for each named value. Built with
+    Altair's checks off, which would refuse a placeholder where a list or number belongs; the filled
+    charts are checked against the schema in tests/test_chart_fallback.py."""
     with alt.utils.schemapi.debug_mode(False):
         return build(*shape, {name: f"{_SLOT}{name}{_END}" for name in names})
 
@@ -175,7 +176,7 @@ def _fill(node, values: dict):
 def _structure(build, shape: tuple, values: dict) -> dict:
     """`build(*shape, values)` (a structure builder returning the spec's JSON): made with
     placeholders once per shape, then filled with this chart's values. The same as calling the
-    builder with the values (tests/test_charts.py)."""
+    builder with the values (tests/test_chart_fallback.py)."""
     return _fill(json.loads(_template(build, shape, tuple(values))), values)
 
 
