@@ -54,28 +54,30 @@ class Matrix:
         return states.count("met"), sum(s in ("met", "partly", "not_met") for s in states)
 
 
+def _chosen(dataset: Dataset) -> dict[tuple[str, int], Document]:
+    """Each jobcentre's revision with goals of each year, by (jobcentre, year): the first by name
+    if a folder had two."""
+    out: dict[tuple[str, int], Document] = {}
+    for d in dataset.documents:
+        if d.kind == "resultatrevision" and getattr(d.model, "goals", None):
+            first = out.get((d.jobcentre, d.year))
+            if first is None or d.slug < first.slug:
+                out[(d.jobcentre, d.year)] = d
+    return out
+
+
 def revisions(dataset: Dataset, year: int) -> list[Document]:
-    """The year's revisions with goals, one per jobcentre (the first by name if a folder had two),
-    in the order of the jobcentres' names."""
+    """The year's revisions with goals, one per jobcentre (_chosen), in the order of the
+    jobcentres' names."""
     names = {j.slug: j.name for j in dataset.registry.jobcentres}
-    out: dict[str, Document] = {}
-    for d in sorted(dataset.documents, key=lambda d: (names.get(d.jobcentre, d.jobcentre), d.slug)):
-        if d.year == year and d.kind == "resultatrevision" and getattr(d.model, "goals", None):
-            out.setdefault(d.jobcentre, d)
-    return list(out.values())
+    docs = [d for (_, y), d in _chosen(dataset).items() if y == year]
+    return sorted(docs, key=lambda d: (names.get(d.jobcentre, d.jobcentre), d.slug))
 
 
 def minister_years(dataset: Dataset) -> list[int]:
     """The years that have a matrix (minister_matrix is not None), in one pass over the documents:
-    each jobcentre's revision of the year as `revisions` chooses it, when one marks a goal as the
-    minister's."""
-    chosen: dict[tuple[str, int], Document] = {}
-    for d in dataset.documents:
-        if d.kind == "resultatrevision" and getattr(d.model, "goals", None):
-            first = chosen.get((d.jobcentre, d.year))
-            if first is None or d.slug < first.slug:
-                chosen[(d.jobcentre, d.year)] = d
-    return sorted({y for (_, y), d in chosen.items() if any(g.type == MINISTER for g in d.model_as(Revision).goals)})
+    those where a jobcentre's revision (_chosen) marks a goal as the minister's."""
+    return sorted({y for (_, y), d in _chosen(dataset).items() if any(g.type == MINISTER for g in d.model_as(Revision).goals)})
 
 
 def minister_matrix(dataset: Dataset, year: int) -> Matrix | None:
