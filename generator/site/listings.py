@@ -246,18 +246,12 @@ def page_makers(ctx: pages.Context, dataset: Dataset) -> list[tuple[str, list[Do
     out: list[tuple[str, list[Document], Callable[[], pages.Page]]] = [
         (f"{YEARS_FOLDER}/index.md", dataset.documents, lambda: years_page(ctx, dataset))
     ]
+    compared = set(compare.minister_years(dataset))
     for y in years(dataset.documents):
-        out.append(
-            (
-                f"{YEARS_FOLDER}/{y}/index.md",
-                [d for d in dataset.documents if d.year == y],
-                functools.partial(year_page, ctx, dataset, y),
-            )
-        )
-    for y in compare.minister_years(dataset):
-        out.append(
-            (minister_path(y), [d for d in dataset.documents if d.year == y], functools.partial(minister_page, ctx, dataset, y))
-        )
+        in_year = [d for d in dataset.documents if d.year == y]
+        out.append((f"{YEARS_FOLDER}/{y}/index.md", in_year, functools.partial(year_page, ctx, dataset, y)))
+        if y in compared:
+            out.append((minister_path(y), in_year, functools.partial(minister_page, ctx, dataset, y)))
     for jc in _jobcentres(dataset):
         docs = dataset.documents_of(jc.slug)
         out.append((f"{jc.slug}/index.md", docs, functools.partial(jobcentre_home, ctx, dataset, jc)))
