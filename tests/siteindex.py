@@ -19,6 +19,7 @@ KIND_RULES: list[tuple[str, str]] = [
     (r"", "forside"),
     (r"404\.html", "404"),
     (r"[a-z0-9-]+/", "jobcenter"),
+    (r"aar/\d{4}/ministermaal/", "ministermaal"),  # a year's comparison (listings.minister_page), no document
     (r"[a-z0-9-]+/\d{4}/(?P<kind>[a-zæøå]+)[a-z0-9-]*/", ""),
 ]
 HANDWRITTEN = "side"  # pages written by hand in docs/ (besides the home page)
