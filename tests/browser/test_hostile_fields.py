@@ -215,7 +215,7 @@ def test_every_text_field_gets_a_payload(hostile, capsys):
     assert len(fields) >= 100
 
 
-@pytest.mark.timeout(900)  # every page of the hostile site in Chromium: ~3.5 min on the 2-core machine
+@pytest.mark.timeout(900)  # every page of the hostile site in Chromium: the suite's longest test by far
 def test_no_payload_runs_anywhere(hostile, browser, capsys):
     site, injector = hostile
     names = {n: key for key, n in injector.numbers.items()}
